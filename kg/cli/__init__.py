@@ -1,0 +1,40 @@
+"""The ``kg`` command line: thin wrappers over kg's library functions.
+
+Each command lives in its own module of this package and registers itself on
+``main``; the module list below is the whole command set.
+"""
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from ..errors import KgError
+
+
+class KgGroup(click.Group):
+    """Turns every KgError into a one-line message and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main():
+    """Turn news articles into an attributed knowledge graph of geopolitical claims.
+
+    \b
+    Example:
+      kg build sources/ -o output/
+      kg claims --format csv
+    """
+
+
+COMMAND_MODULES = ["build", "listing"]
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")

@@ -1,0 +1,32 @@
+"""The one catalogue of kg's errors.
+
+Every error kg raises on purpose is a ``KgError``: the CLI catches it once and
+prints its message on one line. A message names the file (and the entry or
+line) and says what to do.
+"""
+
+__all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity"]
+
+
+class KgError(Exception):
+    """Root of kg's errors: a one-line message for the user."""
+
+
+class InputError(KgError):
+    """An article cannot be read: missing, empty, binary, not UTF-8, bad front matter."""
+
+
+class DataError(KgError):
+    """A lexicon, pattern or gazetteer file under ontology/ is invalid."""
+
+
+class BuildNotFound(KgError):
+    """A command that reads a build was pointed at a folder that holds none."""
+
+
+class QueryError(KgError):
+    """A SPARQL query could not be parsed or run."""
+
+
+class UnknownEntity(KgError):
+    """A name given by the user matches no entity of the gazetteer or the graph."""

@@ -1,0 +1,72 @@
+"""Write a build to a folder and read it back.
+
+Every file is written to a temporary name and renamed, so that a failed or
+interrupted build never leaves a half-written output beside good ones.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import BuildNotFound
+from .model import Claim, Corpus, Document, Entity
+
+__all__ = ["write_text_atomic", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
+
+CLAIMS, ENTITIES, DOCUMENTS = "claims.jsonl", "entities.jsonl", "documents.jsonl"
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def jsonl_lines(rows) -> str:
+    """One JSON object per line, keys in a fixed order, non-ASCII kept readable."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def write_jsonl(path: Path, rows) -> None:
+    write_text_atomic(path, jsonl_lines(rows))
+
+
+def save_corpus(corpus: Corpus, out_dir: Path) -> None:
+    out_dir = Path(out_dir)
+    write_jsonl(out_dir / DOCUMENTS, (d.to_dict() for d in corpus.documents))
+    write_jsonl(out_dir / ENTITIES, (e.to_dict() for e in corpus.entities))
+    write_jsonl(out_dir / CLAIMS, (c.to_dict() for c in corpus.claims))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise BuildNotFound(f"{path}:{number}: not valid JSON ({exc.msg}); rebuild with `kg build`") from None
+    return rows
+
+
+def load_corpus(build_dir: Path) -> Corpus:
+    """Read what ``kg build -o build_dir`` wrote."""
+    build_dir = Path(build_dir)
+    if not (build_dir / CLAIMS).is_file() or not (build_dir / ENTITIES).is_file():
+        raise BuildNotFound(f"{build_dir}: no build here (claims.jsonl missing); run `kg build SOURCES -o {build_dir}` first")
+    documents = []
+    if (build_dir / DOCUMENTS).is_file():
+        documents = [Document.from_dict(d) for d in _read_jsonl(build_dir / DOCUMENTS)]
+    return Corpus(documents=documents,
+                  entities=[Entity.from_dict(e) for e in _read_jsonl(build_dir / ENTITIES)],
+                  claims=[Claim.from_dict(c) for c in _read_jsonl(build_dir / CLAIMS)])
