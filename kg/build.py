@@ -1,0 +1,63 @@
+"""``kg build``: read articles, extract claims, write every output of a build.
+
+The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
+graph.ttl, graph.graphml and graph.html, each written to a temporary file and
+renamed, so a failed build leaves the previous outputs whole.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .model import Corpus
+
+__all__ = ["BuildReport", "build", "write_outputs"]
+
+
+@dataclass
+class BuildReport:
+    corpus: Corpus
+    problems: list = field(default_factory=list)   # kg.sources.Problem, one per unreadable file
+    outputs: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)   # paths that do not exist
+
+
+def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Write every output of a build into ``out_dir``; returns their paths."""
+    from .graph import write_graphml
+    from .rdf import write_turtle
+    from .store import save_corpus
+    from .viewer import write_viewer
+
+    out_dir = Path(out_dir)
+    save_corpus(corpus, out_dir)
+    write_turtle(corpus, out_dir / "graph.ttl")
+    write_graphml(corpus, out_dir / "graph.graphml")
+    write_viewer(corpus, out_dir / "graph.html")
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html"]
+    return [out_dir / name for name in names]
+
+
+def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
+    """Build the graph of the articles under ``paths`` into ``out_dir``.
+
+    ``on_problem(problem)`` hears about each file that cannot be read (the
+    others still build); ``progress`` wraps the list of documents (e.g. tqdm).
+    Raises InputError when no article at all can be read.
+    """
+    from .extract.pipeline import extract_corpus
+    from .sources import read_sources
+
+    documents, problems = read_sources([Path(p) for p in paths])
+    for problem in problems:
+        if on_problem:
+            on_problem(problem)
+    if not documents:
+        raise InputError("no readable article in " + ", ".join(str(p) for p in paths))
+    bar = progress(total=len(documents)) if progress else None
+    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None)
+    if bar:
+        bar.close()
+    outputs = write_outputs(corpus, Path(out_dir))
+    return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])

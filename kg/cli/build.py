@@ -1,0 +1,38 @@
+"""kg build"""
+import click
+
+from . import main
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def build(paths, out_dir, quiet):
+    """Build the claim graph of articles (files or folders of .txt / .md).
+
+    Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
+    graph.graphml (NetworkX) and graph.html (the viewer) into the output
+    folder. A file that cannot be read is reported on one line and skipped.
+
+    \b
+    Example:
+      kg build sources/ -o output/
+    """
+    from functools import partial
+
+    from ..build import build as run_build
+
+    progress = None
+    if not quiet:
+        from tqdm import tqdm
+        progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
+    report = run_build(paths, out_dir, progress=progress,
+                       on_problem=lambda p: click.echo(f"kg: skipped {p}", err=True))
+    if not quiet:
+        corpus = report.corpus
+        click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
+                   f"{len(corpus.claims)} claims -> {out_dir}/ (graph.ttl, graph.html, graph.graphml)")
+    if report.missing:
+        raise click.ClickException("not found: " + ", ".join(report.missing))

@@ -1,0 +1,57 @@
+"""kg claims, kg entities"""
+import click
+
+from ..model import CLAIM_TYPES, ENTITY_CLASSES
+from . import main
+from .options import format_option, graph_option
+
+
+@main.command()
+@graph_option
+@format_option()
+@click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPES), help="Only claims of this type.")
+@click.option("--doc", help="Only claims of this article (its id, the file stem).")
+def claims(graph_dir, fmt, claim_type, doc):
+    """List the claims of a build.
+
+    jsonl gives the records of claims.jsonl, in full; table and csv give one
+    flat line per claim.
+
+    \b
+    Example:
+      kg claims --type troop_deployment --format csv
+    """
+    from ..listing import CLAIM_COLUMNS, claim_rows
+    from ..output import render_rows
+    from ..store import load_corpus
+
+    corpus = load_corpus(graph_dir)
+    if fmt in ("jsonl", "json"):
+        rows = [c.to_dict() for c in corpus.claims
+                if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
+        click.echo(render_rows(rows, fmt), nl=False)
+        return
+    click.echo(render_rows(claim_rows(corpus, claim_type=claim_type, doc=doc), fmt, CLAIM_COLUMNS), nl=False)
+
+
+@main.command()
+@graph_option
+@format_option()
+@click.option("--class", "entity_class", type=click.Choice(ENTITY_CLASSES), help="Only entities of this class.")
+def entities(graph_dir, fmt, entity_class):
+    """List the entities of a build, with their Wikidata ids and mentions.
+
+    \b
+    Example:
+      kg entities --class Country
+    """
+    from ..listing import ENTITY_COLUMNS, entity_rows
+    from ..output import render_rows
+    from ..store import load_corpus
+
+    corpus = load_corpus(graph_dir)
+    if fmt in ("jsonl", "json"):
+        rows = [e.to_dict() for e in corpus.entities if not entity_class or e.cls == entity_class]
+        click.echo(render_rows(rows, fmt), nl=False)
+        return
+    click.echo(render_rows(entity_rows(corpus, entity_class=entity_class), fmt, ENTITY_COLUMNS), nl=False)

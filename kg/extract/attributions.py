@@ -1,0 +1,128 @@
+"""Who says so: attribution cues of ``ontology/lexicons/<lang>/attributions.yaml``.
+
+Three kinds of cue give a claimant and a stance for the claims of a sentence:
+a preposition before the source ("selon Kiev"), a speech verb and its subject
+or inverted subject (", a affirmé le Pentagone"), and fixed phrases after the
+source ("Moscou reste discret"). A sentence that only denies, confirms or
+declines to comment, with no claim of its own, speaks about what the article
+reported before: its stance goes to every reported claim of the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Attribution
+from .frames import attribution_lexicon
+from .markers import normalise_cue, phrase_start, preceding_words
+
+__all__ = ["Cue", "find_cues", "attach"]
+
+_SOURCE_CLASSES = ("Country", "Organization", "Person")
+
+
+@dataclass
+class Cue:
+    stance: str
+    claimants: list          # Mention objects
+    token: int               # index of the cue word in the Doc
+    words: str
+
+
+def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
+    cues = []
+    table = {normalise_cue(w): stance for stance, words in lexicon.prepositions.items() for w in words}
+    for mention in mentions:
+        start = phrase_start(doc, mention)
+        for words in preceding_words(doc, start, sentence.start):
+            if words in table:
+                cues.append(Cue(table[words], [mention], start - len(words.split()), words))
+                break
+    return cues
+
+
+def _subjects(verb, mentions):
+    """Mentions that are the verb's subject, through a relative pronoun or inversion."""
+    subject_tokens = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
+                child = verb.head
+            subject_tokens.update(t.i for t in child.subtree)
+    if verb.dep_ == "acl:relcl" and not subject_tokens:
+        subject_tokens.update(t.i for t in verb.head.subtree if t.i < verb.i)
+    found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]
+    if found:
+        return found
+    # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
+    after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 8]
+    people = [m for m in after if m.cls == "Person"]
+    return people[:1] or after[:1]
+
+
+def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
+    cues = []
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        for stance, lemmas in lexicon.verbs.items():
+            if lemma in lemmas:
+                sources = [m for m in _subjects(token, mentions) if m.cls in _SOURCE_CLASSES]
+                if sources:
+                    cues.append(Cue(stance, sources, token.i, token.text))
+                break
+    return cues
+
+
+def _phrasal(doc, sentence, mentions, lexicon) -> list[Cue]:
+    cues = []
+    text = sentence.text.lower().replace("\u2019", "'")
+    taken = []
+    for stance, phrases in lexicon.phrases.items():
+        for phrase in phrases:
+            at = text.find(phrase.lower())
+            if at < 0 or any(a <= at < b for a, b in taken):
+                continue
+            taken.append((at, at + len(phrase)))
+            char = sentence.start_char + at
+            before = [m for m in mentions if m.end <= char and m.cls in _SOURCE_CLASSES]
+            clause = _same_clause(doc, before, char)
+            if clause:
+                token = doc.char_span(char, char + 1, alignment_mode="expand")
+                cues.append(Cue(stance, clause, token.start if token else sentence.start, phrase))
+    return cues
+
+
+def _same_clause(doc, mentions, char: int) -> list:
+    """The sources between the last clause break and the phrase, or the nearest one."""
+    if not mentions:
+        return []
+    breaks = [t.idx for t in doc if t.idx < char and t.text in (",", ";", ":", "—") ]
+    last_break = max([b for b in breaks if b < char], default=-1)
+    inside = [m for m in mentions if m.start > last_break]
+    return inside or mentions[-1:]
+
+
+def find_cues(doc, sentence, mentions, lang: str) -> list[Cue]:
+    """Every attribution cue of one sentence."""
+    lexicon = attribution_lexicon(lang)
+    cues = _prepositional(doc, sentence, mentions, lexicon)
+    phrasal = _phrasal(doc, sentence, mentions, lexicon)
+    cue_tokens = {c.token for c in phrasal}
+    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon)
+              if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
+    return cues + verbal + phrasal
+
+
+def attach(claim, cues) -> None:
+    """Add each cue's claimants to a claim, once per claimant, unless they are its subject matter."""
+    in_roles = {r.id for refs in claim.roles.values() for r in refs}
+    present = {(a.claimant.id, a.stance) for a in claim.attributions}
+    for cue in cues:
+        for mention in cue.claimants:
+            ref = mention.ref
+            if cue.stance == "claims" and ref.id in in_roles:
+                continue
+            if (ref.id, cue.stance) not in present and not any(a.claimant.id == ref.id for a in claim.attributions):
+                claim.attributions.append(Attribution(ref, cue.stance, cue.words))
+                present.add((ref.id, cue.stance))

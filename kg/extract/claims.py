@@ -1,0 +1,193 @@
+"""Claims from frames: a trigger in a sentence, its roles filled from the mentions.
+
+For each sentence and each frame of the language, every trigger token (a verb
+or noun lemma, or a multi-word noun) yields at most one claim. Roles take the
+sentence's mentions whose markers and class the frame's rule accepts; the
+fields (quantity, date, item, domain) come from what stands nearest the
+trigger. Negated and hypothetical acts ("n'a pas envoyé", "devraient
+rejoindre") yield nothing: the corpus conventions count commitments, not
+intentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Claim, Evidence, EntityRef
+from .frames import Frame, claim_lexicon
+from .markers import markers_of, normalise_cue
+
+__all__ = ["SentenceContext", "frame_claims", "trigger_tokens"]
+
+
+@dataclass
+class SentenceContext:
+    """Everything the claim rules need to know about one sentence."""
+    doc_id: str
+    lang: str
+    sentence: object            # spaCy Span
+    mentions: list              # Mention objects inside the sentence
+    dates: list                 # DateMatch inside the sentence
+    quantities: list            # QuantityMatch inside the sentence
+    claimant_tokens: set = field(default_factory=set)  # tokens used by attribution cues
+
+    @property
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
+
+
+def trigger_tokens(sentence, frame: Frame):
+    """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    found = []
+    lowered = [t.lower_ for t in sentence]
+    for offset, token in enumerate(sentence):
+        if token.lemma_.lower() in frame.lemmas and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            found.append(token)
+            continue
+        for noun in frame.nouns:
+            words = noun.split()
+            if lowered[offset:offset + len(words)] == words:
+                found.append(token)
+                break
+    return found
+
+
+def _blocked(token, lexicon) -> bool:
+    """A negated or hypothetical act, which the corpus does not count as a claim."""
+    for child in token.children:
+        if child.lower_ in lexicon.negations:
+            return True
+        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
+            return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
+        return True
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+
+
+def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, list[EntityRef]]:
+    roles: dict[str, list[EntityRef]] = {}
+    used = set()
+    doc = ctx.sentence.doc
+    for mention in ctx.mentions:
+        if mention.tok_start in ctx.claimant_tokens:
+            continue
+        markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        for rule in frame.roles:
+            if mention.cls in rule.classes and markers & set(rule.markers):
+                if mention.ref.id not in {r.id for r in roles.get(rule.role, [])} and (rule.role, mention.ref.id) not in used:
+                    roles.setdefault(rule.role, []).append(mention.ref)
+                    used.add((rule.role, mention.ref.id))
+                break
+    return roles
+
+
+def _nearest(matches, trigger_char: int):
+    return min(matches, key=lambda m: abs(m.start - trigger_char), default=None)
+
+
+def _complete(roles, frame: Frame) -> bool:
+    """Are the claim type's required roles filled (SCHEMA.md's bold roles)?"""
+    first, second = _REQUIRED[frame.type]
+    if any(rule.from_signatories for rule in frame.roles) and roles.get("signatories"):
+        return True  # parties are completed from the signatories' positions later
+    if len(roles.get(first, [])) < (2 if first == "parties" else 1):
+        return False
+    if frame.type == "troop_deployment":
+        return bool(roles.get("location") or roles.get("alongside"))
+    return second is None or bool(roles.get(second))
+
+
+_REQUIRED = {
+    "treaty_signing": ("parties", None), "treaty_ratification": ("ratifier", None),
+    "treaty_obligation": ("parties", None), "troop_deployment": ("sender", None),
+    "military_aid": ("supplier", "recipient"), "cooperation": ("parties", None),
+    "statement": ("speaker", "target"), "visit": ("visitor", "destination"),
+    "position_held": ("person", "organization"), "sanctions": ("imposer", "target"),
+}
+
+
+def _drop_self_links(roles: dict) -> dict:
+    """An entity never fills two opposite roles of one claim (a state aiding itself)."""
+    seen = set()
+    for role in list(roles):
+        kept = [r for r in roles[role] if r.id not in seen]
+        seen.update(r.id for r in kept)
+        roles[role] = kept
+    return {r: v for r, v in roles.items() if v}
+
+
+def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
+    """The claims the frames find in one sentence, each with its trigger token."""
+    lexicon = claim_lexicon(ctx.lang)
+    results = []
+    for frame in lexicon.frames:
+        cues = frozenset(normalise_cue(m) for rule in frame.roles for m in rule.markers)
+        for trigger in trigger_tokens(ctx.sentence, frame):
+            if _blocked(trigger, lexicon):
+                continue
+            roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
+            if not _complete(roles, frame):
+                continue
+            claim = Claim(type=frame.type, doc=ctx.doc_id, roles=roles,
+                          evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
+            _add_fields(claim, ctx, frame, trigger, lexicon)
+            if frame.requires_item and not (claim.item or claim.quantity):
+                continue
+            results.append((claim, trigger))
+    return results
+
+
+def _add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
+    if "quantity" in frame.fields:
+        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+        match = _nearest(units, trigger.idx)
+        claim.quantity = match.quantity if match else None
+    if "date" in frame.fields:
+        match = _nearest([d for d in ctx.dates if not _inside_claimant(d, ctx)], trigger.idx)
+        claim.date = match.iso if match else None
+    if "item" in frame.fields:
+        claim.item = _item(ctx, frame, trigger)
+    if "domain" in frame.fields:
+        claim.domain = _domain(ctx, trigger, lexicon)
+    if "quote" in frame.fields:
+        claim.quote = _quote(ctx.sentence.text)
+
+
+def _inside_claimant(date, ctx: SentenceContext) -> bool:
+    doc = ctx.sentence.doc
+    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i in ctx.claimant_tokens)
+
+
+def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
+    """What is supplied: the quantity's unit phrase, or the trigger's object."""
+    units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    if units:
+        return _nearest(units, trigger.idx).quantity.unit
+    for child in trigger.children:
+        if child.dep_ in ("obj", "nmod", "dobj") and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "CCONJ", "PROPN")]
+            text = " ".join(t.text for t in words)
+            if any(w.lemma_.lower() in frame.item_nouns or w.lower_ in frame.item_nouns for w in words):
+                return text
+    sentence_words = {t.lemma_.lower() for t in ctx.sentence} | {t.lower_ for t in ctx.sentence}
+    found = sorted(frame.item_nouns & sentence_words)
+    return " et ".join(found) if found else None
+
+
+def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
+    window = ctx.sentence.doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
+    words = " " + " ".join(t.lower_ for t in window) + " "
+    for domain, cues in lexicon.domains.items():
+        if any(f" {cue.lower()} " in words for cue in cues):
+            return domain
+    return None
+
+
+def _quote(text: str) -> str | None:
+    for left, right in (("«", "»"), ("“", "”"), ('"', '"')):
+        start = text.find(left)
+        end = text.find(right, start + 1)
+        if start >= 0 and end > start:
+            return text[start + 1:end].strip()
+    return None

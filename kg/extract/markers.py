@@ -1,0 +1,78 @@
+"""How a mention is introduced in its sentence: its "markers".
+
+A frame's role rules (claims.yaml) name the markers they accept: the
+preposition or locution right before the mention's noun phrase ("dans",
+"aux côtés de", "selon"), ``subject`` / ``object`` by position and parse, and
+``demonym`` for an adjective such as "nord-coréens" that qualifies a noun.
+"""
+from __future__ import annotations
+
+__all__ = ["phrase_start", "preceding_words", "markers_of"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+_MAX_CUE_TOKENS = 4
+
+
+def phrase_start(doc, mention) -> int:
+    """First token of the noun phrase a mention belongs to.
+
+    A demonym belongs to the noun it qualifies ("les forces russes" starts at
+    "les"); a name starts where its determiners start ("la Corée du Nord").
+    """
+    if mention.demonym:
+        head = doc[mention.tok_start].head
+        if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
+            start = head.i
+            while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
+                start -= 1
+            return start
+    start = mention.tok_start
+    while start > 0 and doc[start - 1].pos_ == "DET":
+        start -= 1
+    return start
+
+
+def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
+    """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
+    words = []
+    for size in range(1, _MAX_CUE_TOKENS + 1):
+        if start - size < sentence_start:
+            break
+        words.append(_join(doc[start - size:start]))
+    return words
+
+
+def _join(tokens) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip().lower()
+    return text.replace("\u2019", "'")
+
+
+def normalise_cue(cue: str) -> str:
+    """Lexicon cue in the shape ``preceding_words`` produces."""
+    return cue.strip().lower().replace("\u2019", "'")
+
+
+def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str]:
+    """The markers that describe ``mention`` relative to the trigger token."""
+    markers = set()
+    if mention.demonym:
+        markers.add("demonym")
+    start = phrase_start(doc, mention)
+    for words in preceding_words(doc, start, sentence.start):
+        if words in cues:
+            markers.add(words)
+            return markers
+    anchor = doc[mention.tok_start]
+    if mention.demonym and anchor.head.i < mention.tok_start:
+        anchor = anchor.head
+    else:
+        anchor = doc[mention.tok_end - 1] if doc[mention.tok_start].pos_ == "DET" else _root(doc, mention)
+    if anchor.dep_ in _SUBJECT_DEPS or (trigger is not None and start < trigger.i):
+        markers.add("subject")
+    elif trigger is not None and start > trigger.i:
+        markers.add("object")
+    return markers
+
+
+def _root(doc, mention):
+    return doc[mention.tok_start:mention.tok_end].root

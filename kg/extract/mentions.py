@@ -1,0 +1,139 @@
+"""Find the entities a parsed article mentions, and link them to the gazetteer.
+
+Gazetteer forms are matched with spaCy's PhraseMatcher (one matcher for forms
+that match whatever their case, one for those that must match exactly); the
+statistical NER adds the people the gazetteer does not know. A capital is the
+city where a preposition places something there ("à Pyongyang") and the state
+everywhere else ("Pyongyang dément").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer import load_gazetteer
+from ..lexicons import load_lexicon
+from ..model import EntityRef, entity_id
+
+__all__ = ["Mention", "find_mentions"]
+
+
+@dataclass
+class Mention:
+    """An entity mention in a spaCy Doc: token span, char span, linked entity."""
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    text: str
+    ref: EntityRef
+    kind: str            # state, capital, city, region, organization, person, body, group, ner
+    demonym: bool = False
+
+    @property
+    def cls(self) -> str:
+        return self.ref.cls
+
+
+@lru_cache(maxsize=None)
+def _matchers(lang: str):
+    """PhraseMatchers over the gazetteer's forms for ``lang``, built once."""
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp import pipeline
+
+    nlp = pipeline(lang)
+    gazetteer = load_gazetteer()
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    entries: dict[str, object] = {}
+    by_form: dict[tuple[str, bool], list] = {}
+    for form, entry, case_sensitive in gazetteer.forms(lang):
+        by_form.setdefault((form if case_sensitive else form.lower(), case_sensitive), []).append(entry)
+    for (form, case_sensitive), found in by_form.items():
+        key = f"{'=' if case_sensitive else '~'}{form}"
+        entries[key] = found
+        (exact if case_sensitive else folded).add(key, [nlp.make_doc(form)])
+    return folded, exact, entries
+
+
+@lru_cache(maxsize=None)
+def _places_prepositions(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
+
+
+def _is_locative(doc, tok_start: int, lang: str) -> bool:
+    """Is the token span introduced by a place preposition ("à", "in", "de")?"""
+    preps = _places_prepositions(lang)
+    i = tok_start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in preps
+
+
+def _choose(entries, doc, start: int, lang: str):
+    """Pick one gazetteer entry for a span: a capital or state by context."""
+    gazetteer = load_gazetteer()
+    locative = _is_locative(doc, start, lang)
+    cities = [e for e in entries if e.cls == "Place"]
+    others = [e for e in entries if e.cls != "Place"]
+    if locative and cities:
+        return cities[0]
+    if others:
+        return others[0]
+    entry = cities[0]
+    if entry.kind == "capital" and not locative:
+        state = gazetteer.state_of(entry)
+        if state is not None:
+            return state
+    return entry
+
+
+def _ref(entry) -> EntityRef:
+    return EntityRef(entity_id(entry.qid, entry.label, entry.cls), entry.label, entry.qid, entry.cls)
+
+
+def find_mentions(doc, lang: str) -> list[Mention]:
+    """Entity mentions of a parsed Doc, longest match first, in text order."""
+    from spacy.util import filter_spans
+
+    folded, exact, entries = _matchers(lang)
+    spans = []
+    for matcher in (exact, folded):
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+    ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)]
+    chosen = filter_spans(spans + [e for e in ner if not _overlaps(e, spans)])
+    mentions = []
+    for span in sorted(chosen, key=lambda s: s.start):
+        found = entries.get(span.label_)
+        if found:
+            entry = _choose(found, doc, span.start, lang)
+            ref, kind = _ref(entry), entry.kind
+        else:
+            text = _trim_ner(span)
+            if not text:
+                continue
+            cls = _ner_classes(lang)[span.label_]
+            ref, kind = EntityRef(entity_id(None, text, cls), text, None, cls), "ner"
+        demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
+        mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                span.text, ref, kind, demonym))
+    return mentions
+
+
+def _overlaps(span, spans) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in spans)
+
+
+@lru_cache(maxsize=None)
+def _ner_classes(lang: str) -> dict[str, str]:
+    return dict(load_lexicon(lang, "mentions")["ner_classes"])
+
+
+def _trim_ner(span) -> str:
+    """A person's name as NER found it, without a title or trailing punctuation."""
+    text = span.text.strip(" ,.;:«»\"'")
+    return text if len(text) > 2 and text[0].isupper() else ""

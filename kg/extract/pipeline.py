@@ -1,0 +1,189 @@
+"""From documents to a Corpus: parse, find mentions, extract claims, gather entities.
+
+Per article: parse with spaCy, find and link mentions, then for each sentence
+run the claim rules (frames, positions, treaty obligations) and the
+attribution cues. Claims are then completed with what the article says
+elsewhere (signatories' states, the article's main pair, stances that
+speak about earlier reports) and merged when they state the same fact.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
+from ..nlp import pipeline
+from .attributions import attach, find_cues
+from .claims import SentenceContext, frame_claims
+from .dates import find_dates
+from .mentions import find_mentions
+from .positions import position_claims
+from .quantities import find_quantities
+from .treaties import TREATY_TYPES, link_treaty, main_pair, mentions_pair, obligation_claims
+
+__all__ = ["extract_corpus", "extract_document"]
+
+# Stances that speak about claims reported elsewhere in the article.
+_REACTIONS = ("denies", "no_comment", "confirms")
+
+
+def _inside(items, sentence):
+    return [x for x in items if sentence.start_char <= x.start < sentence.end_char]
+
+
+def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
+    """The claims and the mentions of one article (``doc``: its parse, if already made)."""
+    lang = document.lang
+    doc = doc if doc is not None else pipeline(lang)(document.body)
+    mentions = find_mentions(doc, lang)
+    dates = find_dates(document.body, lang, document.published)
+    quantities = find_quantities(document.body, lang)
+    pair = main_pair(mentions)
+    article_has_treaty = False
+    claims: list[Claim] = []
+    reactions = []
+    for sentence in doc.sents:
+        in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
+        cues = find_cues(doc, sentence, in_sentence, lang)
+        ctx = SentenceContext(document.id, lang, sentence, in_sentence,
+                              _inside(dates, sentence), _inside(quantities, sentence),
+                              {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)})
+        found = [c for c, _ in frame_claims(ctx)]
+        article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
+        found += [c for c, _ in obligation_claims(ctx, pair, article_has_treaty)]
+        _complete_parties(found, sentence, lang, pair)
+        reported = [c for c in found if c.type not in TREATY_TYPES]
+        for cue in cues:
+            if cue.stance in _REACTIONS and (not reported or _speaks_of_reports(cue, lang)):
+                reactions.append(cue)
+            else:
+                for claim in reported:
+                    attach(claim, [cue])
+        claims += found
+        claims += [c for c, _ in position_claims(ctx)]
+    _signatories_states(claims)
+    claims = [c for c in claims if _has_required(c)]
+    for claim in claims:
+        if any(a.stance == "claims" for a in claim.attributions):
+            attach(claim, reactions)
+    link_treaty(claims, pair)
+    return _merge(claims), mentions
+
+
+def _speaks_of_reports(cue, lang: str) -> bool:
+    from .frames import attribution_lexicon
+
+    return any(word in cue.words for word in attribution_lexicon(lang).anaphora)
+
+
+def _complete_parties(claims, sentence, lang: str, pair) -> None:
+    """"Les deux pays se sont engagés...": a claim needing two parties takes the main pair."""
+    for claim in claims:
+        parties = claim.roles.get("parties")
+        if parties is not None and len(parties) < 2 and mentions_pair(sentence, lang):
+            known = {p.id for p in parties}
+            claim.roles["parties"] = parties + [p for p in pair if p.id not in known]
+
+
+def _signatories_states(claims: list[Claim]) -> None:
+    """A treaty signed by two leaders binds the states they lead."""
+    states = {}
+    for claim in claims:
+        if claim.type == "position_held":
+            states.setdefault(claim.roles["person"][0].id, claim.roles["organization"][0])
+    for claim in claims:
+        if claim.type == "treaty_signing" and len(claim.roles.get("parties", [])) < 2:
+            parties = list(claim.roles.get("parties", []))
+            for person in claim.roles.get("signatories", []):
+                state = states.get(person.id)
+                if state and state.id not in {p.id for p in parties}:
+                    parties.append(state)
+            claim.roles["parties"] = parties
+
+
+_REQUIRED = {
+    "treaty_signing": [("parties", 2)], "treaty_ratification": [("ratifier", 1)],
+    "treaty_obligation": [("parties", 2)], "cooperation": [("parties", 2)],
+    "military_aid": [("supplier", 1), ("recipient", 1)], "statement": [("speaker", 1), ("target", 1)],
+    "visit": [("visitor", 1), ("destination", 1)], "sanctions": [("imposer", 1), ("target", 1)],
+    "position_held": [("person", 1), ("organization", 1)], "troop_deployment": [("sender", 1)],
+}
+
+
+def _has_required(claim: Claim) -> bool:
+    return all(len(claim.roles.get(role, [])) >= n for role, n in _REQUIRED[claim.type])
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    """One claim per distinct fact: same type, roles, count and stance."""
+    merged: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.type,
+               tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items()
+                            if r in _CORE_ROLES.get(claim.type, ()))),
+               claim.quantity, claim.stance, claim.obligation, claim.domain)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = claim
+            continue
+        kept.date = kept.date or claim.date
+        for role, refs in claim.roles.items():
+            known = {r.id for r in kept.roles.get(role, [])}
+            kept.roles.setdefault(role, []).extend(r for r in refs if r.id not in known)
+        known = {(a.claimant.id, a.stance) for a in kept.attributions}
+        kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
+        kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
+    return list(merged.values())
+
+
+_CORE_ROLES = {
+    "treaty_signing": ("parties",), "treaty_ratification": ("ratifier",),
+    "treaty_obligation": ("parties",), "troop_deployment": ("sender", "location", "alongside"),
+    "military_aid": ("supplier", "recipient"), "cooperation": ("parties",),
+    "statement": ("speaker", "target"), "visit": ("visitor", "destination"),
+    "position_held": ("person", "organization"), "sanctions": ("imposer", "target"),
+}
+
+
+def _entities(documents_mentions) -> list[Entity]:
+    """One entity per id across articles, with every surface form and mention."""
+    entities: dict[str, Entity] = {}
+    for doc_id, mentions in documents_mentions:
+        for m in mentions:
+            ref = m.ref
+            entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
+            if m.text not in entity.aliases and m.text != entity.label:
+                entity.aliases.append(m.text)
+            entity.mentions.append(EntityMention(doc_id, m.start, m.end, m.text))
+    return sorted(entities.values(), key=lambda e: e.id)
+
+
+def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
+    """Entities that only claims name (treaties): nodes of the graph all the same."""
+    known = {e.id for e in entities}
+    extra = {}
+    for claim in claims:
+        for refs in list(claim.roles.values()) + [[a.claimant for a in claim.attributions]]:
+            for ref in refs:
+                if ref.id not in known:
+                    extra.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
+    return sorted(entities + list(extra.values()), key=lambda e: e.id)
+
+
+def extract_corpus(documents: list[Document], progress=None) -> Corpus:
+    """Extract every article; ``progress(document)`` is called after each one."""
+    claims, all_mentions = [], []
+    by_lang = defaultdict(list)
+    for document in documents:
+        by_lang[document.lang].append(document)
+    parsed = {}
+    for lang, docs in by_lang.items():
+        for document, doc in zip(docs, pipeline(lang).pipe(d.body for d in docs)):
+            parsed[document.id] = doc
+    for document in documents:
+        found, mentions = extract_document(document, parsed[document.id])
+        claims += found
+        all_mentions.append((document.id, mentions))
+        if progress:
+            progress(document)
+    entities = _role_entities(claims, _entities(all_mentions))
+    return Corpus(documents=list(documents), entities=entities, claims=claims)

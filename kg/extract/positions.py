@@ -1,0 +1,76 @@
+"""Positions held, from titles next to a person's name.
+
+"le président russe Vladimir Poutine", "La ministre nord-coréenne des
+Affaires étrangères, Choe Son Hui", "Sergueï Lavrov, ministre russe": the
+title comes from the language's ``positions.titles`` list, the person is the
+name right after (or right before) it, and the organisation is the state or
+body named inside the title phrase.
+"""
+from __future__ import annotations
+
+from ..model import Claim
+from .frames import claim_lexicon
+
+__all__ = ["position_claims"]
+
+_RULE = "position.title"
+_MAX_GAP = 6
+
+
+def _title_at(words: list[str], i: int, titles) -> str | None:
+    for title in titles:
+        parts = title.lower().split()
+        if words[i:i + len(parts)] == parts:
+            return title
+    return None
+
+
+def position_claims(ctx) -> list[tuple[Claim, object]]:
+    """position_held claims of one sentence, with the token of each title."""
+    lexicon = claim_lexicon(ctx.lang)
+    sentence = ctx.sentence
+    doc = sentence.doc
+    words = [t.lower_.replace("\u2019", "'") for t in doc]
+    people = [m for m in ctx.mentions if m.cls == "Person"]
+    organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
+    results = []
+    seen = set()
+    i = sentence.start
+    while i < sentence.end:
+        title = _title_at(words, i, lexicon.titles)
+        if title is None:
+            i += 1
+            continue
+        end = i + len(title.split())
+        person = _person_near(people, i, end)
+        if person is not None:
+            organisation = _organisation_for(organisations, person, i, end)
+            key = (person.ref.id, organisation.ref.id if organisation else None)
+            if organisation is not None and key not in seen:
+                seen.add(key)
+                claim = Claim(type="position_held", doc=ctx.doc_id,
+                              roles={"person": [person.ref], "organization": [organisation.ref]},
+                              evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
+                              position=doc[i:end].text)
+                results.append((claim, doc[i]))
+        i = end
+    return results
+
+
+def _person_near(people, start: int, end: int):
+    after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP]
+    if after:
+        return after[0]
+    before = [m for m in people if start - 3 <= m.tok_end <= start]
+    return before[-1] if before else None
+
+
+def _organisation_for(organisations, person, start: int, end: int):
+    """The state or body named between the title and the person, or after an apposed title."""
+    if person.tok_start >= end:
+        low, high = start, person.tok_start
+    else:
+        low, high = end, end + _MAX_GAP
+    inside = [m for m in organisations if low <= m.tok_start < high]
+    inside.sort(key=lambda m: abs(m.tok_start - end))
+    return inside[0] if inside else None

@@ -1,0 +1,79 @@
+"""Treaty obligations, the treaty entity of an article, and the article's main pair.
+
+An obligation is a phrase of the ``obligations`` lexicon ("assistance
+mutuelle", "en cas d'agression") in a sentence about a treaty; it binds the
+states named in the sentence, or else the pair of states the article is
+about. Every treaty claim of an article (signing, ratification, obligation)
+points at one Treaty entity, named after its parties, so that articles about
+the same treaty share a node.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Claim, EntityRef, entity_id
+from .frames import claim_lexicon
+
+__all__ = ["obligation_claims", "main_pair", "mentions_pair", "link_treaty", "TREATY_TYPES"]
+
+TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
+
+
+def main_pair(mentions) -> list[EntityRef]:
+    """The two states an article names most (ties broken by first mention)."""
+    counts = Counter(m.ref.id for m in mentions if m.cls == "Country")
+    first = {}
+    for m in mentions:
+        first.setdefault(m.ref.id, m)
+    ranked = sorted(counts, key=lambda i: (-counts[i], first[i].start))
+    return [first[i].ref for i in ranked[:2]]
+
+
+def mentions_pair(sentence, lang: str) -> bool:
+    """Does the sentence speak of "the two countries" without naming them?"""
+    words = f" {sentence.text.lower()} "
+    return any(f" {cue} " in words for cue in claim_lexicon(lang).pair_anaphora)
+
+
+def _has_treaty_noun(sentence, lang: str) -> bool:
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    return any(noun.split()[0] in lemmas for noun in claim_lexicon(lang).treaty_nouns)
+
+
+def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> list[tuple[Claim, object]]:
+    lexicon = claim_lexicon(ctx.lang)
+    if not (_has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
+        return []
+    text = ctx.sentence.text.lower().replace("\u2019", "'")
+    results = []
+    for obligation, phrases in lexicon.obligations.items():
+        hit = next((p for p in phrases if p.lower() in text), None)
+        if hit is None:
+            continue
+        states = list({m.ref.id: m.ref for m in ctx.mentions if m.cls == "Country"}.values())
+        parties = states if len(states) >= 2 else pair
+        if len(parties) < 2:
+            continue
+        token = ctx.sentence.doc.char_span(ctx.sentence.start_char + text.find(hit.lower()),
+                                           ctx.sentence.start_char + text.find(hit.lower()) + 1,
+                                           alignment_mode="expand")
+        claim = Claim(type="treaty_obligation", doc=ctx.doc_id, roles={"parties": parties},
+                      evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",
+                      obligation=obligation)
+        results.append((claim, token[0] if token else ctx.sentence[0]))
+    return results
+
+
+def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
+    """Give every treaty claim of an article its Treaty entity, named after the parties."""
+    treaty_claims = [c for c in claims if c.type in TREATY_TYPES]
+    if not treaty_claims:
+        return
+    parties = next((c.roles.get("parties") for c in treaty_claims if len(c.roles.get("parties", [])) >= 2), None)
+    parties = parties or pair
+    if len(parties) < 2:
+        return
+    label = "–".join(sorted(p.label for p in parties)) + " treaty"
+    treaty = EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
+    for claim in treaty_claims:
+        claim.roles.setdefault("treaty", [treaty])
