@@ -1,0 +1,1 @@
+"""Extractors: entities, dates, quantities and claims from one document."""

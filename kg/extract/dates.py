@@ -1,0 +1,346 @@
+"""Find dates in French and English text, with exact offsets.
+
+``find_dates`` returns each date expression once, as precise as the text is:
+``"2024"``, ``"2024-06"`` or ``"2024-06-19"``. The words (months, weekdays,
+seasons, "la veille", "last week") live in ``ontology/lexicons/<lang>/dates.yaml``.
+
+Relative expressions are resolved against the publication date, and marked
+``relative=True``; a date whose year had to be guessed from the publication
+("19 juin", "en juin") is relative too. The rules:
+
+- a month (or day) without a year is in the year of publication, unless that
+  would put it after the publication date: then it is in the year before;
+- a bare weekday ("mardi", "on Monday") is the most recent such day on or
+  before publication, so "mardi" in an article published a Tuesday is that
+  day; "jeudi dernier" / "last Thursday" is the most recent one strictly before;
+- "la semaine dernière" / "last week" is the calendar week (Monday to Sunday)
+  before the one of publication, and gives ``YYYY-MM`` only when that week lies
+  in one month, otherwise ``iso=None``;
+- "cet été" gives the year of publication, "l'été dernier" the year of the last
+  summer that ended before publication, "l'été 2023" 2023;
+- without a publication date, relative expressions are found with ``iso=None``.
+
+The span covers the cue words that make a bare month or year a date ("en juin",
+"depuis le début du mois d'octobre", "in mid-November").
+
+>>> [(m.text, m.iso) for m in find_dates("signé le 19 juin 2024 à Pyongyang", "fr", None)]
+[('le 19 juin 2024', '2024-06-19')]
+>>> [(m.text, m.iso, m.relative) for m in find_dates("He left on Monday.", "en", "2024-10-30")]
+[('Monday', '2024-10-28', True)]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import DataError
+from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
+
+__all__ = ["DateMatch", "find_dates", "parse_iso"]
+
+_WORDS = [str]
+SCHEMA = {
+    "capitalised_names": bool,
+    "numeric_order": str,
+    "months": {"*": int},
+    "ordinal_suffixes": _WORDS,
+    "day_articles": _WORDS,
+    "weekdays": {"*": int},
+    "weekday_last_before": _WORDS,
+    "weekday_last_after": _WORDS,
+    "month_cues": _WORDS,
+    "year_cues": _WORDS,
+    "seasons": {"*": [int]},
+    "season_articles": _WORDS,
+    "season_this": _WORDS,
+    "season_year_links": _WORDS,
+    "season_last": _WORDS,
+    "relative": [{"phrases": _WORDS, "days?": int, "weeks?": int, "months?": int, "years?": int}],
+}
+_UNITS = ("days", "weeks", "months", "years")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression: ``text == body[start:end]``; ``iso`` is None when it cannot be resolved."""
+    start: int
+    end: int
+    text: str
+    iso: str | None
+    relative: bool
+
+
+def parse_iso(value: str) -> tuple[int, int | None, int | None]:
+    """``"2024-06"`` -> ``(2024, 6, None)``; ValueError on anything but a real date.
+
+    >>> parse_iso("2024-02-29")
+    (2024, 2, 29)
+    >>> parse_iso("2024-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: day is out of range for month
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    dt.date(year, month or 1, day or 1)  # raises on month 13 or 30 February
+    return year, month, day
+
+
+def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
+    """Every date expression of ``text``, in order, none overlapping another."""
+    rules = _rules(lang)
+    anchor = _Anchor.of(published)
+    found: list[DateMatch] = []
+    for kind, pattern in rules.patterns:
+        for match in pattern.finditer(text):
+            if rules.capitalised and not _names_capitalised(match):
+                continue
+            resolved = _RESOLVERS[kind](match, rules, anchor)
+            if resolved is not None:
+                iso, relative = resolved
+                found.append(DateMatch(match.start(), match.end(), match.group(), iso, relative))
+    return _longest_first(found)
+
+
+def _names_capitalised(match: re.Match) -> bool:
+    return all(match.group(name)[:1].isupper()
+               for name in ("month", "weekday") if match.groupdict().get(name))
+
+
+def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
+    """Keep the longest of overlapping matches: "mercredi 19 juin" over "mercredi"."""
+    kept: list[DateMatch] = []
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(match.end <= other.start or match.start >= other.end for other in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """The publication date, as precise as it is known."""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def of(cls, published: str | None) -> "_Anchor":
+        if not published:
+            return cls()
+        try:
+            return cls(*parse_iso(str(published)))
+        except ValueError:
+            return cls()
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def year_for(self, month: int, day: int | None = None) -> int | None:
+        """The year of a month (and day) written without one: never after publication."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return self.year
+        if (month, day or 1) > (self.month, self.day or 31):
+            return self.year - 1
+        return self.year
+
+
+class _Rules:
+    """The compiled patterns of one language."""
+
+    def __init__(self, lang: str, lexicon: dict):
+        self.lang = lang
+        self.capitalised = lexicon["capitalised_names"]
+        self.day_first = lexicon["numeric_order"] == "dmy"
+        self.months = {word.casefold(): n for word, n in lexicon["months"].items()}
+        self.weekdays = {word.casefold(): n for word, n in lexicon["weekdays"].items()}
+        self.seasons = {word.casefold(): tuple(span) for word, span in lexicon["seasons"].items()}
+        self.last_words = {w.casefold() for w in lexicon["season_last"] + lexicon["weekday_last_before"]
+                           + lexicon["weekday_last_after"]}
+        self.relative = {}
+        for entry in lexicon["relative"]:
+            for phrase in entry["phrases"]:
+                self.relative[_fold(phrase)] = entry
+        self.patterns = _compile(lexicon)
+
+
+def _fold(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.replace("\u2019", "'")).casefold().strip()
+
+
+def _cues(phrases: list[str]) -> str:
+    """Cue words, each followed by white space when it ends with a letter."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    parts = [phrase_regex(p) + (r"\s+" if p[-1].isalnum() else r"\s*") for p in ordered]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _compile(lex: dict) -> list[tuple[str, re.Pattern]]:
+    month = f"(?P<month>{any_phrase(lex['months'])})"
+    weekday = any_phrase(lex["weekdays"])
+    suffixes = "|".join(re.escape(s) for s in lex["ordinal_suffixes"])
+    day = rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:{suffixes})?(?!\w)"
+    year = r"(?P<year>1[5-9]\d\d|20\d\d)(?![\d]|[.,\u00a0\u202f ]\d{3})"
+    named_weekday = rf"(?:(?P<weekday>{weekday}),?\s+)?"
+    day_article = rf"(?:{_cues(lex['day_articles'])})?" if lex["day_articles"] else ""
+    last_before = rf"(?P<last>{_cues(lex['weekday_last_before'])})?" if lex["weekday_last_before"] else ""
+    last_after = (rf"(?:\s+(?P<lastafter>{any_phrase(lex['weekday_last_after'])}))?"
+                  if lex["weekday_last_after"] else "")
+    season = f"(?P<season>{any_phrase(lex['seasons'])})"
+    season_year = rf"\s+(?:{_cues(lex['season_year_links'])})?{year}"
+    season_last = any_phrase(lex["season_last"])
+    relative = [p for entry in lex["relative"] for p in entry["phrases"]]
+    sources = {
+        "iso": r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])",
+        "numeric": r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])",
+        "day_month": rf"{named_weekday}{day_article}{day}\s+{month}(?:\s+{year})?",
+        "month_day": rf"{named_weekday}{month}\s+{day}(?:,?\s+{year})?",
+        "month_year": rf"(?:{_cues(lex['month_cues'])})*{month}\s+{year}",
+        "month": rf"(?:{_cues(lex['month_cues'])})+{month}(?:\s+{season_last})?",
+        "year": rf"(?:{_cues(lex['year_cues'])})+{year}",
+        "season": (rf"(?:(?P<this>{_cues(lex['season_this'])})|(?P<last>{_cues(lex['season_last'])})"
+                   rf"|{_cues(lex['season_articles'])})?{season}"
+                   rf"(?:\s+(?P<lastafter>{season_last})|{season_year})?"),
+        "weekday": rf"{last_before}(?P<weekday>{weekday}){last_after}",
+        "relative": f"(?P<phrase>{any_phrase(relative)})",
+    }
+    return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in sources.items()]
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    lexicon = load_lexicon(lang, "dates", SCHEMA)
+    where = lexicon_path(lang, "dates")
+    _check(lexicon, where)
+    return _Rules(lang, lexicon)
+
+
+def _check(lexicon: dict, where) -> None:
+    """What the schema cannot say: ranges and one unit per relative phrase."""
+    def fail(entry: str, reason: str) -> None:
+        raise DataError(f"{where}: {entry}: {reason}")
+
+    if lexicon["numeric_order"] not in ("dmy", "mdy"):
+        fail("numeric_order", "must be dmy or mdy")
+    for word, number in lexicon["months"].items():
+        if not 1 <= number <= 12:
+            fail(f"months.{word}", "a month is 1 to 12")
+    for word, number in lexicon["weekdays"].items():
+        if not 0 <= number <= 6:
+            fail(f"weekdays.{word}", "a weekday is 0 (Monday) to 6 (Sunday)")
+    for word, span in lexicon["seasons"].items():
+        if len(span) != 2 or not all(1 <= m <= 12 for m in span):
+            fail(f"seasons.{word}", "give the first and last month, 1 to 12")
+    for index, entry in enumerate(lexicon["relative"]):
+        units = [unit for unit in _UNITS if unit in entry]
+        if len(units) != 1:
+            fail(f"relative[{index}]", f"give exactly one of {', '.join(_UNITS)}")
+
+
+# -- resolvers: match -> (iso or None, relative), or None to drop the match ----------
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return "-".join([f"{year:04d}"] + [f"{n:02d}" for n in (month, day) if n is not None])
+
+
+def _calendar(year: int | None, month: int, day: int | None, anchor: _Anchor):
+    """A written date; its year comes from the publication when the text gives none."""
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is not None:
+        iso = _iso(year, month, day)
+        return (iso, False) if iso else None
+    return _iso(anchor.year_for(month, day), month, day), True
+
+
+def _resolve_iso(match, rules, anchor):
+    iso = _iso(int(match["year"]), int(match["month"]), int(match["day"]))
+    return (iso, False) if iso else None
+
+
+def _resolve_numeric(match, rules, anchor):
+    first, second = int(match["a"]), int(match["b"])
+    day, month = (first, second) if rules.day_first else (second, first)
+    iso = _iso(int(match["year"]), month, day)
+    return (iso, False) if iso else None
+
+
+def _resolve_day(match, rules, anchor):
+    year = int(match["year"]) if match["year"] else None
+    return _calendar(year, rules.months[_fold(match["month"])], int(match["day"]), anchor)
+
+
+def _resolve_month(match, rules, anchor):
+    year = int(match["year"]) if match.groupdict().get("year") else None
+    return _calendar(year, rules.months[_fold(match["month"])], None, anchor)
+
+
+def _resolve_year(match, rules, anchor):
+    return match["year"], False
+
+
+def _resolve_season(match, rules, anchor):
+    if match["year"]:
+        return match["year"], False
+    if match["this"]:
+        return _iso(anchor.year), True
+    if match["last"] or match["lastafter"]:
+        if anchor.year is None or anchor.month is None:
+            return None, True
+        first, last = rules.seasons[_fold(match["season"])]
+        end_year = anchor.year if anchor.month > last else anchor.year - 1
+        return _iso(end_year if first <= last else end_year - 1), True
+    return None  # "l'été" alone: which one?
+
+
+def _resolve_weekday(match, rules, anchor):
+    if anchor.date is None:
+        return None, True
+    wanted = rules.weekdays[_fold(match["weekday"])]
+    back = (anchor.date.weekday() - wanted) % 7
+    if (match.groupdict().get("last") or match.groupdict().get("lastafter")) and back == 0:
+        back = 7
+    return (anchor.date - dt.timedelta(days=back)).isoformat(), True
+
+
+def _resolve_relative(match, rules, anchor):
+    entry = rules.relative[_fold(match["phrase"])]
+    if "years" in entry:
+        return _iso(anchor.year + entry["years"] if anchor.year else None), True
+    if "months" in entry:
+        if anchor.month is None:
+            return None, True
+        index = anchor.year * 12 + anchor.month - 1 + entry["months"]
+        return _iso(index // 12, index % 12 + 1), True
+    if anchor.date is None:
+        return None, True
+    if "days" in entry:
+        return (anchor.date + dt.timedelta(days=entry["days"])).isoformat(), True
+    monday = anchor.date - dt.timedelta(days=anchor.date.weekday() - 7 * entry["weeks"])
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None, True
+    return _iso(monday.year, monday.month), True
+
+
+_RESOLVERS = {
+    "iso": _resolve_iso, "numeric": _resolve_numeric, "day_month": _resolve_day,
+    "month_day": _resolve_day, "month_year": _resolve_month, "month": _resolve_month,
+    "year": _resolve_year, "season": _resolve_season, "weekday": _resolve_weekday,
+    "relative": _resolve_relative,
+}

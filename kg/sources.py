@@ -1,0 +1,271 @@
+"""Read articles from files and folders into ``Document`` objects.
+
+An article is a ``.txt`` or ``.md`` file (``.html`` too when trafilatura is
+installed: ``pip install 'kg[html]'``), optionally opened by a YAML front
+matter block::
+
+    ---
+    title: Poutine et Kim signent un traité
+    published: 2024-06-19
+    lang: fr
+    url: https://example.org/article
+    ---
+    Le président russe ...
+
+``Document.body`` is the text after the front matter, byte for byte: every
+character offset in kg points into it. Without ``lang`` the language is
+detected (French and English only); without ``published`` the date is read
+from a dateline in the first lines ("SÉOUL, 18 octobre 2024 —").
+
+``read_sources`` never raises for a bad article: it returns the documents it
+could read and one ``Problem`` per file it could not, so that the caller
+decides whether to warn or to stop (see ``require_articles``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import Document
+from .nlp import SUPPORTED_LANGUAGES
+
+__all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
+           "ARTICLE_SUFFIXES"]
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
+#: how many non-empty lines at the top of a body may hold the dateline
+DATELINE_LINES = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One article that could not be read, and why.
+
+    >>> str(Problem("sources/a.txt", "empty file"))
+    'sources/a.txt: empty file'
+    """
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class NoArticles(InputError):
+    """None of the given paths held a readable article."""
+
+
+def require_articles(documents: list[Document], problems: list[Problem]) -> list[Document]:
+    """The documents, or an InputError when a path is missing or nothing could be read.
+
+    >>> require_articles([], [Problem("x.txt", "no such file or directory")])
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: x.txt: no such file or directory
+    """
+    missing = [p for p in problems if p.message == _MISSING]
+    if missing:
+        raise InputError(str(missing[0]))
+    if not documents:
+        detail = f" ({problems[0]})" if problems else ""
+        raise NoArticles(f"no readable article{detail}")
+    return documents
+
+
+_MISSING = "no such file or directory"
+
+
+def read_sources(paths: list[str | Path]) -> tuple[list[Document], list[Problem]]:
+    """Read every article under ``paths`` (files, or folders searched recursively).
+
+    Documents come sorted by path; a second article with the same id (file
+    stem) as an earlier one is reported, not read.
+    """
+    files, problems = _article_files(paths)
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            document = read_article(path)
+        except InputError as error:
+            problems.append(Problem(str(path), str(error)))
+            continue
+        if document.id in seen:
+            problems.append(Problem(str(path), f"duplicate article id {document.id!r} "
+                                               f"(also {seen[document.id]}); rename one file"))
+            continue
+        seen[document.id] = str(path)
+        documents.append(document)
+    return documents, sorted(problems, key=lambda p: p.path)
+
+
+def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
+    files: set[Path] = set()
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.update(p for p in path.rglob("*")
+                         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.exists():
+            files.add(path)
+        else:
+            problems.append(Problem(str(path), _MISSING))
+    return sorted(files, key=str), problems
+
+
+def read_article(path: str | Path) -> Document:
+    """One article as a Document; InputError (without the path) when it cannot be read."""
+    path = Path(path)
+    text = _read_text(path)
+    meta: dict = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, meta = _html_article(text)
+        body = text
+    else:
+        front, body = split_front_matter(text)
+        meta = front or {}
+    if not body.strip():
+        raise InputError("no article text after the front matter" if meta else "empty file")
+    lang = meta.get("lang") or detect_language(body)
+    if lang not in SUPPORTED_LANGUAGES:
+        raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
+    published = meta.get("published") or dateline(body, lang)
+    return Document(id=path.stem, body=body, lang=lang, title=meta.get("title"),
+                    published=published, url=meta.get("url"), path=str(path))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    if not data.strip():
+        raise InputError("empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                         "save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+class _StringDates(yaml.SafeLoader):
+    """SafeLoader that keeps dates as written: we check them ourselves, with a clear message."""
+
+
+_StringDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FENCE = re.compile(r"---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[dict | None, str]:
+    """``(front matter, body)``; the body is the exact text after the closing ``---``.
+
+    >>> split_front_matter("---\\nlang: fr\\npublished: 2024-06-19\\n---\\nLe texte.")
+    ({'published': '2024-06-19', 'lang': 'fr'}, 'Le texte.')
+    >>> split_front_matter("Pas de front matter.")
+    (None, 'Pas de front matter.')
+    """
+    opening = _FENCE.match(text)
+    if not opening:
+        return None, text
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        raise InputError("front matter is not closed: add a line '---' after it")
+    try:
+        meta = yaml.load(text[opening.end():closing.start()], Loader=_StringDates)  # noqa: S506
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(f"front matter is not valid YAML{where}: {reason}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(f"front matter must be a mapping of keys (title, published, lang, url), "
+                         f"not a {type(meta).__name__}")
+    return _clean_meta(meta), text[closing.end():]
+
+
+def _clean_meta(meta: dict) -> dict:
+    from .extract.dates import parse_iso
+
+    clean = {}
+    for key in FRONT_MATTER_KEYS:
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        clean[key] = str(value).strip()
+    if "published" in clean:
+        try:
+            parse_iso(clean["published"])
+        except ValueError as error:
+            raise InputError(f"front matter: published {clean['published']!r} is not a real date "
+                             f"({error}); write YYYY-MM-DD") from None
+    if "lang" in clean:
+        clean["lang"] = clean["lang"].lower()
+    return clean
+
+
+def detect_language(body: str) -> str:
+    """The language of ``body`` by py3langid (any code: the caller rejects what kg cannot read).
+
+    >>> detect_language("Le président a signé le traité mercredi à Pyongyang.")
+    'fr'
+    """
+    import py3langid
+
+    lang, _score = py3langid.classify(body[:5000])
+    return lang
+
+
+def dateline(body: str, lang: str) -> str | None:
+    """The full date found in the first lines of ``body``, if any.
+
+    >>> dateline("NIAMEY, Sept. 15, 2024 (Reuters) - U.S. troops ...", "en")
+    '2024-09-15'
+    >>> dateline("SÉOUL, 18 octobre 2024 — La Corée du Nord ...", "fr")
+    '2024-10-18'
+    """
+    from .extract.dates import find_dates
+
+    lines = [line for line in body.splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        for match in find_dates(line, lang, None):
+            if match.iso and not match.relative and len(match.iso) == 10:
+                return match.iso
+    return None
+
+
+def _html_article(html: str) -> tuple[str, dict]:
+    """Main text and metadata of an HTML page, by trafilatura (an optional dependency)."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError("HTML articles need trafilatura: pip install 'kg[html]'; "
+                         "or save the article as .txt") from None
+    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    if not body.strip():
+        raise InputError("no article text found in the HTML page")
+    meta = {}
+    info = trafilatura.extract_metadata(html)
+    if info is not None:
+        for key, value in (("title", info.title), ("published", info.date), ("url", info.url)):
+            if value:
+                meta[key] = str(value)
+    return body, _clean_meta(meta)
