@@ -1,0 +1,518 @@
+"""Who stands with whom: alliances and partnerships read from the claims.
+
+A *tie* joins two actors (states, and organisations such as the EU) and
+gathers every claim that supports it, with its article, date and claimants:
+
+==========================  ==============================================================
+kind                        claims it comes from
+==========================  ==============================================================
+``treaty``                  treaty_signing, treaty_ratification, treaty_obligation, grouped
+                            per treaty: the treaty's parties are tied pairwise
+``military_cooperation``    cooperation with domain military
+``cooperation``             cooperation in any other domain (economy, diplomacy, ...)
+``military_aid``            military_aid, supplier -> recipient
+``deployment``              troop_deployment, sender -> the force it fights ``alongside``
+``support``                 statement with stance support, speaker -> target
+``opposition``, ``sanctions``  statement with stance oppose; sanctions. Not alliances: only
+                            :func:`ties` (when asked) and :func:`path` (as a last resort) show them
+==========================  ==============================================================
+
+A person speaks for the state (or body) where a position_held claim places
+them; a body with ``part_of`` (an army, a ministry) stands for its state.
+Places, treaties and conflicts are never actors: a deployment *in* a country
+is not a tie (an invasion is one too), only a deployment *alongside* one.
+
+>>> from kg.model import Claim, Corpus, Entity, Evidence
+>>> prk, rus, chn = (Entity("Q423", "Corée du Nord", "Country", "Q423", ["RPDC"]),
+...                  Entity("Q159", "Russie", "Country", "Q159"), Entity("Q148", "Chine", "Country", "Q148"))
+>>> def claim(kind, roles, **fields):
+...     return Claim(kind, "fr-00", roles, [Evidence("fr-00", 0, 3, "...")], "demo", **fields)
+>>> corpus = Corpus(entities=[prk, rus, chn], claims=[
+...     claim("cooperation", {"parties": [prk.ref, rus.ref]}, domain="military", date="2024-06"),
+...     claim("cooperation", {"parties": [chn.ref, rus.ref]}, domain="military", date="2024-07")])
+>>> [(t.partner_label, t.kind) for t in allies(corpus, "RPDC")]
+[('Russie', 'military_cooperation')]
+>>> [b.labels for b in blocs(corpus)]
+[('Chine', 'Corée du Nord', 'Russie')]
+>>> [(h.a_label, h.b_label) for h in path(corpus, "Q423", "Q148")]
+[('Corée du Nord', 'Russie'), ('Russie', 'Chine')]
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+import networkx as nx
+
+from .errors import DataError, UnknownEntity
+from .graph import corpus_to_networkx
+from .model import Corpus, fold
+
+__all__ = ["ALLY_KINDS", "OPPOSITION_KINDS", "BLOC_KINDS", "Source", "Tie", "Bloc", "Hop",
+           "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor"]
+
+ALLY_KINDS = ("treaty", "military_cooperation", "military_aid", "deployment", "support", "cooperation")
+OPPOSITION_KINDS = ("opposition", "sanctions")
+#: what binds states into a bloc (see :func:`blocs`)
+BLOC_KINDS = ("treaty with a defense obligation", "military_cooperation")
+
+_ACTOR_CLASSES = ("Country", "Organization", "Group")
+_TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
+_DIRECTED = ("military_aid", "deployment", "support", "opposition", "sanctions")
+# when a name fits several entities, the one most likely meant as an ally comes first
+_CLASS_RANK = {"Country": 0, "Organization": 1, "Group": 2}
+_KIND_ORDER = {kind: rank for rank, kind in enumerate(ALLY_KINDS + OPPOSITION_KINDS)}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One claim behind a tie: where it was read and who says so."""
+    claim: str
+    type: str
+    doc: str
+    date: str  # the claim's date, else its article's publication date, else ""
+    claimants: str  # "Ukraine: claims; Russie: no_comment"; "" when the article asserts it
+    evidence: str
+
+    @property
+    def alleged(self) -> bool:
+        return bool(self.claimants)
+
+    def __str__(self) -> str:
+        """'fr-00 2024-11 [Ukraine: claims]' -- short enough for a table cell."""
+        text = " ".join(part for part in (self.doc, self.date) if part)
+        return text + (f" [{self.claimants}]" if self.claimants else "")
+
+    def as_dict(self) -> dict:
+        return {"claim": self.claim, "type": self.type, "doc": self.doc, "date": self.date,
+                "claimants": self.claimants, "alleged": self.alleged, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A relation between actors ``a`` and ``b``, with the claims behind it.
+
+    ``direction`` is "mutual", "to" (a gives, sends or says it to b) or "from"
+    (b does so to a); :func:`allies` turns ties so that ``a`` is the country asked about.
+    """
+    kind: str
+    a: str
+    a_label: str
+    b: str
+    b_label: str
+    direction: str
+    detail: str
+    sources: tuple[Source, ...]
+    treaty: str = ""
+    obligations: tuple[str, ...] = ()
+    signed: str = ""
+    ratified: tuple[str, ...] = ()  # "Corée du Nord 2024-11"
+
+    @property
+    def partner(self) -> str:
+        return self.b
+
+    @property
+    def partner_label(self) -> str:
+        return self.b_label
+
+    @property
+    def since(self) -> str:
+        """The earliest date among the sources ("" when none is dated)."""
+        return min((s.date for s in self.sources if s.date), default="")
+
+    @property
+    def alleged(self) -> bool:
+        """True when no source asserts the tie as fact: every one is attributed."""
+        return all(s.alleged for s in self.sources)
+
+    @property
+    def is_alliance(self) -> bool:
+        return self.kind in ALLY_KINDS
+
+    def facing(self, actor: str) -> "Tie":
+        """This tie seen from ``actor`` (one of its ends)."""
+        if actor == self.a:
+            return self
+        flipped = {"to": "from", "from": "to"}.get(self.direction, self.direction)
+        return replace(self, a=self.b, a_label=self.b_label, b=self.a, b_label=self.a_label,
+                       direction=flipped)
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "a": self.a, "a_label": self.a_label, "b": self.b,
+                "b_label": self.b_label, "direction": self.direction, "detail": self.detail,
+                "treaty": self.treaty, "obligations": list(self.obligations),
+                "signed": self.signed, "ratified": list(self.ratified), "since": self.since,
+                "alleged": self.alleged, "sources": [s.as_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """States (and organisations) bound together; ``ties`` are the binding ones."""
+    number: int
+    members: tuple[str, ...]
+    labels: tuple[str, ...]
+    ties: tuple[Tie, ...]
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a :func:`path`: every relation between ``a`` and ``b``."""
+    a: str
+    a_label: str
+    b: str
+    b_label: str
+    ties: tuple[Tie, ...]
+
+
+def as_graph(graph_or_corpus) -> nx.MultiDiGraph:
+    """Accept a graph from :func:`kg.graph.corpus_to_networkx` (or GraphML), or a Corpus."""
+    if isinstance(graph_or_corpus, Corpus):
+        return corpus_to_networkx(graph_or_corpus)
+    return graph_or_corpus
+
+
+# --- reading claims back from the graph -------------------------------------------------
+
+@dataclass
+class _ClaimView:
+    """A claim as the graph's edges tell it: its fields and its role-fillers."""
+    id: str
+    fields: dict
+    roles: dict[str, list[str]]
+
+    @property
+    def type(self) -> str:
+        return self.fields["type"]
+
+    @property
+    def date(self) -> str:
+        return self.fields.get("date") or self.fields.get("published") or ""
+
+    def fillers(self, role: str) -> list[str]:
+        return self.roles.get(role, [])
+
+    def source(self) -> Source:
+        f = self.fields
+        return Source(self.id, f["type"], f.get("doc", ""), self.date, f.get("claimants", ""),
+                      f.get("evidence", ""))
+
+
+def _claims(graph: nx.MultiDiGraph) -> list[_ClaimView]:
+    views: dict[str, _ClaimView] = {}
+    for u, v, data in graph.edges(data=True):
+        view = views.setdefault(data["claim"], _ClaimView(data["claim"], data, {}))
+        for role, node in ((data["from_role"], u), (data["to_role"], v)):
+            fillers = view.roles.setdefault(role, [])
+            if node not in fillers:
+                fillers.append(node)
+    return list(views.values())
+
+
+def _label(graph, node: str) -> str:
+    return graph.nodes[node].get("label", node) if node in graph else node
+
+
+def _actors(graph: nx.MultiDiGraph, claims: list[_ClaimView]) -> dict[str, str]:
+    """node -> the actor it stands for (itself for a state); nodes that are no actor are absent."""
+    by_qid = {data["qid"]: node for node, data in graph.nodes(data=True) if data.get("qid")}
+    positions: dict[str, list[str]] = {}
+    for view in claims:
+        if view.type == "position_held":
+            for person in view.fillers("person"):
+                positions.setdefault(person, []).extend(view.fillers("organization"))
+
+    def body_owner(node: str) -> str | None:
+        data = graph.nodes[node]
+        if data.get("class") == "Country":
+            return node
+        owner = data.get("part_of")
+        owner = by_qid.get(owner, owner if owner in graph else None) if owner else None
+        if owner and graph.nodes[owner].get("class") == "Country":
+            return owner
+        return node if data.get("class") in _ACTOR_CLASSES else None
+
+    actors = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("class") == "Person":
+            owners = (body_owner(org) for org in sorted(positions.get(node, [])) if org in graph)
+            owner = next((o for o in owners if o), None)
+        else:
+            owner = body_owner(node)
+        if owner:
+            actors[node] = owner
+    return actors
+
+
+def actor_of(graph, node: str) -> str | None:
+    """The actor a node stands for: a state itself, an army's state, a minister's state.
+
+    >>> from kg.model import Claim, Corpus, Entity
+    >>> prk, choe = Entity("Q423", "Corée du Nord", "Country", "Q423"), Entity("p-choe", "Choe Son Hui", "Person")
+    >>> corpus = Corpus(entities=[prk, choe], claims=[
+    ...     Claim("position_held", "fr-00", {"person": [choe.ref], "organization": [prk.ref]}, [], "demo")])
+    >>> actor_of(corpus, "p-choe")
+    'Q423'
+    """
+    graph = as_graph(graph)
+    return _actors(graph, _claims(graph)).get(node)
+
+
+# --- ties --------------------------------------------------------------------------------
+
+def _on_or_after(date: str, since: str) -> bool:
+    """Compare ISO dates at the precision both share: '2024' may be on or after '2024-06'."""
+    if not date:
+        return False
+    common = min(len(date), len(since))
+    return date[:common] >= since[:common]
+
+
+def _sorted_sources(sources) -> tuple[Source, ...]:
+    return tuple(sorted(sources, key=lambda s: (s.date, s.doc, s.claim)))
+
+
+def _sort_key(tie: Tie) -> tuple:
+    return (_KIND_ORDER[tie.kind], fold(tie.a_label), fold(tie.b_label), tie.treaty)
+
+
+def _treaty_ties(graph, claims, actors) -> list[Tie]:
+    """One tie per treaty and pair of its parties; a treaty's claims are all its sources."""
+    treaties: dict[str, list[_ClaimView]] = {}
+    for view in claims:
+        if view.type in _TREATY_TYPES:
+            # a signing or obligation that names no treaty is a treaty of its own
+            for treaty in view.fillers("treaty") or [f"claim:{view.id}"]:
+                treaties.setdefault(treaty, []).append(view)
+    result = []
+    for treaty, views in treaties.items():
+        parties = []
+        for view in views:
+            for node in view.fillers("parties") + view.fillers("ratifier"):
+                actor = actors.get(node)
+                if actor and actor not in parties:
+                    parties.append(actor)
+        obligations = tuple(sorted({v.fields["obligation"] for v in views if v.fields.get("obligation")}))
+        signed = min((v.date for v in views if v.type == "treaty_signing" and v.date), default="")
+        ratified = tuple(sorted(
+            {f"{_label(graph, actors[r])} {v.date}".strip()
+             for v in views if v.type == "treaty_ratification"
+             for r in v.fillers("ratifier") if r in actors}))
+        name = "" if treaty.startswith("claim:") else _label(graph, treaty)
+        detail = "; ".join(part for part in (
+            name or "unnamed treaty",
+            "obligation: " + ", ".join(obligations) if obligations else "",
+            f"signed {signed}" if signed else "",
+            "ratified by " + ", ".join(ratified) if ratified else "") if part)
+        sources = _sorted_sources(v.source() for v in views)
+        for a, b in combinations(sorted(parties), 2):
+            result.append(Tie("treaty", a, _label(graph, a), b, _label(graph, b), "mutual", detail,
+                              sources, treaty=name, obligations=obligations, signed=signed,
+                              ratified=ratified))
+    return result
+
+
+def _pair_links(graph, view: _ClaimView, actors: dict[str, str]):
+    """(kind, from actor, to actor, note) for each tie a non-treaty claim supports."""
+    def pairs(from_role, to_role):
+        for u in view.fillers(from_role):
+            for v in view.fillers(to_role):
+                if actors.get(u) and actors.get(v) and actors[u] != actors[v]:
+                    yield actors[u], actors[v], u
+
+    def note(*parts):
+        return " ".join(part for part in parts if part)
+
+    f = view.fields
+    if view.type == "cooperation":
+        kind = "military_cooperation" if f.get("domain") == "military" else "cooperation"
+        parties = sorted({actors[p] for p in view.fillers("parties") if p in actors})
+        for a, b in combinations(parties, 2):
+            yield kind, a, b, f.get("domain", "")
+    elif view.type == "military_aid":
+        for a, b, _ in pairs("supplier", "recipient"):
+            yield "military_aid", a, b, note(f.get("item"), f.get("quantity"))
+    elif view.type == "troop_deployment":
+        places = ", ".join(_label(graph, p) for p in view.fillers("location"))
+        for a, b, _ in pairs("sender", "alongside"):
+            yield "deployment", a, b, note(f.get("quantity"), places and f"in {places}")
+    elif view.type == "statement" and f.get("stance") in ("support", "oppose"):
+        kind = "support" if f["stance"] == "support" else "opposition"
+        quote = f"« {f['quote']} »" if f.get("quote") else ""
+        for a, b, speaker in pairs("speaker", "target"):
+            yield kind, a, b, note(quote, speaker != a and f"via {_label(graph, speaker)}")
+    elif view.type == "sanctions":
+        for a, b, _ in pairs("imposer", "target"):
+            yield "sanctions", a, b, ""
+
+
+def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[Tie]:
+    """Every tie of the graph, sorted by kind then labels.
+
+    ``since`` (an ISO date, as precise as you like) keeps the claims dated on or
+    after it (undated claims take their article's date; claims with neither
+    are left out) and the ties that keep at least one. ``opposition`` adds the
+    opposition and sanctions relations.
+    """
+    graph = as_graph(graph)
+    claims = _claims(graph)
+    actors = _actors(graph, claims)
+    found = _treaty_ties(graph, claims, actors)
+    grouped: dict[tuple[str, str, str], list[tuple[_ClaimView, str]]] = {}
+    for view in claims:
+        for kind, a, b, note in _pair_links(graph, view, actors):
+            grouped.setdefault((kind, a, b), []).append((view, note))
+    for (kind, a, b), items in grouped.items():
+        direction = "to" if kind in _DIRECTED else "mutual"
+        found.append(Tie(kind, a, _label(graph, a), b, _label(graph, b), direction,
+                         "; ".join(dict.fromkeys(note for _, note in items if note)),
+                         _sorted_sources(view.source() for view, _ in items)))
+    kept = []
+    for tie in found:
+        if tie.kind in OPPOSITION_KINDS and not opposition:
+            continue
+        if since:
+            sources = tuple(s for s in tie.sources if _on_or_after(s.date, since))
+            if not sources:
+                continue
+            tie = replace(tie, sources=sources)
+        kept.append(tie)
+    return sorted(kept, key=_sort_key)
+
+
+def allies(graph, country: str, *, since: str | None = None) -> list[Tie]:
+    """The allies and partners of ``country`` (an entity id or any name the build
+    or the gazetteer knows), each tie turned to face it, treaties first."""
+    graph = as_graph(graph)
+    actor = resolve_actor(graph, country)
+    return sorted((tie.facing(actor) for tie in ties(graph, since=since) if actor in (tie.a, tie.b)),
+                  key=_sort_key)
+
+
+def _binds(tie: Tie) -> bool:
+    return tie.kind == "military_cooperation" or (tie.kind == "treaty" and "defense" in tie.obligations)
+
+
+def blocs(graph, *, since: str | None = None) -> list[Bloc]:
+    """Actors bound together by defence obligations and military cooperation.
+
+    The rule: link two actors when a treaty between them carries a defense
+    obligation or when they cooperate militarily; a bloc is a connected
+    component of two or more actors of that graph. Largest bloc first.
+    """
+    binding = [tie for tie in ties(graph, since=since) if _binds(tie)]
+    linked = nx.Graph()
+    for tie in binding:
+        linked.add_node(tie.a, label=tie.a_label)
+        linked.add_node(tie.b, label=tie.b_label)
+        linked.add_edge(tie.a, tie.b)
+    components = [sorted(c, key=lambda n: (fold(linked.nodes[n]["label"]), n))
+                  for c in nx.connected_components(linked)]
+    components.sort(key=lambda c: (-len(c), fold(linked.nodes[c[0]]["label"])))
+    return [Bloc(number, tuple(members), tuple(linked.nodes[m]["label"] for m in members),
+                 tuple(t for t in binding if t.a in members))
+            for number, members in enumerate(components, 1)]
+
+
+def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
+    """How two actors are linked: the shortest chain of ties, with every relation on each hop.
+
+    Alliance ties are tried first; only when they do not link ``a`` and ``b``
+    does the search also cross opposition and sanctions, which the hops then
+    show as such. Among equally short chains the one whose labels sort first
+    wins. No link (or ``a`` is ``b``): an empty list.
+    """
+    graph = as_graph(graph)
+    a, b = resolve_actor(graph, a), resolve_actor(graph, b)
+    everything = ties(graph, since=since, opposition=True)
+    for allowed in (ALLY_KINDS, ALLY_KINDS + OPPOSITION_KINDS):
+        usable = [t for t in everything if t.kind in allowed]
+        linked = nx.Graph()
+        linked.add_edges_from((t.a, t.b) for t in usable)
+        if a == b or a not in linked or b not in linked or not nx.has_path(linked, a, b):
+            continue
+        chain = min(nx.all_shortest_paths(linked, a, b),
+                    key=lambda nodes: [fold(_label(graph, n)) for n in nodes])
+        return [Hop(u, _label(graph, u), v, _label(graph, v),
+                    tuple(t.facing(u) for t in usable if {t.a, t.b} == {u, v}))
+                for u, v in zip(chain, chain[1:])]
+    return []
+
+
+# --- names -------------------------------------------------------------------------------
+
+def _gazetteer():
+    """The gazetteer, or None when this install has none (yet)."""
+    try:
+        from .gazetteer import load_gazetteer
+        return load_gazetteer()
+    except (ImportError, DataError):
+        return None
+
+
+def resolve_actor(graph, name: str) -> str:
+    """The node id that ``name`` means: an id, a QID, a label or alias of the build,
+    or any name the gazetteer knows ("RPDC", "Pyongyang" for North Korea).
+
+    A name that fits several entities goes to the likeliest actor (a state
+    before an organisation before a city). Unknown names raise UnknownEntity
+    with the closest names of the build and the gazetteer.
+
+    >>> from kg.model import Corpus, Entity
+    >>> corpus = Corpus(entities=[Entity("Q423", "Corée du Nord", "Country", "Q423", ["Pyongyang"]),
+    ...                           Entity("Q18808", "Pyongyang", "Place", "Q18808")])
+    >>> resolve_actor(corpus, "pyongyang"), resolve_actor(corpus, "COREE DU NORD")
+    ('Q423', 'Q423')
+    >>> resolve_actor(corpus, "Corée du Nrd")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownEntity: unknown country 'Corée du Nrd'; did you mean: Corée du Nord...?
+    """
+    graph = as_graph(graph)
+    wanted = fold(name)
+    candidates = []  # (class rank, how it matched, node)
+    for node, data in graph.nodes(data=True):
+        names = [data.get("label", "")] + str(data.get("aliases", "")).split("; ")
+        if name.strip() in (node, data.get("qid")):
+            match = 0
+        elif wanted == fold(names[0]):
+            match = 1
+        elif wanted in (fold(n) for n in names[1:] if n):
+            match = 2
+        else:
+            continue
+        candidates.append((_CLASS_RANK.get(data.get("class"), 9), match, node))
+    if candidates and min(candidates)[0] in (0, 1, 2):
+        return min(candidates)[2]
+    gazetteer = _gazetteer()
+    if gazetteer is not None:
+        try:
+            entry = gazetteer.resolve(name)
+        except UnknownEntity:
+            entry = None
+        if entry is not None:
+            same = [n for n, d in graph.nodes(data=True)
+                    if (entry.qid and d.get("qid") == entry.qid) or n == entry.ref.id]
+            return same[0] if same else entry.ref.id
+    if candidates:  # only a place or a person by that name: still what the user asked for
+        return min(candidates)[2]
+    raise UnknownEntity(f"unknown country {name!r}" + _suggestions(graph, gazetteer, name))
+
+
+def _suggestions(graph, gazetteer, name: str) -> str:
+    names: dict[str, str] = {}
+    for _, data in sorted(graph.nodes(data=True)):
+        if data.get("class") in _ACTOR_CLASSES:
+            for known in [data.get("label", "")] + str(data.get("aliases", "")).split("; "):
+                if known:
+                    names.setdefault(fold(known), known)
+    if gazetteer is not None:
+        for entry in gazetteer.entries:
+            if entry.cls in _ACTOR_CLASSES:
+                for form, _ in entry.all_forms():
+                    names.setdefault(fold(form), form)
+    close = difflib.get_close_matches(fold(name), list(names), n=4, cutoff=0.6)
+    if not close:
+        return "; give a QID (Q423) or a name as in `kg entities`"
+    return "; did you mean: " + ", ".join(dict.fromkeys(names[c] for c in close)) + "?"
