@@ -50,7 +50,8 @@ from .graph import corpus_to_networkx
 from .model import Corpus, fold
 
 __all__ = ["ALLY_KINDS", "OPPOSITION_KINDS", "BLOC_KINDS", "Source", "Tie", "Bloc", "Hop",
-           "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor"]
+           "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",
+           "TABLE_COLUMNS", "tie_row", "alliance_rows", "path_rows"]
 
 ALLY_KINDS = ("treaty", "military_cooperation", "military_aid", "deployment", "support", "cooperation")
 OPPOSITION_KINDS = ("opposition", "sanctions")
@@ -438,6 +439,43 @@ def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
                     tuple(t.facing(u) for t in usable if {t.a, t.b} == {u, v}))
                 for u, v in zip(chain, chain[1:])]
     return []
+
+
+# --- rows for kg.output.render_rows --------------------------------------------------------
+
+#: what a table shows; json and csv also give ids, claim ids and bloc members
+TABLE_COLUMNS = ["kind", "direction", "detail", "since", "alleged", "sources"]
+
+
+def tie_row(tie: Tie, *, ends: tuple[str, str] = ("country", "partner"), nested: bool = False) -> dict:
+    """A flat row for a tie; ``nested`` keeps each source as a dict (for JSON)."""
+    first, second = ends
+    return {first: tie.a_label, second: tie.b_label, "kind": tie.kind, "direction": tie.direction,
+            "detail": tie.detail, "since": tie.since, "alleged": tie.alleged,
+            "sources": [s.as_dict() if nested else str(s) for s in tie.sources],
+            f"{first}_id": tie.a, f"{second}_id": tie.b, "claims": [s.claim for s in tie.sources]}
+
+
+def alliance_rows(graph, *, since: str | None = None, opposition: bool = False,
+                  nested: bool = False) -> list[dict]:
+    """Every tie, those inside a bloc first and numbered by it; then the others."""
+    graph = as_graph(graph)
+    found = blocs(graph, since=since)
+    bloc_of = {member: bloc for bloc in found for member in bloc.members}
+    rows = []
+    for tie in ties(graph, since=since, opposition=opposition):
+        bloc = bloc_of.get(tie.a)
+        inside = bloc is not None and bloc_of.get(tie.b) is bloc
+        row = {"bloc": bloc.number if inside else None,
+               "members": list(bloc.labels) if inside else []}
+        rows.append(row | tie_row(tie, nested=nested))
+    return sorted(rows, key=lambda row: row["bloc"] or len(found) + 1)  # stable: keeps tie order
+
+
+def path_rows(hops: list[Hop], *, nested: bool = False) -> list[dict]:
+    """One row per relation on each hop of a :func:`path`, hops numbered from 1."""
+    return [{"hop": number} | tie_row(tie, ends=("from", "to"), nested=nested)
+            for number, hop in enumerate(hops, 1) for tie in hop.ties]
 
 
 # --- names -------------------------------------------------------------------------------
