@@ -43,6 +43,7 @@ GAZETTEER_FILES = ("states.yaml", "places.yaml", "regions.yaml", "organizations.
 # When one form names several entries, the most likely actor comes first.
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(
     ("state", "capital", "organization", "body", "person", "group", "city", "region"))}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads 5x faster
 _QID = re.compile(r"Q[1-9][0-9]*")
 _FIELDS = {"id", "label", "class", "kind", "qid", "part_of", "capital_of", "forms", "forms_cased"}
 # Words around a name that do not change whom it names: "l'Occident", "M. Poutine",
@@ -259,7 +260,7 @@ def _candidates(text: str) -> Iterator[str]:
 def read_entries(path: Path) -> list[GazetteerEntry]:
     """Read and validate one gazetteer YAML file; DataError names the file and the entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{path}: cannot read gazetteer file ({error})") from None
     except yaml.YAMLError as error:

@@ -166,7 +166,7 @@ class Builder:
             qid = self.state_qid(check, tsv_countries)
             if not (country["independent"] or qid in tsv_countries or iso2 in ("XK", "PS", "TW")):
                 continue
-            label = split_names(cldr["en"].get(iso2, country["name"]["common"]))[0]
+            label = english_label(cldr["en"], iso2, country["name"]["common"])
             entry = self.add({"id": f"state-{slug(label)}", "label": label, "class": "Country",
                               "kind": "state", "qid": qid})
             if entry is None:
@@ -351,13 +351,15 @@ class Builder:
         for row in read_csv(data / "everypolitician_world_leaders_2022-10.csv"):
             if not row["end_year"]:
                 rows.append((row["officeholder"], row["officeholderLabel"], row["countryid"],
-                             "everypolitician_world_leaders_2022-10.csv", False))
+                             "everypolitician_world_leaders_2022-10.csv", True))
         for row in read_csv(data / "everypolitician_foreign_ministers_2022-12.csv"):
             rows.append((row["person"], row["name"], row["country"],
                          "everypolitician_foreign_ministers_2022-12.csv", False))
         tsv_people = [(q, r["label_en"], None, "wikidata-qids.tsv", True)
                       for q, r in self.tsv.items() if r["class"] == "Person"]
-        surnames = Counter(name.split()[-1] for _, name, *_ in rows + tsv_people if name)
+        people = {(qid, name) for qid, name, *_ in rows + tsv_people if name}
+        surnames = Counter(name.split()[-1] for _, name in people)
+        excluded = set(self.settings.get("surnames_excluded") or [])
         for qid, name, state_qid, source, prominent in tsv_people + rows:
             if not qid or not re.fullmatch(r"Q\d+", qid) or not name or re.fullmatch(r"Q\d+", name):
                 continue
@@ -367,17 +369,27 @@ class Builder:
             if existing is not None:
                 existing["part_of"] = existing.get("part_of") or state_qid
                 continue
+            if state_qid in FAMILY_NAME_FIRST and korean_variants(name) and "-" in name:
+                name = korean_variants(name)[0]  # the press writes "Choe Son Hui", not "Choe Son-hui"
             entry = self.add({"id": f"person-{slug(name)}", "label": name, "class": "Person",
                               "kind": "person", "qid": qid, "part_of": state_qid})
             if entry is None:
                 continue
             for lang in LANGS:
                 self.name(entry, lang, name, cased=len(name.split()) == 1)
+            if state_qid in FAMILY_NAME_FIRST:
+                for variant in korean_variants(name):
+                    for lang in LANGS:
+                        self.name(entry, lang, variant)
+            if state_qid in CYRILLIC_STATES:
+                self.name(entry, "fr", french_transliteration(name))
             surname = name.split()[-1]
             if (prominent and len(surname) >= 4 and surnames[surname] == 1
-                    and state_qid not in FAMILY_NAME_FIRST):
+                    and surname not in excluded and state_qid not in FAMILY_NAME_FIRST):
                 for lang in LANGS:
                     self.name(entry, lang, surname, cased=True)
+                if state_qid in CYRILLIC_STATES:
+                    self.name(entry, "fr", french_transliteration(surname), cased=True)
 
     # -- curated -----------------------------------------------------------------
     def merge_curated(self) -> None:
@@ -393,8 +405,8 @@ class Builder:
                 entry = self.add(entry)
                 if entry is None:
                     sys.exit(f"{where}: its qid is already used by another entry")
-            elif item.get("part_of"):
-                entry["part_of"] = item["part_of"]
+            else:  # a curated label or part_of overrides the generated one
+                entry.update({k: item[k] for k in ("label", "part_of") if item.get(k)})
             for key in ("qid", "part_of", "capital_of"):
                 if item.get(key) and item[key] not in self.qid_sources:
                     if not self.known_in_data(item[key]):
@@ -449,6 +461,54 @@ class Builder:
 def read_csv_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
+
+
+# Where names are transliterated from Cyrillic or Armenian, French spells them its own way
+CYRILLIC_STATES = {"Q159", "Q212", "Q184", "Q399", "Q232", "Q813", "Q863", "Q265", "Q874"}
+_FRENCH_SOUNDS = [(r"shch", "chtch"), (r"ch", "tch"), (r"sh", "ch"), (r"zh", "j"), (r"Zh", "J"),
+                  (r"Sh", "Ch"), (r"Ch", "Tch"), (r"kh", "kh"), (r"yu", "iou"), (r"ya", "ia"),
+                  (r"Yu", "Iou"), (r"Ya", "Ia"), (r"(?<=[aeiou])s(?=[aeiou])", "ss"),
+                  (r"g(?=[eiy])", "gu"), (r"G(?=[ei])", "Gu"), (r"(?<![aeiouy])u", "ou"), (r"ey\b", "eï"),
+                  (r"iy\b", "iï"), (r"yy\b", "y"), (r"(?<=[^aeiou])y\b", "i"), (r"in\b", "ine")]
+
+
+def french_transliteration(name: str) -> str:
+    """English transliteration of a Russian-style name -> the usual French one.
+
+    >>> french_transliteration("Nikol Pashinyan"), french_transliteration("Sergey Lavrov")
+    ('Nikol Pachinian', 'Sergueï Lavrov')
+    >>> french_transliteration("Dmitry Peskov"), french_transliteration("Vladimir Putin")
+    ('Dmitri Peskov', 'Vladimir Poutine')
+    """
+    pattern = re.compile("|".join(f"({p})" for p, _ in _FRENCH_SOUNDS))
+
+    def replace(match: re.Match) -> str:
+        return _FRENCH_SOUNDS[match.lastindex - 1][1]
+    return pattern.sub(replace, name)
+
+
+def korean_variants(name: str) -> list[str]:
+    """'Choe Son-hui' -> ['Choe Son Hui']; 'Kim Jong Un' -> ['Kim Jong-un'].
+
+    >>> korean_variants("Choe Son-hui"), korean_variants("Kim Jong Un")
+    (['Choe Son Hui'], ['Kim Jong-un'])
+    """
+    parts = name.split()
+    if len(parts) == 3 and "-" not in name and parts[2][:1].isupper():
+        return [f"{parts[0]} {parts[1]}-{parts[2].lower()}"]
+    if len(parts) == 2 and "-" in parts[1]:
+        given = parts[1].split("-")
+        return [" ".join([parts[0]] + [g.capitalize() for g in given])]
+    return []
+
+
+def english_label(cldr_en: dict, iso2: str, common: str) -> str:
+    """CLDR's English name, or its ASCII variant when the default is not ("Türkiye" -> "Turkey")."""
+    label = split_names(cldr_en.get(iso2, common))[0]
+    variant = cldr_en.get(f"{iso2}-alt-variant")
+    if not label.isascii() and variant and variant.isascii():
+        return split_names(variant)[0]
+    return label
 
 
 def split_names(name: str | None) -> list[str]:
