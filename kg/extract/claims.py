@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Claim, Evidence, EntityRef
-from .frames import Frame, claim_lexicon
+from .frames import Frame, claim_lexicon, find_phrases
 from .markers import markers_of, normalise_cue
 
 __all__ = ["SentenceContext", "frame_claims", "trigger_tokens"]
@@ -36,20 +36,21 @@ class SentenceContext:
         return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
 
 
-def trigger_tokens(sentence, frame: Frame):
+def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
-    found = []
-    lowered = [t.lower_ for t in sentence]
-    for offset, token in enumerate(sentence):
-        if token.lemma_.lower() in frame.lemmas and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
-            found.append(token)
-            continue
-        for noun in frame.nouns:
-            words = noun.split()
-            if lowered[offset:offset + len(words)] == words:
-                found.append(token)
-                break
-    return found
+    found = [t for t in sentence
+             if t.lemma_.lower() in frame.lemmas and t.pos_ in ("VERB", "NOUN", "ADJ", "AUX")
+             and _voice_fits(t, frame.voice)]
+    doc = sentence.doc
+    found += [doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)]
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def _voice_fits(token, voice: str) -> bool:
+    if voice == "any":
+        return True
+    passive = "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
+    return passive == (voice == "passive")
 
 
 def _blocked(token, lexicon) -> bool:
@@ -74,6 +75,8 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
         for rule in frame.roles:
+            if mention.state is not None and "Place" not in rule.classes:
+                mention = mention.as_state()
             if mention.cls in rule.classes and markers & set(rule.markers):
                 if mention.ref.id not in {r.id for r in roles.get(rule.role, [])} and (rule.role, mention.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(mention.ref)
@@ -123,19 +126,32 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     results = []
     for frame in lexicon.frames:
         cues = frozenset(normalise_cue(m) for rule in frame.roles for m in rule.markers)
-        for trigger in trigger_tokens(ctx.sentence, frame):
+        for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             if _blocked(trigger, lexicon):
                 continue
             roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
             if not _complete(roles, frame):
                 continue
-            claim = Claim(type=frame.type, doc=ctx.doc_id, roles=roles,
-                          evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
-            _add_fields(claim, ctx, frame, trigger, lexicon)
-            if frame.requires_item and not (claim.item or claim.quantity):
-                continue
-            results.append((claim, trigger))
+            for split_roles, anchor in _split(roles, frame, ctx, trigger):
+                claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
+                              evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
+                _add_fields(claim, ctx, frame, anchor, lexicon)
+                if frame.requires_item and not (claim.item or claim.quantity):
+                    continue
+                results.append((claim, trigger))
     return results
+
+
+def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
+    """One claim per entity of the frame's split role, its fields read near that entity."""
+    refs = roles.get(frame.split) if frame.split else None
+    if not refs or len(refs) < 2:
+        yield roles, trigger
+        return
+    doc = ctx.sentence.doc
+    for ref in refs:
+        mention = next((m for m in ctx.mentions if m.ref.id == ref.id or (m.state and m.state.id == ref.id)), None)
+        yield {**roles, frame.split: [ref]}, (doc[mention.tok_start] if mention else trigger)
 
 
 def _add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:

@@ -38,7 +38,7 @@ from functools import lru_cache
 from ..errors import DataError
 from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
 
-__all__ = ["DateMatch", "find_dates", "parse_iso"]
+__all__ = ["DateMatch", "find_dates", "parse_iso", "keep_longest"]
 
 _WORDS = [str]
 SCHEMA = {
@@ -103,7 +103,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
             if resolved is not None:
                 iso, relative = resolved
                 found.append(DateMatch(match.start(), match.end(), match.group(), iso, relative))
-    return _longest_first(found)
+    return keep_longest(found)
 
 
 def _names_capitalised(match: re.Match) -> bool:
@@ -111,8 +111,11 @@ def _names_capitalised(match: re.Match) -> bool:
                for name in ("month", "weekday") if match.groupdict().get(name))
 
 
-def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
-    """Keep the longest of overlapping matches: "mercredi 19 juin" over "mercredi"."""
+def keep_longest(found: list) -> list:
+    """Keep the longest of overlapping spans (anything with start and end), in text order.
+
+    "mercredi 19 juin" wins over "mercredi"; quantities use it too.
+    """
     kept: list[DateMatch] = []
     for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(match.end <= other.start or match.start >= other.end for other in kept):

@@ -13,7 +13,8 @@ from ..errors import DataError
 from ..lexicons import lexicon_path, load_lexicon
 from ..model import ENTITY_CLASSES, OBLIGATIONS, DOMAINS, ROLES, STANCES
 
-__all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon"]
+__all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
+           "find_phrases"]
 
 _FIELDS = {"quantity", "date", "item", "domain", "quote", "treaty"}
 
@@ -39,6 +40,8 @@ class Frame:
     needs_unit: frozenset[str] = frozenset()
     item_nouns: frozenset[str] = frozenset()
     requires_item: bool = False
+    voice: str = "any"          # active, passive or any: "reçu par" and "a reçu" name different visitors
+    split: str | None = None    # a role whose entities each make a claim of their own
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,43 @@ def _frame(raw: dict, where: str) -> Frame:
                  tuple(w.lower() for w in nouns), tuple(roles), fields, raw.get("stance"),
                  frozenset(_words(raw.get("needs_unit"), f"{where}: needs_unit")),
                  frozenset(w.lower() for w in _words(raw.get("item_nouns"), f"{where}: item_nouns")),
-                 bool(raw.get("requires_item")))
+                 bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
+                 _split(raw.get("split"), claim_type, where))
+
+
+def _voice(value, where: str) -> str:
+    if value not in ("active", "passive", "any"):
+        raise DataError(f"{where}: voice must be active, passive or any")
+    return value
+
+
+def _split(value, claim_type: str, where: str) -> str | None:
+    if value is not None and value not in ROLES[claim_type]:
+        raise DataError(f"{where}: split names no role of {claim_type}")
+    return value
+
+
+@lru_cache(maxsize=None)
+def phrase_words(lang: str, phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the tokenizer cuts it, lower case: "l'État" -> ("l'", "état")."""
+    from ..nlp import pipeline
+
+    return tuple(t.lower_.replace("\u2019", "'") for t in pipeline(lang).tokenizer(phrase))
+
+
+def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None):
+    """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap."""
+    end = len(doc) if end is None else end
+    words = [t.lower_.replace("\u2019", "'") for t in doc]
+    ordered = sorted(((phrase_words(lang, p), p) for p in phrases), key=lambda x: -len(x[0]))
+    i = start
+    while i < end:
+        hit = next(((w, p) for w, p in ordered if w and tuple(words[i:i + len(w)]) == w), None)
+        if hit:
+            yield i, i + len(hit[0]), hit[1]
+            i += len(hit[0])
+        else:
+            i += 1
 
 
 @lru_cache(maxsize=None)

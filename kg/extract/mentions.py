@@ -8,7 +8,7 @@ everywhere else ("Pyongyang dément").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import load_gazetteer
@@ -27,8 +27,13 @@ class Mention:
     end: int
     text: str
     ref: EntityRef
-    kind: str            # state, capital, city, region, organization, person, body, group, ner
+    kind: str            # state, capital, city, region, organization, person, body, group, ner, pronoun
     demonym: bool = False
+    state: EntityRef | None = None  # for a capital: the state it can stand for
+
+    def as_state(self) -> "Mention":
+        """The same words read as the state (a capital in a role only a state can fill)."""
+        return replace(self, ref=self.state, kind="state", state=None) if self.state else self
 
     @property
     def cls(self) -> str:
@@ -109,9 +114,13 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
+        state = None
         if found:
             entry = _choose(found, doc, span.start, lang)
             ref, kind = _ref(entry), entry.kind
+            if entry.kind == "capital":
+                state_entry = load_gazetteer().state_of(entry)
+                state = _ref(state_entry) if state_entry else None
         else:
             text = _trim_ner(span)
             if not text:
@@ -120,7 +129,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             ref, kind = EntityRef(entity_id(None, text, cls), text, None, cls), "ner"
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
-                                span.text, ref, kind, demonym))
+                                span.text, ref, kind, demonym, state))
     return mentions
 
 

@@ -15,6 +15,7 @@ from ..nlp import pipeline
 from .attributions import attach, find_cues
 from .claims import SentenceContext, frame_claims
 from .dates import find_dates
+from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
 from .quantities import find_quantities
@@ -34,7 +35,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and the mentions of one article (``doc``: its parse, if already made)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
-    mentions = find_mentions(doc, lang)
+    mentions = resolve_references(doc, find_mentions(doc, lang), lang)
     dates = find_dates(document.body, lang, document.published)
     quantities = find_quantities(document.body, lang)
     pair = main_pair(mentions)
@@ -149,6 +150,8 @@ def _entities(documents_mentions) -> list[Entity]:
     entities: dict[str, Entity] = {}
     for doc_id, mentions in documents_mentions:
         for m in mentions:
+            if m.kind == "pronoun":
+                continue
             ref = m.ref
             entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
             if m.text not in entity.aliases and m.text != entity.label:

@@ -9,7 +9,7 @@ body named inside the title phrase.
 from __future__ import annotations
 
 from ..model import Claim
-from .frames import claim_lexicon
+from .frames import claim_lexicon, find_phrases
 
 __all__ = ["position_claims"]
 
@@ -17,43 +17,28 @@ _RULE = "position.title"
 _MAX_GAP = 6
 
 
-def _title_at(words: list[str], i: int, titles) -> str | None:
-    for title in titles:
-        parts = title.lower().split()
-        if words[i:i + len(parts)] == parts:
-            return title
-    return None
-
-
 def position_claims(ctx) -> list[tuple[Claim, object]]:
     """position_held claims of one sentence, with the token of each title."""
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
-    words = [t.lower_.replace("\u2019", "'") for t in doc]
-    people = [m for m in ctx.mentions if m.cls == "Person"]
+    people = [m for m in ctx.mentions if m.cls == "Person" and m.kind != "pronoun"]
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
     results = []
     seen = set()
-    i = sentence.start
-    while i < sentence.end:
-        title = _title_at(words, i, lexicon.titles)
-        if title is None:
-            i += 1
-            continue
-        end = i + len(title.split())
+    for i, end, _title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
         person = _person_near(people, i, end)
-        if person is not None:
-            organisation = _organisation_for(organisations, person, i, end)
-            key = (person.ref.id, organisation.ref.id if organisation else None)
-            if organisation is not None and key not in seen:
-                seen.add(key)
-                claim = Claim(type="position_held", doc=ctx.doc_id,
-                              roles={"person": [person.ref], "organization": [organisation.ref]},
-                              evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
-                              position=doc[i:end].text)
-                results.append((claim, doc[i]))
-        i = end
+        if person is None:
+            continue
+        organisation = _organisation_for(organisations, person, i, end)
+        key = (person.ref.id, organisation.ref.id if organisation else None)
+        if organisation is not None and key not in seen:
+            seen.add(key)
+            claim = Claim(type="position_held", doc=ctx.doc_id,
+                          roles={"person": [person.ref], "organization": [organisation.ref]},
+                          evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
+                          position=doc[i:end].text)
+            results.append((claim, doc[i]))
     return results
 
 

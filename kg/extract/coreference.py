@@ -1,0 +1,77 @@
+"""People named again without their name: "Il", "le chef de l'État russe".
+
+Two cheap, predictable rules instead of a statistical coreference model:
+a title next to a state with no name beside it ("le président russe") stands
+for the last person the article introduced with that state's title; a subject
+pronoun ("Il a assuré...") stands for the last person named before it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+from .frames import claim_lexicon, find_phrases
+from .mentions import Mention
+
+__all__ = ["resolve_references"]
+
+_NEAR = 4  # tokens between a title and the name or state it goes with
+
+
+@lru_cache(maxsize=None)
+def _pronouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("person_pronouns") or ())
+
+
+def _titles(doc, lang: str):
+    """(start, end) token spans of position titles."""
+    for start, end, _title in find_phrases(doc, lang, claim_lexicon(lang).titles):
+        yield start, end
+
+
+def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    people = [m for m in mentions if m.cls == "Person"]
+    states = [m for m in mentions if m.cls in ("Country", "Organization")]
+    holder: dict[str, Mention] = {}
+    added = []
+    for start, end in _titles(doc, lang):
+        state = next((m for m in states if end <= m.tok_start <= end + _NEAR), None)
+        if state is None:
+            continue
+        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR
+                      or start - 3 <= m.tok_end <= start), None)
+        if named is not None:
+            holder[state.ref.id] = named
+        elif state.ref.id in holder:
+            first = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
+            span = doc[first:state.tok_end]
+            added.append(Mention(first, state.tok_end, span.start_char, span.end_char, span.text,
+                                 holder[state.ref.id].ref, "pronoun"))
+    return added
+
+
+def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    pronouns = _pronouns(lang)
+    people = [m for m in mentions if m.cls == "Person"]
+    added = []
+    for token in doc:
+        if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
+            before = [m for m in people if m.end <= token.idx]
+            subjects = [m for m in before if doc[m.tok_start].dep_.startswith("nsubj")
+                        or doc[m.tok_end - 1].dep_.startswith("nsubj")]
+            last = (subjects or before or [None])[-1]
+            if last is not None:
+                added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
+                                     token.text, last.ref, "pronoun"))
+    return added
+
+
+def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """``mentions`` plus one mention per title or pronoun that names a known person.
+
+    Added mentions have kind "pronoun": they fill claim roles but are not
+    surface forms of the entity.
+    """
+    titled = mentions + _title_mentions(doc, mentions, lang)
+    titled.sort(key=lambda m: m.tok_start)
+    return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)
