@@ -212,37 +212,53 @@ def _claims(graph: nx.MultiDiGraph) -> list[_ClaimView]:
 
 
 def _label(graph, node: str) -> str:
-    return graph.nodes[node].get("label", node) if node in graph else node
+    """A node's label; for a state the build does not hold, the gazetteer's."""
+    if node in graph:
+        return graph.nodes[node].get("label", node)
+    gazetteer = _gazetteer()
+    entry = gazetteer.by_qid(node) if gazetteer is not None else None
+    return entry.label if entry else node
 
 
 def _actors(graph: nx.MultiDiGraph, claims: list[_ClaimView]) -> dict[str, str]:
-    """node -> the actor it stands for (itself for a state); nodes that are no actor are absent."""
+    """node -> the actor it stands for (itself for a state); nodes that are no actor are absent.
+
+    A body or person stands for the state of its ``part_of``, else (a person)
+    of the organisation a position_held claim places them in, else of what the
+    gazetteer knows of it (Putin: Russia; Pyongyang the capital: North Korea).
+    That state may be missing from the graph: it is an actor all the same.
+    """
     by_qid = {data["qid"]: node for node, data in graph.nodes(data=True) if data.get("qid")}
+    gazetteer = _gazetteer()
     positions: dict[str, list[str]] = {}
     for view in claims:
         if view.type == "position_held":
             for person in view.fillers("person"):
                 positions.setdefault(person, []).extend(view.fillers("organization"))
 
-    def body_owner(node: str) -> str | None:
+    def owner(node: str, seen: frozenset = frozenset()) -> str | None:
         data = graph.nodes[node]
         if data.get("class") == "Country":
             return node
-        owner = data.get("part_of")
-        owner = by_qid.get(owner, owner if owner in graph else None) if owner else None
-        if owner and graph.nodes[owner].get("class") == "Country":
-            return owner
+        if data.get("part_of"):
+            return by_qid.get(data["part_of"], data["part_of"])
+        seen = seen | {node}  # a person may hold a post in a body that is part of a state
+        held = (owner(org, seen) for org in sorted(positions.get(node, [])) if org in graph and org not in seen)
+        found = next((o for o in held if o), None)
+        if found:
+            return found
+        entry = gazetteer.by_qid(data["qid"]) if gazetteer is not None and data.get("qid") else None
+        if entry is not None and entry.kind in ("capital", "body", "person"):
+            state = gazetteer.state_of(entry)
+            if state is not None and state.qid:
+                return by_qid.get(state.qid, state.qid)
         return node if data.get("class") in _ACTOR_CLASSES else None
 
     actors = {}
-    for node, data in graph.nodes(data=True):
-        if data.get("class") == "Person":
-            owners = (body_owner(org) for org in sorted(positions.get(node, [])) if org in graph)
-            owner = next((o for o in owners if o), None)
-        else:
-            owner = body_owner(node)
-        if owner:
-            actors[node] = owner
+    for node in graph.nodes:
+        found = owner(node)
+        if found and (found not in graph or graph.nodes[found].get("class") in _ACTOR_CLASSES):
+            actors[node] = found
     return actors
 
 
@@ -521,8 +537,9 @@ def resolve_actor(graph, name: str) -> str:
         else:
             continue
         candidates.append((_CLASS_RANK.get(data.get("class"), 9), match, node))
-    if candidates and min(candidates)[0] in (0, 1, 2):
-        return min(candidates)[2]
+    actors = [c for c in candidates if c[0] in _CLASS_RANK.values()]
+    if actors:
+        return min(actors)[2]
     gazetteer = _gazetteer()
     if gazetteer is not None:
         try:

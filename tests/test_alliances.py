@@ -149,3 +149,13 @@ def test_a_deployment_into_a_country_is_no_tie():
     invasion = Claim("troop_deployment", "d", {"sender": [rus.ref], "location": [ukr.ref]},
                      [Evidence("d", 0, 1, "x")], "r")
     assert ties(Corpus(entities=[rus, ukr], claims=[invasion]), opposition=True) == []
+
+
+def test_the_gazetteer_knows_whom_a_leader_speaks_for():
+    putin = Entity("Q7747", "Vladimir Poutine", "Person", "Q7747")
+    prk = Entity("Q423", "Corée du Nord", "Country", "Q423")
+    speech = Claim("statement", "d", {"speaker": [putin.ref], "target": [prk.ref]},
+                   [Evidence("d", 0, 1, "x")], "r", stance="support")
+    [tie] = ties(Corpus(entities=[putin, prk], claims=[speech]))
+    assert (tie.kind, tie.a, tie.a_label, tie.b) == ("support", "Q159", "Russia", "Q423")
+    assert "via Vladimir Poutine" in tie.detail
