@@ -359,8 +359,12 @@ class Builder:
                       for q, r in self.tsv.items() if r["class"] == "Person"]
         people = {(qid, name) for qid, name, *_ in rows + tsv_people if name}
         surnames = Counter(name.split()[-1] for _, name in people)
+        # a surname that is someone's given name ("Mohamed") is no name on its own
+        given_names = {word for _, name in people for word in name.split()[:-1]}
+        state_of_person = {qid: state for qid, _, state, *_ in rows if state}
         excluded = set(self.settings.get("surnames_excluded") or [])
         for qid, name, state_qid, source, prominent in tsv_people + rows:
+            state_qid = state_qid or state_of_person.get(qid)
             if not qid or not re.fullmatch(r"Q\d+", qid) or not name or re.fullmatch(r"Q\d+", name):
                 continue
             self.attest(qid, source)
@@ -385,7 +389,7 @@ class Builder:
                 self.name(entry, "fr", french_transliteration(name))
             surname = name.split()[-1]
             if (prominent and len(surname) >= 4 and surnames[surname] == 1
-                    and surname not in excluded and state_qid not in FAMILY_NAME_FIRST):
+                    and surname not in excluded | given_names and state_qid not in FAMILY_NAME_FIRST):
                 for lang in LANGS:
                     self.name(entry, lang, surname, cased=True)
                 if state_qid in CYRILLIC_STATES:
