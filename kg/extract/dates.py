@@ -47,6 +47,8 @@ SCHEMA = {
     "months": {"*": int},
     "ordinal_suffixes": _WORDS,
     "day_articles": _WORDS,
+    "day_range_openers": _WORDS,
+    "day_range_joiners": _WORDS,
     "weekdays": {"*": int},
     "weekday_last_before": _WORDS,
     "weekday_last_after": _WORDS,
@@ -206,6 +208,10 @@ def _compile(lex: dict) -> list[tuple[str, re.Pattern]]:
         "numeric": r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])",
         "day_month": rf"{named_weekday}{day_article}{day}\s+{month}(?:\s+{year})?",
         "month_day": rf"{named_weekday}{month}\s+{day}(?:,?\s+{year})?",
+        "day_range": (rf"(?:{_cues(lex['day_range_openers'])}){day_article}{day.replace('day', 'first')}\s*"
+                      rf"{any_phrase(lex['day_range_joiners'])}\s*{day_article}{day}\s+{month}(?:\s+{year})?"),
+        "month_day_range": (rf"(?:{_cues(lex['day_range_openers'])}){month}\s+{day.replace('day', 'first')}\s*"
+                            rf"{any_phrase(lex['day_range_joiners'])}\s*{day}(?:,?\s+{year})?"),
         "month_year": rf"(?:{_cues(lex['month_cues'])})*{month}\s+{year}",
         "month": rf"(?:{_cues(lex['month_cues'])})+{month}(?:\s+{season_last})?",
         "year": rf"(?:{_cues(lex['year_cues'])})+{year}",
@@ -288,6 +294,14 @@ def _resolve_day(match, rules, anchor):
     return _calendar(year, rules.months[_fold(match["month"])], int(match["day"]), anchor)
 
 
+def _resolve_day_range(match, rules, anchor):
+    """"entre le 8 et le 13 octobre": the month, when both days exist in it."""
+    if int(match["first"]) >= int(match["day"]):
+        return None
+    resolved = _resolve_day(match, rules, anchor)
+    return resolved and (resolved[0] and resolved[0][:7], resolved[1])
+
+
 def _resolve_month(match, rules, anchor):
     year = int(match["year"]) if match.groupdict().get("year") else None
     return _calendar(year, rules.months[_fold(match["month"])], None, anchor)
@@ -343,7 +357,8 @@ def _resolve_relative(match, rules, anchor):
 
 _RESOLVERS = {
     "iso": _resolve_iso, "numeric": _resolve_numeric, "day_month": _resolve_day,
-    "month_day": _resolve_day, "month_year": _resolve_month, "month": _resolve_month,
+    "month_day": _resolve_day, "day_range": _resolve_day_range,
+    "month_day_range": _resolve_day_range, "month_year": _resolve_month, "month": _resolve_month,
     "year": _resolve_year, "season": _resolve_season, "weekday": _resolve_weekday,
     "relative": _resolve_relative,
 }

@@ -1,0 +1,312 @@
+"""Find quantities in French and English text, with exact offsets.
+
+``find_quantities`` returns amounts of things ("11 000 soldats", "plus de trois
+millions d'obus", "about 1,500 troops", "$4.5 billion") as ``kg.model.Quantity``:
+
+- a plain number gives ``value``; "environ / quelque / près de / about / some"
+  make it ``approximate``;
+- "plus de / au moins / more than / at least" give ``low``, "jusqu'à / up to"
+  give ``high``, "entre A et B / between A and B" give both;
+- amounts without a number ("plusieurs milliers", "thousands of", "several
+  missiles") are ``approximate`` with no number; "une centaine" is about 100;
+- ``unit`` is the noun after the number (through "de / d' / of"), mapped by the
+  lexicon ("soldats" -> soldier), or the currency sign before it. A number of
+  100 or more written without a noun takes the unit of the quantity before it
+  in the same sentence: "environ 10 000 militaires ..., dont quelque 8 000".
+
+Years, dates, percentages, times, measures ("152 mm") and references
+("l'article 4") are not quantities. The span runs from the cue ("plus de") to
+the unit when there is one. Every word lives in
+``ontology/lexicons/<lang>/quantities.yaml``.
+
+>>> [(m.text, m.quantity.to_dict()) for m in find_quantities("environ 11.000 soldats", "fr")]
+[('environ 11.000 soldats', {'value': 11000, 'low': None, 'high': None, 'approximate': True, 'unit': 'soldier'})]
+>>> [m.quantity.high for m in find_quantities("up to £3 billion", "en")]
+[3000000000.0]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..errors import DataError
+from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
+from ..model import Quantity, fold
+from .dates import find_dates, keep_longest
+
+__all__ = ["QuantityMatch", "find_quantities"]
+
+_WORDS = [str]
+SCHEMA = {
+    "thousands_separators": _WORDS,
+    "decimal_mark": str,
+    "numbers": {"*": (int, float)},
+    "weak_numbers": _WORDS,
+    "multipliers": {"*": (int, float)},
+    "collectives": {"*": (int, float)},
+    "vague_alone": _WORDS,
+    "vague": _WORDS,
+    "vague_units": _WORDS,
+    "approximate": _WORDS,
+    "at_least": _WORDS,
+    "at_most": _WORDS,
+    "ranges": [[str]],
+    "unit_links": _WORDS,
+    "unit_gap": int,
+    "units": {"*": str},
+    "weak_units": _WORDS,
+    "currency_symbols": {"*": str},
+    "not_after": _WORDS,
+    "not_before": _WORDS,
+}
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    """An amount in the text: ``text == body[start:end]``."""
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
+    """Every quantity of ``text``, in order, none overlapping another."""
+    rules = _rules(lang)
+    dates = [(d.start, d.end) for d in find_dates(text, lang, None)]
+    found = []
+    for kind, pattern in rules.patterns:
+        for core in pattern.finditer(text):
+            if any(core.start() < end and start < core.end() for start, end in dates):
+                continue
+            match = _build(kind, core, text, rules)
+            if match is not None:
+                found.append(match)
+    return _carry_units(keep_longest(found), text)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_a-z])|\n\s*\n")
+
+
+def _carry_units(matches: list[QuantityMatch], text: str) -> list[QuantityMatch]:
+    """Give an elided unit back: "1,7 milliard d'euros en 2022 et 2,1 milliards en 2023"."""
+    carried = []
+    for match in matches:
+        quantity = match.quantity
+        before = carried[-1] if carried else None
+        number = max(_numbers(quantity.to_dict()), default=0)
+        if (quantity.unit is None and number >= 100 and before is not None and before.quantity.unit
+                and not _SENTENCE_END.search(text, before.end, match.start)):
+            quantity = replace(quantity, unit=before.quantity.unit)
+            match = replace(match, quantity=quantity)
+        carried.append(match)
+    return carried
+
+
+class _Rules:
+    """The compiled patterns and word tables of one language."""
+
+    def __init__(self, lexicon: dict):
+        def table(name):
+            return {fold(word): value for word, value in lexicon[name].items()}
+
+        self.lex = lexicon
+        self.numbers, self.multipliers = table("numbers"), table("multipliers")
+        self.collectives, self.units = table("collectives"), table("units")
+        self.currencies = lexicon["currency_symbols"]
+        self.weak = {fold(w) for w in lexicon["weak_numbers"]}
+        self.vague_alone = {fold(w) for w in lexicon["vague_alone"]}
+        self.cues = {fold(w): kind for kind in ("approximate", "at_least", "at_most")
+                     for w in lexicon[kind]}
+        separators = "".join(re.escape(s) for s in lexicon["thousands_separators"])
+        decimal = re.escape(lexicon["decimal_mark"])
+        self.digits = re.compile(rf"\d{{1,3}}(?:[{separators}]\d{{3}})+(?:{decimal}\d+)?"
+                                 rf"|\d+(?:{decimal}\d+)?")
+        self.separators = re.compile(f"[{separators}]")
+        self.word_token = re.compile(any_phrase(list(lexicon["numbers"]) + list(lexicon["multipliers"])),
+                                     re.IGNORECASE)
+        cue_words = [w for kind in ("approximate", "at_least", "at_most") for w in lexicon[kind]]
+        self.cue_before = re.compile(rf"(?P<cue>{any_phrase(cue_words)})\s*$", re.IGNORECASE)
+        self.reference_before = re.compile(rf"{any_phrase(lexicon['not_after'])}\s*$", re.IGNORECASE)
+        self.measure_after = re.compile(rf"\s*(?:{_suffix_words(lexicon['not_before'])})", re.IGNORECASE)
+        self.link = re.compile(rf"\s*(?:{any_phrase(lexicon['unit_links'])}\s*)?", re.IGNORECASE)
+        self.unit = re.compile(any_phrase(lexicon["units"]), re.IGNORECASE)
+        self.weak_units = {fold(w) for w in lexicon["weak_units"]}
+        self.gap_word = re.compile(r"[^\W\d][\w'\u2019-]*(?:\.[^\W\d][\w'\u2019-]*)*\.?\s+")
+        self.patterns = _compile(lexicon, self.digits.pattern)
+
+
+def _suffix_words(phrases: list[str]) -> str:
+    """Words that may follow a number with or without a space ("3%", "152 mm")."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(phrase_regex(p).removeprefix(r"(?<!\w)") for p in ordered)
+
+
+def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
+    multiplier = _suffix_words(list(lex["multipliers"]))
+    words = any_phrase(list(lex["numbers"]) + list(lex["multipliers"]))
+    number = (rf"(?:(?<![\w.,/:\u2019'-])(?:{digits})(?:\s*(?:{multiplier}))?(?![\w]|[.,]\d|[:/]\d|-\w)"
+              rf"|{words}(?:(?:\s+|-){words})*)")
+    currency = "|".join(re.escape(c) for c in sorted(lex["currency_symbols"], key=len, reverse=True))
+    collective = any_phrase(lex["collectives"])
+    patterns = [
+        ("number", rf"(?:(?P<currency>{currency})\s*)?(?P<number>{number})"),
+        ("collective", rf"(?:(?P<one>{any_phrase(lex['weak_numbers'])})\s+)?(?P<collective>{collective})"),
+        ("vague", rf"{any_phrase(lex['vague'])}\s+(?:{collective}|{any_phrase(lex['multipliers'])})"),
+        ("vague_unit", rf"{any_phrase(lex['vague_units'])}(?=\s)"),
+    ]
+    for opener, joiner in lex["ranges"]:
+        patterns.append(("range", rf"{phrase_regex(opener)}\s+(?:(?P<currency>{currency})\s*)?"
+                                  rf"(?P<first>{number})\s+{phrase_regex(joiner)}\s+"
+                                  rf"(?:{currency})?\s*(?P<second>{number})"))
+    return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in patterns]
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    lexicon = load_lexicon(lang, "quantities", SCHEMA)
+    for index, pair in enumerate(lexicon["ranges"]):
+        if len(pair) != 2:
+            raise DataError(f"{lexicon_path(lang, 'quantities')}: ranges[{index}]: "
+                            "give an opening and a joining word, e.g. [entre, et]")
+    return _Rules(lexicon)
+
+
+# -- from a matched core to a QuantityMatch ------------------------------------------
+
+
+def _build(kind: str, core: re.Match, text: str, rules: _Rules) -> QuantityMatch | None:
+    start, end = core.start(), core.end()
+    if rules.reference_before.search(text, 0, start) or rules.measure_after.match(text, end):
+        return None
+    cue = rules.cue_before.search(text, max(0, start - 40), start)
+    unit, unit_end, unit_word = _unit_after(text, end, rules)
+    currency = core.groupdict().get("currency")
+    if currency:
+        unit = rules.currencies[currency]
+    fields: dict = {}
+    if kind == "number":
+        if _vague_amount(core["number"], rules):
+            fields = {"approximate": True}
+        else:
+            value = _number_value(core["number"], rules, weak_ok=bool(cue or unit))
+            if value is None or _looks_like_year(core["number"], value) and not (cue or unit):
+                return None
+            fields = {"value": value}
+    elif kind == "range":
+        first, second = _number_value(core["first"], rules), _number_value(core["second"], rules)
+        if first is None or second is None:
+            return None
+        first *= _shared_multiplier(core["first"], core["second"], rules)
+        if first >= second:
+            return None
+        fields = {"low": first, "high": second}
+    elif kind == "collective":
+        word = fold(core["collective"])
+        vague = word in rules.vague_alone and not core["one"]
+        fields = {"approximate": True} if vague else {"value": rules.collectives[word], "approximate": True}
+    elif kind == "vague":
+        fields = {"approximate": True}
+    elif kind == "vague_unit":
+        if unit is None:
+            return None
+        fields = {"approximate": True}
+    if unit_word in rules.weak_units and max(_numbers(fields), default=0) < 10:
+        unit, unit_end = None, None  # "les deux hommes": two people, not troops
+    if cue and "value" in fields:
+        fields = _apply_cue(rules.cues[fold(cue["cue"])], fields)
+    if cue:
+        start = cue.start()
+    if unit_end is not None:
+        end = unit_end
+    return QuantityMatch(start, end, text[start:end], Quantity(unit=unit, **fields))
+
+
+def _numbers(fields: dict) -> list[float]:
+    return [fields[k] for k in ("value", "low", "high") if fields.get(k) is not None]
+
+
+def _apply_cue(cue: str, fields: dict) -> dict:
+    value = fields["value"]
+    if cue == "at_least":
+        return {"low": value}
+    if cue == "at_most":
+        return {"high": value}
+    return {"value": value, "approximate": True}
+
+
+def _unit_after(text: str, end: int, rules: _Rules) -> tuple[str | None, int | None, str | None]:
+    """The unit after the number (skipping at most ``unit_gap`` other words), its end and word."""
+    position = rules.link.match(text, end).end()
+    for _ in range(rules.lex["unit_gap"] + 1):
+        unit = rules.unit.match(text, position)
+        if unit:
+            return rules.units[fold(unit.group())], unit.end(), fold(unit.group())
+        word = rules.gap_word.match(text, position)
+        if not word or _ends_sentence(word.group()):
+            break
+        position = word.end()
+    return None, None, None
+
+
+def _ends_sentence(word: str) -> bool:
+    """"people." ends a sentence; "U.S." does not."""
+    word = word.rstrip()
+    return word.endswith(".") and "." not in word[:-1]
+
+
+def _number_value(written: str, rules: _Rules, weak_ok: bool = True) -> float | None:
+    """The number a written amount stands for: "11 000", "1,5 million", "onze mille".
+
+    ``weak_ok=False`` refuses words that are numbers only in context ("un accord").
+    """
+    digits = rules.digits.match(written)
+    if digits:
+        number = _digits_value(digits.group(), rules)
+        for word in rules.word_token.findall(written[digits.end():]):
+            number *= rules.multipliers.get(fold(word), 1)
+        return number
+    tokens = [fold(token) for token in rules.word_token.findall(written)]
+    if (not weak_ok and all(t in rules.weak for t in tokens)) or _vague_amount(written, rules):
+        return None  # "un accord", "un char neuf"; "millions" alone has no number
+    return _words_value(tokens, rules)
+
+
+def _vague_amount(written: str, rules: _Rules) -> bool:
+    """"millions", "thousands": a plural multiplier alone is an amount without a number."""
+    return fold(written) in rules.vague_alone
+
+
+def _digits_value(written: str, rules: _Rules) -> float:
+    decimal = rules.lex["decimal_mark"]
+    whole, _, fraction = written.partition(decimal) if decimal in written else (written, "", "")
+    whole = rules.separators.sub("", whole)
+    return float(f"{whole}.{fraction}" if fraction else whole)
+
+
+def _words_value(tokens: list[str], rules: _Rules) -> float:
+    """French and English number words, in the usual way: "deux cent mille" = 200 000."""
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token in rules.multipliers:
+            total += (current or 1) * rules.multipliers[token]
+            current = 0
+        elif rules.numbers[token] == 100:
+            current = (current or 1) * 100
+        else:
+            current += rules.numbers[token]
+    return total + current
+
+
+def _shared_multiplier(first: str, second: str, rules: _Rules) -> float:
+    """"entre 10 et 12 millions": the multiplier of the second number applies to the first."""
+    if rules.word_token.search(first) or not rules.digits.fullmatch(first.strip()):
+        return 1
+    words = [fold(w) for w in rules.word_token.findall(second) if fold(w) in rules.multipliers]
+    return rules.multipliers[words[-1]] if words else 1
+
+
+def _looks_like_year(written: str, value: float) -> bool:
+    return bool(re.fullmatch(r"\d{4}", written)) and 1800 <= value <= 2100
+
