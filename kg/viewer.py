@@ -1,0 +1,481 @@
+"""The interactive viewer: one self-contained HTML page per build.
+
+``render_html(corpus)`` draws the claim graph with pyvis (vis-network): one node
+per entity that takes part in a claim, one edge per claim and pair of entities
+it links, and a page of our own around it (legend, filters, search, details).
+
+The page must work with no network at all, opened from the file system, and
+must never run anything that comes from an article. Hence:
+
+- vis-network's JS and CSS are inlined (pyvis ``cdn_resources="in_line"``), and
+  our own template replaces pyvis's, which also asks a CDN for Bootstrap;
+- every string taken from an article (titles, sentences, labels) travels as
+  JSON inside a ``<script type="application/json">`` block, with ``<``, ``>``
+  and ``&`` escaped, and the page's script shows it with ``textContent``;
+- a Content-Security-Policy allows only the page's own scripts, by hash, and
+  no request at all: an injected ``<script>`` or ``onerror`` cannot run.
+
+Positions are computed here, deterministically, and physics is off: a large
+graph opens at once and never moves by itself (see :func:`layout`).
+
+>>> from kg.model import Claim, Corpus, EntityRef, Evidence
+>>> rus, prk = EntityRef("Q159", "Russie", "Q159", "Country"), EntityRef("Q423", "Corée du Nord", "Q423", "Country")
+>>> claim = Claim("cooperation", "d1", {"parties": [rus, prk]}, [Evidence("d1", 0, 4, "text")], "r1")
+>>> view = build_view(Corpus(claims=[claim]))
+>>> [n["id"] for n in view.nodes], [(e["from"], e["to"], e["label"]) for e in view.edges]
+(['Q159', 'Q423'], [('Q159', 'Q423', 'cooperation')])
+>>> "<!DOCTYPE html>" in render_html(Corpus(claims=[claim]))
+True
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, Claim, Corpus, Quantity
+from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
+
+__all__ = ["NODE_STYLES", "EDGE_COLOURS", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
+           "build_view", "layout", "render_html", "write_viewer", "ensure_viewer"]
+
+VIEWER_FILE = "graph.html"
+ASSETS = Path(__file__).with_name("viewer_assets")
+
+#: entity class -> (colour, vis-network shape); distinct in both, for colour-blind users
+NODE_STYLES: dict[str, tuple[str, str]] = {
+    "Country": ("#4e79a7", "dot"),
+    "Person": ("#f28e2b", "diamond"),
+    "Organization": ("#59a14f", "square"),
+    "Place": ("#9c755f", "triangle"),
+    "Treaty": ("#e15759", "star"),
+    "Conflict": ("#b07aa1", "triangleDown"),
+    "Group": ("#76b7b2", "hexagon"),
+}
+assert set(NODE_STYLES) == set(ENTITY_CLASSES)
+
+#: claim type -> edge colour for what the article states as fact; treaties in reds
+EDGE_COLOURS: dict[str, str] = {
+    "treaty_signing": "#c0392b",
+    "treaty_ratification": "#e74c3c",
+    "treaty_obligation": "#8b0000",
+    "troop_deployment": "#2c3e50",
+    "military_aid": "#16a085",
+    "cooperation": "#2980b9",
+    "statement": "#8e44ad",
+    "visit": "#7f8c8d",
+    "position_held": "#b8860b",
+    "sanctions": "#d35400",
+}
+assert set(EDGE_COLOURS) == set(CLAIM_TYPES)
+
+#: how a claim is drawn when the article does not state it as fact
+STATUS_STYLES = {
+    "fact": {"dashes": False, "colour": None, "label": "stated as fact (colour: claim type)"},
+    "alleged": {"dashes": [10, 6], "colour": "#8a8a8a", "label": "alleged: someone claims it"},
+    "disputed": {"dashes": [2, 6], "colour": "#e69500", "label": "denied, or not confirmed"},
+}
+TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
+#: types whose roles have no direction: their edges carry no arrow
+UNDIRECTED_TYPES = ("treaty_signing", "treaty_obligation", "cooperation")
+FALLBACK_COLOURS = ("#999999", "dot")
+
+
+def claim_status(claim: Claim) -> str:
+    """``fact``, ``alleged`` (someone claims or confirms it) or ``disputed``
+    (someone denies it or will not confirm it).
+
+    >>> from kg.model import Attribution, EntityRef
+    >>> kyiv = EntityRef("Q212", "Ukraine", "Q212", "Country")
+    >>> claim = Claim("visit", "d", {}, [], "r", attributions=[Attribution(kyiv, "claims")])
+    >>> claim_status(claim)
+    'alleged'
+    >>> claim.attributions.append(Attribution(kyiv, "no_comment")); claim_status(claim)
+    'disputed'
+    """
+    stances = {a.stance for a in claim.attributions}
+    if stances & {"denies", "no_comment"}:
+        return "disputed"
+    return "alleged" if stances else "fact"
+
+
+def claim_pairs(claim: Claim) -> list[tuple[str, str, str]]:
+    """The (from, to, role of ``to``) entity pairs that draw a claim.
+
+    The entities of the first filled role (in SCHEMA order: the sender, the
+    supplier, the treaty of an obligation...) point at every entity of the other
+    roles; a claim with one filled role (parties that cooperate) links its
+    entities pairwise; a claim about a single entity is a loop, so that it can
+    still be seen and clicked.
+
+    >>> from kg.model import EntityRef
+    >>> ref = lambda i: EntityRef(i, i, None, "Country")
+    >>> claim_pairs(Claim("troop_deployment", "d", {"sender": [ref("A")], "location": [ref("B")],
+    ...                   "alongside": [ref("C")]}, [], "r"))
+    [('A', 'B', 'location'), ('A', 'C', 'alongside')]
+    >>> claim_pairs(Claim("cooperation", "d", {"parties": [ref("B"), ref("A"), ref("C")]}, [], "r"))
+    [('A', 'B', 'parties'), ('A', 'C', 'parties'), ('B', 'C', 'parties')]
+    """
+    filled = [(role, sorted({e.id for e in claim.roles.get(role) or []}))
+              for role in _role_order(claim)]
+    filled = [(role, ids) for role, ids in filled if ids]
+    if not filled:
+        return []
+    hub_role, hubs = filled[0]
+    pairs = [(hub, other, role) for hub in hubs for role, ids in filled[1:] for other in ids
+             if other != hub]
+    if len(filled) == 1:
+        pairs = [(a, b, hub_role) for a, b in itertools.combinations(hubs, 2)]
+    if not pairs:
+        pairs = [(hubs[0], hubs[0], hub_role)]
+    return list(dict.fromkeys(pairs))
+
+
+def _role_order(claim: Claim) -> list[str]:
+    known = list(ROLES.get(claim.type, ()))
+    return known + sorted(set(claim.roles) - set(known))
+
+
+@dataclass
+class View:
+    """What the page shows, as plain JSON-ready data (tests read it directly)."""
+    nodes: list[dict]
+    edges: list[dict]
+    details: dict  # claims, entities, documents and legend, for the page's own script
+
+
+def build_view(corpus: Corpus) -> View:
+    """Nodes, edges and details of ``corpus``, sorted, with positions."""
+    claims = sorted(corpus.claims, key=lambda c: (c.id, c.doc))
+    refs = {ref.id: ref for claim in claims for ents in claim.roles.values() for ref in ents}
+    claims_of: dict[str, set[str]] = {entity_id: set() for entity_id in refs}
+    edge_pairs = []
+    for claim in claims:
+        for pair in claim_pairs(claim):
+            edge_pairs.append((claim, pair))
+            claims_of[pair[0]].add(claim.id)
+            claims_of[pair[1]].add(claim.id)
+    positions = layout(sorted(refs), [(a, b) for _, (a, b, _) in edge_pairs])
+    entities = {e.id: e for e in corpus.entities}
+    nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
+    edges = _edges(edge_pairs)
+    details = {
+        "claims": {c.id: _claim_details(c) for c in claims},
+        "entities": {i: _entity_details(refs[i], entities.get(i), claims_of[i]) for i in sorted(refs)},
+        "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
+        "legend": _legend(),
+    }
+    return View(nodes, edges, details)
+
+
+def _node(ref, entity, degree: int, position: tuple[int, int]) -> dict:
+    colour, shape = NODE_STYLES.get(ref.cls, FALLBACK_COLOURS)
+    label = entity.label if entity else ref.label
+    noun = "claim" if degree == 1 else "claims"
+    return {"id": ref.id, "label": label, "shape": shape, "cls": ref.cls,
+            "color": {"background": colour, "border": "#333333",
+                      "highlight": {"background": colour, "border": "#000000"}},
+            "size": round(10 + 6 * math.log2(1 + degree), 1),
+            "title": f"{label} ({ref.cls}), {degree} {noun}",  # vis shows titles as plain text
+            "x": position[0], "y": position[1]}
+
+
+def _edges(edge_pairs) -> list[dict]:
+    edges, parallel = [], {}
+    for index, (claim, (source, target, role)) in enumerate(edge_pairs):
+        status = claim_status(claim)
+        colour = STATUS_STYLES[status]["colour"] or EDGE_COLOURS.get(claim.type, "#555555")
+        defence = claim.type == "treaty_obligation" and claim.obligation == "defense"
+        label = _type_label(claim)
+        if role not in ROLES.get(claim.type, ())[1:2] and role != _role_order(claim)[0]:
+            label += f" ({role})"
+        key = tuple(sorted((source, target)))
+        rank = parallel[key] = parallel.get(key, -1) + 1
+        edge = {"id": f"{claim.id}:{index}", "from": source, "to": target, "label": label,
+                "claim": claim.id, "ctype": claim.type, "status": status,
+                "title": f"{label}: {claim_sentence(claim)}",
+                "color": {"color": colour, "highlight": colour, "hover": colour},
+                "dashes": STATUS_STYLES[status]["dashes"],
+                "width": 6 if defence else 3 if claim.type in TREATY_TYPES else 1.5,
+                "arrows": "" if claim.type in UNDIRECTED_TYPES else "to",
+                "font": {"color": colour if status == "fact" else "#555555", "strokeWidth": 3}}
+        if defence:
+            edge["font"]["bold"] = True
+        # parallel claims between the same two entities fan out instead of overlapping
+        edge["smooth"] = ({"enabled": False} if rank == 0 else
+                          {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
+                           "roundness": 0.2 * ((rank + 1) // 2)})
+        edges.append(edge)
+    return edges
+
+
+def _type_label(claim: Claim) -> str:
+    if claim.type == "treaty_obligation" and claim.obligation:
+        return f"{claim.obligation} obligation"
+    return claim.type.replace("_", " ")
+
+
+def claim_sentence(claim: Claim) -> str:
+    """The first evidence sentence, shortened for a tooltip."""
+    text = claim.evidence[0].text if claim.evidence else ""
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _quantity_text(quantity: Quantity | None) -> str | None:
+    """A quantity as a reader would say it.
+
+    >>> _quantity_text(Quantity(value=11000, approximate=True, unit="soldier"))
+    'about 11000 soldier'
+    >>> _quantity_text(Quantity(low=10000, high=12000))
+    '10000 to 12000'
+    """
+    if quantity is None:
+        return None
+    data = quantity.to_dict()
+    amount = (f"{data['low']} to {data['high']}" if data["value"] is None and data["low"] is not None
+              else str(data["value"]) if data["value"] is not None else "")
+    text = " ".join(p for p in ("about" if quantity.approximate else "", amount, quantity.unit or "") if p)
+    return text or None
+
+
+def _claim_details(claim: Claim) -> dict:
+    roles = [[role, [{"id": e.id, "label": e.label} for e in claim.roles[role]]]
+             for role in _role_order(claim) if claim.roles.get(role)]
+    fields = [[name, value] for name, value in (
+        ("date", claim.date), ("quantity", _quantity_text(claim.quantity)),
+        ("obligation", claim.obligation), ("domain", claim.domain), ("stance", claim.stance),
+        ("quote", claim.quote), ("position", claim.position), ("item", claim.item))
+        if value is not None]
+    ids = sorted({e.id for ents in claim.roles.values() for e in ents}
+                 | {a.claimant.id for a in claim.attributions})
+    return {"type": claim.type, "label": _type_label(claim), "status": claim_status(claim),
+            "doc": claim.doc, "rule": claim.rule, "date": claim.date, "roles": roles,
+            "fields": fields, "entities": ids,
+            "attributions": [{"claimant": a.claimant.label, "id": a.claimant.id,
+                              "stance": a.stance, "cue": a.cue} for a in claim.attributions],
+            "evidence": [{"doc": e.doc, "text": e.text} for e in claim.evidence]}
+
+
+def _entity_details(ref, entity, claim_ids: set[str]) -> dict:
+    return {"label": entity.label if entity else ref.label, "cls": ref.cls,
+            "qid": ref.qid if ref.qid and re.fullmatch(r"Q\d+", ref.qid) else None,
+            "aliases": sorted(entity.aliases) if entity else [], "claims": sorted(claim_ids)}
+
+
+def _document_details(doc) -> dict:
+    return {"title": doc.title, "published": doc.published, "lang": doc.lang,
+            "url": doc.url if _is_web_link(doc.url) else None, "path": doc.path}
+
+
+def _is_web_link(url: str | None) -> bool:
+    """Only http(s) links become clickable: a ``javascript:`` URL in front matter must not.
+
+    >>> _is_web_link("https://example.org/a"), _is_web_link("javascript:alert(1)")
+    (True, False)
+    """
+    return bool(url) and re.match(r"https?://[^\s]+$", url, re.IGNORECASE) is not None
+
+
+def _legend() -> dict:
+    return {"classes": [[cls, colour, shape] for cls, (colour, shape) in NODE_STYLES.items()],
+            "types": [[t, t.replace("_", " "), EDGE_COLOURS[t]] for t in CLAIM_TYPES],
+            "statuses": [[s, style["label"], style["colour"] or "#333333", style["dashes"] or []]
+                         for s, style in STATUS_STYLES.items()]}
+
+
+# --- layout -------------------------------------------------------------------------
+
+#: pair-iterations of the force layout allowed per component (~2 s on one core)
+FORCE_BUDGET = 1e8
+MIN_FORCE_ITERATIONS = 8
+
+
+def layout(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """Deterministic positions in pixels: a force layout per connected component,
+    components packed in rows, the largest first.
+
+    Each component starts from rings around its best-connected entity (breadth
+    first), which is cheap and already readable; a Fruchterman-Reingold pass
+    then refines it, with fewer iterations as the component grows (its cost is
+    quadratic), and none beyond a few thousand nodes, where the rings stay.
+
+    >>> pos = layout(["a", "b", "c", "d"], [("a", "b"), ("b", "c")])
+    >>> pos == layout(["a", "b", "c", "d"], [("a", "b"), ("b", "c")]), sorted(pos)
+    (True, ['a', 'b', 'c', 'd'])
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(node_ids))
+    graph.add_edges_from(sorted((a, b) for a, b in pairs if a != b))
+    components = sorted((sorted(c) for c in nx.connected_components(graph)),
+                        key=lambda c: (-len(c), c[0]))
+    positions, x, y, row_height, row_width = {}, 0.0, 0.0, 0.0, None
+    for component in components:
+        placed = _component_layout(graph.subgraph(component))
+        radius = 80 * math.sqrt(len(component)) + 40
+        if row_width is None:
+            row_width = max(2 * radius, 1600)
+        if x + 2 * radius > row_width and x > 0:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in placed.items():
+            positions[node] = (round(x + radius + px * radius), round(y + radius + py * radius))
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return positions
+
+
+def _component_layout(graph) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1] for one connected component."""
+    import numpy as np
+
+    nodes = sorted(graph.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    start = _rings(graph, nodes)
+    iterations = min(60, int(FORCE_BUDGET / len(nodes) ** 2))
+    if iterations >= MIN_FORCE_ITERATIONS:
+        index = {node: i for i, node in enumerate(nodes)}
+        edges = np.array([(index[a], index[b]) for a, b in sorted(graph.edges)], dtype=np.int64)
+        start = _force(start, edges.reshape(-1, 2), iterations)
+    start -= start.mean(axis=0)
+    scale = float(np.abs(start).max()) or 1.0
+    return {node: (float(p[0] / scale), float(p[1] / scale)) for node, p in zip(nodes, start)}
+
+
+def _rings(graph, nodes):
+    """Breadth-first rings around the best-connected node, children near their parent."""
+    import numpy as np
+
+    root = min(nodes, key=lambda n: (-graph.degree(n), n))
+    angle = {root: 0.0}
+    depth = {root: 0}
+    ring = [root]
+    while ring:
+        following = []
+        for parent in ring:
+            for child in sorted(graph.neighbors(parent)):
+                if child not in depth:
+                    depth[child] = depth[parent] + 1
+                    following.append(child)
+                    angle.setdefault(child, angle[parent])
+        # spread each ring evenly, in the order of its parents' angles
+        following.sort(key=lambda n: (angle[n], n))
+        for rank, node in enumerate(following):
+            angle[node] = 2 * math.pi * rank / max(1, len(following)) + 0.3 * depth[node]
+        ring = following
+    return np.array([[depth[n] * math.cos(angle[n]), depth[n] * math.sin(angle[n])] for n in nodes],
+                    dtype=np.float64)
+
+
+def _force(pos, edges, iterations: int):
+    """Fruchterman-Reingold on a numpy array, repulsion in row blocks to bound memory."""
+    import numpy as np
+
+    pos = pos / (np.abs(pos).max() or 1.0)
+    count = len(pos)
+    k = 1.0 / math.sqrt(count)
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        shift = np.zeros_like(pos)
+        for start in range(0, count, 1024):
+            delta = pos[start:start + 1024, None, :] - pos[None, :, :]
+            dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-6)
+            shift[start:start + 1024] += np.einsum("ijk,ij->ik", delta, (k * k) / dist2)
+        if len(edges):
+            delta = pos[edges[:, 0]] - pos[edges[:, 1]]
+            pull = delta * np.sqrt((delta * delta).sum(axis=1))[:, None] / k
+            np.add.at(shift, edges[:, 0], -pull)
+            np.add.at(shift, edges[:, 1], pull)
+        length = np.maximum(np.sqrt((shift * shift).sum(axis=1)), 1e-9)
+        pos = pos + shift * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    return pos
+
+
+# --- the page -----------------------------------------------------------------------
+
+def _vis_options(edge_count: int) -> dict:
+    large = edge_count > 1500
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "interaction": {"hover": True, "tooltipDelay": 250, "multiselect": True,
+                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "navigationButtons": False, "keyboard": {"enabled": False}},
+        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
+        "edges": {"font": {"size": 10, "align": "middle"}, "selectionWidth": 2,
+                  "arrows": {"to": {"scaleFactor": 0.6}}},
+    }
+
+
+def _script_json(data) -> str:
+    """JSON that cannot close its ``<script>`` element nor start markup.
+
+    >>> _script_json({"t": "</script><img src=x>&"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def render_html(corpus: Corpus) -> str:
+    """The viewer page of ``corpus``, as one self-contained HTML string."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+    from pyvis.network import Network
+
+    view = build_view(corpus)
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for node in view.nodes:
+        net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
+    # Network.add_edge scans every node and edge for each new edge (quadratic);
+    # our edges are already unique and point at known nodes.
+    net.edges.extend(view.edges)
+    net.options = _vis_options(len(view.edges))
+    pyvis_templates = os.path.join(os.path.dirname(Network.__init__.__code__.co_filename), "templates")
+    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)),
+                                                       FileSystemLoader(pyvis_templates)]))
+    net.templateEnv.globals.update(
+        kg_data=_script_json(view.details),
+        kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, "
+                   f"{len(corpus.documents)} articles")
+    net.path = "template.html"
+    return _with_script_hashes(net.generate_html())
+
+
+def _with_script_hashes(html: str) -> str:
+    """Fill the page's Content-Security-Policy with the hashes of its own scripts."""
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                     for body in re.findall(r"<script>(.*?)</script>", html, re.DOTALL)})
+    return html.replace("KG_SCRIPT_HASHES", " ".join(hashes), 1)
+
+
+def write_viewer(corpus: Corpus, path: Path) -> Path:
+    """Write the viewer page of ``corpus`` to ``path`` atomically; return the path."""
+    path = Path(path)
+    write_text_atomic(path, render_html(corpus))
+    return path
+
+
+def ensure_viewer(build_dir: Path) -> Path:
+    """``build_dir``'s viewer page, (re)written first if missing or older than the build.
+
+    Raises BuildNotFound when ``build_dir`` holds no build.
+    """
+    build_dir = Path(build_dir)
+    page = build_dir / VIEWER_FILE
+    inputs = [build_dir / name for name in (CLAIMS, ENTITIES, DOCUMENTS) if (build_dir / name).is_file()]
+    if page.is_file() and all(page.stat().st_mtime >= p.stat().st_mtime for p in inputs):
+        return page
+    return write_viewer(load_corpus(build_dir), page)
