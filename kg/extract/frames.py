@@ -42,6 +42,8 @@ class Frame:
     requires_item: bool = False
     voice: str = "any"          # active, passive or any: "reçu par" and "a reçu" name different visitors
     split: str | None = None    # a role whose entities each make a claim of their own
+    split_on: str | None = None  # ...only when this field then differs between them
+    inherit: tuple[str, ...] = ()  # roles a new count takes from the article's previous claim
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  frozenset(_words(raw.get("needs_unit"), f"{where}: needs_unit")),
                  frozenset(w.lower() for w in _words(raw.get("item_nouns"), f"{where}: item_nouns")),
                  bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
-                 _split(raw.get("split"), claim_type, where))
+                 _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), where),
+                 _roles_of(raw.get("inherit"), claim_type, where))
 
 
 def _voice(value, where: str) -> str:
@@ -108,6 +111,19 @@ def _voice(value, where: str) -> str:
 def _split(value, claim_type: str, where: str) -> str | None:
     if value is not None and value not in ROLES[claim_type]:
         raise DataError(f"{where}: split names no role of {claim_type}")
+    return value
+
+
+def _roles_of(value, claim_type: str, where: str) -> tuple[str, ...]:
+    roles = _words(value, f"{where}: inherit")
+    if set(roles) - set(ROLES[claim_type]):
+        raise DataError(f"{where}: inherit names no role of {claim_type}")
+    return roles
+
+
+def _split_on(value, where: str) -> str | None:
+    if value is not None and value not in _FIELDS:
+        raise DataError(f"{where}: split_on names no field")
     return value
 
 

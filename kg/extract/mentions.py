@@ -77,20 +77,32 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 
 def _choose(entries, doc, start: int, lang: str):
-    """Pick one gazetteer entry for a span: a capital or state by context."""
+    """Pick one gazetteer entry for a span: a capital is the city after a place
+    preposition, and its state everywhere else."""
     gazetteer = load_gazetteer()
     locative = _is_locative(doc, start, lang)
-    cities = [e for e in entries if e.cls == "Place"]
-    others = [e for e in entries if e.cls != "Place"]
-    if locative and cities:
-        return cities[0]
+    places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
+    others = [e for e in entries if e not in places]
+    if locative and places:
+        return places[0]
     if others:
         return others[0]
-    entry = cities[0]
+    entry = places[0]
     if entry.kind == "capital" and not locative:
         state = gazetteer.state_of(entry)
         if state is not None:
             return state
+    return entry
+
+
+def _as_actor(entry):
+    """A government body, building or state medium speaks and acts for its state.
+
+    The corpus conventions (and analysts) attribute "le Pentagone affirme" to
+    the United States; the body's name stays an alias of the state.
+    """
+    if entry.kind == "body" and entry.part_of:
+        return load_gazetteer().by_qid(entry.part_of) or entry
     return entry
 
 
@@ -116,7 +128,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         found = entries.get(span.label_)
         state = None
         if found:
-            entry = _choose(found, doc, span.start, lang)
+            entry = _as_actor(_choose(found, doc, span.start, lang))
             ref, kind = _ref(entry), entry.kind
             if entry.kind == "capital":
                 state_entry = load_gazetteer().state_of(entry)

@@ -42,12 +42,14 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     article_has_treaty = False
     claims: list[Claim] = []
     reactions = []
+    previous: dict[str, Claim] = {}
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
         cues = find_cues(doc, sentence, in_sentence, lang)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
-                              {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)})
+                              {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
+                              previous)
         found = [c for c, _ in frame_claims(ctx)]
         article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
         found += [c for c, _ in obligation_claims(ctx, pair, article_has_treaty)]
@@ -61,6 +63,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
                     attach(claim, [cue])
         claims += found
         claims += [c for c, _ in position_claims(ctx)]
+        previous.update((c.type, c) for c in found if _has_required(c))
     _signatories_states(claims)
     claims = [c for c in claims if _has_required(c)]
     for claim in claims:
