@@ -1,0 +1,54 @@
+"""kg query"""
+import click
+
+from ..errors import QueryError
+from . import main
+from .options import format_option, graph_option
+
+
+def _parse_binding(text: str) -> tuple[str, object]:
+    """NAME=VALUE binds a plain string; NAME=<IRI> binds an IRI."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise QueryError(f"--bind {text!r}: write NAME=VALUE (or NAME=<IRI>)")
+    if value.startswith("<") and value.endswith(">"):
+        import pyoxigraph
+
+        try:
+            return name, pyoxigraph.NamedNode(value[1:-1])
+        except ValueError:
+            raise QueryError(f"--bind {text!r}: {value} is not a valid IRI") from None
+    return name, value
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Read the query from this .rq file (see queries/).")
+@click.option("--bind", "bind", multiple=True, metavar="NAME=VALUE",
+              help="Give ?NAME this value (a string, or <IRI>); repeatable. Values are "
+              "bound, never pasted into the query text.")
+@graph_option
+@format_option()
+def query(sparql, query_file, bind, graph_dir, fmt):
+    """Run a SPARQL query over a build's graph (graph.ttl).
+
+    kg's prefixes (kg:, wd:, prov:, rdfs:, stance:, obligation: ...) are predeclared.
+
+    \b
+    Example:
+      kg query 'SELECT ?name WHERE { ?c a kg:Country ; rdfs:label ?name }'
+      kg query -f queries/alliances.rq --bind country_name=Russie --format csv
+    """
+    from ..namespace import compact
+    from ..output import render_rows
+    from ..query import load_query_file, run_query
+
+    if bool(sparql) == bool(query_file):
+        raise click.UsageError("give a query, or -f FILE, but not both")
+    text = load_query_file(query_file) if query_file else sparql
+    result = run_query(graph_dir, text, dict(_parse_binding(b) for b in bind))
+    rows = result.rows
+    if fmt == "table":  # full IRIs are too wide for a terminal
+        rows = [{k: compact(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    click.echo(render_rows(rows, fmt, result.columns), nl=False)

@@ -1,0 +1,161 @@
+"""SPARQL over a build's graph, with pyoxigraph.
+
+``run_query`` takes a build folder (it reads ``graph.ttl``, or builds the graph
+from ``claims.jsonl`` when an older build has none), an RDF file, or a loaded
+``pyoxigraph.Store``. kg's prefixes (kg:, wd:, prov:, rdfs:, stance: ... see
+kg.namespace.PREFIXES) are predeclared.
+
+Names that come from a user reach the query only as bound values
+(``bindings``), never as query text: a name with a quote or a brace is a value
+that matches nothing, not a way to rewrite the query. A bound variable must be
+in the SELECT list (pyoxigraph substitutes only projected variables).
+
+Write queries with their required patterns first and OPTIONAL blocks last:
+pyoxigraph may not finish a query whose OPTIONALs come first on a large graph.
+
+>>> import pyoxigraph
+>>> store = pyoxigraph.Store()
+>>> store.load(b'<http://www.wikidata.org/entity/Q159> <http://www.w3.org/2000/01/rdf-schema#label> "Russie" .',
+...            format=pyoxigraph.RdfFormat.N_TRIPLES)
+>>> result = run_query(store, 'SELECT ?e ?label WHERE { ?e rdfs:label ?label }')
+>>> result.columns, result.rows
+(['e', 'label'], [{'e': 'http://www.wikidata.org/entity/Q159', 'label': 'Russie'}])
+>>> run_query(store, 'ASK { ?e rdfs:label ?name }', {"name": 'Russie" } #'}).rows
+[{'ask': False}]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildNotFound, QueryError
+from .namespace import PREFIXES
+
+__all__ = ["QueryResult", "open_store", "run_query", "load_query_file"]
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS"}
+
+
+@dataclass
+class QueryResult:
+    """Rows of a query: one dict per solution, keys in ``columns`` order.
+
+    IRIs come back as strings, numbers and booleans as Python values, unbound
+    variables as None. ASK gives one row ``{"ask": bool}``; CONSTRUCT and
+    DESCRIBE one row per triple (subject, predicate, object).
+    """
+    columns: list[str]
+    rows: list[dict]
+
+
+def open_store(source):
+    """A pyoxigraph Store holding the graph of ``source``: a Store, a build folder or an RDF file."""
+    import pyoxigraph
+
+    if isinstance(source, pyoxigraph.Store):
+        return source
+    path = Path(source)
+    store = pyoxigraph.Store()
+    if path.is_dir():
+        if (path / "graph.ttl").is_file():
+            path = path / "graph.ttl"
+        else:
+            from .rdf import serialize_corpus
+            from .store import load_corpus
+
+            corpus = load_corpus(path)  # raises BuildNotFound when there is no build either
+            store.bulk_load(serialize_corpus(corpus, "nt").encode("utf-8"),
+                            format=pyoxigraph.RdfFormat.N_TRIPLES)
+            return store
+    if not path.is_file():
+        raise BuildNotFound(f"{path}: no build here (graph.ttl missing); run `kg build SOURCES -o {path}` first")
+    fmt = getattr(pyoxigraph.RdfFormat, _FORMATS_BY_SUFFIX.get(path.suffix, "TURTLE"))
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise BuildNotFound(f"{path}: not readable RDF ({_first_line(exc)}); rebuild with `kg build`") from None
+    return store
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _term(value):
+    """A Python value or RDF term -> a pyoxigraph term, for a substitution."""
+    import pyoxigraph
+
+    if isinstance(value, (pyoxigraph.NamedNode, pyoxigraph.Literal, pyoxigraph.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return pyoxigraph.Literal("true" if value else "false",
+                                  datatype=pyoxigraph.NamedNode(PREFIXES["xsd"] + "boolean"))
+    if isinstance(value, int):
+        return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(PREFIXES["xsd"] + "integer"))
+    if type(value).__name__ == "URIRef":  # an rdflib IRI, without importing rdflib here
+        return pyoxigraph.NamedNode(str(value))
+    return pyoxigraph.Literal(str(value))
+
+
+def _python(term):
+    """A pyoxigraph term -> what a table, JSON or CSV shows."""
+    import pyoxigraph
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = term.datatype.value[len(PREFIXES["xsd"]):] if term.datatype else ""
+        if datatype in ("integer", "int", "long", "nonNegativeInteger"):
+            return int(term.value)
+        if datatype in ("decimal", "double", "float"):
+            return float(term.value)
+        if datatype == "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return "_:" + term.value
+    return term.value
+
+
+def _substitutions(bindings: dict | None) -> dict:
+    import pyoxigraph
+
+    substitutions = {}
+    for name, value in (bindings or {}).items():
+        if not _VARIABLE.fullmatch(name):
+            raise QueryError(f"bad variable name {name!r} in a binding; use letters, digits and _")
+        substitutions[pyoxigraph.Variable(name)] = _term(value)
+    return substitutions
+
+
+def run_query(source, sparql: str, bindings: dict | None = None) -> QueryResult:
+    """Run ``sparql`` over ``source`` (see open_store) with ``bindings`` (variable -> value)
+    substituted as values; raise QueryError with a one-line message if it fails."""
+    import pyoxigraph
+
+    store = open_store(source)
+    try:
+        answer = store.query(sparql, prefixes=PREFIXES, substitutions=_substitutions(bindings))
+        if isinstance(answer, pyoxigraph.QueryBoolean):
+            return QueryResult(["ask"], [{"ask": bool(answer)}])
+        if isinstance(answer, pyoxigraph.QueryTriples):
+            columns = ["subject", "predicate", "object"]
+            return QueryResult(columns, [dict(zip(columns, (_python(t.subject), _python(t.predicate),
+                                                            _python(t.object)))) for t in answer])
+        columns = [v.value for v in answer.variables]
+        return QueryResult(columns, [{c: _python(solution[c]) for c in columns} for solution in answer])
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL query failed: {_first_line(exc)}") from None
+
+
+def load_query_file(path: Path) -> str:
+    """The text of a .rq file, or a QueryError that names it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read the query file ({exc.__class__.__name__}); "
+                         "give a UTF-8 .rq file") from None
