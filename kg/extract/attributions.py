@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Attribution
-from .frames import attribution_lexicon
+from .frames import attribution_lexicon, find_phrases
 from .markers import normalise_cue, phrase_start, preceding_words
 
 __all__ = ["Cue", "find_cues", "attach"]
@@ -74,22 +74,15 @@ def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
     return cues
 
 
-def _phrasal(doc, sentence, mentions, lexicon) -> list[Cue]:
+def _phrasal(doc, sentence, mentions, lexicon, lang: str) -> list[Cue]:
     cues = []
-    text = sentence.text.lower().replace("\u2019", "'")
-    taken = []
-    for stance, phrases in lexicon.phrases.items():
-        for phrase in phrases:
-            at = text.find(phrase.lower())
-            if at < 0 or any(a <= at < b for a, b in taken):
-                continue
-            taken.append((at, at + len(phrase)))
-            char = sentence.start_char + at
-            before = [m for m in mentions if m.end <= char and m.cls in _SOURCE_CLASSES]
-            clause = _same_clause(doc, before, char)
-            if clause:
-                token = doc.char_span(char, char + 1, alignment_mode="expand")
-                cues.append(Cue(stance, clause, token.start if token else sentence.start, phrase))
+    stance_of = {phrase: stance for stance, phrases in lexicon.phrases.items() for phrase in phrases}
+    for start, _end, phrase in find_phrases(doc, lang, list(stance_of), sentence.start, sentence.end):
+        char = doc[start].idx
+        before = [m for m in mentions if m.end <= char and m.cls in _SOURCE_CLASSES]
+        clause = _same_clause(doc, before, char)
+        if clause:
+            cues.append(Cue(stance_of[phrase], clause, start, phrase))
     return cues
 
 
@@ -107,7 +100,7 @@ def find_cues(doc, sentence, mentions, lang: str) -> list[Cue]:
     """Every attribution cue of one sentence."""
     lexicon = attribution_lexicon(lang)
     cues = _prepositional(doc, sentence, mentions, lexicon)
-    phrasal = _phrasal(doc, sentence, mentions, lexicon)
+    phrasal = _phrasal(doc, sentence, mentions, lexicon, lang)
     cue_tokens = {c.token for c in phrasal}
     verbal = [c for c in _verbal(doc, sentence, mentions, lexicon)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]

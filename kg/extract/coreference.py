@@ -56,7 +56,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     added = []
     for token in doc:
         if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
-            before = [m for m in people if m.end <= token.idx]
+            gender = token.morph.get("Gender")
+            before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if doc[m.tok_start].dep_.startswith("nsubj")
                         or doc[m.tok_end - 1].dep_.startswith("nsubj")]
             last = (subjects or before or [None])[-1]
@@ -64,6 +65,17 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
                                      token.text, last.ref, "pronoun"))
     return added
+
+
+def _gender_fits(doc, person, gender) -> bool:
+    """Does the title before a name ("la ministre", "le président") agree with the pronoun?"""
+    if not gender:
+        return True
+    sentence_start = doc[person.tok_start].sent.start
+    for token in reversed(doc[max(sentence_start, person.tok_start - 6):person.tok_start]):
+        if token.pos_ in ("NOUN", "DET") and token.morph.get("Gender"):
+            return token.morph.get("Gender") == gender
+    return True
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:

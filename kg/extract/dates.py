@@ -109,7 +109,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
 
 
 def _names_capitalised(match: re.Match) -> bool:
-    return all(match.group(name)[:1].isupper()
+    return all(match.group(name)[:1].isupper() or not match.group(name)[:1].isalpha()
                for name in ("month", "weekday") if match.groupdict().get(name))
 
 
@@ -269,7 +269,7 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 def _calendar(year: int | None, month: int, day: int | None, anchor: _Anchor):
     """A written date; its year comes from the publication when the text gives none."""
-    if day is not None and not 1 <= day <= 31:
+    if day is not None and _iso(2024, month, day) is None:  # a leap year: 29 February exists
         return None
     if year is not None:
         iso = _iso(year, month, day)

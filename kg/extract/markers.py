@@ -53,15 +53,19 @@ def normalise_cue(cue: str) -> str:
 
 
 def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str]:
-    """The markers that describe ``mention`` relative to the trigger token."""
-    markers = set()
-    if mention.demonym:
-        markers.add("demonym")
+    """The markers that describe ``mention`` relative to the trigger token.
+
+    A cue of the frame before the noun phrase wins; any other preposition
+    ("contre l'armée ukrainienne") marks the mention as a mere complement;
+    otherwise the mention is a demonym, a subject or an object.
+    """
     start = phrase_start(doc, mention)
     for words in preceding_words(doc, start, sentence.start):
         if words in cues:
-            markers.add(words)
-            return markers
+            return {words}
+    if start > sentence.start and doc[start - 1].pos_ == "ADP":
+        return {doc[start - 1].lower_}
+    markers = {"demonym"} if mention.demonym else set()
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
         anchor = anchor.head
