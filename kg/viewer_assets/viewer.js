@@ -1,6 +1,6 @@
 // kg viewer: legend, filters, search and details around a vis-network graph.
 // Every string that comes from an article reaches the page through textContent
-// (the el() helper), never through innerHTML.
+// (the el() helper), never as markup.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);

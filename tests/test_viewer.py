@@ -1,0 +1,184 @@
+"""kg.viewer without a browser: what the page holds, and that it is safe and self-contained.
+
+The browser itself is driven in test_viewer_browser.py.
+"""
+import base64
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import BuildNotFound
+from kg.model import Claim, Corpus, EntityRef, Evidence
+from kg.store import load_corpus
+from kg.viewer import (ASSETS, EDGE_COLOURS, NODE_STYLES, build_view, claim_pairs, ensure_viewer, layout,
+                       render_html, write_viewer)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
+INJECTED = ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">')
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def view(corpus):
+    return build_view(corpus)
+
+
+@pytest.fixture(scope="module")
+def html(corpus):
+    return render_html(corpus)
+
+
+def edges_of(view, claim_type):
+    return [e for e in view.edges if e["ctype"] == claim_type]
+
+
+def test_every_entity_in_a_claim_is_a_node_styled_by_its_class(corpus, view):
+    in_roles = {e.id for c in corpus.claims for ents in c.roles.values() for e in ents}
+    assert {n["id"] for n in view.nodes} == in_roles
+    assert "Q884" not in in_roles  # South Korea only speaks (a claimant): no node
+    for node in view.nodes:
+        colour, shape = NODE_STYLES[node["cls"]]
+        assert (node["color"]["background"], node["shape"]) == (colour, shape)
+    assert len({NODE_STYLES[c] for c in NODE_STYLES}) == len(NODE_STYLES)
+
+
+def test_nodes_are_sized_by_how_many_claims_they_take_part_in(view):
+    size = {n["id"]: n["size"] for n in view.nodes}
+    assert size["Q423"] == max(size.values())  # North Korea is in most claims
+    assert size["Q159"] > size["Q18808"] > size["Q7184"]
+
+
+def test_every_claim_is_drawn_and_every_edge_names_its_claim(corpus, view):
+    claim_ids = {c.id for c in corpus.claims}
+    assert {e["claim"] for e in view.edges} == claim_ids
+    assert set(view.details["claims"]) == claim_ids
+    assert len({e["id"] for e in view.edges}) == len(view.edges)
+    node_ids = {n["id"] for n in view.nodes}
+    assert all(e["from"] in node_ids and e["to"] in node_ids for e in view.edges)
+
+
+def test_edges_are_labelled_by_type_and_role():
+    deployment = edges_of(build_view(load_corpus(FIXTURE)), "troop_deployment")
+    assert {(e["from"], e["to"], e["label"]) for e in deployment} >= {
+        ("Q423", "place-koursk", "troop deployment"),
+        ("Q423", "Q159", "troop deployment (alongside)")}
+
+
+def test_alleged_and_disputed_claims_look_different_from_facts(view):
+    deployment = edges_of(view, "troop_deployment")
+    disputed = [e for e in deployment if e["from"] == "Q423"]  # Moscow declined to comment
+    assert {e["status"] for e in disputed} == {"disputed"}
+    fact = next(e for e in edges_of(view, "sanctions"))
+    alleged = next(e for e in edges_of(view, "military_aid") if e["status"] == "alleged")
+    assert fact["dashes"] is False and fact["color"]["color"] == EDGE_COLOURS["sanctions"]
+    assert alleged["dashes"] and disputed[0]["dashes"] and alleged["dashes"] != disputed[0]["dashes"]
+    colours = {fact["color"]["color"], alleged["color"]["color"], disputed[0]["color"]["color"]}
+    assert len(colours) == 3
+
+
+def test_treaties_and_defence_obligations_stand_out(view):
+    defence = edges_of(view, "treaty_obligation")
+    assert defence and all(e["width"] == 6 and e["label"] == "defense obligation" for e in defence)
+    assert all(e["width"] == 3 for e in edges_of(view, "treaty_signing"))
+    assert all(e["width"] < 3 for e in edges_of(view, "cooperation"))
+    assert next(n for n in view.nodes if n["cls"] == "Treaty")["shape"] == "star"
+
+
+def test_details_hold_roles_quantity_date_attributions_and_article(corpus, view):
+    claim = next(c for c in corpus.claims if c.type == "troop_deployment" and c.quantity)
+    shown = view.details["claims"][claim.id]
+    assert ["sender", [{"id": "Q423", "label": "Corée du Nord"}]] in shown["roles"]
+    assert ["quantity", "about 12000 soldier"] in shown["fields"] and shown["date"] == "2024-11"
+    assert [(a["claimant"], a["stance"]) for a in shown["attributions"]] == [
+        ("Corée du Sud", "claims"), ("Russie", "no_comment")]
+    assert shown["evidence"][0]["text"].startswith("About 12,000 North Korean soldiers")
+    document = view.details["documents"][shown["evidence"][0]["doc"]]
+    assert document["title"].startswith("Seoul says") and document["url"].startswith("https://")
+
+
+def test_only_web_links_are_kept(view):
+    assert view.details["documents"]["fr-evil"]["url"] is None  # it was javascript:...
+
+
+def test_page_is_self_contained(html):
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r"<(script|img|iframe)[^>]*\ssrc=|<link\b", html, re.IGNORECASE)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html.lower()
+    assert "vis-network" in html and "new vis.Network" in html
+
+
+def test_page_allows_only_its_own_scripts_and_no_requests(html):
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    for body in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+
+
+def test_article_markup_never_reaches_the_page_as_markup(html, corpus):
+    assert any(INJECTED[0] in e.text for c in corpus.claims for e in c.evidence)
+    for payload in INJECTED:
+        assert payload not in html
+    assert html.count("</script>") == 4  # vis-network, the data, the graph, the viewer
+    assert "\\u003cscript\\u003ewindow.__pwned=1" in html  # still there, as escaped text
+    assert "innerHTML" not in (ASSETS / "viewer.js").read_text(encoding="utf-8")
+
+
+def test_output_is_deterministic_whatever_the_input_order(corpus, html):
+    shuffled = Corpus(documents=corpus.documents[::-1], entities=corpus.entities[::-1],
+                      claims=corpus.claims[::-1])
+    assert render_html(shuffled) == html
+
+
+def test_positions_are_fixed_and_physics_is_off(view, html):
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in view.nodes)
+    assert len({(n["x"], n["y"]) for n in view.nodes}) == len(view.nodes)
+    assert '"physics": {"enabled": false}' in html
+
+
+def test_layout_handles_loops_isolated_nodes_and_components():
+    positions = layout(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "b"), ("d", "e")])
+    assert sorted(positions) == ["a", "b", "c", "d", "e"]
+    assert len(set(positions.values())) == 5
+
+
+def test_a_claim_with_one_entity_is_a_loop_and_an_empty_corpus_renders():
+    ref = EntityRef("Q1", "One", "Q1", "Country")
+    claim = Claim("sanctions", "d", {"imposer": [ref]}, [Evidence("d", 0, 1, "x")], "r")
+    assert claim_pairs(claim) == [("Q1", "Q1", "imposer")]
+    assert "new vis.Network" in render_html(Corpus())
+
+
+def test_write_viewer_is_atomic(tmp_path, corpus):
+    page = write_viewer(corpus, tmp_path / "out" / "graph.html")
+    assert page.read_text(encoding="utf-8") == render_html(corpus)
+    assert os.listdir(tmp_path / "out") == ["graph.html"]
+
+
+def test_ensure_viewer_writes_the_page_only_when_needed(tmp_path):
+    build = tmp_path / "build"
+    shutil.copytree(FIXTURE, build)
+    page = ensure_viewer(build)
+    assert page == build / "graph.html" and page.is_file()
+    os.utime(page, (1, 1))
+    os.utime(build / "claims.jsonl", (0, 0))
+    os.utime(build / "entities.jsonl", (0, 0))
+    os.utime(build / "documents.jsonl", (0, 0))
+    ensure_viewer(build)
+    assert page.stat().st_mtime == 1  # up to date: left alone
+    os.utime(build / "claims.jsonl", (5, 5))
+    ensure_viewer(build)
+    assert page.stat().st_mtime > 5  # the build changed: written again
+
+
+def test_ensure_viewer_without_a_build_is_a_kg_error(tmp_path):
+    with pytest.raises(BuildNotFound, match="no build here"):
+        ensure_viewer(tmp_path)
