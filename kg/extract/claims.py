@@ -167,7 +167,7 @@ def _inherit(roles, frame: Frame, ctx: SentenceContext) -> None:
     earlier = ctx.previous.get(frame.type)
     if not frame.inherit or earlier is None:
         return
-    if not any(q.quantity.unit in frame.needs_unit for q in ctx.quantities):
+    if frame.needs_unit and not any(q.quantity.unit in frame.needs_unit for q in ctx.quantities):
         return
     for role in frame.inherit:
         if not roles.get(role) and earlier.roles.get(role):

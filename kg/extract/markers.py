@@ -71,9 +71,13 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         anchor = anchor.head
     else:
         anchor = doc[mention.tok_end - 1] if doc[mention.tok_start].pos_ == "DET" else _root(doc, mention)
-    if anchor.dep_ in _SUBJECT_DEPS or (trigger is not None and start < trigger.i):
+    if trigger is None:
+        return markers
+    if anchor.dep_ in _SUBJECT_DEPS and anchor.head.i in (trigger.i, trigger.head.i):
         markers.add("subject")
-    elif trigger is not None and start > trigger.i:
+    elif start < trigger.i:
+        markers.add("subject")
+    else:
         markers.add("object")
     return markers
 
