@@ -1,0 +1,226 @@
+"""The viewer in a real browser: headless Chromium, driven by selenium, with the network cut.
+
+Skipped only when Chromium or chromedriver is not installed (scripts/test.sh
+installs both). Screenshots go to test-artifacts/ (or $KG_TEST_ARTIFACTS).
+"""
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.store import load_corpus
+from kg.viewer import write_viewer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
+ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS", Path(__file__).parent.parent / "test-artifacts"))
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+CHROMEDRIVER = shutil.which("chromedriver")
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="needs Chromium and chromedriver (apt-get install chromium chromium-driver; scripts/test.sh does)")
+
+WAGNER = "group-groupe-wagner-script-window-pwned-1-script-img-src-x-onerror-window-pwned-1"
+EVIL_DEPLOYMENT = "Des combattants du groupe Wagner <script>window.__pwned=1</script>"
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    return write_viewer(load_corpus(FIXTURE), tmp_path_factory.mktemp("viewer") / "graph.html")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="kg-chromium-")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,900", f"--user-data-dir={profile}",
+                 # a second lock on the door: any request would go to a closed local port
+                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_page(browser, page):
+    browser.get(page.as_uri())
+    deadline = time.monotonic() + 20
+    while not browser.execute_script("return !!(window.kgViewer && window.kgViewer.ready)"):
+        assert time.monotonic() < deadline, "the viewer did not draw within 20 s"
+        time.sleep(0.05)
+
+
+def screenshot(browser, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / f"viewer-{name}.png"))
+
+
+def pwned(browser):
+    return browser.execute_script("return typeof window.__pwned !== 'undefined'")
+
+
+def injected_elements(browser):
+    """<script> or <img> elements outside the page's own four scripts."""
+    return browser.execute_script(
+        "return document.querySelectorAll('img, #kg-details script, #kg-side script, header script').length")
+
+
+def canvas_point(browser, x, y):
+    """Move the mouse to graph coordinates (x, y) and return the selenium action chain."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = browser.find_element("css selector", "#mynetwork canvas")
+    dom = browser.execute_script("return kgViewer.network.canvasToDOM({x: arguments[0], y: arguments[1]})", x, y)
+    size = canvas.size
+    return ActionChains(browser).move_to_element_with_offset(
+        canvas, round(dom["x"] - size["width"] / 2), round(dom["y"] - size["height"] / 2))
+
+
+def node_position(browser, node_id):
+    return browser.execute_script("return kgViewer.network.getPositions([arguments[0]])[arguments[0]]", node_id)
+
+
+def details_text(browser):
+    return browser.find_element("id", "kg-details").text
+
+
+def test_page_loads_offline_with_every_node_and_edge(browser, page):
+    open_page(browser, page)
+    corpus = load_corpus(FIXTURE)
+    ids = browser.execute_script("return [kgViewer.nodes.getIds(), kgViewer.edges.get().map(e => e.claim)]")
+    assert set(ids[0]) == {e.id for c in corpus.claims for ents in c.roles.values() for e in ents}
+    assert set(ids[1]) == {c.id for c in corpus.claims}
+    drawn = browser.execute_script(
+        "var c = document.querySelector('#mynetwork canvas'), d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data, n = 0;"
+        "for (var i = 3; i < d.length; i += 4) if (d[i]) n++; return n;")
+    assert drawn > 10000  # the canvas is really painted, not blank
+    assert not pwned(browser) and injected_elements(browser) == 0
+    screenshot(browser, "loaded")
+
+
+def test_no_request_leaves_the_machine_and_no_error_is_logged(browser, page):
+    open_page(browser, page)
+    browser.find_element("id", "kg-search").send_keys("Wagner")
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    assert any(url.startswith("file:") for url in urls)
+    assert not [url for url in urls if not url.startswith(("file:", "data:", "chrome:", "about:"))]
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_hovering_and_clicking_a_node_shows_its_details_as_text(browser, page):
+    open_page(browser, page)
+    position = node_position(browser, WAGNER)
+    canvas_point(browser, position["x"], position["y"]).perform()
+    time.sleep(0.4)  # past vis-network's hover and tooltip delays
+    assert "groupe Wagner <script>window.__pwned=1</script>" in details_text(browser)
+    canvas_point(browser, position["x"], position["y"]).click().perform()
+    time.sleep(0.2)
+    text = details_text(browser)
+    assert "Group" in text and "1 claim" in text
+    assert not pwned(browser) and injected_elements(browser) == 0
+    screenshot(browser, "node-clicked")
+
+
+def test_clicking_an_edge_shows_the_claim_and_its_evidence(browser, page):
+    open_page(browser, page)
+    start, end = node_position(browser, WAGNER), node_position(browser, "Q212")
+    canvas_point(browser, (start["x"] + end["x"]) / 2, (start["y"] + end["y"]) / 2).click().perform()
+    time.sleep(0.2)
+    text = details_text(browser)
+    assert "troop deployment" in text and "sender" in text and "2023" in text
+    assert EVIL_DEPLOYMENT in text  # the sentence, shown as text
+    assert "Armes nord-coréennes <script>" in text  # the article's title, as text
+    assert "The article states it as fact." in text
+    links = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#kg-details a')).map(a => a.href)")
+    assert not any(link.startswith("javascript:") for link in links)
+    assert not pwned(browser) and injected_elements(browser) == 0
+    screenshot(browser, "edge-clicked")
+
+
+def test_disputed_claim_details_say_who_claims_and_who_will_not_confirm(browser, page):
+    open_page(browser, page)
+    claim = browser.execute_script(
+        "var d = kgViewer.data.claims; return Object.keys(d).find(k => d[k].type === 'troop_deployment'"
+        " && d[k].status === 'disputed')")
+    browser.execute_script("kgViewer.showClaim(arguments[0])", claim)
+    text = details_text(browser)
+    assert "denied or not confirmed" in text
+    assert "Corée du Sud claims" in text and "Russie no comment" in text
+    assert "about 12000 soldier" in text and "Seoul says about 12,000" in text
+
+
+def visible(browser):
+    return browser.execute_script(
+        "return [kgViewer.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort(),"
+        " Array.from(new Set(kgViewer.edges.get({filter: e => !e.hidden}).map(e => e.ctype))).sort()]")
+
+
+def test_filters_by_claim_type_country_and_date(browser, page):
+    from selenium.webdriver.support.ui import Select
+
+    open_page(browser, page)
+    for box in browser.find_elements("css selector", "#kg-types input"):
+        if box.get_attribute("value") != "treaty_obligation":
+            box.click()
+    nodes, types = visible(browser)
+    assert types == ["treaty_obligation"]
+    assert nodes == ["Q159", "Q423", "treaty-traite-de-partenariat-strategique-global"]
+    screenshot(browser, "filtered-by-type")
+    browser.find_element("id", "kg-reset").click()
+    Select(browser.find_element("id", "kg-country")).select_by_visible_text("Ukraine")
+    nodes, types = visible(browser)
+    assert "Q212" in nodes and "Q7184" not in nodes  # NATO says nothing about Ukraine
+    assert "military_aid" in types  # Kiev claims the shells were sent
+    browser.find_element("id", "kg-reset").click()
+    Select(browser.find_element("id", "kg-date-from")).select_by_visible_text("2024-11")
+    browser.find_element("id", "kg-undated").click()
+    nodes, types = visible(browser)
+    # a claim dated "2024" may fall in November: it stays; one of 2024-10 goes
+    assert types == ["military_aid", "sanctions", "treaty_ratification", "troop_deployment"]
+    assert "showing 4 of 13 claims" in browser.find_element("id", "kg-shown").text
+
+
+def test_search_finds_an_entity_by_alias_and_focuses_it(browser, page):
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, page)
+    box = browser.find_element("id", "kg-search")
+    box.send_keys("poutine")
+    results = browser.find_element("id", "kg-search-results").text
+    assert "Vladimir Poutine" in results
+    box.send_keys(Keys.ENTER)
+    assert details_text(browser).startswith("Vladimir Poutine")
+    assert browser.execute_script("return kgViewer.network.getSelectedNodes()") == ["Q7747"]
+    box.clear()
+    box.send_keys("coree du")  # accents and case do not matter
+    assert {"Corée du Nord"} <= set(browser.find_element("id", "kg-search-results").text.splitlines())
+
+
+def test_the_graph_stays_still(browser, page):
+    open_page(browser, page)
+    before = browser.execute_script("return kgViewer.network.getPositions()")
+    time.sleep(0.5)
+    assert browser.execute_script("return kgViewer.network.getPositions()") == before
+    assert not pwned(browser)
