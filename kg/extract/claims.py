@@ -76,12 +76,12 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
         for rule in frame.roles:
-            if mention.state is not None and "Place" not in rule.classes:
-                mention = mention.as_state()
-            if mention.cls in rule.classes and markers & set(rule.markers):
-                if mention.ref.id not in {r.id for r in roles.get(rule.role, [])} and (rule.role, mention.ref.id) not in used:
-                    roles.setdefault(rule.role, []).append(mention.ref)
-                    used.add((rule.role, mention.ref.id))
+            # a capital in a role only a state can fill ("livrés à Moscou") is the state
+            filler = mention.as_state() if mention.state and "Place" not in rule.classes else mention
+            if filler.cls in rule.classes and markers & set(rule.markers):
+                if (rule.role, filler.ref.id) not in used:
+                    roles.setdefault(rule.role, []).append(filler.ref)
+                    used.add((rule.role, filler.ref.id))
                 break
     return roles
 
