@@ -108,3 +108,10 @@ def test_claims_by_type(store):
 def test_unreadable_query_file(tmp_path):
     with pytest.raises(QueryError, match="nope.rq"):
         load_query_file(tmp_path / "nope.rq")
+
+
+def test_every_example_query_is_documented():
+    guide = (QUERIES.parent / "docs" / "querying.md").read_text(encoding="utf-8")
+    for query in QUERIES.glob("*.rq"):
+        assert f"`{query.name}`" in guide, query.name
+        assert query.read_text(encoding="utf-8").startswith("# "), f"{query.name}: say what it answers"
