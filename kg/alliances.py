@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, islice
 
 import networkx as nx
 
@@ -437,8 +437,8 @@ def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
 
     Alliance ties are tried first; only when they do not link ``a`` and ``b``
     does the search also cross opposition and sanctions, which the hops then
-    show as such. Among equally short chains the one whose labels sort first
-    wins. No link (or ``a`` is ``b``): an empty list.
+    show as such. Among equally short chains (the first thousand found) the one whose
+    labels sort first wins. No link (or ``a`` is ``b``): an empty list.
     """
     graph = as_graph(graph)
     a, b = resolve_actor(graph, a), resolve_actor(graph, b)
@@ -449,7 +449,8 @@ def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
         linked.add_edges_from((t.a, t.b) for t in usable)
         if a == b or a not in linked or b not in linked or not nx.has_path(linked, a, b):
             continue
-        chain = min(nx.all_shortest_paths(linked, a, b),
+        # a dense graph can hold very many equally short chains: weigh the first thousand
+        chain = min(islice(nx.all_shortest_paths(linked, a, b), 1000),
                     key=lambda nodes: [fold(_label(graph, n)) for n in nodes])
         return [Hop(u, _label(graph, u), v, _label(graph, v),
                     tuple(t.facing(u) for t in usable if {t.a, t.b} == {u, v}))
