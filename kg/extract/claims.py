@@ -30,6 +30,7 @@ class SentenceContext:
     quantities: list            # QuantityMatch inside the sentence
     claimant_tokens: set = field(default_factory=set)  # tokens used by attribution cues
     previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
+    pair: list = field(default_factory=list)           # the two states the article is about
 
     @property
     def evidence(self) -> Evidence:
@@ -138,6 +139,7 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 continue
             roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
             _inherit(roles, frame, ctx)
+            _pair(roles, ctx)
             if not _complete(roles, frame):
                 continue
             claims = []
@@ -159,6 +161,18 @@ def _rejoin(claims: list[Claim], role: str) -> Claim:
     first = claims[0]
     first.roles[role] = [ref for claim in claims for ref in claim.roles[role]]
     return first
+
+
+def _pair(roles, ctx: SentenceContext) -> None:
+    """"Les deux pays renforcent leur coopération": parties are the article's main pair."""
+    from .treaties import mentions_pair
+
+    parties = roles.get("parties")
+    if parties is not None and len(parties) >= 2:
+        return
+    if ctx.pair and mentions_pair(ctx.sentence, ctx.lang) and len(ctx.pair) == 2:
+        known = {p.id for p in parties or []}
+        roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
 
 
 def _inherit(roles, frame: Frame, ctx: SentenceContext) -> None:

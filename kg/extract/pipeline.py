@@ -19,7 +19,7 @@ from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
 from .quantities import find_quantities
-from .treaties import TREATY_TYPES, link_treaty, main_pair, mentions_pair, obligation_claims
+from .treaties import TREATY_TYPES, link_treaty, main_pair, obligation_claims
 
 __all__ = ["extract_corpus", "extract_document"]
 
@@ -49,11 +49,10 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
                               {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
-                              previous)
+                              previous, pair)
         found = [c for c, _ in frame_claims(ctx)]
         article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
         found += [c for c, _ in obligation_claims(ctx, pair, article_has_treaty)]
-        _complete_parties(found, sentence, lang, pair)
         reported = [c for c in found if c.type not in TREATY_TYPES]
         for cue in cues:
             if cue.stance in _REACTIONS and (not reported or _speaks_of_reports(cue, lang)):
@@ -77,15 +76,6 @@ def _speaks_of_reports(cue, lang: str) -> bool:
     from .frames import attribution_lexicon
 
     return any(word in cue.words for word in attribution_lexicon(lang).anaphora)
-
-
-def _complete_parties(claims, sentence, lang: str, pair) -> None:
-    """"Les deux pays se sont engagés...": a claim needing two parties takes the main pair."""
-    for claim in claims:
-        parties = claim.roles.get("parties")
-        if parties is not None and len(parties) < 2 and mentions_pair(sentence, lang):
-            known = {p.id for p in parties}
-            claim.roles["parties"] = parties + [p for p in pair if p.id not in known]
 
 
 def _signatories_states(claims: list[Claim]) -> None:
