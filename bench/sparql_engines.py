@@ -1,10 +1,10 @@
 """Time rdflib against pyoxigraph on a large synthetic graph in kg's ontology.
 
-    .venv/bin/python bench/sparql_engines.py [--claims 33000] [--keep DIR]
+    .venv/bin/python bench/sparql_engines.py [--claims 42500] [--keep DIR]
 
 Generates a corpus of synthetic claims (deployments with quantities and claimants,
 treaty obligations, military aid, statements), writes it as Turtle with kg.rdf
-(about 31 triples a claim: 33,000 claims give about 1M triples), then times, in
+(about 24 triples a claim: 42,500 claims give about 1M triples), then times, in
 each engine: loading the Turtle, a selective query with a bound value, an
 aggregate query (GROUP BY over every claim), and the example query
 queries/deployments.rq (required patterns, then OPTIONALs). Prints seconds and
@@ -120,7 +120,7 @@ def pyoxigraph_engine(path: Path):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=33000, help="synthetic claims to generate")
+    parser.add_argument("--claims", type=int, default=42500, help="synthetic claims to generate")
     parser.add_argument("--keep", type=Path, help="write graph.ttl here and keep it")
     args = parser.parse_args(argv)
 
