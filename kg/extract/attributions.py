@@ -108,8 +108,13 @@ def find_cues(doc, sentence, mentions, lang: str) -> list[Cue]:
 
 
 def attach(claim, cues) -> None:
-    """Add each cue's claimants to a claim, once per claimant, unless they are its subject matter."""
-    in_roles = {r.id for refs in claim.roles.values() for r in refs}
+    """Add each cue's claimants to a claim, once per claimant.
+
+    A source that is the claim's own agent (the sender, the supplier) does not
+    "claim" what it does: the article reports its act.
+    """
+    agent = next(iter(claim.roles.values()), [])
+    in_roles = {r.id for r in agent}
     present = {(a.claimant.id, a.stance) for a in claim.attributions}
     for cue in cues:
         for mention in cue.claimants:

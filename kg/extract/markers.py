@@ -7,6 +7,8 @@ preposition or locution right before the mention's noun phrase ("dans",
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["phrase_start", "preceding_words", "markers_of"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -27,9 +29,20 @@ def phrase_start(doc, mention) -> int:
                 start -= 1
             return start
     start = mention.tok_start
+    nouns, links = _place_words(doc.lang_)
+    if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
+        start -= 2
     while start > 0 and doc[start - 1].pos_ == "DET":
         start -= 1
     return start
+
+
+@lru_cache(maxsize=None)
+def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    from ..lexicons import load_lexicon
+
+    data = load_lexicon(lang, "mentions")
+    return frozenset(data.get("place_nouns") or ()), frozenset(data.get("place_links") or ())
 
 
 def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
@@ -60,10 +73,12 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     otherwise the mention is a demonym, a subject or an object.
     """
     start = phrase_start(doc, mention)
+    # "près de 4 000 soldats": words before a count qualify the count, they place nothing
+    counted = doc[start].like_num
     for words in preceding_words(doc, start, sentence.start):
-        if words in cues:
+        if words in cues and not counted:
             return {words}
-    if start > sentence.start and doc[start - 1].pos_ == "ADP":
+    if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     markers = {"demonym"} if mention.demonym else set()
     anchor = doc[mention.tok_start]

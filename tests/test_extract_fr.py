@@ -1,0 +1,107 @@
+"""French extraction on sentences written for these tests (not from any corpus)."""
+import pytest
+
+from kg.extract.pipeline import extract_corpus
+from kg.model import Document
+
+
+def extract(body: str, published: str = "2025-03-14"):
+    corpus = extract_corpus([Document(id="t", body=body, lang="fr", published=published)])
+    return corpus
+
+
+def only(corpus, claim_type):
+    found = [c for c in corpus.claims if c.type == claim_type]
+    assert found, f"no {claim_type} in {[c.type for c in corpus.claims]}"
+    return found
+
+
+def labels(claim, role):
+    return sorted(r.label for r in claim.roles.get(role, []))
+
+
+def test_deployment_with_count_place_and_claimant():
+    corpus = extract("Près de 4 000 soldats biélorusses ont été déployés en Pologne, selon Varsovie.")
+    claim = only(corpus, "troop_deployment")[0]
+    assert labels(claim, "sender") == ["Belarus"]
+    assert labels(claim, "location") == ["Poland"]
+    assert claim.quantity.value == 4000 and claim.quantity.approximate
+    assert [(a.claimant.label, a.stance) for a in claim.attributions] == [("Poland", "claims")]
+
+
+def test_alongside_is_not_the_sender():
+    corpus = extract("Selon Kiev, 3 000 soldats iraniens combattent aux côtés des forces russes dans le Donbass.")
+    claim = only(corpus, "troop_deployment")[0]
+    assert labels(claim, "sender") == ["Iran"]
+    assert labels(claim, "alongside") == ["Russia"]
+
+
+def test_two_counts_in_one_sentence_give_two_deployments():
+    corpus = extract("Environ 6 000 militaires turcs ont été envoyés en Syrie, dont quelque 2 000 "
+                     "se trouvent dans la région d'Idleb, a affirmé Damas.")
+    counts = sorted(c.quantity.value for c in only(corpus, "troop_deployment"))
+    assert counts == [2000, 6000]
+
+
+def test_a_denial_after_the_report_applies_to_it():
+    corpus = extract("Selon Washington, 2 000 soldats cubains sont stationnés au Venezuela. Caracas dément.")
+    claim = only(corpus, "troop_deployment")[0]
+    stances = {(a.claimant.label, a.stance) for a in claim.attributions}
+    assert stances == {("United States", "claims"), ("Venezuela", "denies")}
+
+
+def test_negated_and_future_acts_are_not_claims():
+    corpus = extract("Le Japon n'a pas envoyé de soldats en Ukraine. L'Inde enverra 500 soldats au Liban.")
+    assert not [c for c in corpus.claims if c.type == "troop_deployment"]
+
+
+def test_military_aid_in_the_passive():
+    corpus = extract("Plus de 200 missiles ont été livrés à la Russie par l'Iran, affirme Londres.")
+    claim = only(corpus, "military_aid")[0]
+    assert labels(claim, "supplier") == ["Iran"]
+    assert labels(claim, "recipient") == ["Russia"]
+    assert claim.quantity.low == 200
+
+
+def test_position_from_a_title_and_a_demonym():
+    corpus = extract("Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara le chancelier allemand Olaf Scholz.")
+    held = {(labels(c, "person")[0], labels(c, "organization")[0]) for c in only(corpus, "position_held")}
+    assert ("Olaf Scholz", "Germany") in held
+
+
+def test_visit_to_a_capital_keeps_the_city():
+    corpus = extract("Le président français Emmanuel Macron s'est rendu lundi à Nairobi.")
+    claim = only(corpus, "visit")[0]
+    assert labels(claim, "visitor") == ["Emmanuel Macron"]
+    assert labels(claim, "destination") == ["Nairobi"]
+    assert claim.date == "2025-03-10"
+
+
+def test_capital_as_actor_is_the_state():
+    corpus = extract("Pékin dénonce les sanctions imposées par Bruxelles contre la Chine.")
+    assert any(e.label == "China" for e in corpus.entities)
+
+
+def test_treaty_signing_parties_and_obligation():
+    corpus = extract("La Pologne et l'Ukraine ont signé à Varsovie un traité d'assistance mutuelle "
+                     "en cas d'agression.")
+    signing = only(corpus, "treaty_signing")[0]
+    assert labels(signing, "parties") == ["Poland", "Ukraine"]
+    assert labels(signing, "place") == ["Warsaw"]
+    obligation = only(corpus, "treaty_obligation")[0]
+    assert obligation.obligation == "defense"
+
+
+def test_evidence_offsets_point_into_the_body():
+    body = "Titre\n\nSelon Séoul, 1 200 soldats nord-coréens sont déployés en Russie."
+    corpus = extract(body)
+    for claim in corpus.claims:
+        for ev in claim.evidence:
+            assert body[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.parametrize("surface, qid", [("nord-coréens", "Q423"), ("Moscou", "Q159"), ("Kremlin", "Q159")])
+def test_entities_link_to_wikidata(surface, qid):
+    corpus = extract(f"Les {surface} affirment que rien n'a changé." if surface.islower()
+                     else f"{surface} affirme que rien n'a changé.")
+    assert any(e.qid == qid for e in corpus.entities)
