@@ -218,6 +218,16 @@ def test_search_finds_an_entity_by_alias_and_focuses_it(browser, page):
     assert {"Corée du Nord"} <= set(browser.find_element("id", "kg-search-results").text.splitlines())
 
 
+def test_the_page_policy_blocks_markup_even_if_some_got_in(browser, page):
+    """Defence in depth: were an article's markup ever inserted, it still could not run."""
+    open_page(browser, page)
+    browser.execute_script(
+        "document.getElementById('kg-details').insertAdjacentHTML('beforeend',"
+        " '<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1<\\/script>')")
+    time.sleep(0.3)
+    assert not pwned(browser)
+
+
 def test_the_graph_stays_still(browser, page):
     open_page(browser, page)
     before = browser.execute_script("return kgViewer.network.getPositions()")
