@@ -182,3 +182,9 @@ def test_ensure_viewer_writes_the_page_only_when_needed(tmp_path):
 def test_ensure_viewer_without_a_build_is_a_kg_error(tmp_path):
     with pytest.raises(BuildNotFound, match="no build here"):
         ensure_viewer(tmp_path)
+
+
+def test_the_shared_build_fixture_draws_every_claim():
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / "build")
+    view = build_view(corpus)
+    assert {e["claim"] for e in view.edges} == {c.id for c in corpus.claims}
