@@ -59,15 +59,24 @@ def _subjects(verb, mentions):
     return people[:1] or after[:1]
 
 
+def _nearby_sources(verb, mentions):
+    """Without a parse: the source just before the verb ("the Pentagon said"), else just after."""
+    before = [m for m in mentions if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES]
+    after = [m for m in mentions if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES]
+    return before[-1:] or after[:1]
+
+
 def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
     cues = []
+    parsed = doc.has_annotation("DEP")
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX"):
+        if parsed and token.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = token.lemma_.lower()
+        lemma = token.lemma_.lower() if parsed else token.lower_
         for stance, lemmas in lexicon.verbs.items():
             if lemma in lemmas:
-                sources = [m for m in _subjects(token, mentions) if m.cls in _SOURCE_CLASSES]
+                found = _subjects(token, mentions) if parsed else _nearby_sources(token, mentions)
+                sources = [m for m in found if m.cls in _SOURCE_CLASSES]
                 if sources:
                     cues.append(Cue(stance, sources, token.i, token.text))
                 break
@@ -81,9 +90,18 @@ def _phrasal(doc, sentence, mentions, lexicon, lang: str) -> list[Cue]:
         char = doc[start].idx
         before = [m for m in mentions if m.end <= char and m.cls in _SOURCE_CLASSES]
         clause = _same_clause(doc, before, char)
+        stance = stance_of[phrase]
+        if stance == "confirms" and _negated(doc, sentence, start, lexicon):
+            stance = "no_comment"
         if clause:
-            cues.append(Cue(stance_of[phrase], clause, start, phrase))
+            cues.append(Cue(stance, clause, start, phrase))
     return cues
+
+
+def _negated(doc, sentence, start: int, lexicon) -> bool:
+    """"Neither Moscow nor Pyongyang has confirmed": a confirmation under negation is silence."""
+    clause_start = max([t.i for t in doc[sentence.start:start] if t.text in (",", ";", ":")], default=sentence.start)
+    return any(t.lower_ in lexicon.negators for t in doc[clause_start:start])
 
 
 def _same_clause(doc, mentions, char: int) -> list:

@@ -40,8 +40,10 @@ class SentenceContext:
 
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    tagged = sentence.doc.has_annotation("POS")
     found = [t for t in sentence
-             if t.lemma_.lower() in frame.lemmas and t.pos_ in ("VERB", "NOUN", "ADJ", "AUX")
+             if (t.lemma_.lower() in frame.lemmas or t.lower_ in frame.lemmas)
+             and (not tagged or t.pos_ in ("VERB", "NOUN", "ADJ", "AUX"))
              and _voice_fits(t, frame.voice)]
     doc = sentence.doc
     found += [doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)]
@@ -57,6 +59,10 @@ def _voice_fits(token, voice: str) -> bool:
 
 def _blocked(token, lexicon) -> bool:
     """A negated or hypothetical act, which the corpus does not count as a claim."""
+    if not token.doc.has_annotation("DEP"):
+        # no parse: look at the few words before the trigger ("did not send", "will deploy")
+        window = token.doc[max(token.i - 3, token.sent.start):token.i]
+        return any(t.lower_ in lexicon.negations or t.lower_ in lexicon.irrealis for t in window)
     for child in token.children:
         if child.lower_ in lexicon.negations:
             return True

@@ -182,6 +182,7 @@ class AttributionLexicon:
     verbs: dict[str, frozenset[str]]
     phrases: dict[str, tuple[str, ...]]
     anaphora: tuple[str, ...]
+    negators: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -200,4 +201,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         verbs={k: frozenset(w.lower() for w in v) for k, v in sections["verbs"].items()},
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in sections["phrases"].items()},
         anaphora=_words(data.get("anaphora"), f"{where}: anaphora"),
+        negators=frozenset(w.lower() for w in _words(data.get("negators"), f"{where}: negators")),
     )

@@ -32,17 +32,27 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
-    while start > 0 and doc[start - 1].pos_ == "DET":
+    while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
     return start
 
 
-@lru_cache(maxsize=None)
+def is_determiner(token) -> bool:
+    """A determiner by the tagger, or by the language's word list when there is no tagger."""
+    return token.pos_ == "DET" or token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
+
+
 def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = _mention_words(lang)
+    return words["place_nouns"], words["place_links"]
+
+
+@lru_cache(maxsize=None)
+def _mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    return frozenset(data.get("place_nouns") or ()), frozenset(data.get("place_links") or ())
+    return {key: frozenset(data.get(key) or ()) for key in ("place_nouns", "place_links", "determiners")}
 
 
 def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
@@ -80,12 +90,14 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
             return {words}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
+    if not doc.has_annotation("DEP"):
+        return _by_position(mention, start, trigger)
     markers = {"demonym"} if mention.demonym else set()
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
         anchor = anchor.head
     else:
-        anchor = doc[mention.tok_end - 1] if doc[mention.tok_start].pos_ == "DET" else _root(doc, mention)
+        anchor = doc[mention.tok_end - 1] if is_determiner(doc[mention.tok_start]) else _root(doc, mention)
     if trigger is None:
         return markers
     if anchor.dep_ in _SUBJECT_DEPS and anchor.head.i in (trigger.i, trigger.head.i):
@@ -94,6 +106,14 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         markers.add("subject")
     else:
         markers.add("object")
+    return markers
+
+
+def _by_position(mention, start: int, trigger) -> set[str]:
+    """Without a parse, a mention before the trigger is its subject, after it its object."""
+    markers = {"demonym"} if mention.demonym else set()
+    if trigger is not None:
+        markers.add("subject" if start < trigger.i else "object")
     return markers
 
 

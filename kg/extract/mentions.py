@@ -122,6 +122,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
     ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)]
+    if not doc.has_annotation("ENT_IOB"):
+        ner = _titled_names(doc, lang, spans)
     chosen = filter_spans(spans + [e for e in ner if not _overlaps(e, spans)])
     mentions = []
     for span in sorted(chosen, key=lambda s: s.start):
@@ -143,6 +145,25 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
     return mentions
+
+
+def _titled_names(doc, lang: str, known) -> list:
+    """Without a NER model: capitalised words after a title are a person's name
+    ("Pentagon spokeswoman Sabrina Singh", "President Mohamed Bazoum")."""
+    from spacy.tokens import Span
+
+    from .frames import claim_lexicon, find_phrases
+
+    names = []
+    for _start, end, _title in find_phrases(doc, lang, claim_lexicon(lang).titles):
+        stop = end
+        while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            stop += 1
+        if stop - end >= 2:
+            span = Span(doc, end, stop, label="PERSON")
+            if not _overlaps(span, known):
+                names.append(span)
+    return names
 
 
 def _overlaps(span, spans) -> bool:

@@ -58,4 +58,8 @@ def _organisation_for(organisations, person, start: int, end: int):
         low, high = end, end + _MAX_GAP
     inside = [m for m in organisations if low <= m.tok_start < high]
     inside.sort(key=lambda m: abs(m.tok_start - end))
-    return inside[0] if inside else None
+    if inside:
+        return inside[0]
+    # English puts the state before the title: "Russian President Vladimir Putin"
+    before = [m for m in organisations if start - 3 <= m.tok_start and m.tok_end <= start]
+    return before[-1] if before else None
