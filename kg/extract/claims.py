@@ -145,7 +145,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 continue
             roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
             _inherit(roles, frame, ctx)
-            _pair(roles, ctx)
+            if any(rule.role == "parties" for rule in frame.roles):
+                _pair(roles, ctx)
             if not _complete(roles, frame):
                 continue
             claims = []

@@ -91,7 +91,7 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     if not doc.has_annotation("DEP"):
-        return _by_position(mention, start, trigger)
+        return _by_position(doc, mention, start, trigger, sentence)
     markers = {"demonym"} if mention.demonym else set()
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
@@ -109,11 +109,24 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     return markers
 
 
-def _by_position(mention, start: int, trigger) -> set[str]:
-    """Without a parse, a mention before the trigger is its subject, after it its object."""
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
+
+
+def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
+    """Without a parse: the subject is the noun phrase right before the trigger
+    (with what "and" joins to it), in the same clause; after the trigger, the object."""
     markers = {"demonym"} if mention.demonym else set()
-    if trigger is not None:
-        markers.add("subject" if start < trigger.i else "object")
+    if trigger is None:
+        return markers
+    if start > trigger.i:
+        return markers | {"object"}
+    between = doc[mention.tok_end:trigger.i]
+    if any(t.text in _CLAUSE_BREAKS for t in between):
+        return markers
+    words = [t for t in between if not t.is_punct]
+    joined = [t for t in words if t.lower_ in ("and", "et", "or", "ou")]
+    if len(words) - len(joined) <= 6:
+        markers.add("subject")
     return markers
 
 
