@@ -46,6 +46,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     others still build); ``progress`` wraps the list of documents (e.g. tqdm).
     Raises InputError when no article at all can be read.
     """
+    from .events import assign_events
     from .extract.pipeline import extract_corpus
     from .sources import read_sources
 
@@ -59,5 +60,6 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None)
     if bar:
         bar.close()
+    assign_events(corpus)  # reports of one fact, across articles, share an event id
     outputs = write_outputs(corpus, Path(out_dir))
     return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])

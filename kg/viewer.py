@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .events import event_fields
 from .model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, Claim, Corpus, Quantity
 from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
 
@@ -171,6 +172,8 @@ def build_view(corpus: Corpus) -> View:
         "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
         "legend": _legend(),
     }
+    for claim_id, lines in event_fields(claims).items():  # other reports of its event, disputes
+        details["claims"][claim_id]["fields"] += lines
     return View(nodes, edges, details)
 
 

@@ -11,21 +11,31 @@ from .options import format_option, graph_option
 @format_option()
 @click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPES), help="Only claims of this type.")
 @click.option("--doc", help="Only claims of this article (its id, the file stem).")
-def claims(graph_dir, fmt, claim_type, doc):
+@click.option("--contested", is_flag=True,
+              help="Only events whose reports disagree (figures, denials, no comment): one row per report.")
+def claims(graph_dir, fmt, claim_type, doc, contested):
     """List the claims of a build.
 
     jsonl gives the records of claims.jsonl, in full; table and csv give one
-    flat line per claim.
+    flat line per claim. With --contested, one line per report of each event
+    that sources dispute, with its figure, date, claimants and evidence.
 
     \b
     Example:
       kg claims --type troop_deployment --format csv
+      kg claims --contested
     """
     from ..listing import CLAIM_COLUMNS, claim_rows
     from ..output import render_rows
     from ..store import load_corpus
 
     corpus = load_corpus(graph_dir)
+    if contested:
+        from ..events import CONTEST_COLUMNS, contested_rows
+
+        rows = [r for r in contested_rows(corpus, claim_type=claim_type) if not doc or r["doc"] == doc]
+        click.echo(render_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS), nl=False)
+        return
     if fmt in ("jsonl", "json"):
         rows = [c.to_dict() for c in corpus.claims
                 if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
