@@ -31,13 +31,35 @@ class Cue:
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     cues = []
     table = {normalise_cue(w): stance for stance, words in lexicon.prepositions.items() for w in words}
-    for mention in mentions:
+    for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
         for words in preceding_words(doc, start, sentence.start):
             if words in table:
-                cues.append(Cue(table[words], [mention], start - len(words.split()), words))
+                sources = [mention] + _coordinated(doc, mentions[n + 1:], mention)
+                cues.append(Cue(table[words], [_as_source(m) for m in sources],
+                                start - len(words.split()), words))
                 break
     return cues
+
+
+_JOINERS = frozenset({"and", "et", ",", "or", "ou"})
+
+
+def _coordinated(doc, following, first) -> list:
+    """Mentions joined to ``first`` by "and" / "et": "according to Seoul and Washington"."""
+    joined, end = [], first.tok_end
+    for mention in following:
+        gap = doc[end:phrase_start(doc, mention)]
+        if not gap or not all(t.lower_ in _JOINERS for t in gap):
+            break
+        joined.append(mention)
+        end = mention.tok_end
+    return joined
+
+
+def _as_source(mention):
+    """A capital that speaks is its state ("according to Seoul")."""
+    return mention.as_state() if mention.state is not None else mention
 
 
 def _subjects(verb, mentions):
@@ -61,9 +83,27 @@ def _subjects(verb, mentions):
 
 def _nearby_sources(verb, mentions):
     """Without a parse: the source just before the verb ("the Pentagon said"), else just after."""
-    before = [m for m in mentions if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES]
-    after = [m for m in mentions if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES]
-    return before[-1:] or after[:1]
+    sources = [_as_source(m) for m in mentions]
+    before = [m for m in sources if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES]
+    after = [m for m in sources if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES]
+    if before:
+        last = before[-1]
+        earlier = [m for m in sources if m.tok_end <= last.tok_start]
+        joined = _coordinated_before(verb.doc, earlier, last)
+        return joined + [last]
+    return after[:1]
+
+
+def _coordinated_before(doc, earlier, last) -> list:
+    """Mentions joined by "and" before ``last``: "Seoul and Washington said"."""
+    joined, start = [], phrase_start(doc, last)
+    for mention in reversed(earlier):
+        gap = doc[mention.tok_end:start]
+        if not gap or not all(t.lower_ in _JOINERS for t in gap):
+            break
+        joined.insert(0, mention)
+        start = phrase_start(doc, mention)
+    return joined
 
 
 def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
@@ -76,7 +116,8 @@ def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
         for stance, lemmas in lexicon.verbs.items():
             if lemma in lemmas:
                 found = _subjects(token, mentions) if parsed else _nearby_sources(token, mentions)
-                sources = [m for m in found if m.cls in _SOURCE_CLASSES]
+                sources = [_as_source(m) for m in found]
+                sources = [m for m in sources if m.cls in _SOURCE_CLASSES]
                 if sources:
                     cues.append(Cue(stance, sources, token.i, token.text))
                 break
@@ -88,7 +129,7 @@ def _phrasal(doc, sentence, mentions, lexicon, lang: str) -> list[Cue]:
     stance_of = {phrase: stance for stance, phrases in lexicon.phrases.items() for phrase in phrases}
     for start, _end, phrase in find_phrases(doc, lang, list(stance_of), sentence.start, sentence.end):
         char = doc[start].idx
-        before = [m for m in mentions if m.end <= char and m.cls in _SOURCE_CLASSES]
+        before = [m for m in map(_as_source, mentions) if m.end <= char and m.cls in _SOURCE_CLASSES]
         clause = _same_clause(doc, before, char)
         stance = stance_of[phrase]
         if stance == "confirms" and _negated(doc, sentence, start, lexicon):
