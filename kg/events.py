@@ -52,6 +52,8 @@ Kyiv's 11,000 and Seoul's 10,000 to 12,000 holds two reports of one event.
 [2]
 >>> [(c.kinds, [s.count for s in c.sides]) for c in contested(group_events(claims))]
 [(['counts'], ['~10000 soldier', '11000 soldier'])]
+>>> contested(group_events(claims))[0].reasons
+['figures differ: ~10000 soldier (USA in en-02) vs 11000 soldier (UKR in fr-03)']
 """
 from __future__ import annotations
 
@@ -287,13 +289,13 @@ def _who(claim: Claim) -> str:
 
 
 def _count_reasons(event: Event) -> list[str]:
-    reasons = []
-    for index, first in enumerate(event.reports):
-        for second in event.reports[index + 1:]:
-            if quantities_disagree(first.quantity, second.quantity):
-                reasons.append(f"{quantity_text(first.quantity)} ({_who(first)}) vs "
-                               f"{quantity_text(second.quantity)} ({_who(second)})")
-    return reasons
+    """One line naming every figure that some other figure of the event contradicts."""
+    reports = event.reports
+    clashing = [claim for claim in reports
+                if any(quantities_disagree(claim.quantity, other.quantity) for other in reports)]
+    if not clashing:
+        return []
+    return ["figures differ: " + " vs ".join(f"{quantity_text(c.quantity)} ({_who(c)})" for c in clashing)]
 
 
 def _stance_reasons(event: Event, stance: str) -> list[str]:

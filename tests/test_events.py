@@ -115,7 +115,7 @@ def test_counts_that_do_not_overlap_are_contested():
     (contest,) = contested(group_events(claims))
     assert contest.kinds == ["counts"]
     assert [s.count for s in contest.sides] == ["~10000 soldier", "11000 soldier", "10000-12000 soldier"]
-    assert contest.reasons == ["~10000 soldier (United States in en-02) vs 11000 soldier (Ukraine in fr-03)"]
+    assert contest.reasons == ["figures differ: ~10000 soldier (United States in en-02) vs 11000 soldier (Ukraine in fr-03)"]
 
 
 def test_counts_that_overlap_are_not_contested():
@@ -205,7 +205,7 @@ def test_viewer_shows_the_event_and_the_dispute_in_claim_details():
     for shown in deployments:
         fields = dict(shown["fields"])
         assert fields["event"].startswith("4 reports in en-pentagon, en-pyongyang, fr-kursk")
-        assert fields["contested"].startswith("counts, denied:")
+        assert fields["contested"].startswith("counts, denied: figures differ: ~10000 soldier (United States")
     assert all("contested" not in dict(d["fields"]) for d in details.values() if d["type"] == "visit")
 
 
