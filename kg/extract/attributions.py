@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
-from .markers import normalise_cue, phrase_start, preceding_words
+from .markers import is_determiner, normalise_cue, phrase_start, preceding_words
 
 __all__ = ["Cue", "find_cues", "attach"]
 
@@ -85,7 +85,8 @@ def _nearby_sources(verb, mentions):
     """Without a parse: the source just before the verb ("the Pentagon said"), else just after."""
     sources = [_as_source(m) for m in mentions]
     before = [m for m in sources if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES]
-    after = [m for m in sources if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES]
+    after = [m for m in sources if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES
+             and all(is_determiner(t) for t in verb.doc[verb.i + 1:phrase_start(verb.doc, m)])]
     if before:
         last = before[-1]
         earlier = [m for m in sources if m.tok_end <= last.tok_start]

@@ -55,7 +55,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     people = [m for m in mentions if m.cls == "Person"]
     added = []
     for token in doc:
-        if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
+        parsed = doc.has_annotation("DEP")
+        if token.lower_ in pronouns and (token.dep_.startswith("nsubj") or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if doc[m.tok_start].dep_.startswith("nsubj")

@@ -32,6 +32,8 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
+    while start > 0 and doc[start - 1].lower_ in _mention_words(doc.lang_)["place_modifiers"]:
+        start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
     return start
@@ -52,7 +54,8 @@ def _mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    return {key: frozenset(data.get(key) or ()) for key in ("place_nouns", "place_links", "determiners")}
+    keys = ("place_nouns", "place_links", "determiners", "place_modifiers")
+    return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
 def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
