@@ -60,7 +60,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .graph import quantity_text
-from .model import Claim, Corpus, EntityRef, Quantity, stable_id
+from .model import ROLES, Claim, Corpus, EntityRef, Quantity, stable_id
 
 __all__ = [
     "TOLERANCE", "CONTEST_KINDS", "CONTEST_COLUMNS", "Event", "Side", "Contest",
@@ -111,13 +111,13 @@ class Event:
 
     @property
     def roles(self) -> dict[str, list[EntityRef]]:
-        """Every entity the reports give each role, first seen first."""
-        roles: dict[str, dict[str, EntityRef]] = {}
+        """Every entity the reports give each role, roles in SCHEMA order."""
+        roles: dict[str, dict[str, EntityRef]] = {role: {} for role in ROLES.get(self.type, ())}
         for claim in self.reports:
             for role, refs in claim.roles.items():
                 for ref in refs:
                     roles.setdefault(role, {}).setdefault(ref.id, ref)
-        return {role: list(refs.values()) for role, refs in roles.items()}
+        return {role: list(refs.values()) for role, refs in roles.items() if refs}
 
 
 @dataclass(frozen=True)
