@@ -155,7 +155,11 @@ def _titled_names(doc, lang: str, known) -> list:
     from .frames import claim_lexicon, find_phrases
 
     names = []
-    for _start, end, _title in find_phrases(doc, lang, claim_lexicon(lang).titles):
+    titles = claim_lexicon(lang).titles
+    single = {t.lower() for t in titles if " " not in t}
+    for _start, end, _title in find_phrases(doc, lang, titles):
+        while end < len(doc) and doc[end].lower_ in single:  # "spokesman Colonel Amadou Abdramane"
+            end += 1
         stop = end
         while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
             stop += 1

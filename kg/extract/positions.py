@@ -31,15 +31,26 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         if person is None:
             continue
         organisation = _organisation_for(organisations, person, i, end)
-        key = (person.ref.id, organisation.ref.id if organisation else None)
-        if organisation is not None and key not in seen:
+        organisation_ref = organisation.ref if organisation else _known_state(person.ref)
+        key = (person.ref.id, organisation_ref.id if organisation_ref else None)
+        if organisation_ref is not None and key not in seen:
             seen.add(key)
             claim = Claim(type="position_held", doc=ctx.doc_id,
-                          roles={"person": [person.ref], "organization": [organisation.ref]},
+                          roles={"person": [person.ref], "organization": [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
                           position=doc[i:end].text)
             results.append((claim, doc[i]))
     return results
+
+
+def _known_state(person):
+    """The state the gazetteer says a known leader belongs to ("President Vladimir Putin")."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    entry = gazetteer.by_qid(person.qid) if person.qid else None
+    state = gazetteer.by_qid(entry.part_of) if entry is not None and entry.part_of else None
+    return state.ref if state is not None else None
 
 
 def _person_near(people, start: int, end: int):
