@@ -97,7 +97,7 @@ def _carry_units(matches: list[QuantityMatch], text: str) -> list[QuantityMatch]
         before = carried[-1] if carried else None
         number = max(_numbers(quantity.to_dict()), default=0)
         if (quantity.unit is None and number >= 100 and before is not None and before.quantity.unit
-                and not _SENTENCE_END.search(text, before.end, match.start)):
+                and not _SENTENCE_END.search(text, before.end, match.start + 1)):
             quantity = replace(quantity, unit=before.quantity.unit)
             match = replace(match, quantity=quantity)
         carried.append(match)
