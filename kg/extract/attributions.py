@@ -9,7 +9,7 @@ reported before: its stance goes to every reported claim of the article.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
@@ -62,8 +62,12 @@ def _as_source(mention):
     return mention.as_state() if mention.state is not None else mention
 
 
-def _subjects(verb, mentions):
-    """Mentions that are the verb's subject, through a relative pronoun or inversion."""
+def _subjects(verb, mentions, pair=()):
+    """Mentions that are the verb's subject, through a relative pronoun or inversion.
+
+    "Les deux pays ont reconnu" names the article's main pair; a verb with a
+    subject that is no entity ("Le document évalue") has no claimant here.
+    """
     subject_tokens = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
@@ -74,11 +78,24 @@ def _subjects(verb, mentions):
         subject_tokens.update(t.i for t in verb.head.subtree if t.i < verb.i)
     found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]
     if found:
-        return found
+        first = found[0]
+        earlier = [m for m in mentions if m.tok_end <= first.tok_start]
+        joined = _coordinated_before(verb.doc, earlier, first)
+        return joined + [m for m in found if m not in joined]
+    if subject_tokens:
+        subject = verb.doc[min(subject_tokens):max(subject_tokens) + 1]
+        return [replace(mention_like, tok_start=subject.start, tok_end=subject.end)
+                for mention_like in pair] if pair and _names_pair(subject, verb.doc.lang_) else []
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 8]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _names_pair(span, lang: str) -> bool:
+    from .treaties import mentions_pair
+
+    return mentions_pair(span, lang)
 
 
 def _nearby_sources(verb, mentions):
@@ -107,7 +124,7 @@ def _coordinated_before(doc, earlier, last) -> list:
     return joined
 
 
-def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
+def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
     cues = []
     parsed = doc.has_annotation("DEP")
     for token in sentence:
@@ -116,7 +133,7 @@ def _verbal(doc, sentence, mentions, lexicon) -> list[Cue]:
         lemma = token.lemma_.lower() if parsed else token.lower_
         for stance, lemmas in lexicon.verbs.items():
             if lemma in lemmas:
-                found = _subjects(token, mentions) if parsed else _nearby_sources(token, mentions)
+                found = _subjects(token, mentions, pair) if parsed else _nearby_sources(token, mentions)
                 sources = [_as_source(m) for m in found]
                 sources = [m for m in sources if m.cls in _SOURCE_CLASSES]
                 if sources:
@@ -156,13 +173,13 @@ def _same_clause(doc, mentions, char: int) -> list:
     return inside or mentions[-1:]
 
 
-def find_cues(doc, sentence, mentions, lang: str) -> list[Cue]:
-    """Every attribution cue of one sentence."""
+def find_cues(doc, sentence, mentions, lang: str, pair=()) -> list[Cue]:
+    """Every attribution cue of one sentence (``pair``: mentions standing for the article's main pair)."""
     lexicon = attribution_lexicon(lang)
     cues = _prepositional(doc, sentence, mentions, lexicon)
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang)
     cue_tokens = {c.token for c in phrasal}
-    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon)
+    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
     return cues + verbal + phrasal
 

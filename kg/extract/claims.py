@@ -140,8 +140,10 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     results = []
     for frame in lexicon.frames:
         cues = frozenset(normalise_cue(m) for rule in frame.roles for m in rule.markers)
+        inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
-            if _blocked(trigger, lexicon):
+            # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
+            if trigger.i in inside_names or _blocked(trigger, lexicon) or _other_unit(ctx, frame, trigger):
                 continue
             roles = _drop_self_links(_fill_roles(ctx, frame, trigger, cues))
             _inherit(roles, frame, ctx)
@@ -168,6 +170,16 @@ def _rejoin(claims: list[Claim], role: str) -> Claim:
     first = claims[0]
     first.roles[role] = [ref for claim in claims for ref in claim.roles[role]]
     return first
+
+
+def _other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
+    """The count nearest the trigger is of something else: "transféré 9 millions d'obus"
+    is aid, not a deployment; "envoyé 10 000 soldats" is not aid."""
+    if not frame.needs_unit:
+        return False
+    counted = [q for q in ctx.quantities if q.quantity.unit]
+    nearest = _nearest(counted, trigger.idx)
+    return nearest is not None and nearest.quantity.unit not in frame.needs_unit
 
 
 def _pair(roles, ctx: SentenceContext) -> None:

@@ -39,13 +39,14 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     dates = find_dates(document.body, lang, document.published)
     quantities = find_quantities(document.body, lang)
     pair = main_pair(mentions)
+    pair_mentions = [_first_mention(mentions, ref) for ref in pair]
     article_has_treaty = False
     claims: list[Claim] = []
     reactions = []
     previous: dict[str, Claim] = {}
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
-        cues = find_cues(doc, sentence, in_sentence, lang)
+        cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
                               {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
@@ -70,6 +71,11 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             attach(claim, reactions)
     link_treaty(claims, pair)
     return _merge(claims), mentions
+
+
+def _first_mention(mentions, ref):
+    return next(m.as_state() if m.state else m for m in mentions
+                if m.ref.id == ref.id or (m.state and m.state.id == ref.id))
 
 
 def _speaks_of_reports(cue, lang: str) -> bool:
