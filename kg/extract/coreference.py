@@ -38,8 +38,8 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
         state = next((m for m in states if end <= m.tok_start <= end + _NEAR), None)
         if state is None:
             continue
-        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR
-                      or start - 3 <= m.tok_end <= start), None)
+        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR), None)
+        named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
         if named is not None:
             holder[state.ref.id] = named
         elif state.ref.id in holder:

@@ -27,6 +27,10 @@ def phrase_start(doc, mention) -> int:
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
+            words = _mention_words(doc.lang_)
+            if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
+                    and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
+                start -= 2  # "un millier de militaires français": the phrase starts at the count
             return start
     start = mention.tok_start
     nouns, links = _place_words(doc.lang_)
@@ -54,7 +58,7 @@ def _mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers")
+    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -87,7 +91,7 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     """
     start = phrase_start(doc, mention)
     # "près de 4 000 soldats": words before a count qualify the count, they place nothing
-    counted = doc[start].like_num
+    counted = doc[start].like_num or doc[start].lower_ in _mention_words(doc.lang_)["count_nouns"]
     for words in preceding_words(doc, start, sentence.start):
         if words in cues and not counted:
             return {words}
@@ -95,12 +99,12 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         return {doc[start - 1].lower_}
     if not doc.has_annotation("DEP"):
         return _by_position(doc, mention, start, trigger, sentence)
-    markers = {"demonym"} if mention.demonym else set()
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
         anchor = anchor.head
     else:
         anchor = doc[mention.tok_end - 1] if is_determiner(doc[mention.tok_start]) else _root(doc, mention)
+    markers = {"demonym"} if mention.demonym and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
     if anchor.dep_ in _SUBJECT_DEPS and anchor.head.i in (trigger.i, trigger.head.i):
@@ -113,6 +117,16 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
+
+
+def _qualifies_trigger(noun, trigger) -> bool:
+    """Does a demonym's noun take part in the trigger's clause ("soldats nord-coréens
+    sont déployés", "le soutien russe"), rather than a clause of its own?"""
+    if trigger is None:
+        return True
+    heads = {trigger.i, trigger.head.i}
+    linked = noun.i in heads or noun.head.i in heads or (noun.dep_ == "conj" and noun.head.head.i in heads)
+    return linked or abs(noun.i - trigger.i) <= 3
 
 
 def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
