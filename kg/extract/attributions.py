@@ -42,15 +42,21 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     return cues
 
 
-_JOINERS = frozenset({"and", "et", ",", "or", "ou"})
+_JOINERS = frozenset({"and", "et", ",", "or", "ou", "nor", "ni", "comme"})
+_WORD_JOINERS = _JOINERS - {","}
+
+
+def _joins(gap) -> bool:
+    """Is ``gap`` a coordination ("et", ", et"), not a mere comma between clauses?"""
+    words = [t.lower_ for t in gap]
+    return bool(words) and all(w in _JOINERS for w in words) and any(w in _WORD_JOINERS for w in words)
 
 
 def _coordinated(doc, following, first) -> list:
     """Mentions joined to ``first`` by "and" / "et": "according to Seoul and Washington"."""
     joined, end = [], first.tok_end
     for mention in following:
-        gap = doc[end:phrase_start(doc, mention)]
-        if not gap or not all(t.lower_ in _JOINERS for t in gap):
+        if not _joins(doc[end:phrase_start(doc, mention)]):
             break
         joined.append(mention)
         end = mention.tok_end
@@ -116,8 +122,7 @@ def _coordinated_before(doc, earlier, last) -> list:
     """Mentions joined by "and" before ``last``: "Seoul and Washington said"."""
     joined, start = [], phrase_start(doc, last)
     for mention in reversed(earlier):
-        gap = doc[mention.tok_end:start]
-        if not gap or not all(t.lower_ in _JOINERS for t in gap):
+        if not _joins(doc[mention.tok_end:start]):
             break
         joined.insert(0, mention)
         start = phrase_start(doc, mention)
