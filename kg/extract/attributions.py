@@ -26,6 +26,7 @@ class Cue:
     claimants: list          # Mention objects
     token: int               # index of the cue word in the Doc
     words: str
+    verb: bool = False       # a speech verb ("a affirmé"), rather than "selon" or a set phrase
 
 
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
@@ -68,20 +69,28 @@ def _as_source(mention):
     return mention.as_state() if mention.state is not None else mention
 
 
+def _subject_tokens(verb, depth: int = 0) -> set[int]:
+    """Tokens of the verb's subject; a participle or infinitive without one
+    ("..., estimant que") takes the subject of the verb it hangs off."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
+                child = verb.head
+            return {t.i for t in child.subtree}
+    if verb.dep_ == "acl:relcl":
+        return {t.i for t in verb.head.subtree if t.i < verb.i}
+    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+        return _subject_tokens(verb.head, depth + 1)
+    return set()
+
+
 def _subjects(verb, mentions, pair=()):
     """Mentions that are the verb's subject, through a relative pronoun or inversion.
 
     "Les deux pays ont reconnu" names the article's main pair; a verb with a
     subject that is no entity ("Le document évalue") has no claimant here.
     """
-    subject_tokens = set()
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
-            if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
-                child = verb.head
-            subject_tokens.update(t.i for t in child.subtree)
-    if verb.dep_ == "acl:relcl" and not subject_tokens:
-        subject_tokens.update(t.i for t in verb.head.subtree if t.i < verb.i)
+    subject_tokens = _subject_tokens(verb)
     found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]
     if found:
         first = found[0]
@@ -142,7 +151,7 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                 sources = [_as_source(m) for m in found]
                 sources = [m for m in sources if m.cls in _SOURCE_CLASSES]
                 if sources:
-                    cues.append(Cue(stance, sources, token.i, token.text))
+                    cues.append(Cue(stance, sources, token.i, token.text, verb=True))
                 break
     return cues
 

@@ -28,7 +28,7 @@ class SentenceContext:
     mentions: list              # Mention objects inside the sentence
     dates: list                 # DateMatch inside the sentence
     quantities: list            # QuantityMatch inside the sentence
-    claimant_tokens: set = field(default_factory=set)  # tokens used by attribution cues
+    claimant_tokens: dict = field(default_factory=dict)  # token of a claimant -> its cue's verb (or None)
     previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
     pair: list = field(default_factory=list)           # the two states the article is about
 
@@ -79,18 +79,48 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
     used = set()
     doc = ctx.sentence.doc
     for mention in ctx.mentions:
-        if mention.tok_start in ctx.claimant_tokens:
+        if _speaks_about(ctx, mention, trigger):
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         for rule in frame.roles:
             # a capital in a role only a state can fill ("livrés à Moscou") is the state
             filler = mention.as_state() if mention.state and "Place" not in rule.classes else mention
-            if filler.cls in rule.classes and markers & set(rule.markers):
+            if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
                 break
     return roles
+
+
+def _accepted(markers, noun_trigger: bool) -> set[str]:
+    """A rule's markers for this trigger: "de@noun" holds only after a noun
+    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats")."""
+    accepted = set()
+    for marker in markers:
+        word, _, only = marker.partition("@")
+        if not only or (only == "noun") == noun_trigger:
+            accepted.add(word)
+    return accepted
+
+
+def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
+    """Is the mention a source that reports this trigger's claim, so no party to it?
+
+    "selon Kiev" always is; the subject of "a affirmé" is when the claim stands in
+    what the verb governs ("a affirmé que 10 000 soldats ont été envoyés"), not
+    when the verb hangs off the trigger ("a remercié X, estimant que...").
+    """
+    if mention.tok_start not in ctx.claimant_tokens:
+        return False
+    verb = ctx.claimant_tokens[mention.tok_start]
+    doc = ctx.sentence.doc
+    if verb is None or not doc.has_annotation("DEP"):
+        return True
+    if "Part" in doc[verb].morph.get("VerbForm") and "Pres" in doc[verb].morph.get("Tense"):
+        return False  # "..., estimant que": the speaker goes on, about the same act
+    return trigger.i == verb or any(t.i == verb for t in trigger.ancestors)
 
 
 def _nearest(matches, trigger_char: int):
@@ -139,7 +169,7 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     lexicon = claim_lexicon(ctx.lang)
     results = []
     for frame in lexicon.frames:
-        cues = frozenset(normalise_cue(m) for rule in frame.roles for m in rule.markers)
+        cues = frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
         inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing

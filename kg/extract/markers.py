@@ -48,6 +48,13 @@ def is_determiner(token) -> bool:
     return token.pos_ == "DET" or token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
 
 
+@lru_cache(maxsize=None)
+def _contractions(lang: str) -> dict[str, str]:
+    from ..lexicons import load_lexicon
+
+    return dict(load_lexicon(lang, "mentions").get("contractions") or {})
+
+
 def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     words = _mention_words(lang)
     return words["place_nouns"], words["place_links"]
@@ -92,9 +99,13 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     start = phrase_start(doc, mention)
     # "près de 4 000 soldats": words before a count qualify the count, they place nothing
     counted = doc[start].like_num or doc[start].lower_ in _mention_words(doc.lang_)["count_nouns"]
+    contractions = _contractions(doc.lang_)
     for words in preceding_words(doc, start, sentence.start):
-        if words in cues and not counted:
-            return {words}
+        head, _, last = words.rpartition(" ")
+        expanded = f"{head} {contractions[last]}".strip() if last in contractions else words
+        for form in (words, expanded):
+            if form in cues and not counted:
+                return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     if not doc.has_annotation("DEP"):

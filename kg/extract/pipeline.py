@@ -49,7 +49,8 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
-                              {i for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
+                              {i: (c.token if c.verb else None)
+                               for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
                               previous, pair)
         found = [c for c, _ in frame_claims(ctx)]
         article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
