@@ -33,6 +33,8 @@ def phrase_start(doc, mention) -> int:
                 start -= 2  # "un millier de militaires français": the phrase starts at the count
             return start
     start = mention.tok_start
+    if mention.cls == "Person":
+        start = _title_start(doc, start)
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
@@ -40,6 +42,20 @@ def phrase_start(doc, mention) -> int:
         start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
+    return start
+
+
+def _title_start(doc, start: int) -> int:
+    """Where the title before a name begins: "du Premier ministre britannique Rishi
+    Sunak", "du chef de la diplomatie française, Jean-Noël Barrot"."""
+    from .frames import claim_lexicon, find_phrases
+
+    window = max(0, start - 9)
+    titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
+    for title_start, title_end, _title in reversed(titles):
+        between = doc[title_end:start]
+        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= 5:
+            return title_start
     return start
 
 
