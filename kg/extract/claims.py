@@ -171,6 +171,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     for frame in lexicon.frames:
         cues = frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
         inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
+        if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
+            continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
             if trigger.i in inside_names or _blocked(trigger, lexicon) or _other_unit(ctx, frame, trigger):

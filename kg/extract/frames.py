@@ -44,6 +44,7 @@ class Frame:
     split: str | None = None    # a role whose entities each make a claim of their own
     split_on: str | None = None  # ...only when this field then differs between them
     inherit: tuple[str, ...] = ()  # roles a new count takes from the article's previous claim
+    context: frozenset[str] = frozenset()  # words one of which the sentence must hold
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  frozenset(w.lower() for w in _words(raw.get("item_nouns"), f"{where}: item_nouns")),
                  bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
                  _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), where),
-                 _roles_of(raw.get("inherit"), claim_type, where))
+                 _roles_of(raw.get("inherit"), claim_type, where),
+                 frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")))
 
 
 def _voice(value, where: str) -> str:
