@@ -82,6 +82,8 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
         if _speaks_about(ctx, mention, trigger):
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        if not _in_clause(doc, mention, trigger, markers):
+            continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         for rule in frame.roles:
             # a capital in a role only a state can fill ("livrés à Moscou") is the state
@@ -92,6 +94,17 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
                     used.add((rule.role, filler.ref.id))
                 break
     return roles
+
+
+def _in_clause(doc, mention, trigger, markers) -> bool:
+    """A complement ("à Séoul") belongs to the trigger only if the parse puts it
+    under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
+    d'un point presse à Séoul" places the statement, not the delivery."""
+    if not doc.has_annotation("DEP") or markers & {"subject", "object", "demonym"}:
+        return True
+    anchor = doc[mention.tok_start:mention.tok_end].root
+    governors = {trigger.i} | ({trigger.head.i} if trigger.pos_ in ("NOUN", "PROPN") else set())
+    return any(t.i in governors for t in [anchor, *anchor.ancestors])
 
 
 def _accepted(markers, noun_trigger: bool) -> set[str]:
@@ -273,19 +286,15 @@ def _inside_claimant(date, ctx: SentenceContext) -> bool:
 
 
 def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
-    """What is supplied: the quantity's unit phrase, or the trigger's object."""
+    """What is supplied: the words of the item lexicon near the trigger
+    ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
+    doc = ctx.sentence.doc
+    start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
+    found = [doc[a:b].text for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
+    if found:
+        return " et ".join(dict.fromkeys(found)) if ctx.lang == "fr" else " and ".join(dict.fromkeys(found))
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
-    if units:
-        return _nearest(units, trigger.idx).quantity.unit
-    for child in trigger.children:
-        if child.dep_ in ("obj", "nmod", "dobj") and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "CCONJ", "PROPN")]
-            text = " ".join(t.text for t in words)
-            if any(w.lemma_.lower() in frame.item_nouns or w.lower_ in frame.item_nouns for w in words):
-                return text
-    sentence_words = {t.lemma_.lower() for t in ctx.sentence} | {t.lower_ for t in ctx.sentence}
-    found = sorted(frame.item_nouns & sentence_words)
-    return " et ".join(found) if found else None
+    return _nearest(units, trigger.idx).quantity.unit if units else None
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:

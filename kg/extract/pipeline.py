@@ -118,10 +118,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     """One claim per distinct fact: same type, roles, count and stance."""
     merged: dict[tuple, Claim] = {}
     for claim in claims:
-        key = (claim.type,
-               tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items()
-                            if r in _CORE_ROLES.get(claim.type, ()))),
-               claim.quantity, claim.stance, claim.obligation, claim.domain)
+        key = (claim.type, _core(claim), claim.quantity, claim.stance, claim.obligation, claim.domain)
         kept = merged.get(key)
         if kept is None:
             merged[key] = claim
@@ -133,7 +130,32 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         known = {(a.claimant.id, a.stance) for a in kept.attributions}
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
-    return list(merged.values())
+    return _fold_bare(list(merged.values()))
+
+
+def _fold_bare(claims: list[Claim]) -> list[Claim]:
+    """A mention of a fact with no count and no date ("Pyongyang a nié toute
+    livraison d'armes à la Russie") adds its stances to the fuller report of
+    the same fact, instead of standing as a fact of its own."""
+    kept = []
+    for claim in claims:
+        bare = claim.quantity is None and claim.date is None and claim.type in _COUNTED
+        twin = next((k for k in kept if bare and k.type == claim.type and _core(k) == _core(claim)), None)
+        if twin is None:
+            kept.append(claim)
+            continue
+        known = {a.claimant.id for a in twin.attributions}
+        twin.attributions += [a for a in claim.attributions if a.claimant.id not in known]
+        twin.evidence += [e for e in claim.evidence if e not in twin.evidence]
+    return kept
+
+
+_COUNTED = ("troop_deployment", "military_aid")
+
+
+def _core(claim: Claim) -> tuple:
+    return tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items()
+                        if r in _CORE_ROLES.get(claim.type, ())))
 
 
 _CORE_ROLES = {
