@@ -50,7 +50,8 @@ _WORD_JOINERS = _JOINERS - {","}
 def _joins(gap) -> bool:
     """Is ``gap`` a coordination ("et", ", et"), not a mere comma between clauses?"""
     words = [t.lower_ for t in gap]
-    return bool(words) and all(w in _JOINERS for w in words) and any(w in _WORD_JOINERS for w in words)
+    return (bool(words) and all(w in _JOINERS or t.pos_ == "ADP" for w, t in zip(words, gap))
+            and any(w in _WORD_JOINERS for w in words))
 
 
 def _coordinated(doc, following, first) -> list:
@@ -75,7 +76,8 @@ def _subject_tokens(verb, depth: int = 0) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
-                child = verb.head
+                # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
+                return {t.i for t in verb.head.subtree if t.i < child.i}
             return {t.i for t in child.subtree}
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
@@ -102,7 +104,7 @@ def _subjects(verb, mentions, pair=()):
         return [replace(mention_like, tok_start=subject.start, tok_end=subject.end)
                 for mention_like in pair] if pair and _names_pair(subject, verb.doc.lang_) else []
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
-    after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 8]
+    after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
 
