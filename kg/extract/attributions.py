@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
-from .markers import is_determiner, normalise_cue, phrase_start, preceding_words
+from .markers import after_preposition, is_determiner, normalise_cue, phrase_start, preceding_words
 
 __all__ = ["Cue", "find_cues", "attach"]
 
@@ -133,7 +133,7 @@ def _coordinated_before(doc, earlier, last) -> list:
     """Mentions joined by "and" before ``last``: "Seoul and Washington said"."""
     joined, start = [], phrase_start(doc, last)
     for mention in reversed(earlier):
-        if not _joins(doc[mention.tok_end:start]):
+        if not _joins(doc[mention.tok_end:start]) or after_preposition(doc, mention):
             break
         joined.insert(0, mention)
         start = phrase_start(doc, mention)

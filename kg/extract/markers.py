@@ -59,6 +59,13 @@ def _title_start(doc, start: int) -> int:
     return start
 
 
+def after_preposition(doc, mention) -> bool:
+    """Is the mention's noun phrase introduced by a preposition ("to Russia")?"""
+    start = phrase_start(doc, mention)
+    return start > 0 and (doc[start - 1].pos_ == "ADP"
+                          or doc[start - 1].lower_ in _mention_words(doc.lang_)["prepositions"])
+
+
 def is_determiner(token) -> bool:
     """A determiner by the tagger, or by the language's word list when there is no tagger."""
     return token.pos_ == "DET" or token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
@@ -81,7 +88,7 @@ def _mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns")
+    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
