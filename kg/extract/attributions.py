@@ -118,7 +118,8 @@ def _names_pair(span, lang: str) -> bool:
 def _nearby_sources(verb, mentions):
     """Without a parse: the source just before the verb ("the Pentagon said"), else just after."""
     sources = [_as_source(m) for m in mentions]
-    before = [m for m in sources if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES]
+    before = [m for m in sources if verb.i - 4 <= m.tok_end <= verb.i and m.cls in _SOURCE_CLASSES
+              and not after_preposition(verb.doc, m)]
     after = [m for m in sources if verb.i < m.tok_start <= verb.i + 3 and m.cls in _SOURCE_CLASSES
              and all(is_determiner(t) for t in verb.doc[verb.i + 1:phrase_start(verb.doc, m)])]
     if before:

@@ -40,6 +40,11 @@ def phrase_start(doc, mention) -> int:
         start -= 2
     while start > 0 and doc[start - 1].lower_ in _mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
+    if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+        # "to Russia's Kursk region": the possessor's preposition introduces the place
+        start -= 2
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
     return start
@@ -172,6 +177,9 @@ def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
     if start > trigger.i:
         return markers | {"object"}
     between = doc[mention.tok_end:trigger.i]
+    words = [t.lower_ for t in between]
+    if words[:2] in ([",", "which"], [",", "who"], [",", "qui"]):
+        between = between[2:]  # "France, which had kept 1,500 soldiers": still the subject
     if any(t.text in _CLAUSE_BREAKS for t in between):
         return markers
     words = [t for t in between if not t.is_punct]

@@ -1,0 +1,67 @@
+"""English extraction, without a parser, on sentences written for these tests."""
+from kg.extract.pipeline import extract_corpus
+from kg.model import Document
+
+
+def extract(body: str, published: str = "2025-03-14"):
+    return extract_corpus([Document(id="t", body=body, lang="en", published=published)])
+
+
+def of_type(corpus, claim_type):
+    found = [c for c in corpus.claims if c.type == claim_type]
+    assert found, f"no {claim_type} in {[c.type for c in corpus.claims]}"
+    return found
+
+
+def labels(claim, role):
+    return sorted(r.label for r in claim.roles.get(role, []))
+
+
+def stances(claim):
+    return {(a.claimant.label, a.stance) for a in claim.attributions}
+
+
+def test_deployment_according_to_two_sources():
+    corpus = extract("According to Warsaw and Vilnius, about 3,000 Belarusian troops have been deployed "
+                     "to Russia's Bryansk region.")
+    claim = of_type(corpus, "troop_deployment")[0]
+    assert labels(claim, "sender") == ["Belarus"]
+    assert "Russia" in labels(claim, "location")
+    assert claim.quantity.value == 3000 and claim.quantity.approximate
+    assert stances(claim) == {("Poland", "claims"), ("Lithuania", "claims")}
+
+
+def test_relative_clause_keeps_the_subject():
+    corpus = extract("Italy, which had kept about 400 soldiers in Lebanon, said it would stay.")
+    claim = of_type(corpus, "troop_deployment")[0]
+    assert labels(claim, "sender") == ["Italy"]
+    assert labels(claim, "location") == ["Lebanon"]
+
+
+def test_silence_under_negation():
+    corpus = extract("The Pentagon said 2,000 Iranian soldiers were sent to Syria. "
+                     "Neither Tehran nor Damascus has confirmed their presence.")
+    claim = of_type(corpus, "troop_deployment")[0]
+    assert stances(claim) == {("United States", "claims"), ("Iran", "no_comment"), ("Syria", "no_comment")}
+
+
+def test_military_aid_with_object_recipient():
+    corpus = extract("Iran has handed Russia hundreds of drones, British officials said.")
+    claim = of_type(corpus, "military_aid")[0]
+    assert labels(claim, "supplier") == ["Iran"]
+    assert labels(claim, "recipient") == ["Russia"]
+
+
+def test_intentions_are_not_claims():
+    corpus = extract("Canada will send 200 soldiers to Latvia. Spain did not deploy troops to Estonia.")
+    assert not [c for c in corpus.claims if c.type == "troop_deployment"]
+
+
+def test_titled_name_is_a_person_with_a_position():
+    corpus = extract("Chilean President Gabriel Boric visited Madrid on Tuesday.")
+    held = of_type(corpus, "position_held")[0]
+    assert labels(held, "person") == ["Gabriel Boric"]
+    assert labels(held, "organization") == ["Chile"]
+    visit = of_type(corpus, "visit")[0]
+    assert labels(visit, "destination") == ["Madrid"]
+    assert visit.date == "2025-03-11"
