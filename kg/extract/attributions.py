@@ -190,10 +190,41 @@ def _same_clause(doc, mentions, char: int) -> list:
     return inside or mentions[-1:]
 
 
-def find_cues(doc, sentence, mentions, lang: str, pair=()) -> list[Cue]:
-    """Every attribution cue of one sentence (``pair``: mentions standing for the article's main pair)."""
+def _source_anaphora(doc, sentence, lexicon, earlier) -> list[Cue]:
+    """"Selon ce rapport", "Le document évalue": the source the article named before."""
+    if not earlier:
+        return []
+    table = {normalise_cue(w): stance for stance, words in lexicon.prepositions.items() for w in words}
+    cues = []
+    for token in sentence:
+        if token.lower_ not in lexicon.source_nouns:
+            continue
+        for words in preceding_words(doc, token.i, sentence.start):
+            head = " ".join(w for w in words.split() if not is_determiner_word(doc, w))
+            if head in table:
+                cues.append(Cue(table[head], list(earlier), token.i, f"{words} {token.text}"))
+                break
+        else:
+            if token.dep_.startswith("nsubj") and token.head.lemma_.lower() in lexicon.verbs.get("claims", ()):
+                cues.append(Cue("claims", list(earlier), token.head.i, token.head.text, verb=True))
+    return cues
+
+
+def is_determiner_word(doc, word: str) -> bool:
+    """A determiner or demonstrative in the language's word list ("ce", "le", "this")."""
+    from .markers import _mention_words
+
+    return word in _mention_words(doc.lang_)["determiners"]
+
+
+def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[Cue]:
+    """Every attribution cue of one sentence.
+
+    ``pair``: mentions standing for the article's main pair; ``earlier``: the
+    last sources the article named, for "selon ce rapport".
+    """
     lexicon = attribution_lexicon(lang)
-    cues = _prepositional(doc, sentence, mentions, lexicon)
+    cues = _prepositional(doc, sentence, mentions, lexicon) + _source_anaphora(doc, sentence, lexicon, earlier)
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang)
     cue_tokens = {c.token for c in phrasal}
     verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)

@@ -121,19 +121,23 @@ def _accepted(markers, noun_trigger: bool) -> set[str]:
 def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     """Is the mention a source that reports this trigger's claim, so no party to it?
 
-    "selon Kiev" always is; the subject of "a affirmé" is when the claim stands in
-    what the verb governs ("a affirmé que 10 000 soldats ont été envoyés"), not
-    when the verb hangs off the trigger ("a remercié X, estimant que...").
+    "selon Kiev" always is. The subject of a speech verb is when the claim
+    stands in what the verb governs ("a affirmé que 10 000 soldats ont été
+    envoyés") or when the verb is an incise about it (", affirme un rapport
+    du MSMT"); not when the verb hangs off the trigger ("Séoul, qui évaluait...,
+    a dénoncé", "a remercié X, estimant que...").
     """
     if mention.tok_start not in ctx.claimant_tokens:
         return False
-    verb = ctx.claimant_tokens[mention.tok_start]
+    verb_index = ctx.claimant_tokens[mention.tok_start]
     doc = ctx.sentence.doc
-    if verb is None or not doc.has_annotation("DEP"):
+    if verb_index is None or not doc.has_annotation("DEP"):
         return True
-    if "Part" in doc[verb].morph.get("VerbForm") and "Pres" in doc[verb].morph.get("Tense"):
-        return False  # "..., estimant que": the speaker goes on, about the same act
-    return trigger.i == verb or any(t.i == verb for t in trigger.ancestors)
+    verb = doc[verb_index]
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        return False
+    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
+    return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
 
 
 def _nearest(matches, trigger_char: int):

@@ -185,6 +185,7 @@ class AttributionLexicon:
     phrases: dict[str, tuple[str, ...]]
     anaphora: tuple[str, ...]
     negators: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -204,4 +205,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in sections["phrases"].items()},
         anaphora=_words(data.get("anaphora"), f"{where}: anaphora"),
         negators=frozenset(w.lower() for w in _words(data.get("negators"), f"{where}: negators")),
+        source_nouns=frozenset(w.lower() for w in _words(data.get("source_nouns"), f"{where}: source_nouns")),
     )

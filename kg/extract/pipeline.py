@@ -44,9 +44,11 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     claims: list[Claim] = []
     reactions = []
     previous: dict[str, Claim] = {}
+    last_source: list = []
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
-        cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions)
+        cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions, last_source)
+        last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"), last_source)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
                               {i: (c.token if c.verb else None)
