@@ -93,6 +93,8 @@ def _subjects(verb, mentions, pair=()):
     subject that is no entity ("Le document évalue") has no claimant here.
     """
     subject_tokens = _subject_tokens(verb)
+    if _is_incise(verb):
+        subject_tokens = set()  # ", a estimé lundi le ministre": the subject follows
     found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]
     if found:
         first = found[0]
@@ -107,6 +109,15 @@ def _subjects(verb, mentions, pair=()):
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _is_incise(verb) -> bool:
+    """", a affirmé vendredi le Pentagone": a speech verb after a comma, its subject after it."""
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].pos_ == "AUX":
+        before -= 1
+    return before >= verb.sent.start and verb.doc[before].text == "," and not any(
+        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
 
 
 def _names_pair(span, lang: str) -> bool:
