@@ -164,7 +164,9 @@ def _qualifies_trigger(noun, trigger) -> bool:
     if trigger is None:
         return True
     heads = {trigger.i, trigger.head.i}
-    linked = noun.i in heads or noun.head.i in heads or (noun.dep_ == "conj" and noun.head.head.i in heads)
+    # "membres des forces spéciales nord-coréennes": up a short chain of nouns
+    chain = [noun, noun.head]
+    linked = any(t.i in heads for t in chain) or (noun.dep_ == "conj" and noun.head.head.i in heads)
     return linked or abs(noun.i - trigger.i) <= 3
 
 

@@ -76,11 +76,16 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
     return i >= 0 and doc[i].lower_ in preps
 
 
-def _choose(entries, doc, start: int, lang: str):
+def _in_dateline(span) -> bool:
+    """"SÉOUL, 18 octobre 2024 —": the place the article was filed from, not an actor."""
+    return span.start <= 1 and span.text.isupper() and span.end < len(span.doc) and span.doc[span.end].text == ","
+
+
+def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
-    preposition, and its state everywhere else."""
+    preposition or in a dateline, and its state everywhere else."""
     gazetteer = load_gazetteer()
-    locative = _is_locative(doc, start, lang)
+    locative = dateline or _is_locative(doc, start, lang)
     places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
     others = [e for e in entries if e not in places]
     if locative and places:
@@ -129,10 +134,11 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
         state = None
+        dateline = _in_dateline(span)
         if found:
-            entry = _as_actor(_choose(found, doc, span.start, lang))
+            entry = _as_actor(_choose(found, doc, span.start, lang, dateline))
             ref, kind = _ref(entry), entry.kind
-            if entry.kind == "capital":
+            if entry.kind == "capital" and not dateline:
                 state_entry = load_gazetteer().state_of(entry)
                 state = _ref(state_entry) if state_entry else None
         else:
