@@ -29,6 +29,7 @@ class SentenceContext:
     dates: list                 # DateMatch inside the sentence
     quantities: list            # QuantityMatch inside the sentence
     claimant_tokens: dict = field(default_factory=dict)  # token of a claimant -> its cue's verb (or None)
+    claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
     previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
     pair: list = field(default_factory=list)           # the two states the article is about
 
@@ -78,6 +79,8 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
+    sources = {m.ref.id for m in ctx.mentions if _speaks_about(ctx, m, trigger)} & ctx.claimant_ids
+    agent = frame.roles[0].role if frame.roles else None
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             continue
@@ -89,6 +92,9 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
             # a capital in a role only a state can fill ("livrés à Moscou") is the state
             filler = mention.as_state() if mention.state and "Place" not in rule.classes else mention
             if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
+                # "le NIS sud-coréen affirme": the source's other names do not act either
+                if rule.role == agent and filler.ref.id in sources:
+                    break
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))

@@ -19,7 +19,7 @@ from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
 from .quantities import find_quantities
-from .treaties import TREATY_TYPES, link_treaty, main_pair, obligation_claims
+from .treaties import TREATY_TYPES, link_treaty, main_pair, obligation_claims, recent_pair
 
 __all__ = ["extract_corpus", "extract_document"]
 
@@ -53,10 +53,11 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
                               _inside(dates, sentence), _inside(quantities, sentence),
                               {i: (c.token if c.verb else None)
                                for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
-                              previous, pair)
+                              {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
+                              previous, recent_pair(doc, mentions, sentence.start_char, pair))
         found = [c for c, _ in frame_claims(ctx)]
         article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
-        found += [c for c, _ in obligation_claims(ctx, pair, article_has_treaty)]
+        found += [c for c, _ in obligation_claims(ctx, ctx.pair, article_has_treaty)]
         reported = [c for c in found if c.type not in TREATY_TYPES]
         for cue in cues:
             if cue.stance in _REACTIONS and (not reported or _speaks_of_reports(cue, lang)):

@@ -14,7 +14,7 @@ from collections import Counter
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon
 
-__all__ = ["obligation_claims", "main_pair", "mentions_pair", "link_treaty", "TREATY_TYPES"]
+__all__ = ["obligation_claims", "main_pair", "recent_pair", "mentions_pair", "link_treaty", "TREATY_TYPES"]
 
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 
@@ -27,6 +27,25 @@ def main_pair(mentions) -> list[EntityRef]:
         first.setdefault(m.ref.id, m)
     ranked = sorted(counts, key=lambda i: (-counts[i], first[i].start))
     return [first[i].ref for i in ranked[:2]]
+
+
+def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
+    """The last two states named as actors before a point ("La Russie et la Corée
+    du Nord ont resserré leurs liens. Les deux pays ont signé..."), among the
+    article's three most named states; else ``fallback``. A state named after a
+    preposition ("la guerre en Ukraine") is a place there, not one of the two."""
+    from .markers import after_preposition
+
+    counts = Counter((m.state or m.ref).id for m in mentions if (m.state or m.ref).cls == "Country")
+    leading = {i for i, _ in counts.most_common(3)}
+    found: list[EntityRef] = []
+    for mention in reversed([m for m in mentions if m.end <= before_char]):
+        ref = mention.state if mention.state is not None else mention.ref
+        if ref.id in leading and ref.id not in {r.id for r in found} and not after_preposition(doc, mention):
+            found.append(ref)
+        if len(found) == 2:
+            return found
+    return fallback
 
 
 def mentions_pair(sentence, lang: str) -> bool:
