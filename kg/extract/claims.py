@@ -137,6 +137,8 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     verb_index = ctx.claimant_tokens[mention.tok_start]
     doc = ctx.sentence.doc
+    if verb_index == trigger.i:
+        return False  # "X accused the Americans": the accuser is the statement's speaker
     if verb_index is None or not doc.has_annotation("DEP"):
         return True
     verb = doc[verb_index]

@@ -79,12 +79,35 @@ def _gender_fits(doc, person, gender) -> bool:
     return True
 
 
+def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Kim" after "Kim Jong Un", "Rutte" after "Mark Rutte": one word of a name
+    the article gave in full, when it names no one else in the article."""
+    owners: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Person" and m.kind != "pronoun" and len(m.text.split()) > 1:
+            for word in (m.text.split()[0], m.text.split()[-1]):
+                owners.setdefault(word, set()).add(m.ref.id)
+                first_seen.setdefault(word, m.end)
+    refs = {m.ref.id: m.ref for m in mentions}
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    added = []
+    for token in doc:
+        ids = owners.get(token.text)
+        if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
+            ref = refs[next(iter(ids))]
+            added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
+                                 token.text, ref, "person"))
+    return added
+
+
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """``mentions`` plus one mention per title or pronoun that names a known person.
 
     Added mentions have kind "pronoun": they fill claim roles but are not
     surface forms of the entity.
     """
+    mentions = mentions + _short_names(doc, mentions)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)
     return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)
