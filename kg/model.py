@@ -233,7 +233,8 @@ class Claim:
         first = self.evidence[0] if self.evidence else None
         roles = sorted((r, e.id) for r, ents in self.roles.items() for e in ents)
         return stable_id(self.doc, self.type, first and first.start, roles,
-                         self.quantity and self.quantity.to_dict())
+                         self.quantity and self.quantity.to_dict(), self.date, self.obligation,
+                         self.domain, self.stance, self.rule)
 
     @property
     def alleged(self) -> bool:
