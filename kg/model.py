@@ -227,9 +227,13 @@ class Claim:
     item: str | None = None
     attributions: list[Attribution] = field(default_factory=list)
     event: str | None = None  # id of the event that groups reports of the same fact
+    stored_id: str | None = field(default=None, compare=False, repr=False)  # as read from a build
 
     @property
     def id(self) -> str:
+        """Stable across builds: derived from what the claim says and where."""
+        if self.stored_id:
+            return self.stored_id
         first = self.evidence[0] if self.evidence else None
         roles = sorted((r, e.id) for r, ents in self.roles.items() for e in ents)
         return stable_id(self.doc, self.type, first and first.start, roles,
@@ -272,7 +276,7 @@ class Claim:
             stance=data.get("stance"), quote=data.get("quote"),
             position=data.get("position"), item=data.get("item"),
             attributions=[Attribution.from_dict(a) for a in data.get("attributions") or []],
-            event=data.get("event"))
+            event=data.get("event"), stored_id=data.get("id"))
 
 
 @dataclass
