@@ -32,6 +32,7 @@ class SentenceContext:
     claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
     previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
     pair: list = field(default_factory=list)           # the two states the article is about
+    read_as_state: set = field(default_factory=set)    # capitals a role read as their state
 
     @property
     def evidence(self) -> Evidence:
@@ -98,6 +99,8 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
+                if filler is not mention:
+                    ctx.read_as_state.add(mention.tok_start)
                 break
     return roles
 

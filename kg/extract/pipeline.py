@@ -45,16 +45,18 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     reactions = []
     previous: dict[str, Claim] = {}
     last_source: list = []
+    read_as_state: set[int] = set()
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
         cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions, last_source)
+        read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
         last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"), last_source)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
                               {i: (c.token if c.verb else None)
                                for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
                               {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
-                              previous, recent_pair(doc, mentions, sentence.start_char, pair))
+                              previous, recent_pair(doc, mentions, sentence.start_char, pair), read_as_state)
         found = [c for c, _ in frame_claims(ctx)]
         article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
         found += [c for c, _ in obligation_claims(ctx, ctx.pair, article_has_treaty)]
@@ -74,6 +76,8 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         if any(a.stance == "claims" for a in claim.attributions):
             attach(claim, reactions)
     link_treaty(claims, pair)
+    # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
+    mentions = [m.as_state() if m.tok_start in read_as_state and m.state else m for m in mentions]
     return _merge(claims), mentions
 
 
