@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "CLAIM_TYPES", "ROLES", "STANCES", "OBLIGATIONS", "DOMAINS", "ENTITY_CLASSES",
-    "Document", "Mention", "Entity", "EntityRef", "Quantity", "Attribution",
+    "Document", "TextSpan", "Mention", "Entity", "EntityRef", "Quantity", "Attribution",
     "Evidence", "Claim", "Corpus", "fold", "stable_id",
 ]
 
@@ -86,7 +86,8 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Mention:
+class TextSpan:
+    """Characters ``start:end`` of an article's body: ``body[start:end] == text``."""
     doc: str
     start: int
     end: int
@@ -94,6 +95,10 @@ class Mention:
 
     def to_dict(self) -> dict:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+
+
+Mention = TextSpan    # where an entity is named
+Evidence = TextSpan   # the sentence a claim comes from
 
 
 @dataclass(frozen=True)
@@ -197,17 +202,6 @@ class Attribution:
     @classmethod
     def from_dict(cls, data: dict) -> "Attribution":
         return cls(EntityRef.from_dict(data["claimant"]), data["stance"], data.get("cue"))
-
-
-@dataclass(frozen=True)
-class Evidence:
-    doc: str
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass

@@ -345,7 +345,10 @@ def _component_layout(graph) -> dict[str, tuple[float, float]]:
     iterations = min(60, int(FORCE_BUDGET / len(nodes) ** 2))
     if iterations >= MIN_FORCE_ITERATIONS:
         index = {node: i for i, node in enumerate(nodes)}
-        edges = np.array([(index[a], index[b]) for a, b in sorted(graph.edges)], dtype=np.int64)
+        # a subgraph view lists its edges in the order of a set (hash order): orient and
+        # sort them, or the float sums of the forces, and so the pixels, vary between runs
+        edges = np.array(sorted(tuple(sorted((index[a], index[b]))) for a, b in graph.edges),
+                         dtype=np.int64)
         start = _force(start, edges.reshape(-1, 2), iterations)
     start -= start.mean(axis=0)
     scale = float(np.abs(start).max()) or 1.0

@@ -1,24 +1,9 @@
 """English extraction, without a parser, on sentences written for these tests."""
-from kg.extract.pipeline import extract_corpus
-from kg.model import Document
+from functools import partial
 
+from extraction_helpers import extract as _extract, labels, of_type, stances
 
-def extract(body: str, published: str = "2025-03-14"):
-    return extract_corpus([Document(id="t", body=body, lang="en", published=published)])
-
-
-def of_type(corpus, claim_type):
-    found = [c for c in corpus.claims if c.type == claim_type]
-    assert found, f"no {claim_type} in {[c.type for c in corpus.claims]}"
-    return found
-
-
-def labels(claim, role):
-    return sorted(r.label for r in claim.roles.get(role, []))
-
-
-def stances(claim):
-    return {(a.claimant.label, a.stance) for a in claim.attributions}
+extract = partial(_extract, lang="en")
 
 
 def test_deployment_according_to_two_sources():
