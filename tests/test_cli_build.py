@@ -262,3 +262,31 @@ def test_a_failing_output_writer_leaves_no_temporary_file(tmp_path, monkeypatch)
     assert result.exit_code != 0
     assert not (tmp_path / "graph.html").exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+# -- the viewer's layout, the one output that sums floats, must not depend on hash order
+
+_LAYOUT_SCRIPT = """
+import json
+import networkx as nx
+from kg.viewer import _component_layout
+graph = nx.Graph()
+big = [f"n{i:03d}" for i in range(60)]
+graph.add_edges_from((big[i], big[(i * 7 + 1) % 60]) for i in range(60))
+small = [f"s{i:02d}" for i in range(20)]
+graph.add_edges_from((small[i], small[j]) for i in range(20) for j in range(i + 1, 20) if (i * j) % 3 == 0)
+for component in sorted(nx.connected_components(graph), key=len):
+    print(json.dumps(sorted(_component_layout(graph.subgraph(component)).items())))
+"""
+
+
+def test_layout_floats_do_not_depend_on_hash_seed():
+    """A subgraph view of a small component lists its edges in set order; the force
+    sums, and now and then a rounded pixel of graph.html, followed it."""
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        process = subprocess.run([sys.executable, "-c", _LAYOUT_SCRIPT], capture_output=True, text=True,
+                                 env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)
+        assert process.returncode == 0, process.stderr
+        outputs.add(process.stdout)
+    assert len(outputs) == 1
