@@ -112,7 +112,10 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     if not doc.has_annotation("DEP") or markers & {"subject", "object", "demonym"}:
         return True
     anchor = doc[mention.tok_start:mention.tok_end].root
-    governors = {trigger.i} | ({trigger.head.i} if trigger.pos_ in ("NOUN", "PROPN") else set())
+    # a noun trigger's complements may hang off the verb that takes it as object
+    # ("a nié toute livraison d'armes à la Russie"), not off the verb it is subject of
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and not trigger.dep_.startswith("nsubj")
+    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
     return any(t.i in governors for t in [anchor, *anchor.ancestors])
 
 
