@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
-from .markers import after_preposition, is_determiner, normalise_cue, phrase_start, preceding_words
+from .markers import after_preposition, subject_tokens_of, is_determiner, normalise_cue, phrase_start, preceding_words
 
 __all__ = ["Cue", "find_cues", "attach"]
 
@@ -70,29 +70,13 @@ def _as_source(mention):
     return mention.as_state() if mention.state is not None else mention
 
 
-def _subject_tokens(verb, depth: int = 0) -> set[int]:
-    """Tokens of the verb's subject; a participle or infinitive without one
-    ("..., estimant que") takes the subject of the verb it hangs off."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
-            if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
-                # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
-                return {t.i for t in verb.head.subtree if t.i < child.i}
-            return {t.i for t in child.subtree}
-    if verb.dep_ == "acl:relcl":
-        return {t.i for t in verb.head.subtree if t.i < verb.i}
-    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
-        return _subject_tokens(verb.head, depth + 1)
-    return set()
-
-
 def _subjects(verb, mentions, pair=()):
     """Mentions that are the verb's subject, through a relative pronoun or inversion.
 
     "Les deux pays ont reconnu" names the article's main pair; a verb with a
     subject that is no entity ("Le document évalue") has no claimant here.
     """
-    subject_tokens = _subject_tokens(verb)
+    subject_tokens = subject_tokens_of(verb)
     if _is_incise(verb):
         subject_tokens = set()  # ", a estimé lundi le ministre": the subject follows
     found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]

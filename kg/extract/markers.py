@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["phrase_start", "preceding_words", "markers_of"]
+__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_CUE_TOKENS = 4
@@ -146,13 +146,33 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     markers = {"demonym"} if mention.demonym and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
-    if anchor.dep_ in _SUBJECT_DEPS and anchor.head.i in (trigger.i, trigger.head.i):
+    if anchor.i in _trigger_subject(trigger) or _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start < trigger.i:
-        markers.add("subject")
-    else:
+    elif start > trigger.i:
         markers.add("object")
     return markers
+
+
+def _just_before(doc, mention, start: int, trigger) -> bool:
+    """The parse may miss a subject: a noun phrase before the trigger, introduced by
+    no preposition, with no other verb in between ("le chef d'état-major russe,
+    Valéri Guérassimov, avait salué") is its subject too."""
+    if start >= trigger.i or after_preposition(doc, mention):
+        return False
+    between = doc[mention.tok_end:trigger.i]
+    return not any(t.pos_ == "VERB" or t.text in (";", ":") for t in between)
+
+
+def _trigger_subject(trigger) -> set[int]:
+    """Tokens of the trigger's subject: its own, the one of the verb it depends on
+    ("la France s'engage à fournir"), or for a noun, the subject of the verb that
+    takes it ("Washington a critiqué la décision")."""
+    if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
+        head = trigger
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return subject_tokens_of(head) if head.pos_ in ("VERB", "AUX") else set()
+    return subject_tokens_of(trigger)
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
@@ -168,6 +188,22 @@ def _qualifies_trigger(noun, trigger) -> bool:
     chain = [noun, noun.head]
     linked = any(t.i in heads for t in chain) or (noun.dep_ == "conj" and noun.head.head.i in heads)
     return linked or abs(noun.i - trigger.i) <= 3
+
+
+def subject_tokens_of(verb, depth: int = 0) -> set[int]:
+    """Tokens of the verb's subject; a participle or infinitive without one
+    ("..., estimant que") takes the subject of the verb it hangs off."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
+                # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
+                return {t.i for t in verb.head.subtree if t.i < child.i}
+            return {t.i for t in child.subtree}
+    if verb.dep_ == "acl:relcl":
+        return {t.i for t in verb.head.subtree if t.i < verb.i}
+    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+        return subject_tokens_of(verb.head, depth + 1)
+    return set()
 
 
 def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
