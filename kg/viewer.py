@@ -18,6 +18,11 @@ must never run anything that comes from an article. Hence:
 Positions are computed here, deterministically, and physics is off: a large
 graph opens at once and never moves by itself (see :func:`layout`).
 
+Reports of one event (see :mod:`kg.events`) stay one edge each, with their own
+figure, date and claimant; a claim's details list the other reports of its
+event side by side, and the claims of a contested event carry a mark of their
+own (:data:`CONTESTED_STYLE`) over the style of their status.
+
 >>> from kg.model import Claim, Corpus, EntityRef, Evidence
 >>> rus, prk = EntityRef("Q159", "Russie", "Q159", "Country"), EntityRef("Q423", "Corée du Nord", "Q423", "Country")
 >>> claim = Claim("cooperation", "d1", {"parties": [rus, prk]}, [Evidence("d1", 0, 4, "text")], "r1")
@@ -39,11 +44,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .events import event_fields
+from .events import STATED, Event, contested, event_fields, group_events
+from .graph import quantity_text
 from .model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, Claim, Corpus, Quantity
 from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
 
-__all__ = ["NODE_STYLES", "EDGE_COLOURS", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
+__all__ = ["NODE_STYLES", "EDGE_COLOURS", "CONTESTED_STYLE", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
            "build_view", "layout", "render_html", "write_viewer", "ensure_viewer"]
 
 VIEWER_FILE = "graph.html"
@@ -82,6 +88,11 @@ STATUS_STYLES = {
     "alleged": {"dashes": [10, 6], "colour": "#8a8a8a", "label": "alleged: someone claims it"},
     "disputed": {"dashes": [2, 6], "colour": "#e69500", "label": "denied, or not confirmed"},
 }
+#: how a claim of a contested event is marked, on top of its status style, which it
+#: keeps (dashes and colour still say who says so; width still says treaty): a
+#: magenta halo, and a warning sign and magenta text in its label
+CONTESTED_STYLE = {"colour": "#d000b0", "halo": "rgba(208, 0, 176, 0.85)", "marker": "\u26a0",
+                   "label": "contested: figures differ, or someone denies or will not confirm"}
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 #: types whose roles have no direction: their edges carry no arrow
 UNDIRECTED_TYPES = ("treaty_signing", "treaty_obligation", "cooperation")
@@ -165,11 +176,18 @@ def build_view(corpus: Corpus) -> View:
     positions = layout(sorted(refs), [(a, b) for _, (a, b, _) in edge_pairs])
     entities = {e.id: e for e in corpus.entities}
     nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
-    edges = _edges(edge_pairs)
+    events = group_events(claims)
+    contest_of = {report.id: contest.kinds for contest in contested(events) for report in contest.event.reports}
+    # only an event reported more than once has other reports to show
+    shared = [event for event in events if len(event.reports) > 1]
+    event_of = {report.id: event.id for event in shared for report in event.reports}
+    edges = _edges(edge_pairs, contest_of)
     details = {
-        "claims": {c.id: _claim_details(c) for c in claims},
+        "claims": {c.id: _claim_details(c, event_of.get(c.id), contest_of.get(c.id, []))
+                   for c in claims},
         "entities": {i: _entity_details(refs[i], entities.get(i), claims_of[i]) for i in sorted(refs)},
         "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
+        "events": {event.id: _event_details(event) for event in shared},
         "legend": _legend(),
     }
     for claim_id, lines in event_fields(claims).items():  # other reports of its event, disputes
@@ -189,20 +207,25 @@ def _node(ref, entity, degree: int, position: tuple[int, int]) -> dict:
             "x": position[0], "y": position[1]}
 
 
-def _edges(edge_pairs) -> list[dict]:
+def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
     edges, parallel = [], {}
     for index, (claim, (source, target, role)) in enumerate(edge_pairs):
         status = claim_status(claim)
         colour = STATUS_STYLES[status]["colour"] or EDGE_COLOURS.get(claim.type, "#555555")
         defence = claim.type == "treaty_obligation" and claim.obligation == "defense"
+        contest = contest_of.get(claim.id, [])
         label = _type_label(claim)
         if role not in ROLES.get(claim.type, ())[1:2] and role != _role_order(claim)[0]:
             label += f" ({role})"
+        title = f"{label}: {claim_sentence(claim)}"
+        if contest:
+            label = f"{CONTESTED_STYLE['marker']} {label}"
+            title = f"{label} (contested: {', '.join(contest)}): {claim_sentence(claim)}"
         key = tuple(sorted((source, target)))
         rank = parallel[key] = parallel.get(key, -1) + 1
         edge = {"id": f"{claim.id}:{index}", "from": source, "to": target, "label": label,
-                "claim": claim.id, "ctype": claim.type, "status": status,
-                "title": f"{label}: {claim_sentence(claim)}",
+                "claim": claim.id, "ctype": claim.type, "status": status, "contested": contest,
+                "title": title,
                 "color": {"color": colour, "highlight": colour, "hover": colour},
                 "dashes": STATUS_STYLES[status]["dashes"],
                 "width": 6 if defence else 3 if claim.type in TREATY_TYPES else 1.5,
@@ -210,6 +233,10 @@ def _edges(edge_pairs) -> list[dict]:
                 "font": {"color": colour if status == "fact" else "#555555", "strokeWidth": 3}}
         if defence:
             edge["font"]["bold"] = True
+        if contest:
+            edge["shadow"] = {"enabled": True, "color": CONTESTED_STYLE["halo"], "size": 9, "x": 0, "y": 0}
+            edge["font"]["color"] = CONTESTED_STYLE["colour"]
+            edge["width"] = max(edge["width"], 2)
         # parallel claims between the same two entities fan out instead of overlapping
         edge["smooth"] = ({"enabled": False} if rank == 0 else
                           {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
@@ -247,7 +274,7 @@ def _quantity_text(quantity: Quantity | None) -> str | None:
     return text or None
 
 
-def _claim_details(claim: Claim) -> dict:
+def _claim_details(claim: Claim, event: str | None, contest: list[str]) -> dict:
     roles = [[role, [{"id": e.id, "label": e.label} for e in claim.roles[role]]]
              for role in _role_order(claim) if claim.roles.get(role)]
     fields = [[name, value] for name, value in (
@@ -259,10 +286,21 @@ def _claim_details(claim: Claim) -> dict:
                  | {a.claimant.id for a in claim.attributions})
     return {"type": claim.type, "label": _type_label(claim), "status": claim_status(claim),
             "doc": claim.doc, "rule": claim.rule, "date": claim.date, "roles": roles,
+            "event": event, "contested": contest,
             "fields": fields, "entities": ids,
             "attributions": [{"claimant": a.claimant.label, "id": a.claimant.id,
                               "stance": a.stance, "cue": a.cue} for a in claim.attributions],
             "evidence": [{"doc": e.doc, "text": e.text} for e in claim.evidence]}
+
+
+def _event_details(event: Event) -> dict:
+    """Every report of ``event``, in its order, as the rows of a table."""
+    return {"reports": [{"claim": claim.id, "doc": claim.doc, "count": quantity_text(claim.quantity),
+                         "date": claim.date,
+                         # an unattributed claim is stated by its article (None: no claimant)
+                         "claimants": [[a.claimant.label, a.stance] for a in claim.attributions]
+                         or [[None, STATED]]}
+                        for claim in event.reports]}
 
 
 def _entity_details(ref, entity, claim_ids: set[str]) -> dict:
@@ -289,7 +327,9 @@ def _legend() -> dict:
     return {"classes": [[cls, colour, shape] for cls, (colour, shape) in NODE_STYLES.items()],
             "types": [[t, t.replace("_", " "), EDGE_COLOURS[t]] for t in CLAIM_TYPES],
             "statuses": [[s, style["label"], style["colour"] or "#333333", style["dashes"] or []]
-                         for s, style in STATUS_STYLES.items()]}
+                         for s, style in STATUS_STYLES.items()],
+            "contested": [CONTESTED_STYLE["marker"], CONTESTED_STYLE["label"], CONTESTED_STYLE["colour"],
+                          CONTESTED_STYLE["halo"]]}
 
 
 # --- layout -------------------------------------------------------------------------

@@ -252,7 +252,9 @@ def _pair(roles, ctx: SentenceContext) -> None:
     parties = roles.get("parties")
     if parties is not None and len(parties) >= 2:
         return
-    if ctx.pair and mentions_pair(ctx.sentence, ctx.lang) and len(ctx.pair) == 2:
+    one_of_pair = parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
+    # "le traité conclu avec la Russie": the other one is the article's other state
+    if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Claim, EntityRef, entity_id
-from .frames import claim_lexicon
+from .frames import claim_lexicon, find_phrases
 
 __all__ = ["obligation_claims", "main_pair", "recent_pair", "mentions_pair", "link_treaty", "TREATY_TYPES"]
 
@@ -50,8 +50,9 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
 
 def mentions_pair(sentence, lang: str) -> bool:
     """Does the sentence speak of "the two countries" without naming them?"""
-    words = f" {sentence.text.lower()} "
-    return any(f" {cue} " in words for cue in claim_lexicon(lang).pair_anaphora)
+    doc = sentence.doc
+    phrases = claim_lexicon(lang).pair_anaphora
+    return any(True for _ in find_phrases(doc, lang, phrases, sentence.start, sentence.end))
 
 
 def _has_treaty_noun(sentence, lang: str) -> bool:
