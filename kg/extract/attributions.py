@@ -67,7 +67,7 @@ def _coordinated(doc, following, first) -> list:
 
 def _as_source(mention):
     """A capital that speaks is its state ("according to Seoul")."""
-    return mention.as_state() if mention.state is not None else mention
+    return mention.as_state() if mention.state is not None and mention.cls == "Place" else mention
 
 
 def _subjects(verb, mentions, pair=()):

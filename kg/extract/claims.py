@@ -90,8 +90,9 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         for rule in frame.roles:
-            # a capital in a role only a state can fill ("livrés à Moscou") is the state
-            filler = mention.as_state() if mention.state and "Place" not in rule.classes else mention
+            # a capital or a leader in a role only a state can fill ("livrés à Moscou",
+            # "Kim ratified the treaty") stands for the state
+            filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
             if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
                 # "le NIS sud-coréen affirme": the source's other names do not act either
                 if rule.role == agent and filler.ref.id in sources:

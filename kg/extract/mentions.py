@@ -29,7 +29,14 @@ class Mention:
     ref: EntityRef
     kind: str            # state, capital, city, region, organization, person, body, group, ner, pronoun
     demonym: bool = False
-    state: EntityRef | None = None  # for a capital: the state it can stand for
+    state: EntityRef | None = None  # the state a capital can stand for, or a known leader act for
+
+    @property
+    def country(self) -> EntityRef | None:
+        """The state this mention names, reading a capital as its state."""
+        if self.ref.cls == "Country":
+            return self.ref
+        return self.state if self.ref.cls == "Place" else None
 
     def as_state(self) -> "Mention":
         """The same words read as the state (a capital in a role only a state can fill)."""
@@ -138,8 +145,10 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         if found:
             entry = _as_actor(_choose(found, doc, span.start, lang, dateline))
             ref, kind = _ref(entry), entry.kind
-            if entry.kind == "capital" and not dateline:
-                state_entry = load_gazetteer().state_of(entry)
+            if (entry.kind == "capital" and not dateline) or entry.kind == "person":
+                # a capital can stand for its state; a leader can act for it ("Kim ratified")
+                state_entry = load_gazetteer().state_of(entry) if entry.kind == "capital" else (
+                    load_gazetteer().by_qid(entry.part_of) if entry.part_of else None)
                 state = _ref(state_entry) if state_entry else None
         else:
             text = _trim_ner(span)

@@ -77,13 +77,13 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             attach(claim, reactions)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
-    mentions = [m.as_state() if m.tok_start in read_as_state and m.state else m for m in mentions]
+    mentions = [m.as_state() if m.tok_start in read_as_state and m.cls == "Place" and m.state else m
+                for m in mentions]
     return _merge(claims), mentions
 
 
 def _first_mention(mentions, ref):
-    return next(m.as_state() if m.state else m for m in mentions
-                if m.ref.id == ref.id or (m.state and m.state.id == ref.id))
+    return next(m.as_state() if m.ref.id != ref.id else m for m in mentions if m.country and m.country.id == ref.id)
 
 
 def _speaks_of_reports(cue, lang: str) -> bool:

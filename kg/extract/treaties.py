@@ -36,12 +36,13 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
     preposition ("la guerre en Ukraine") is a place there, not one of the two."""
     from .markers import after_preposition
 
-    counts = Counter((m.state or m.ref).id for m in mentions if (m.state or m.ref).cls == "Country")
+    counts = Counter(m.country.id for m in mentions if m.country)
     leading = {i for i, _ in counts.most_common(3)}
     found: list[EntityRef] = []
     for mention in reversed([m for m in mentions if m.end <= before_char]):
-        ref = mention.state if mention.state is not None else mention.ref
-        if ref.id in leading and ref.id not in {r.id for r in found} and not after_preposition(doc, mention):
+        ref = mention.country
+        if ref is not None and ref.id in leading and ref.id not in {r.id for r in found} \
+                and not after_preposition(doc, mention):
             found.append(ref)
         if len(found) == 2:
             return found

@@ -13,6 +13,7 @@
   var SHAPES = {dot: "\u25CF", diamond: "\u25C6", square: "\u25A0", triangle: "\u25B2",
                 star: "\u2605", triangleDown: "\u25BC", hexagon: "\u2B22"};
   var STATUS_TEXT = {fact: "stated as fact", alleged: "alleged", disputed: "denied or not confirmed"};
+  var CONTESTED = DATA.legend.contested;  // [marker, label, colour, halo], from kg.viewer.CONTESTED_STYLE
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -37,6 +38,11 @@
     a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
     return a;
   }
+  function contestedSwatch(swatch) {  // drawn as the edges are: a line in a magenta halo
+    swatch.style.borderTop = "3px solid " + CONTESTED[2];
+    swatch.style.boxShadow = "0 0 4px 2px " + CONTESTED[3];
+    return swatch;
+  }
   function edgesOfClaim(claimId) {
     return edges.getIds({filter: function (e) { return e.claim === claimId; }});
   }
@@ -56,6 +62,9 @@
     var treaty = add(legend, el("li"));
     add(treaty, el("span", null, "kg-swatch")).style.borderTop = "6px solid #8b0000";
     add(treaty, document.createTextNode("defence obligation (treaty claims are thick)"));
+    var disputed = add(legend, el("li"));
+    contestedSwatch(add(disputed, el("span", null, "kg-swatch")));
+    add(disputed, document.createTextNode(CONTESTED[0] + " " + CONTESTED[1]));
   }
 
   function showEntity(id) {
@@ -90,6 +99,11 @@
     clear(details);
     add(details, el("h2", claim.label));
     add(details, el("span", STATUS_TEXT[claim.status], "kg-status kg-status-" + claim.status));
+    if (claim.contested.length) {
+      add(details, document.createTextNode(" "));
+      add(details, el("span", CONTESTED[0] + " contested: " + claim.contested.join(", "),
+                      "kg-status")).style.background = CONTESTED[2];
+    }
     var dl = add(details, el("dl"));
     add(dl, el("dt", "type")); add(dl, el("dd", claim.type));
     claim.roles.forEach(function (r) {
@@ -111,6 +125,12 @@
     } else {
       add(details, el("p", "The article states it as fact.", "kg-muted"));
     }
+    var event = claim.event && DATA.events[claim.event];
+    if (event) {
+      add(details, el("h3", (claim.contested.length ? CONTESTED[0] + " " : "") +
+                      "The " + event.reports.length + " reports of this event"));
+      add(details, reportsTable(claimId, event));
+    }
     add(details, el("h3", "Evidence"));
     claim.evidence.forEach(function (ev) {
       add(details, el("blockquote", ev.text));
@@ -122,6 +142,30 @@
         (doc.published ? ", " + doc.published : "") + " \u2014 article " + ev.doc));
     });
     add(details, el("p", "rule: " + claim.rule, "kg-muted"));
+  }
+
+  // every report of an event side by side; the one shown is marked, the others link to theirs
+  function reportsTable(claimId, event) {
+    var table = el("table", null, "kg-reports");
+    var head = add(add(table, el("thead")), el("tr"));
+    ["count", "date", "who", "article"].forEach(function (h) { add(head, el("th", h)); });
+    var body = add(table, el("tbody"));
+    event.reports.forEach(function (r) {
+      var row = add(body, el("tr", null, r.claim === claimId ? "kg-this" : null));
+      add(row, el("td", r.count || "\u2014"));
+      add(row, el("td", r.date || "\u2014"));
+      var who = add(row, el("td"));
+      r.claimants.forEach(function (c, i) {
+        if (i) add(who, document.createTextNode("; "));
+        add(who, el("span", c[0] ? c[0] + " " + c[1].replace("_", " ") : "the article states it",
+                    "kg-stance-" + c[1]));
+      });
+      var doc = DATA.documents[r.doc] || {}, title = doc.title || r.doc;
+      var cell = add(row, el("td"));
+      if (r.claim === claimId) add(cell, el("span", title));
+      else add(cell, link(title, function () { pin(); selectClaim(r.claim); showClaim(r.claim); }));
+    });
+    return table;
   }
 
   function pin() { pinned = true; }
@@ -194,6 +238,9 @@
     select.addEventListener("change", applyFilters);
   });
   undated.addEventListener("change", applyFilters);
+  var contestedOnly = document.getElementById("kg-contested");
+  contestedSwatch(document.getElementById("kg-contested-swatch"));
+  contestedOnly.addEventListener("change", applyFilters);
 
   // "2024" covers 2024-01-01 to 2024-12-31: a claim is kept when its span meets the range
   function span(date) {
@@ -206,6 +253,7 @@
     if (!typeInputs[claim.type] || !typeInputs[claim.type].checked) return false;
     if (!statusInputs[claim.status].checked) return false;
     if (country && claim.entities.indexOf(country) < 0) return false;
+    if (contestedOnly.checked && !claim.contested.length) return false;
     if (!claim.date) return undated.checked;
     if (!dates.length) return true;
     var s = span(claim.date);
@@ -213,7 +261,7 @@
   }
 
   function filtersAtRest() {
-    return !countrySelect.value && undated.checked &&
+    return !countrySelect.value && undated.checked && !contestedOnly.checked &&
       (!dates.length || (dateFrom.value === dates[0] && dateTo.value === dates[dates.length - 1])) &&
       Object.keys(typeInputs).every(function (k) { return typeInputs[k].checked; }) &&
       Object.keys(statusInputs).every(function (k) { return statusInputs[k].checked; });
@@ -239,7 +287,7 @@
   }
 
   document.getElementById("kg-reset").addEventListener("click", function () {
-    countrySelect.value = ""; undated.checked = true;
+    countrySelect.value = ""; undated.checked = true; contestedOnly.checked = false;
     if (dates.length) { dateFrom.value = dates[0]; dateTo.value = dates[dates.length - 1]; }
     [typeInputs, statusInputs].forEach(function (inputs) {
       Object.keys(inputs).forEach(function (k) { inputs[k].checked = true; });
