@@ -7,6 +7,7 @@ pronoun ("Il a assuré...") stands for the last person named before it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicons import load_lexicon
@@ -46,7 +47,7 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             first = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
             span = doc[first:state.tok_end]
             added.append(Mention(first, state.tok_end, span.start_char, span.end_char, span.text,
-                                 holder[state.ref.id].ref, "pronoun"))
+                                 holder[state.ref.id].ref, "pronoun", state=holder[state.ref.id].state))
     return added
 
 
@@ -64,7 +65,7 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             last = (subjects or before or [None])[-1]
             if last is not None:
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                     token.text, last.ref, "pronoun"))
+                                     token.text, last.ref, "pronoun", state=last.state))
     return added
 
 
@@ -84,20 +85,20 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     the article gave in full, when it names no one else in the article."""
     owners: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
+    full: dict[str, Mention] = {}
     for m in mentions:
         if m.cls == "Person" and m.kind != "pronoun" and len(m.text.split()) > 1:
+            full.setdefault(m.ref.id, m)
             for word in (m.text.split()[0], m.text.split()[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
                 first_seen.setdefault(word, m.end)
-    refs = {m.ref.id: m.ref for m in mentions}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for token in doc:
         ids = owners.get(token.text)
         if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
-            ref = refs[next(iter(ids))]
-            added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                 token.text, ref, "person"))
+            added.append(replace(full[next(iter(ids))], tok_start=token.i, tok_end=token.i + 1,
+                                 start=token.idx, end=token.idx + len(token.text), text=token.text))
     return added
 
 
