@@ -14,10 +14,13 @@ import pytest
 from kg.errors import BuildNotFound
 from kg.model import Claim, Corpus, EntityRef, Evidence
 from kg.store import load_corpus
-from kg.viewer import (ASSETS, EDGE_COLOURS, NODE_STYLES, build_view, claim_pairs, ensure_viewer, layout,
-                       render_html, write_viewer)
+from kg.viewer import (ASSETS, CONTESTED_STYLE, EDGE_COLOURS, NODE_STYLES, STATUS_STYLES, build_view,
+                       claim_pairs, ensure_viewer, layout, render_html, write_viewer)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
+# four reports of one deployment: Kyiv 11,000, Seoul 10,000-12,000, the Pentagon ~10,000, Pyongyang denies
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+WARNING = CONTESTED_STYLE["marker"]
 INJECTED = ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">')
 
 
@@ -34,6 +37,11 @@ def view(corpus):
 @pytest.fixture(scope="module")
 def html(corpus):
     return render_html(corpus)
+
+
+@pytest.fixture(scope="module")
+def events_view():
+    return build_view(load_corpus(EVENTS))
 
 
 def edges_of(view, claim_type):
@@ -67,9 +75,10 @@ def test_every_claim_is_drawn_and_every_edge_names_its_claim(corpus, view):
 
 def test_edges_are_labelled_by_type_and_role():
     deployment = edges_of(build_view(load_corpus(FIXTURE)), "troop_deployment")
+    # Seoul claims it, Moscow will not confirm: contested, hence the warning sign
     assert {(e["from"], e["to"], e["label"]) for e in deployment} >= {
-        ("Q423", "place-koursk", "troop deployment"),
-        ("Q423", "Q159", "troop deployment (alongside)")}
+        ("Q423", "place-koursk", f"{WARNING} troop deployment"),
+        ("Q423", "Q159", f"{WARNING} troop deployment (alongside)")}
 
 
 def test_alleged_and_disputed_claims_look_different_from_facts(view):
@@ -102,6 +111,57 @@ def test_details_hold_roles_quantity_date_attributions_and_article(corpus, view)
     assert shown["evidence"][0]["text"].startswith("About 12,000 North Korean soldiers")
     document = view.details["documents"][shown["evidence"][0]["doc"]]
     assert document["title"].startswith("Seoul says") and document["url"].startswith("https://")
+
+
+def test_claims_of_a_contested_event_are_marked_over_their_status_style(events_view):
+    deployments = edges_of(events_view, "troop_deployment")
+    assert len({e["claim"] for e in deployments}) == 4
+    for edge in deployments:
+        assert edge["contested"] == ["counts", "denied"]
+        assert edge["label"].startswith(f"{WARNING} troop deployment") and "contested" in edge["title"]
+        assert edge["shadow"]["enabled"] and edge["shadow"]["color"] == CONTESTED_STYLE["halo"]
+        assert edge["font"]["color"] == CONTESTED_STYLE["colour"]
+    # the line itself still says who says so: Kyiv's claim is alleged, Pyongyang's denial disputed
+    drawn = {e["status"]: (e["dashes"], e["color"]["color"]) for e in deployments}
+    for status in ("alleged", "disputed"):
+        assert drawn[status] == (STATUS_STYLES[status]["dashes"], STATUS_STYLES[status]["colour"])
+    quiet = edges_of(events_view, "treaty_ratification") + edges_of(events_view, "visit")
+    assert quiet and all(e["contested"] == [] and "shadow" not in e and WARNING not in e["label"]
+                         for e in quiet)
+    assert all(e["width"] == 3 for e in edges_of(events_view, "treaty_ratification"))  # treaties still thick
+    assert events_view.details["legend"]["contested"][:3] == [
+        WARNING, CONTESTED_STYLE["label"], CONTESTED_STYLE["colour"]]
+
+
+def test_a_claims_details_hold_every_report_of_its_event(events_view):
+    claims = events_view.details["claims"]
+    kyiv = next(c for c in claims.values()
+                if c["type"] == "troop_deployment" and c["attributions"][0]["claimant"] == "Ukraine")
+    assert kyiv["contested"] == ["counts", "denied"]
+    reports = events_view.details["events"][kyiv["event"]]["reports"]
+    assert [(r["count"], r["date"], r["claimants"], r["doc"]) for r in reports] == [
+        ("~10000 soldier", "2024-11", [["United States", "claims"]], "en-pentagon"),
+        ("", "2024-11-04", [["North Korea", "denies"]], "en-pyongyang"),
+        ("11000 soldier", "2024-11", [["Ukraine", "claims"]], "fr-kursk"),
+        ("10000-12000 soldier", "2024-11", [["South Korea", "claims"]], "fr-kursk")]
+    assert all(claims[r["claim"]]["event"] == kyiv["event"] for r in reports)
+    # two articles say Russia ratified the treaty: one event, uncontested, stated by the articles
+    ratified = [c for c in claims.values() if c["type"] == "treaty_ratification"]
+    assert ratified[0]["event"] == ratified[1]["event"] and ratified[0]["contested"] == []
+    assert [r["claimants"] for r in events_view.details["events"][ratified[0]["event"]]["reports"]] == [
+        [[None, "stated"]], [[None, "stated"]]]
+    # visits in June and in October are two events of one report each: no table
+    assert [c["event"] for c in claims.values() if c["type"] == "visit"] == [None, None]
+    assert len(events_view.details["events"]) == 2
+
+
+def test_the_events_page_is_deterministic_and_keeps_reports_as_text():
+    corpus = load_corpus(EVENTS)
+    html = render_html(corpus)
+    assert render_html(Corpus(documents=corpus.documents[::-1], entities=corpus.entities[::-1],
+                              claims=corpus.claims[::-1])) == html
+    script = (ASSETS / "viewer.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
 
 
 def test_only_web_links_are_kept(view):

@@ -16,6 +16,8 @@ from kg.store import load_corpus
 from kg.viewer import write_viewer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
+# Kyiv says 11,000, Seoul 10,000-12,000, the Pentagon ~10,000, Pyongyang denies: one contested event
+EVENTS = Path(__file__).parent / "fixtures" / "events"
 ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS", Path(__file__).parent.parent / "test-artifacts"))
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -31,6 +33,11 @@ EVIL_DEPLOYMENT = "Des combattants du groupe Wagner <script>window.__pwned=1</sc
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     return write_viewer(load_corpus(FIXTURE), tmp_path_factory.mktemp("viewer") / "graph.html")
+
+
+@pytest.fixture(scope="module")
+def events_page(tmp_path_factory):
+    return write_viewer(load_corpus(EVENTS), tmp_path_factory.mktemp("events") / "graph.html")
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +241,67 @@ def test_the_graph_stays_still(browser, page):
     time.sleep(0.5)
     assert browser.execute_script("return kgViewer.network.getPositions()") == before
     assert not pwned(browser)
+
+
+def magenta_pixels(browser):
+    """Painted canvas pixels in the contested halo's magenta (no node or claim type uses it)."""
+    return browser.execute_script(
+        "var c = document.querySelector('#mynetwork canvas'), d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data, n = 0;"
+        "for (var i = 0; i < d.length; i += 4)"
+        "  if (d[i + 3] > 100 && d[i] > 150 && d[i + 1] < 120 && d[i + 2] > 120) n++;"
+        "return n;")
+
+
+def report_rows(browser):
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#kg-details table.kg-reports tbody tr'))"
+        ".map(r => [r.className].concat(Array.from(r.cells).map(c => c.textContent)))")
+
+
+def test_a_contested_event_stands_out_and_its_reports_sit_side_by_side(browser, events_page):
+    open_page(browser, events_page)
+    assert "\u26a0 contested: figures differ" in details_text(browser)  # the legend, in the hint
+    swatch = browser.execute_script(
+        "return getComputedStyle(document.getElementById('kg-contested-swatch')).boxShadow")
+    assert "rgba(208, 0, 176" in swatch
+    marked = browser.execute_script(
+        "return kgViewer.edges.get({filter: e => e.contested.length}).map(e => e.ctype + ' ' + e.label)")
+    assert len(marked) == 7 and all(m.startswith("troop_deployment \u26a0 troop deployment") for m in marked)
+    assert magenta_pixels(browser) > 200  # the halo is really painted
+
+    start, end = node_position(browser, "Q423"), node_position(browser, "place-kursk-oblast")
+    canvas_point(browser, (start["x"] + end["x"]) / 2, (start["y"] + end["y"]) / 2).click().perform()
+    time.sleep(0.2)
+    assert "\u26a0 contested: counts, denied" in details_text(browser)
+    rows = report_rows(browser)
+    assert [row[1:4] for row in rows] == [
+        ["~10000 soldier", "2024-11", "United States claims"],
+        ["\u2014", "2024-11-04", "North Korea denies"],
+        ["11000 soldier", "2024-11", "Ukraine claims"],
+        ["10000-12000 soldier", "2024-11", "South Korea claims"]]
+    assert rows[1][4] == "Pyongyang denies sending troops to Russia"
+    assert [row[0] for row in rows].count("kg-this") == 1  # the clicked report is marked
+    screenshot(browser, "contested-clicked")
+
+    # another report's article title leads to that report
+    denial = browser.find_element("xpath", "//table[@class='kg-reports']//button[starts-with(., 'Pyongyang')]")
+    denial.click()
+    text = details_text(browser)
+    assert "denied that any of its soldiers were in the Kursk region" in text
+    assert report_rows(browser)[1][0] == "kg-this"
+    assert not pwned(browser) and injected_elements(browser) == 0
+
+
+def test_contested_only_hides_uncontested_claims(browser, events_page):
+    open_page(browser, events_page)
+    box = browser.find_element("id", "kg-contested")
+    assert not box.is_selected() and "contested only" in box.find_element("xpath", "..").text
+    box.click()
+    nodes, types = visible(browser)
+    assert types == ["troop_deployment"]
+    assert nodes == ["Q159", "Q423", "place-kursk-oblast"]  # Moscow, Choe Son Hui, the treaty go
+    assert "showing 4 of 8 claims" in browser.find_element("id", "kg-shown").text
+    screenshot(browser, "contested-only")
+    browser.find_element("id", "kg-reset").click()
+    assert not box.is_selected() and "showing 8 of 8 claims" in browser.find_element("id", "kg-shown").text
