@@ -14,7 +14,7 @@ from ..lexicons import lexicon_path, load_lexicon
 from ..model import ENTITY_CLASSES, OBLIGATIONS, DOMAINS, ROLES, STANCES
 
 __all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
-           "find_phrases"]
+           "find_phrases", "lowered_words"]
 
 _FIELDS = {"quantity", "date", "item", "domain", "quote", "treaty"}
 
@@ -137,14 +137,38 @@ def phrase_words(lang: str, phrase: str) -> tuple[str, ...]:
     return tuple(t.lower_.replace("\u2019", "'") for t in pipeline(lang).tokenizer(phrase))
 
 
+def lowered_words(doc) -> list[str]:
+    """The Doc's words in lower case with one kind of apostrophe, computed once per Doc."""
+    words = doc.user_data.get("kg_lowered")
+    if words is None:
+        words = [t.lower_.replace("\u2019", "'") for t in doc]
+        doc.user_data["kg_lowered"] = words
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _phrase_index(lang: str, phrases: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Phrases by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in phrases:
+        words = phrase_words(lang, phrase)
+        if words:
+            index.setdefault(words[0], []).append((words, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
+
+
 def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None):
     """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap."""
     end = len(doc) if end is None else end
-    words = [t.lower_.replace("\u2019", "'") for t in doc]
-    ordered = sorted(((phrase_words(lang, p), p) for p in phrases), key=lambda x: -len(x[0]))
+    words = lowered_words(doc)
+    key = phrases if isinstance(phrases, tuple) else tuple(sorted(phrases))
+    index = _phrase_index(lang, key)
     i = start
     while i < end:
-        hit = next(((w, p) for w, p in ordered if w and tuple(words[i:i + len(w)]) == w), None)
+        hit = next(((w, p) for w, p in index.get(words[i], ())
+                    if i + len(w) <= end and tuple(words[i:i + len(w)]) == w), None)
         if hit:
             yield i, i + len(hit[0]), hit[1]
             i += len(hit[0])
