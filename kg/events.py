@@ -65,7 +65,7 @@ from .model import ROLES, Claim, Corpus, EntityRef, Quantity, stable_id
 __all__ = [
     "TOLERANCE", "CONTEST_KINDS", "CONTEST_COLUMNS", "Event", "Side", "Contest",
     "core_key", "dates_compatible", "quantities_disagree", "group_events", "assign_events",
-    "contested", "contested_rows", "event_fields",
+    "contested", "contested_rows", "event_fields", "event_lines",
 ]
 
 #: relative gap allowed between two figures when either is approximate. 5%, not
@@ -370,13 +370,19 @@ def event_fields(claims: list[Claim]) -> dict[str, list[list[str]]]:
     disputes = {contest.event.id: contest for contest in contested(events)}
     fields: dict[str, list[list[str]]] = {}
     for event in events:
-        lines = []
-        if len(event.reports) > 1:
-            docs = sorted({c.doc for c in event.reports})
-            lines.append(["event", f"{len(event.reports)} reports in {', '.join(docs)} (event {event.id})"])
-        if event.id in disputes:
-            contest = disputes[event.id]
-            lines.append(["contested", f"{', '.join(contest.kinds)}: {'; '.join(contest.reasons)}"])
+        lines = event_lines(event, disputes.get(event.id))
         for claim in event.reports if lines else ():
             fields[claim.id] = lines
     return fields
+
+
+def event_lines(event: Event, contest: Contest | None) -> list[list[str]]:
+    """The lines :func:`event_fields` gives each report of ``event`` (``contest``:
+    its dispute, if any), for a caller that has already grouped and compared them."""
+    lines = []
+    if len(event.reports) > 1:
+        docs = sorted({c.doc for c in event.reports})
+        lines.append(["event", f"{len(event.reports)} reports in {', '.join(docs)} (event {event.id})"])
+    if contest is not None:
+        lines.append(["contested", f"{', '.join(contest.kinds)}: {'; '.join(contest.reasons)}"])
+    return lines

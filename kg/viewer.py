@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .events import STATED, Event, contested, event_fields, group_events
+from .events import STATED, Event, contested, event_lines, group_events
 from .graph import quantity_text
 from .model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, Claim, Corpus, Quantity
 from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
@@ -177,7 +177,8 @@ def build_view(corpus: Corpus) -> View:
     entities = {e.id: e for e in corpus.entities}
     nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
     events = group_events(claims)
-    contest_of = {report.id: contest.kinds for contest in contested(events) for report in contest.event.reports}
+    contests = {contest.event.id: contest for contest in contested(events)}
+    contest_of = {report.id: contest.kinds for contest in contests.values() for report in contest.event.reports}
     # only an event reported more than once has other reports to show
     shared = [event for event in events if len(event.reports) > 1]
     event_of = {report.id: event.id for event in shared for report in event.reports}
@@ -190,8 +191,10 @@ def build_view(corpus: Corpus) -> View:
         "events": {event.id: _event_details(event) for event in shared},
         "legend": _legend(),
     }
-    for claim_id, lines in event_fields(claims).items():  # other reports of its event, disputes
-        details["claims"][claim_id]["fields"] += lines
+    for event in events:  # the lines of kg.events.event_fields, without grouping twice
+        lines = event_lines(event, contests.get(event.id))
+        for claim in event.reports:
+            details["claims"][claim.id]["fields"] += lines
     return View(nodes, edges, details)
 
 

@@ -53,8 +53,9 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"), last_source)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
                               _inside(dates, sentence), _inside(quantities, sentence),
-                              {i: (c.token if c.verb else None)
-                               for c in cues for m in c.claimants for i in range(m.tok_start, m.tok_end)},
+                              # who confirms or denies may well be the one who acts ("a reconnu avoir déployé")
+                              {i: (c.token if c.verb else None) for c in cues if c.stance == "claims"
+                               for m in c.claimants for i in range(m.tok_start, m.tok_end)},
                               {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
                               previous, recent_pair(doc, mentions, sentence.start_char, pair), read_as_state)
         found = [c for c, _ in frame_claims(ctx)]
