@@ -128,8 +128,10 @@ def _nearby_sources(verb, mentions):
 def _coordinated_before(doc, earlier, last) -> list:
     """Mentions joined by "and" before ``last``: "Seoul and Washington said"."""
     joined, start = [], phrase_start(doc, last)
+    complement = after_preposition(doc, last)
     for mention in reversed(earlier):
-        if not _joins(doc[mention.tok_end:start]) or after_preposition(doc, mention):
+        # "à Washington et à Séoul, qui": both complements; not "to Russia, and South Korea said"
+        if not _joins(doc[mention.tok_end:start]) or after_preposition(doc, mention) != complement:
             break
         joined.insert(0, mention)
         start = phrase_start(doc, mention)

@@ -40,6 +40,12 @@ class SentenceContext:
         return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
 
 
+def topics_of(sentence, lang: str) -> frozenset[str]:
+    """The claim types a sentence speaks of, by the frames' topic words ("armes", "soldats")."""
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    return frozenset(f.type for f in claim_lexicon(lang).frames if f.topic & words)
+
+
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
     tagged = sentence.doc.has_annotation("POS")

@@ -45,6 +45,7 @@ class Frame:
     split_on: str | None = None  # ...only when this field then differs between them
     inherit: tuple[str, ...] = ()  # roles a new count takes from the article's previous claim
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
+    topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
                  _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), where),
                  _roles_of(raw.get("inherit"), claim_type, where),
-                 frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")))
+                 frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
+                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")))
 
 
 def _voice(value, where: str) -> str:

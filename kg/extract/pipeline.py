@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from .attributions import attach, find_cues
-from .claims import SentenceContext, frame_claims
+from .claims import SentenceContext, frame_claims, topics_of
 from .dates import find_dates
 from .coreference import resolve_references
 from .mentions import find_mentions
@@ -64,7 +64,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         reported = [c for c in found if c.type not in TREATY_TYPES]
         for cue in cues:
             if cue.stance in _REACTIONS and (not reported or _speaks_of_reports(cue, lang)):
-                reactions.append(cue)
+                reactions.append((cue, topics_of(sentence, lang)))
             else:
                 for claim in reported:
                     attach(claim, [cue])
@@ -75,7 +75,8 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     claims = [c for c in claims if _has_required(c)]
     for claim in claims:
         if any(a.stance == "claims" for a in claim.attributions):
-            attach(claim, reactions)
+            # "démentent tout échange d'armes" answers the aid reports, not the troop reports
+            attach(claim, [cue for cue, topics in reactions if not topics or claim.type in topics])
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in read_as_state and m.cls == "Place" and m.state else m
