@@ -92,3 +92,27 @@ def test_entities_link_to_wikidata(surface, qid):
     corpus = extract(f"Les {surface} affirment que rien n'a changé." if surface.islower()
                      else f"{surface} affirme que rien n'a changé.")
     assert any(e.qid == qid for e in corpus.entities)
+
+
+def test_a_denial_answers_only_the_reports_of_its_topic():
+    corpus = extract("Selon Washington, la Biélorussie a livré à la Russie 200 missiles. "
+                     "Selon Kiev, 3 000 soldats biélorusses sont stationnés en Russie. "
+                     "Minsk dément toute livraison d'armes.")
+    aid = of_type(corpus, "military_aid")[0]
+    troops = of_type(corpus, "troop_deployment")[0]
+    assert ("Belarus", "denies") in stances(aid)
+    assert ("Belarus", "denies") not in stances(troops)
+
+
+def test_the_two_countries_are_the_last_two_named():
+    corpus = extract("L'Inde et la Russie ont resserré leurs liens. "
+                     "Les deux pays ont signé en juillet un accord de défense mutuelle.")
+    signing = of_type(corpus, "treaty_signing")[0]
+    assert labels(signing, "parties") == ["India", "Russia"]
+
+
+def test_sanctioned_in_the_passive():
+    corpus = extract("Deux hauts responsables iraniens ont été sanctionnés par l'Union européenne.")
+    claim = of_type(corpus, "sanctions")[0]
+    assert labels(claim, "imposer") == ["European Union"]
+    assert labels(claim, "target") == ["Iran"]
