@@ -317,9 +317,12 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
     start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
-    found = [doc[a:b].text for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
+    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
     if found:
-        return " et ".join(dict.fromkeys(found)) if ctx.lang == "fr" else " and ".join(dict.fromkeys(found))
+        first, last = found[0][0], found[-1][1]
+        if last - first <= 12:  # "systèmes de défense antiaérienne et du matériel"
+            return doc[first:last].text
+        return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     return _nearest(units, trigger.idx).quantity.unit if units else None
 
