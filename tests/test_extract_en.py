@@ -50,3 +50,16 @@ def test_titled_name_is_a_person_with_a_position():
     visit = of_type(corpus, "visit")[0]
     assert labels(visit, "destination") == ["Madrid"]
     assert visit.date == "2025-03-11"
+
+
+def test_a_speaker_who_also_acts_keeps_his_role():
+    corpus = extract("Prime Minister Mark Carney travelled to Brussels and announced new funding.")
+    visit = of_type(corpus, "visit")[0]
+    assert labels(visit, "visitor") == ["Mark Carney"]
+
+
+def test_visiting_minister():
+    corpus = extract("Talks were held in Hanoi with visiting Japanese Foreign Minister Takeshi Iwaya.")
+    visit = of_type(corpus, "visit")[0]
+    assert labels(visit, "visitor") == ["Takeshi Iwaya"]
+    assert labels(visit, "destination") == ["Hanoi"]

@@ -152,8 +152,12 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     doc = ctx.sentence.doc
     if verb_index == trigger.i:
         return False  # "X accused the Americans": the accuser is the statement's speaker
-    if verb_index is None or not doc.has_annotation("DEP"):
+    if verb_index is None:
         return True
+    if not doc.has_annotation("DEP"):
+        # no parse: "the Pentagon said [claim]" and "[claim], the Pentagon said" report;
+        # "Sunak travelled to Kyiv and announced" does not
+        return verb_index < trigger.i or mention.tok_start > verb_index or mention.tok_start > trigger.i
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
