@@ -124,9 +124,10 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and not trigger.dep_.startswith("nsubj")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
     if trigger.pos_ in ("NOUN", "PROPN"):
-        # a noun's complement hangs right off it: "la ratification de la Russie", not
-        # "la ratification du traité signé lors de la visite de Poutine"
-        return anchor.head.i in governors or anchor.i in governors
+        # a noun's complement hangs close to it: "la ratification de la Russie", "la
+        # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
+        # de la visite de Poutine"
+        return anchor.i in governors or anchor.head.i in governors or anchor.head.head.i in governors
     return any(t.i in governors for t in [anchor, *anchor.ancestors])
 
 

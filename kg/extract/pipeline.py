@@ -143,20 +143,41 @@ def _merge(claims: list[Claim]) -> list[Claim]:
 
 
 def _fold_bare(claims: list[Claim]) -> list[Claim]:
-    """A mention of a fact with no count and no date ("Pyongyang a nié toute
-    livraison d'armes à la Russie") adds its stances to the fuller report of
-    the same fact, instead of standing as a fact of its own."""
-    kept = []
-    for claim in claims:
-        bare = claim.quantity is None and claim.date is None and claim.type in _COUNTED
-        twin = next((k for k in kept if bare and k.type == claim.type and _core(k) == _core(claim)), None)
+    """A thinner report of a counted fact adds its stances to the fuller one
+    instead of standing as a fact of its own: a mention with no count and no
+    date ("Pyongyang a nié toute livraison d'armes à la Russie"), or one that
+    names fewer parties in the same sentence ("Déploiement nord-coréen : ... 11 000
+    soldats combattent aux côtés des forces russes")."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=_richness, reverse=True):
+        twin = next((k for k in kept if claim.type in _COUNTED and _thinner(claim, k)), None)
         if twin is None:
             kept.append(claim)
             continue
         known = {a.claimant.id for a in twin.attributions}
         twin.attributions += [a for a in claim.attributions if a.claimant.id not in known]
         twin.evidence += [e for e in claim.evidence if e not in twin.evidence]
-    return kept
+    order = {id(c): n for n, c in enumerate(claims)}
+    return sorted(kept, key=lambda c: order[id(c)])
+
+
+def _richness(claim: Claim) -> int:
+    return sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + (claim.date is not None)
+
+
+def _thinner(claim: Claim, other: Claim) -> bool:
+    """Does ``claim`` say nothing that ``other`` (same type) does not say too?"""
+    if claim.type != other.type:
+        return False
+    bare = claim.quantity is None and claim.date is None
+    same_sentence = claim.evidence[:1] == other.evidence[:1]
+    if not bare and not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
+        return False
+    for role in _CORE_ROLES.get(claim.type, ()):
+        mine = {e.id for e in claim.roles.get(role, [])}
+        if not mine <= {e.id for e in other.roles.get(role, [])}:
+            return False
+    return bare and _core(claim) == _core(other) or not bare
 
 
 _COUNTED = ("troop_deployment", "military_aid")
