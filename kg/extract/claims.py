@@ -10,11 +10,14 @@ intentions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..model import Claim, Evidence, EntityRef
+from .dates import find_dates
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import markers_of, normalise_cue
+from .quantities import find_quantities
 
 __all__ = ["SentenceContext", "frame_claims", "trigger_tokens"]
 
@@ -26,18 +29,31 @@ class SentenceContext:
     lang: str
     sentence: object            # spaCy Span
     mentions: list              # Mention objects inside the sentence
-    dates: list                 # DateMatch inside the sentence
-    quantities: list            # QuantityMatch inside the sentence
+    published: str | None       # the article's date, that relative dates count from
     claimant_tokens: dict = field(default_factory=dict)  # token of a claimant -> its cue's verb (or None)
     claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
     previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
     pair: list = field(default_factory=list)           # the two states the article is about
     read_as_state: set = field(default_factory=set)    # capitals a role read as their state
 
+    @cached_property
+    def dates(self) -> list:
+        """DateMatch of the sentence (offsets into the body), read only when a rule asks."""
+        return _shifted(find_dates(self.sentence.text, self.lang, self.published), self.sentence.start_char)
+
+    @cached_property
+    def quantities(self) -> list:
+        """QuantityMatch of the sentence (offsets into the body), read only when a rule asks."""
+        return _shifted(find_quantities(self.sentence.text, self.lang), self.sentence.start_char)
+
     @property
     def evidence(self) -> Evidence:
         s = self.sentence
         return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
+
+
+def _shifted(matches, offset: int) -> list:
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:

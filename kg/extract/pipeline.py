@@ -14,11 +14,9 @@ from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from .attributions import attach, find_cues
 from .claims import SentenceContext, frame_claims, topics_of
-from .dates import find_dates
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
-from .quantities import find_quantities
 from .treaties import TREATY_TYPES, link_treaty, main_pair, obligation_claims, recent_pair
 
 __all__ = ["extract_corpus", "extract_document"]
@@ -27,17 +25,11 @@ __all__ = ["extract_corpus", "extract_document"]
 _REACTIONS = ("denies", "no_comment", "confirms")
 
 
-def _inside(items, sentence):
-    return [x for x in items if sentence.start_char <= x.start < sentence.end_char]
-
-
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and the mentions of one article (``doc``: its parse, if already made)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     mentions = resolve_references(doc, find_mentions(doc, lang), lang)
-    dates = find_dates(document.body, lang, document.published)
-    quantities = find_quantities(document.body, lang)
     pair = main_pair(mentions)
     pair_mentions = [_first_mention(mentions, ref) for ref in pair]
     article_has_treaty = False
@@ -52,7 +44,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
         last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"), last_source)
         ctx = SentenceContext(document.id, lang, sentence, in_sentence,
-                              _inside(dates, sentence), _inside(quantities, sentence),
+                              document.published,
                               # who confirms or denies may well be the one who acts ("a reconnu avoir déployé")
                               {i: (c.token if c.verb else None) for c in cues if c.stance == "claims"
                                for m in c.claimants for i in range(m.tok_start, m.tok_end)},
