@@ -11,7 +11,7 @@ intentions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Claim, Evidence, EntityRef
 from .dates import find_dates
@@ -62,14 +62,26 @@ def topics_of(sentence, lang: str) -> frozenset[str]:
     return frozenset(f.type for f in claim_lexicon(lang).frames if f.topic & words)
 
 
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+
+def _token_words(doc) -> list[tuple[str, str, bool]]:
+    """(lemma, lower form, may trigger) per token, computed once per Doc."""
+    words = doc.user_data.get("kg_token_words")
+    if words is None:
+        tagged = doc.has_annotation("POS")
+        words = [(t.lemma_.lower(), t.lower_, not tagged or t.pos_ in _TRIGGER_POS) for t in doc]
+        doc.user_data["kg_token_words"] = words
+    return words
+
+
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
-    tagged = sentence.doc.has_annotation("POS")
-    found = [t for t in sentence
-             if (t.lemma_.lower() in frame.lemmas or t.lower_ in frame.lemmas)
-             and (not tagged or t.pos_ in ("VERB", "NOUN", "ADJ", "AUX"))
-             and _voice_fits(t, frame.voice)]
     doc = sentence.doc
+    words = _token_words(doc)
+    found = [doc[i] for i in range(sentence.start, sentence.end)
+             if words[i][2] and (words[i][0] in frame.lemmas or words[i][1] in frame.lemmas)
+             and _voice_fits(doc[i], frame.voice)]
     found += [doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)]
     return sorted(set(found), key=lambda t: t.i)
 
@@ -227,12 +239,18 @@ def _drop_self_links(roles: dict) -> dict:
     return {r: v for r, v in roles.items() if v}
 
 
+@lru_cache(maxsize=None)
+def _frame_cues(frame: Frame) -> frozenset[str]:
+    """The prepositions and locutions a frame's roles accept, as markers_of compares them."""
+    return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
+
+
 def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     """The claims the frames find in one sentence, each with its trigger token."""
     lexicon = claim_lexicon(ctx.lang)
     results = []
     for frame in lexicon.frames:
-        cues = frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
+        cues = _frame_cues(frame)
         inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
         if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
             continue
