@@ -55,8 +55,12 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         found += [c for c, _ in obligation_claims(ctx, ctx.pair, article_has_treaty)]
         reported = [c for c in found if c.type not in TREATY_TYPES]
         for cue in cues:
-            if cue.stance in _REACTIONS and (not reported or _speaks_of_reports(cue, lang)):
+            if cue.stance in _REACTIONS:
+                # a denial, a confirmation or a silence answers every report of its topic
                 reactions.append((cue, topics_of(sentence, lang)))
+                if reported and not _speaks_of_reports(cue, lang):
+                    for claim in reported:
+                        attach(claim, [cue])
             else:
                 for claim in reported:
                     attach(claim, [cue])
