@@ -116,3 +116,19 @@ def test_sanctioned_in_the_passive():
     claim = of_type(corpus, "sanctions")[0]
     assert labels(claim, "imposer") == ["European Union"]
     assert labels(claim, "target") == ["Iran"]
+
+
+def test_condemning_a_deployment_targets_who_deployed():
+    corpus = extract("Selon Londres, 2 000 soldats biélorusses ont été déployés en Ukraine. "
+                     "Les ministres polonais ont condamné ce déploiement.")
+    statement = of_type(corpus, "statement")[0]
+    assert statement.stance == "oppose"
+    assert labels(statement, "speaker") == ["Poland"]
+    assert labels(statement, "target") == ["Belarus"]
+
+
+def test_support_given_to_the_object_of_the_verb():
+    corpus = extract("Le président turc Recep Tayyip Erdogan a assuré l'Azerbaïdjan de son plein soutien.")
+    statement = of_type(corpus, "statement")[0]
+    assert statement.stance == "support"
+    assert "Azerbaijan" in labels(statement, "target")

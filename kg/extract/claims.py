@@ -118,6 +118,11 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
     agent = frame.roles[0].role if frame.roles else None
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
+            # "« C'est une escalade », a dit Kirby": who says a statement makes it
+            if frame.type == "statement" and mention.cls in frame.roles[0].classes:
+                roles.setdefault(agent, [])
+                if mention.ref.id not in {r.id for r in roles[agent]}:
+                    roles[agent].append(mention.ref)
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
         if not _in_clause(doc, mention, trigger, markers):
@@ -262,6 +267,9 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             _inherit(roles, frame, ctx)
             if any(rule.role == "parties" for rule in frame.roles):
                 _pair(roles, ctx)
+            elif frame.type == "statement":
+                _pair_speaks(roles, ctx, trigger)
+                _target_from_topic(roles, ctx, trigger)
             if not _complete(roles, frame):
                 continue
             claims = []
@@ -307,6 +315,32 @@ def _pair(roles, ctx: SentenceContext) -> None:
     if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
+
+
+def _pair_speaks(roles, ctx: SentenceContext, trigger) -> None:
+    """"Les deux puissances se déclarent opposées à...": the speakers are the pair."""
+    from .treaties import mentions_pair
+
+    if roles.get("speaker") or len(ctx.pair) != 2:
+        return
+    before = ctx.sentence.doc[ctx.sentence.start:trigger.i]
+    if mentions_pair(before, ctx.lang):
+        roles["speaker"] = list(ctx.pair)
+
+
+def _target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
+    """"Ils ont condamné ce déploiement": the target is who deployed, as the article said before."""
+    if roles.get("target") or not roles.get("speaker"):
+        return
+    doc = ctx.sentence.doc
+    following = doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]
+    for frame in claim_lexicon(ctx.lang).frames:
+        earlier = ctx.previous.get(frame.type)
+        if earlier is not None and frame.topic & {t.lower_ for t in following}:
+            agent = next(iter(earlier.roles.values()), [])
+            speakers = {r.id for r in roles["speaker"]}
+            roles["target"] = [r for r in agent if r.id not in speakers]
+            return
 
 
 def _inherit(roles, frame: Frame, ctx: SentenceContext) -> None:

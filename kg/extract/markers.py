@@ -146,11 +146,31 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     markers = {"demonym"} if mention.demonym and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
-    if anchor.i in _trigger_subject(trigger) or _just_before(doc, mention, start, trigger):
+    if anchor.i in _trigger_subject(trigger):
+        markers.add("subject")
+    elif _object_of_governor(anchor, trigger):
+        markers.add("object")
+    elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
     elif start > trigger.i:
         markers.add("object")
     return markers
+
+
+def _governor(trigger):
+    """The verb a noun trigger depends on ("a assuré la Russie de son soutien")."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _object_of_governor(anchor, trigger) -> bool:
+    """"Il a assuré la Russie de son soutien": the verb's object is the noun trigger's object."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = _governor(trigger)
+    return verb is not None and anchor.dep_ in ("obj", "iobj") and anchor.head.i == verb.i
 
 
 def _just_before(doc, mention, start: int, trigger) -> bool:
@@ -168,10 +188,8 @@ def _trigger_subject(trigger) -> set[int]:
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
-        head = trigger
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        return subject_tokens_of(head) if head.pos_ in ("VERB", "AUX") else set()
+        verb = _governor(trigger)
+        return subject_tokens_of(verb) if verb is not None else set()
     return subject_tokens_of(trigger)
 
 
