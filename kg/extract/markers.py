@@ -143,7 +143,10 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         anchor = anchor.head
     else:
         anchor = doc[mention.tok_end - 1] if is_determiner(doc[mention.tok_start]) else _root(doc, mention)
-    markers = {"demonym"} if mention.demonym and _qualifies_trigger(anchor, trigger) else set()
+    # a demonym after a verb qualifies its object ("a remercié le peuple nord-coréen"),
+    # after a noun the noun itself ("le soutien russe")
+    verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX") and start > trigger.i
+    markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
     if anchor.i in _trigger_subject(trigger):
@@ -180,7 +183,9 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     if start >= trigger.i or after_preposition(doc, mention):
         return False
     between = doc[mention.tok_end:trigger.i]
-    return not any(t.pos_ == "VERB" or t.text in (";", ":") for t in between)
+    # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
+    verbs = [t for t in between if t.pos_ == "VERB" and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
+    return not verbs and not any(t.text in (";", ":") for t in between)
 
 
 def _trigger_subject(trigger) -> set[int]:
