@@ -96,6 +96,8 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     added = []
     for token in doc:
         ids = owners.get(token.text)
+        if token.is_stop or token.lower_ in _pronouns(doc.lang_):
+            continue  # "Il" is a pronoun, not the last word of "Kim Jong Il"
         if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
             added.append(replace(full[next(iter(ids))], tok_start=token.i, tok_end=token.i + 1,
                                  start=token.idx, end=token.idx + len(token.text), text=token.text))

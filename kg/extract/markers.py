@@ -184,7 +184,8 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
         return False
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
-    verbs = [t for t in between if t.pos_ == "VERB" and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
+    verbs = [t for t in between if t.pos_ == "VERB" and not t.dep_.startswith("aux")
+             and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
     return not verbs and not any(t.text in (";", ":") for t in between)
 
 
