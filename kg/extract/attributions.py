@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
-from .markers import after_preposition, subject_tokens_of, is_determiner, normalise_cue, phrase_start, preceding_words
+from .markers import after_preposition, coordinated, joins, subject_tokens_of, is_determiner, normalise_cue, phrase_start, preceding_words
 
 __all__ = ["Cue", "find_cues", "attach"]
 
@@ -36,33 +36,11 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
         start = phrase_start(doc, mention)
         for words in preceding_words(doc, start, sentence.start):
             if words in table:
-                sources = [mention] + _coordinated(doc, mentions[n + 1:], mention)
+                sources = [mention] + coordinated(doc, mentions[n + 1:], mention)
                 cues.append(Cue(table[words], [_as_source(m) for m in sources],
                                 start - len(words.split()), words))
                 break
     return cues
-
-
-_JOINERS = frozenset({"and", "et", ",", "or", "ou", "nor", "ni", "comme"})
-_WORD_JOINERS = _JOINERS - {","}
-
-
-def _joins(gap) -> bool:
-    """Is ``gap`` a coordination ("et", ", et"), not a mere comma between clauses?"""
-    words = [t.lower_ for t in gap]
-    return (bool(words) and all(w in _JOINERS or t.pos_ == "ADP" for w, t in zip(words, gap))
-            and any(w in _WORD_JOINERS for w in words))
-
-
-def _coordinated(doc, following, first) -> list:
-    """Mentions joined to ``first`` by "and" / "et": "according to Seoul and Washington"."""
-    joined, end = [], first.tok_end
-    for mention in following:
-        if not _joins(doc[end:phrase_start(doc, mention)]):
-            break
-        joined.append(mention)
-        end = mention.tok_end
-    return joined
 
 
 def _as_source(mention):
@@ -131,7 +109,7 @@ def _coordinated_before(doc, earlier, last) -> list:
     complement = after_preposition(doc, last)
     for mention in reversed(earlier):
         # "à Washington et à Séoul, qui": both complements; not "to Russia, and South Korea said"
-        if not _joins(doc[mention.tok_end:start]) or after_preposition(doc, mention) != complement:
+        if not joins(doc[mention.tok_end:start]) or after_preposition(doc, mention) != complement:
             break
         joined.insert(0, mention)
         start = phrase_start(doc, mention)

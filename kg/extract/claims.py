@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from ..model import Claim, Evidence, EntityRef
 from .dates import find_dates
 from .frames import Frame, claim_lexicon, find_phrases
-from .markers import markers_of, normalise_cue
+from .markers import coordinated, markers_of, normalise_cue
 from .quantities import find_quantities
 
 __all__ = ["SentenceContext", "frame_claims", "trigger_tokens"]
@@ -115,6 +115,7 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
     used = set()
     doc = ctx.sentence.doc
     sources = {m.ref.id for m in ctx.mentions if _speaks_about(ctx, m, trigger)} & ctx.claimant_ids
+    fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.roles[0].role if frame.roles else None
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
@@ -139,10 +140,26 @@ def _fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, 
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
+                    fillers.setdefault(rule.role, []).append(mention)
                 if filler is not mention:
                     ctx.read_as_state.add(mention.tok_start)
                 break
+    _extend_lists(roles, fillers, ctx, frame)
     return roles
+
+
+def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
+    """"des bases à Djibouti, au Gabon et en Côte d'Ivoire": the places listed right
+    after a mention that filled a role fill the role too."""
+    doc = ctx.sentence.doc
+    for rule in frame.roles:
+        filled = {r.id for r in roles.get(rule.role, [])}
+        for mention in fillers.get(rule.role, []):
+            following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
+            for more in coordinated(doc, following, mention, lists=True):
+                if more.cls in rule.classes and more.ref.id not in filled:
+                    roles[rule.role].append(more.ref)
+                    filled.add(more.ref.id)
 
 
 def _in_clause(doc, mention, trigger, markers) -> bool:
@@ -156,12 +173,19 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # ("a nié toute livraison d'armes à la Russie"), not off the verb it is subject of
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and not trigger.dep_.startswith("nsubj")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
     if trigger.pos_ in ("NOUN", "PROPN"):
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
         # de la visite de Poutine"
         return anchor.i in governors or anchor.head.i in governors or anchor.head.head.i in governors
-    return any(t.i in governors for t in [anchor, *anchor.ancestors])
+    for token in [anchor, *anchor.ancestors]:
+        if token.i in governors:
+            return True
+        if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
+            return False  # "..., emboîtant le pas à Moscou": a clause of its own
+    return False
 
 
 def _accepted(markers, noun_trigger: bool) -> set[str]:
@@ -280,8 +304,9 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)
-            if frame.split_on and len(claims) > 1 and len({getattr(c, frame.split_on) for c in claims}) == 1:
-                claims = [_rejoin(claims, frame.split)]
+            values = {getattr(c, frame.split_on) for c in claims} if frame.split_on else set()
+            if len(claims) > 1 and len(values) == 1 and None not in values:
+                claims = [_rejoin(claims, frame.split)]  # one count for several places: one claim
             results += [(claim, trigger) for claim in claims]
     return results
 

@@ -71,6 +71,32 @@ def after_preposition(doc, mention) -> bool:
                           or doc[start - 1].lower_ in _mention_words(doc.lang_)["prepositions"])
 
 
+_JOINERS = frozenset({"and", "et", ",", "or", "ou", "nor", "ni", "comme"})
+_WORD_JOINERS = _JOINERS - {","}
+
+
+def joins(gap, lists: bool = False) -> bool:
+    """Is ``gap`` a coordination ("et", ", et", "et à"), not a comma between clauses?
+
+    With ``lists``, a comma and a preposition also join ("à Djibouti, au Gabon").
+    """
+    words = [t.lower_ for t in gap]
+    if not words or not all(w in _JOINERS or t.pos_ in ("ADP", "DET") for w, t in zip(words, gap)):
+        return False
+    return any(w in _WORD_JOINERS for w in words) or (lists and any(t.pos_ == "ADP" for t in gap))
+
+
+def coordinated(doc, following, first, lists: bool = False) -> list:
+    """Mentions joined to ``first`` by "and" / "et": "according to Seoul and Washington"."""
+    joined, end = [], first.tok_end
+    for mention in following:
+        if not joins(doc[end:phrase_start(doc, mention)], lists):
+            break
+        joined.append(mention)
+        end = mention.tok_end
+    return joined
+
+
 def is_determiner(token) -> bool:
     """A determiner by the tagger, or by the language's word list when there is no tagger."""
     return token.pos_ == "DET" or token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
