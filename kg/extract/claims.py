@@ -156,10 +156,16 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
         filled = {r.id for r in roles.get(rule.role, [])}
         for mention in fillers.get(rule.role, []):
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
-            for more in coordinated(doc, following, mention, lists=True):
+            for more in coordinated(doc, following, mention, _list_prepositions(rule)):
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
+
+
+@lru_cache(maxsize=None)
+def _list_prepositions(rule) -> frozenset[str]:
+    """The one-word prepositions a role accepts, that may start the next item of a list."""
+    return frozenset(m for m in (normalise_cue(m.partition("@")[0]) for m in rule.markers) if " " not in m)
 
 
 def _in_clause(doc, mention, trigger, markers) -> bool:

@@ -75,22 +75,26 @@ _JOINERS = frozenset({"and", "et", ",", "or", "ou", "nor", "ni", "comme"})
 _WORD_JOINERS = _JOINERS - {","}
 
 
-def joins(gap, lists: bool = False) -> bool:
+def joins(gap, prepositions: frozenset[str] | None = None) -> bool:
     """Is ``gap`` a coordination ("et", ", et", "et à"), not a comma between clauses?
 
-    With ``lists``, a comma and a preposition also join ("à Djibouti, au Gabon").
+    With ``prepositions``, a comma and one of them also join a list of places
+    ("à Djibouti, au Gabon"), and no other preposition may stand in the gap.
     """
     words = [t.lower_ for t in gap]
     if not words or not all(w in _JOINERS or t.pos_ in ("ADP", "DET") for w, t in zip(words, gap)):
         return False
-    return any(w in _WORD_JOINERS for w in words) or (lists and any(t.pos_ == "ADP" for t in gap))
+    if prepositions is not None:
+        used = [w for w, t in zip(words, gap) if t.pos_ == "ADP"]
+        return all(w in prepositions for w in used) and ("," in words or any(w in _WORD_JOINERS for w in words))
+    return any(w in _WORD_JOINERS for w in words)
 
 
-def coordinated(doc, following, first, lists: bool = False) -> list:
+def coordinated(doc, following, first, prepositions: frozenset[str] | None = None) -> list:
     """Mentions joined to ``first`` by "and" / "et": "according to Seoul and Washington"."""
     joined, end = [], first.tok_end
     for mention in following:
-        if not joins(doc[end:phrase_start(doc, mention)], lists):
+        if not joins(doc[end:phrase_start(doc, mention)], prepositions):
             break
         joined.append(mention)
         end = mention.tok_end
