@@ -207,20 +207,26 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     return cues + verbal + phrasal
 
 
-def attach(claim, cues) -> None:
+def attach(claim, cues, *, answering: bool = False) -> None:
     """Add each cue's claimants to a claim, once per claimant.
 
     A source that is the claim's own agent (the sender, the supplier) does not
-    "claim" what it does: the article reports its act.
+    "claim" what it does: the article reports its act. A claimant who both says
+    and confirms ("said he could confirm") confirms. ``answering``: the cues come
+    from elsewhere in the article; a confirmation then counts only from a party
+    to the claim ("Moscou a admis leur présence"), not from a third party.
     """
-    agent = next(iter(claim.roles.values()), [])
-    in_roles = {r.id for r in agent}
-    present = {(a.claimant.id, a.stance) for a in claim.attributions}
+    agent = {r.id for r in next(iter(claim.roles.values()), [])}
+    parties = {r.id for refs in claim.roles.values() for r in refs}
     for cue in cues:
         for mention in cue.claimants:
             ref = mention.ref
-            if cue.stance == "claims" and ref.id in in_roles:
+            if cue.stance == "claims" and ref.id in agent:
                 continue
-            if (ref.id, cue.stance) not in present and not any(a.claimant.id == ref.id for a in claim.attributions):
+            if answering and cue.stance == "confirms" and ref.id not in parties:
+                continue
+            held = next((a for a in claim.attributions if a.claimant.id == ref.id), None)
+            if held is None:
                 claim.attributions.append(Attribution(ref, cue.stance, cue.words))
-                present.add((ref.id, cue.stance))
+            elif held.stance == "claims" and cue.stance in ("confirms", "denies"):
+                claim.attributions[claim.attributions.index(held)] = Attribution(ref, cue.stance, cue.words)

@@ -267,7 +267,10 @@ def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
     if trigger is None:
         return markers
     if start > trigger.i:
-        return markers | {"object"}
+        # the object stands close after the verb, in its clause ("handed Russia missiles")
+        gap = doc[trigger.i + 1:start]
+        near = len(gap) <= 6 and not any(t.text in _CLAUSE_BREAKS for t in gap)
+        return markers | {"object"} if near else markers
     between = doc[mention.tok_end:trigger.i]
     words = [t.lower_ for t in between]
     if words[:2] in ([",", "which"], [",", "who"], [",", "qui"]):

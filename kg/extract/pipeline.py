@@ -70,9 +70,9 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     _signatories_states(claims)
     claims = [c for c in claims if _has_required(c)]
     for claim in claims:
-        if any(a.stance == "claims" for a in claim.attributions):
+        if any(a.stance in ("claims", "confirms") for a in claim.attributions):
             # "démentent tout échange d'armes" answers the aid reports, not the troop reports
-            attach(claim, [cue for cue, topics in reactions if not topics or claim.type in topics])
+            attach(claim, [cue for cue, topics in reactions if not topics or claim.type in topics], answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in read_as_state and m.cls == "Place" and m.state else m
