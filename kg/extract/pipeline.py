@@ -50,20 +50,17 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
                                for m in c.claimants for i in range(m.tok_start, m.tok_end)},
                               {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
                               previous, recent_pair(doc, mentions, sentence.start_char, pair), read_as_state)
-        found = [c for c, _ in frame_claims(ctx)]
-        article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c in found)
-        found += [c for c, _ in obligation_claims(ctx, ctx.pair, article_has_treaty)]
-        reported = [c for c in found if c.type not in TREATY_TYPES]
+        triggered = frame_claims(ctx)
+        article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c, _ in triggered)
+        triggered += obligation_claims(ctx, ctx.pair, article_has_treaty)
+        found = [c for c, _ in triggered]
+        reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
         for cue in cues:
             if cue.stance in _REACTIONS:
                 # a denial, a confirmation or a silence answers every report of its topic
                 reactions.append((cue, topics_of(sentence, lang)))
-                if reported and not _speaks_of_reports(cue, lang):
-                    for claim in reported:
-                        attach(claim, [cue])
-            else:
-                for claim in reported:
-                    attach(claim, [cue])
+        for claim, trigger in reported:
+            attach(claim, _cues_for(trigger, cues, lang))
         claims += found
         claims += [c for c, _ in position_claims(ctx)]
         previous.update((c.type, c) for c in found if _has_required(c))
@@ -78,6 +75,19 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     mentions = [m.as_state() if m.tok_start in read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
     return _merge(claims), mentions
+
+
+def _cues_for(trigger, cues, lang: str) -> list:
+    """The cues of a sentence that speak of the claim a trigger makes: "selon" and
+    the like, and of the sayers the nearest before it ("X said A, and Y said B"),
+    else those after it ("A, a affirmé le Pentagone"). A denial that points back
+    at earlier reports ("ces allégations") answers those, not this claim."""
+    sayers = [c for c in cues if c.verb and c.stance == "claims"]
+    before = [c for c in sayers if c.token < trigger.i]
+    chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
+    others = [c for c in cues if c not in sayers
+              and not (c.stance in _REACTIONS and _speaks_of_reports(c, lang))]
+    return others + chosen
 
 
 def _first_mention(mentions, ref):
