@@ -134,13 +134,15 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
     return cues
 
 
-def _phrasal(doc, sentence, mentions, lexicon, lang: str) -> list[Cue]:
+def _phrasal(doc, sentence, mentions, lexicon, lang: str, pair=()) -> list[Cue]:
     cues = []
     stance_of = {phrase: stance for stance, phrases in lexicon.phrases.items() for phrase in phrases}
     for start, _end, phrase in find_phrases(doc, lang, list(stance_of), sentence.start, sentence.end):
         char = doc[start].idx
         before = [m for m in map(_as_source, mentions) if m.end <= char and m.cls in _SOURCE_CLASSES]
         clause = _same_clause(doc, before, char)
+        if pair and _names_pair(doc[_clause_start(doc, sentence, start):start], lang):
+            clause = list(pair)  # "..., which both countries deny"
         stance = stance_of[phrase]
         if stance == "confirms" and _negated(doc, sentence, start, lexicon):
             stance = "no_comment"
@@ -149,9 +151,13 @@ def _phrasal(doc, sentence, mentions, lexicon, lang: str) -> list[Cue]:
     return cues
 
 
+def _clause_start(doc, sentence, start: int) -> int:
+    return max([t.i for t in doc[sentence.start:start] if t.text in (",", ";", ":")], default=sentence.start)
+
+
 def _negated(doc, sentence, start: int, lexicon) -> bool:
     """"Neither Moscow nor Pyongyang has confirmed": a confirmation under negation is silence."""
-    clause_start = max([t.i for t in doc[sentence.start:start] if t.text in (",", ";", ":")], default=sentence.start)
+    clause_start = _clause_start(doc, sentence, start)
     return any(t.lower_ in lexicon.negators for t in doc[clause_start:start])
 
 
@@ -200,7 +206,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     """
     lexicon = attribution_lexicon(lang)
     cues = _prepositional(doc, sentence, mentions, lexicon) + _source_anaphora(doc, sentence, lexicon, earlier)
-    phrasal = _phrasal(doc, sentence, mentions, lexicon, lang)
+    phrasal = _phrasal(doc, sentence, mentions, lexicon, lang, pair)
     cue_tokens = {c.token for c in phrasal}
     verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
