@@ -17,7 +17,7 @@ from .claims import SentenceContext, frame_claims, topics_of
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import TREATY_TYPES, link_treaty, main_pair, obligation_claims, recent_pair
+from .treaties import TREATY_TYPES, has_treaty_noun, link_treaty, main_pair, obligation_claims, recent_pair
 
 __all__ = ["extract_corpus", "extract_document"]
 
@@ -51,8 +51,9 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
                               {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
                               previous, recent_pair(doc, mentions, sentence.start_char, pair), read_as_state)
         triggered = frame_claims(ctx)
-        article_has_treaty = article_has_treaty or any(c.type in TREATY_TYPES for c, _ in triggered)
         triggered += obligation_claims(ctx, ctx.pair, article_has_treaty)
+        # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
+        article_has_treaty = article_has_treaty or has_treaty_noun(sentence, lang)
         found = [c for c, _ in triggered]
         reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
         for cue in cues:

@@ -14,7 +14,8 @@ from collections import Counter
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon, find_phrases
 
-__all__ = ["obligation_claims", "main_pair", "recent_pair", "mentions_pair", "link_treaty", "TREATY_TYPES"]
+__all__ = ["obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "mentions_pair", "link_treaty",
+           "TREATY_TYPES"]
 
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 
@@ -56,14 +57,14 @@ def mentions_pair(sentence, lang: str) -> bool:
     return any(True for _ in find_phrases(doc, lang, phrases, sentence.start, sentence.end))
 
 
-def _has_treaty_noun(sentence, lang: str) -> bool:
+def has_treaty_noun(sentence, lang: str) -> bool:
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     return any(noun.split()[0] in lemmas for noun in claim_lexicon(lang).treaty_nouns)
 
 
 def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> list[tuple[Claim, object]]:
     lexicon = claim_lexicon(ctx.lang)
-    if not (_has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
+    if not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
         return []
     text = ctx.sentence.text.lower().replace("\u2019", "'")
     results = []
