@@ -13,11 +13,13 @@ from collections import defaultdict
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from .attributions import attach, find_cues
-from .claims import SentenceContext, frame_claims, topics_of
+from .claims import frame_claims
+from .context import SentenceContext
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
 from .treaties import TREATY_TYPES, has_treaty_noun, link_treaty, main_pair, obligation_claims, recent_pair
+from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
 

@@ -1,0 +1,46 @@
+"""What the claim rules know about one sentence: its mentions, its claimants, the
+article around it, and (read only when a rule asks) its dates and quantities."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from ..model import Evidence
+from .dates import find_dates
+from .quantities import find_quantities
+
+__all__ = ["SentenceContext"]
+
+
+@dataclass
+class SentenceContext:
+    """Everything the claim rules need to know about one sentence."""
+    doc_id: str
+    lang: str
+    sentence: object            # spaCy Span
+    mentions: list              # Mention objects inside the sentence
+    published: str | None       # the article's date, that relative dates count from
+    claimant_tokens: dict = field(default_factory=dict)  # token of a claimant -> its cue's verb (or None)
+    claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
+    previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
+    pair: list = field(default_factory=list)           # the two states the article is about
+    read_as_state: set = field(default_factory=set)    # capitals a role read as their state
+
+    @cached_property
+    def dates(self) -> list:
+        """DateMatch of the sentence (offsets into the body), read only when a rule asks."""
+        return _shifted(find_dates(self.sentence.text, self.lang, self.published), self.sentence.start_char)
+
+    @cached_property
+    def quantities(self) -> list:
+        """QuantityMatch of the sentence (offsets into the body), read only when a rule asks."""
+        return _shifted(find_quantities(self.sentence.text, self.lang), self.sentence.start_char)
+
+    @property
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
+
+
+def _shifted(matches, offset: int) -> list:
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]

@@ -1,0 +1,73 @@
+"""A claim's fields, read near its trigger: the count, the date, the item supplied,
+the domain of a cooperation, the quoted words."""
+from __future__ import annotations
+
+from ..model import Claim
+from .context import SentenceContext
+from .frames import Frame, find_phrases
+
+__all__ = ["nearest", "add_fields"]
+
+
+def nearest(matches, trigger_char: int):
+    return min(matches, key=lambda m: abs(m.start - trigger_char), default=None)
+
+
+def _preceding(matches, anchor_char: int):
+    """The match closest before the anchor ("10 000 soldats envoyés en Russie"), else after it."""
+    before = [m for m in matches if m.start <= anchor_char]
+    return max(before, key=lambda m: m.start) if before else nearest(matches, anchor_char)
+
+
+def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
+    if "quantity" in frame.fields:
+        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+        match = _preceding(units, trigger.idx)
+        claim.quantity = match.quantity if match else None
+    if "date" in frame.fields:
+        match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx)], trigger.idx)
+        claim.date = match.iso if match else None
+    if "item" in frame.fields:
+        claim.item = _item(ctx, frame, trigger)
+    if "domain" in frame.fields:
+        claim.domain = _domain(ctx, trigger, lexicon)
+    if "quote" in frame.fields:
+        claim.quote = _quote(ctx.sentence.text)
+
+
+def _inside_claimant(date, ctx: SentenceContext) -> bool:
+    doc = ctx.sentence.doc
+    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i in ctx.claimant_tokens)
+
+
+def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
+    """What is supplied: the words of the item lexicon near the trigger
+    ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
+    doc = ctx.sentence.doc
+    start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
+    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
+    if found:
+        first, last = found[0][0], found[-1][1]
+        if last - first <= 12:  # "systèmes de défense antiaérienne et du matériel"
+            return doc[first:last].text
+        return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
+    units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    return nearest(units, trigger.idx).quantity.unit if units else None
+
+
+def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
+    window = ctx.sentence.doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
+    words = " " + " ".join(t.lower_ for t in window) + " "
+    for domain, cues in lexicon.domains.items():
+        if any(f" {cue.lower()} " in words for cue in cues):
+            return domain
+    return None
+
+
+def _quote(text: str) -> str | None:
+    for left, right in (("«", "»"), ("“", "”"), ('"', '"')):
+        start = text.find(left)
+        end = text.find(right, start + 1)
+        if start >= 0 and end > start:
+            return text[start + 1:end].strip()
+    return None

@@ -1,0 +1,226 @@
+"""Filling a frame's roles from the mentions of a sentence, then completing them
+from the article: the pair of states it is about, the claim it described before,
+the topic a statement speaks of."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import EntityRef
+from .context import SentenceContext
+from .frames import Frame, claim_lexicon
+from .markers import coordinated, markers_of, normalise_cue
+
+__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_speaks", "target_from_topic", "inherit"]
+
+
+@lru_cache(maxsize=None)
+def frame_cues(frame: Frame) -> frozenset[str]:
+    """The prepositions and locutions a frame's roles accept, as markers_of compares them."""
+    return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
+
+
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, list[EntityRef]]:
+    roles: dict[str, list[EntityRef]] = {}
+    used = set()
+    doc = ctx.sentence.doc
+    sources = {m.ref.id for m in ctx.mentions if _speaks_about(ctx, m, trigger)} & ctx.claimant_ids
+    fillers: dict[str, list] = {}  # role -> the mentions that filled it
+    agent = frame.roles[0].role if frame.roles else None
+    for mention in ctx.mentions:
+        if _speaks_about(ctx, mention, trigger):
+            # "« C'est une escalade », a dit Kirby": who says a statement makes it
+            if frame.type == "statement" and mention.cls in frame.roles[0].classes:
+                roles.setdefault(agent, [])
+                if mention.ref.id not in {r.id for r in roles[agent]}:
+                    roles[agent].append(mention.ref)
+            continue
+        markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        if not _in_clause(doc, mention, trigger, markers):
+            continue
+        noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
+        for rule in frame.roles:
+            # a capital or a leader in a role only a state can fill ("livrés à Moscou",
+            # "Kim ratified the treaty") stands for the state
+            filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
+            if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
+                # "le NIS sud-coréen affirme": the source's other names do not act either
+                if rule.role == agent and filler.ref.id in sources:
+                    break
+                if (rule.role, filler.ref.id) not in used:
+                    roles.setdefault(rule.role, []).append(filler.ref)
+                    used.add((rule.role, filler.ref.id))
+                    fillers.setdefault(rule.role, []).append(mention)
+                if filler is not mention:
+                    ctx.read_as_state.add(mention.tok_start)
+                break
+    _extend_lists(roles, fillers, ctx, frame)
+    return roles
+
+
+def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
+    """"des bases à Djibouti, au Gabon et en Côte d'Ivoire": the places listed right
+    after a mention that filled a role fill the role too."""
+    doc = ctx.sentence.doc
+    for rule in frame.roles:
+        filled = {r.id for r in roles.get(rule.role, [])}
+        for mention in fillers.get(rule.role, []):
+            following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
+            for more in coordinated(doc, following, mention, _list_prepositions(rule)):
+                if more.cls in rule.classes and more.ref.id not in filled:
+                    roles[rule.role].append(more.ref)
+                    filled.add(more.ref.id)
+
+
+@lru_cache(maxsize=None)
+def _list_prepositions(rule) -> frozenset[str]:
+    """The one-word prepositions a role accepts, that may start the next item of a list."""
+    return frozenset(m for m in (normalise_cue(m.partition("@")[0]) for m in rule.markers) if " " not in m)
+
+
+def _in_clause(doc, mention, trigger, markers) -> bool:
+    """A complement ("à Séoul") belongs to the trigger only if the parse puts it
+    under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
+    d'un point presse à Séoul" places the statement, not the delivery."""
+    if not doc.has_annotation("DEP") or markers & {"subject", "object", "demonym"}:
+        return True
+    anchor = doc[mention.tok_start:mention.tok_end].root
+    # a noun trigger's complements may hang off the verb that takes it as object
+    # ("a nié toute livraison d'armes à la Russie"), not off the verb it is subject of
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and not trigger.dep_.startswith("nsubj")
+    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # a noun's complement hangs close to it: "la ratification de la Russie", "la
+        # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
+        # de la visite de Poutine"
+        return anchor.i in governors or anchor.head.i in governors or anchor.head.head.i in governors
+    for token in [anchor, *anchor.ancestors]:
+        if token.i in governors:
+            return True
+        if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
+            return False  # "..., emboîtant le pas à Moscou": a clause of its own
+    return False
+
+
+def _accepted(markers, noun_trigger: bool) -> set[str]:
+    """A rule's markers for this trigger: "de@noun" holds only after a noun
+    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats")."""
+    accepted = set()
+    for marker in markers:
+        word, _, only = marker.partition("@")
+        if not only or (only == "noun") == noun_trigger:
+            accepted.add(word)
+    return accepted
+
+
+def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
+    """Is the mention a source that reports this trigger's claim, so no party to it?
+
+    "selon Kiev" always is. The subject of a speech verb is when the claim
+    stands in what the verb governs ("a affirmé que 10 000 soldats ont été
+    envoyés") or when the verb is an incise about it (", affirme un rapport
+    du MSMT"); not when the verb hangs off the trigger ("Séoul, qui évaluait...,
+    a dénoncé", "a remercié X, estimant que...").
+    """
+    if mention.tok_start not in ctx.claimant_tokens:
+        return False
+    verb_index = ctx.claimant_tokens[mention.tok_start]
+    doc = ctx.sentence.doc
+    if verb_index == trigger.i:
+        return False  # "X accused the Americans": the accuser is the statement's speaker
+    if verb_index is None:
+        return True
+    if not doc.has_annotation("DEP"):
+        # no parse: "the Pentagon said [claim]" and "[claim], the Pentagon said" report;
+        # "Sunak travelled to Kyiv and announced" does not
+        return verb_index < trigger.i or mention.tok_start > verb_index or mention.tok_start > trigger.i
+    verb = doc[verb_index]
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        return False
+    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
+    return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def complete(roles, frame: Frame) -> bool:
+    """Are the claim type's required roles filled (SCHEMA.md's bold roles)?"""
+    first, second = _REQUIRED[frame.type]
+    if any(rule.from_signatories for rule in frame.roles) and roles.get("signatories"):
+        return True  # parties are completed from the signatories' positions later
+    if len(roles.get(first, [])) < (2 if first == "parties" else 1):
+        return False
+    if frame.type == "troop_deployment":
+        return bool(roles.get("location") or roles.get("alongside"))
+    return second is None or bool(roles.get(second))
+
+
+_REQUIRED = {
+    "treaty_signing": ("parties", None), "treaty_ratification": ("ratifier", None),
+    "treaty_obligation": ("parties", None), "troop_deployment": ("sender", None),
+    "military_aid": ("supplier", "recipient"), "cooperation": ("parties", None),
+    "statement": ("speaker", "target"), "visit": ("visitor", "destination"),
+    "position_held": ("person", "organization"), "sanctions": ("imposer", "target"),
+}
+
+
+def drop_self_links(roles: dict) -> dict:
+    """An entity never fills two opposite roles of one claim (a state aiding itself)."""
+    seen = set()
+    for role in list(roles):
+        kept = [r for r in roles[role] if r.id not in seen]
+        seen.update(r.id for r in kept)
+        roles[role] = kept
+    return {r: v for r, v in roles.items() if v}
+
+
+def complete_pair(roles, ctx: SentenceContext) -> None:
+    """"Les deux pays renforcent leur coopération": parties are the article's main pair."""
+    from .treaties import mentions_pair
+
+    parties = roles.get("parties")
+    if parties is not None and len(parties) >= 2:
+        return
+    one_of_pair = parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
+    # "le traité conclu avec la Russie": the other one is the article's other state
+    if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
+        known = {p.id for p in parties or []}
+        roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
+
+
+def pair_speaks(roles, ctx: SentenceContext, trigger) -> None:
+    """"Les deux puissances se déclarent opposées à...": the speakers are the pair."""
+    from .treaties import mentions_pair
+
+    if roles.get("speaker") or len(ctx.pair) != 2:
+        return
+    before = ctx.sentence.doc[ctx.sentence.start:trigger.i]
+    if mentions_pair(before, ctx.lang):
+        roles["speaker"] = list(ctx.pair)
+
+
+def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
+    """"Ils ont condamné ce déploiement": the target is who deployed, as the article said before."""
+    if roles.get("target") or not roles.get("speaker"):
+        return
+    doc = ctx.sentence.doc
+    following = doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]
+    for frame in claim_lexicon(ctx.lang).frames:
+        earlier = ctx.previous.get(frame.type)
+        if earlier is not None and frame.topic & {t.lower_ for t in following}:
+            agent = next(iter(earlier.roles.values()), [])
+            speakers = {r.id for r in roles["speaker"]}
+            roles["target"] = [r for r in agent if r.id not in speakers]
+            return
+
+
+def inherit(roles, frame: Frame, ctx: SentenceContext) -> None:
+    """"Seoul puts the contingent at 10,000 to 12,000": a new count of the same
+    deployment, whose sender and place the article gave before."""
+    earlier = ctx.previous.get(frame.type)
+    if not frame.inherit or earlier is None:
+        return
+    if frame.needs_unit and not any(q.quantity.unit in frame.needs_unit for q in ctx.quantities):
+        return
+    for role in frame.inherit:
+        if not roles.get(role) and earlier.roles.get(role):
+            roles[role] = list(earlier.roles[role])

@@ -1,0 +1,73 @@
+"""Which words of a sentence trigger a frame, and which triggers to leave alone:
+negated and hypothetical acts ("n'a pas envoyé", "devraient rejoindre"), and
+counts of something else than the frame counts."""
+from __future__ import annotations
+
+from .context import SentenceContext
+from .fields import nearest
+from .frames import Frame, claim_lexicon, find_phrases
+
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit"]
+
+
+def topics_of(sentence, lang: str) -> frozenset[str]:
+    """The claim types a sentence speaks of, by the frames' topic words ("armes", "soldats")."""
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    return frozenset(f.type for f in claim_lexicon(lang).frames if f.topic & words)
+
+
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+
+def _token_words(doc) -> list[tuple[str, str, bool]]:
+    """(lemma, lower form, may trigger) per token, computed once per Doc."""
+    words = doc.user_data.get("kg_token_words")
+    if words is None:
+        tagged = doc.has_annotation("POS")
+        words = [(t.lemma_.lower(), t.lower_, not tagged or t.pos_ in _TRIGGER_POS) for t in doc]
+        doc.user_data["kg_token_words"] = words
+    return words
+
+
+def trigger_tokens(sentence, frame: Frame, lang: str):
+    """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    doc = sentence.doc
+    words = _token_words(doc)
+    found = [doc[i] for i in range(sentence.start, sentence.end)
+             if words[i][2] and (words[i][0] in frame.lemmas or words[i][1] in frame.lemmas)
+             and _voice_fits(doc[i], frame.voice)]
+    found += [doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)]
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def _voice_fits(token, voice: str) -> bool:
+    if voice == "any":
+        return True
+    passive = "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
+    return passive == (voice == "passive")
+
+
+def blocked(token, lexicon) -> bool:
+    """A negated or hypothetical act, which the corpus does not count as a claim."""
+    if not token.doc.has_annotation("DEP"):
+        # no parse: look at the few words before the trigger ("did not send", "will deploy")
+        window = token.doc[max(token.i - 3, token.sent.start):token.i]
+        return any(t.lower_ in lexicon.negations or t.lower_ in lexicon.irrealis for t in window)
+    for child in token.children:
+        if child.lower_ in lexicon.negations:
+            return True
+        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
+            return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
+        return True
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+
+
+def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
+    """The count nearest the trigger is of something else: "transféré 9 millions d'obus"
+    is aid, not a deployment; "envoyé 10 000 soldats" is not aid."""
+    if not frame.needs_unit:
+        return False
+    closest = nearest([q for q in ctx.quantities if q.quantity.unit], trigger.idx)
+    return closest is not None and closest.quantity.unit not in frame.needs_unit
