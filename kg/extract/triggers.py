@@ -43,7 +43,9 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
 def _voice_fits(token, voice: str) -> bool:
     if voice == "any":
         return True
-    passive = "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
+    # a participle the tagger read as an adjective or noun ("des responsables sanctionnés") is passive
+    passive = ("Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
+               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(("é", "és", "ée", "ées", "ed"))))
     return passive == (voice == "passive")
 
 
