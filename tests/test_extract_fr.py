@@ -132,3 +132,10 @@ def test_support_given_to_the_object_of_the_verb():
     statement = of_type(corpus, "statement")[0]
     assert statement.stance == "support"
     assert "Azerbaijan" in labels(statement, "target")
+
+
+def test_unnamed_firms_of_a_country_are_a_group():
+    corpus = extract("Les Vingt-Sept ont adopté des sanctions contre des sociétés iraniennes.")
+    claim = of_type(corpus, "sanctions")[0]
+    assert labels(claim, "target") == ["sociétés iraniennes"]
+    assert [r.cls for r in claim.roles["target"]] == ["Group"]

@@ -159,7 +159,26 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
-    return mentions
+    return [_as_group(doc, m, lang) for m in mentions]
+
+
+def _as_group(doc, mention: Mention, lang: str) -> Mention:
+    """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
+    country are a group of their own, not the state (the corpus conventions)."""
+    nouns = frozenset(load_lexicon(lang, "mentions").get("group_nouns") or ())
+    if not mention.demonym or mention.cls != "Country":
+        return mention
+    if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
+        start = mention.tok_start - 1  # French: the noun before its adjective
+    elif mention.tok_end < len(doc) and doc[mention.tok_end].lower_ in nouns:
+        start = mention.tok_start      # English: the adjective before its noun
+    else:
+        return mention
+    end = max(mention.tok_end, start + 1) if start < mention.tok_start else mention.tok_end + 1
+    span = doc[start:end]
+    label = span.text
+    return Mention(start, end, span.start_char, span.end_char, span.text,
+                   EntityRef(entity_id(None, label, "Group"), label, None, "Group"), "group")
 
 
 def _titled_names(doc, lang: str, known) -> list:
