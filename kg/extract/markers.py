@@ -103,7 +103,9 @@ def coordinated(doc, following, first, prepositions: frozenset[str] | None = Non
 
 def is_determiner(token) -> bool:
     """A determiner by the tagger, or by the language's word list when there is no tagger."""
-    return token.pos_ == "DET" or token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
+    if token.pos_:  # tagged: "du" is a determiner in "du pétrole", a preposition in "du chef"
+        return token.pos_ == "DET"
+    return token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
 
 
 @lru_cache(maxsize=None)

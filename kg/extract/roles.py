@@ -85,8 +85,9 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         return True
     anchor = doc[mention.tok_start:mention.tok_end].root
     # a noun trigger's complements may hang off the verb that takes it as object
-    # ("a nié toute livraison d'armes à la Russie"), not off the verb it is subject of
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and not trigger.dep_.startswith("nsubj")
+    # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
+    # subject or an adverbial of ("... à la France, après une visite")
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
@@ -94,7 +95,8 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
         # de la visite de Poutine"
-        return anchor.i in governors or anchor.head.i in governors or anchor.head.head.i in governors
+        through_noun = anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.head.i in governors
+        return anchor.i in governors or anchor.head.i in governors or through_noun
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
