@@ -63,3 +63,9 @@ def test_visiting_minister():
     visit = of_type(corpus, "visit")[0]
     assert labels(visit, "visitor") == ["Takeshi Iwaya"]
     assert labels(visit, "destination") == ["Hanoi"]
+
+
+def test_not_since_gives_the_last_time():
+    corpus = extract("President Emmanuel Macron had not visited Algeria since 2022.")
+    visit = of_type(corpus, "visit")[0]
+    assert visit.date == "2022"

@@ -139,3 +139,10 @@ def test_unnamed_firms_of_a_country_are_a_group():
     claim = of_type(corpus, "sanctions")[0]
     assert labels(claim, "target") == ["sociétés iraniennes"]
     assert [r.cls for r in claim.roles["target"]] == ["Group"]
+
+
+def test_ne_plus_depuis_gives_the_last_time():
+    corpus = extract("Le président français Emmanuel Macron ne s'était plus rendu en Algérie depuis août 2022.")
+    visit = of_type(corpus, "visit")[0]
+    assert labels(visit, "destination") == ["Algeria"]
+    assert visit.date == "2022-08"

@@ -58,6 +58,8 @@ class ClaimLexicon:
     irrealis: frozenset[str] = field(default_factory=frozenset)
     negations: frozenset[str] = field(default_factory=frozenset)
     pair_anaphora: tuple[str, ...] = ()
+    since: frozenset[str] = frozenset()       # "depuis": with "ne ... plus", the last time it happened
+    no_longer: frozenset[str] = frozenset()
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -201,6 +203,8 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         irrealis=frozenset(_words(data.get("irrealis"), f"{where}: irrealis")),
         negations=frozenset(_words(data.get("negations"), f"{where}: negations")),
         pair_anaphora=_words(data.get("pair_anaphora"), f"{where}: pair_anaphora"),
+        since=frozenset(_words(data.get("since"), f"{where}: since")),
+        no_longer=frozenset(_words(data.get("no_longer"), f"{where}: no_longer")),
     )
 
 

@@ -54,9 +54,11 @@ def blocked(token, lexicon) -> bool:
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
         window = token.doc[max(token.i - 3, token.sent.start):token.i]
-        return any(t.lower_ in lexicon.negations or t.lower_ in lexicon.irrealis for t in window)
+        if any(t.lower_ in lexicon.irrealis for t in window):
+            return True
+        return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     for child in token.children:
-        if child.lower_ in lexicon.negations:
+        if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
             return True
@@ -64,6 +66,12 @@ def blocked(token, lexicon) -> bool:
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
         return True
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+
+
+def _last_time(token, lexicon) -> bool:
+    """"Il ne s'était plus rendu au Vietnam depuis 2017": not since then, so then."""
+    words = {t.lower_ for t in token.sent}
+    return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
