@@ -104,6 +104,23 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"stationed in the country", "dans le pays": the last state named as a place."""
+    from .markers import after_preposition
+
+    phrases = tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
+    added = []
+    for start, end, _phrase in find_phrases(doc, lang, phrases):
+        places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
+                  and after_preposition(doc, m)]
+        if places:
+            last = places[-1]
+            span = doc[start:end]
+            added.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                 last.country, "pronoun"))
+    return added
+
+
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """``mentions`` plus one mention per title or pronoun that names a known person.
 
@@ -111,6 +128,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     surface forms of the entity.
     """
     mentions = mentions + _short_names(doc, mentions)
+    mentions = mentions + _country_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)
     return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)

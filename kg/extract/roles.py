@@ -23,7 +23,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
-    sources = {m.ref.id for m in ctx.mentions if _speaks_about(ctx, m, trigger)} & ctx.claimant_ids
+    sources = [m for m in ctx.mentions if _speaks_about(ctx, m, trigger) and m.ref.id in ctx.claimant_ids]
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.roles[0].role if frame.roles else None
     for mention in ctx.mentions:
@@ -43,8 +43,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
             if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
-                # "le NIS sud-coréen affirme": the source's other names do not act either
-                if rule.role == agent and filler.ref.id in sources:
+                # "le NIS (sud-coréen) affirme": the source's own other names do not act either
+                if rule.role == agent and _beside_source(filler, mention, sources):
                     break
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
@@ -55,6 +55,11 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 break
     _extend_lists(roles, fillers, ctx, frame)
     return roles
+
+
+def _beside_source(filler, mention, sources) -> bool:
+    """Is the mention another name of a source, in the source's own phrase?"""
+    return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
