@@ -31,7 +31,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         if person is None:
             continue
         organisation = _organisation_for(organisations, person, i, end)
-        organisation_ref = organisation.ref if organisation else _known_state(person.ref)
+        organisation_ref = (organisation.ref if organisation else _known_state(person.ref)
+                            or _state_of_clause(organisations, i))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -41,6 +42,13 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
                           position=doc[i:end].text)
             results.append((claim, doc[i]))
     return results
+
+
+def _state_of_clause(organisations, title_start: int):
+    """"Britain was the first to sign, when Prime Minister Rishi Sunak...": with no
+    state beside the title, the state named last before it in the sentence."""
+    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start]
+    return before[-1].ref if before else None
 
 
 def _known_state(person):
