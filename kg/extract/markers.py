@@ -24,6 +24,10 @@ def phrase_start(doc, mention) -> int:
     if mention.demonym:
         head = doc[mention.tok_start].head
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
+            # "les services de renseignement britanniques": up a bare "de" complement
+            while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
+                   and doc[head.i - 1].lower_ in ("de", "d'", "of")):
+                head = head.head
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
