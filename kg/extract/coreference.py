@@ -60,13 +60,17 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
         if token.lower_ in pronouns and (token.dep_.startswith("nsubj") or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
-            subjects = [m for m in before if doc[m.tok_start].dep_.startswith("nsubj")
-                        or doc[m.tok_end - 1].dep_.startswith("nsubj")]
+            subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]
             last = (subjects or before or [None])[-1]
             if last is not None:
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
                                      token.text, last.ref, "pronoun", state=last.state))
     return added
+
+
+def _is_subject(token) -> bool:
+    """A subject, or a name in apposition to one ("le Premier ministre japonais Fumio Kishida")."""
+    return token.dep_.startswith("nsubj") or (token.dep_ in ("appos", "flat:name") and token.head.dep_.startswith("nsubj"))
 
 
 def _gender_fits(doc, person, gender) -> bool:

@@ -105,6 +105,12 @@ def coordinated(doc, following, first, prepositions: frozenset[str] | None = Non
     return joined
 
 
+def contrast_between(doc, first: int, last: int) -> bool:
+    """Does a new clause start between two tokens ("tandis que", "while")?"""
+    words = " " + " ".join(t.lower_ for t in doc[first + 1:last]) + " "
+    return any(f" {cue} " in words for cue in _mention_words(doc.lang_)["clause_openers"])
+
+
 def is_determiner(token) -> bool:
     """A determiner by the tagger, or by the language's word list when there is no tagger."""
     if token.pos_:  # tagged: "du" is a determiner in "du pétrole", a preposition in "du chef"
@@ -129,7 +135,8 @@ def _mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions")
+    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
+            "clause_openers")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..model import EntityRef
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
-from .markers import coordinated, markers_of, normalise_cue
+from .markers import contrast_between, coordinated, markers_of, normalise_cue
 
 __all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_speaks", "target_from_topic", "inherit"]
 
@@ -86,8 +86,11 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "object", "demonym"}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym"}:
         return True
+    if "object" in markers:
+        # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
+        return not contrast_between(doc, trigger.i, mention.tok_start)
     anchor = doc[mention.tok_start:mention.tok_end].root
     # a noun trigger's complements may hang off the verb that takes it as object
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the

@@ -30,6 +30,12 @@ def main_pair(mentions) -> list[EntityRef]:
     return [first[i].ref for i in ranked[:2]]
 
 
+def _acting_state(mention) -> EntityRef | None:
+    """The state a mention names or acts for: "Xi Jinping ... avec Vladimir Poutine ...
+    les deux pays" are China and Russia."""
+    return mention.country or (mention.state if mention.cls == "Person" else None)
+
+
 def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
     """The last two states named as actors before a point ("La Russie et la Corée
     du Nord ont resserré leurs liens. Les deux pays ont signé..."), among the
@@ -37,11 +43,11 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
     preposition ("la guerre en Ukraine") is a place there, not one of the two."""
     from .markers import after_preposition
 
-    counts = Counter(m.country.id for m in mentions if m.country)
+    counts = Counter(_acting_state(m).id for m in mentions if _acting_state(m))
     leading = {i for i, _ in counts.most_common(3)}
     found: list[EntityRef] = []
     for mention in reversed([m for m in mentions if m.end <= before_char]):
-        ref = mention.country
+        ref = _acting_state(mention)
         if ref is not None and ref.id in leading and ref.id not in {r.id for r in found} \
                 and not after_preposition(doc, mention):
             found.append(ref)
