@@ -222,7 +222,10 @@ def _object_of_governor(anchor, trigger) -> bool:
 def _just_before(doc, mention, start: int, trigger) -> bool:
     """The parse may miss a subject: a noun phrase before the trigger, introduced by
     no preposition, with no other verb in between ("le chef d'état-major russe,
-    Valéri Guérassimov, avait salué") is its subject too."""
+    Valéri Guérassimov, avait salué") is its subject too; for a noun the verb
+    takes as object, the subject of that verb."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
+        trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
     if start >= trigger.i or after_preposition(doc, mention):
         return False
     between = doc[mention.tok_end:trigger.i]

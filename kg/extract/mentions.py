@@ -133,7 +133,9 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
-    ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)]
+    # a name, not a common noun the model took for one ("une visite d'État")
+    ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)
+           and any(t.pos_ in ("PROPN", "X") for t in ent)]
     if not doc.has_annotation("ENT_IOB"):
         ner = _titled_names(doc, lang, spans)
     chosen = filter_spans(spans + [e for e in ner if not _overlaps(e, spans)])

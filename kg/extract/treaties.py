@@ -37,22 +37,28 @@ def _acting_state(mention) -> EntityRef | None:
 
 
 def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
-    """The last two states named as actors before a point ("La Russie et la Corée
-    du Nord ont resserré leurs liens. Les deux pays ont signé..."), among the
-    article's three most named states; else ``fallback``. A state named after a
-    preposition ("la guerre en Ukraine") is a place there, not one of the two."""
+    """The last two states named as actors before a point: in the sentence before
+    ("Xi Jinping a signé avec Vladimir Poutine... Les deux dirigeants"), else
+    among the article's three most named states ("La Russie et la Corée du Nord
+    ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
+    after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
     from .markers import after_preposition
 
     counts = Counter(_acting_state(m).id for m in mentions if _acting_state(m))
     leading = {i for i, _ in counts.most_common(3)}
-    found: list[EntityRef] = []
-    for mention in reversed([m for m in mentions if m.end <= before_char]):
-        ref = _acting_state(mention)
-        if ref is not None and ref.id in leading and ref.id not in {r.id for r in found} \
-                and not after_preposition(doc, mention):
-            found.append(ref)
-        if len(found) == 2:
-            return found
+    earlier = [m for m in mentions if m.end <= before_char]
+    sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
+    previous = doc[sentence_start.start - 1].sent.start if sentence_start is not None and sentence_start.start else 0
+    for candidates, allowed in (([m for m in earlier if m.tok_start >= previous], None), (earlier, leading)):
+        found: list[EntityRef] = []
+        for mention in reversed(candidates):
+            ref = _acting_state(mention)
+            if ref is None or ref.id in {r.id for r in found} or after_preposition(doc, mention):
+                continue
+            if allowed is None or ref.id in allowed:
+                found.append(ref)
+            if len(found) == 2:
+                return found
     return fallback
 
 
