@@ -18,7 +18,8 @@ from .context import SentenceContext
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import TREATY_TYPES, has_treaty_noun, link_treaty, main_pair, obligation_claims, recent_pair
+from .treaties import (TREATY_TYPES, has_treaty_noun, link_treaty, main_pair, obligation_claims, pair_point,
+                       recent_pair)
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
@@ -51,7 +52,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
                               {i: (c.token if c.verb else None) for c in cues if c.stance == "claims"
                                for m in c.claimants for i in range(m.tok_start, m.tok_end)},
                               {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
-                              previous, recent_pair(doc, mentions, sentence.start_char, pair), read_as_state)
+                              previous, recent_pair(doc, mentions, pair_point(sentence, lang), pair), read_as_state)
         triggered = frame_claims(ctx)
         triggered += obligation_claims(ctx, ctx.pair, article_has_treaty)
         # "Its Article 4 requires...": obligations may follow the sentence naming the treaty

@@ -14,20 +14,22 @@ from collections import Counter
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon, find_phrases
 
-__all__ = ["obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "mentions_pair", "link_treaty",
-           "TREATY_TYPES"]
+__all__ = ["obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point", "mentions_pair",
+           "link_treaty", "TREATY_TYPES"]
 
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 
 
 def main_pair(mentions) -> list[EntityRef]:
-    """The two states an article names most (ties broken by first mention)."""
-    counts = Counter(m.ref.id for m in mentions if m.cls == "Country")
-    first = {}
-    for m in mentions:
-        first.setdefault(m.ref.id, m)
-    ranked = sorted(counts, key=lambda i: (-counts[i], first[i].start))
-    return [first[i].ref for i in ranked[:2]]
+    """The two states an article names most, counting the leaders who act for them
+    (ties broken by first mention)."""
+    states = [(m, _acting_state(m)) for m in mentions if _acting_state(m)]
+    counts = Counter(ref.id for _, ref in states)
+    first: dict[str, tuple] = {}
+    for m, ref in states:
+        first.setdefault(ref.id, (m.start, ref))
+    ranked = sorted(counts, key=lambda i: (-counts[i], first[i][0]))
+    return [first[i][1] for i in ranked[:2]]
 
 
 def _acting_state(mention) -> EntityRef | None:
@@ -36,14 +38,23 @@ def _acting_state(mention) -> EntityRef | None:
     return mention.country or (mention.state if mention.cls == "Person" else None)
 
 
+_WITH = frozenset({"avec", "entre", "with", "between"})
+
+
+def _placed(doc, mention) -> bool:
+    """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
+    from .markers import after_preposition, phrase_start
+
+    start = phrase_start(doc, mention)
+    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in _WITH)
+
+
 def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
     """The last two states named as actors before a point: in the sentence before
     ("Xi Jinping a signé avec Vladimir Poutine... Les deux dirigeants"), else
     among the article's three most named states ("La Russie et la Corée du Nord
     ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
     after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
-    from .markers import after_preposition
-
     counts = Counter(_acting_state(m).id for m in mentions if _acting_state(m))
     leading = {i for i, _ in counts.most_common(3)}
     earlier = [m for m in mentions if m.end <= before_char]
@@ -53,13 +64,21 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
         found: list[EntityRef] = []
         for mention in reversed(candidates):
             ref = _acting_state(mention)
-            if ref is None or ref.id in {r.id for r in found} or after_preposition(doc, mention):
+            if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention):
                 continue
             if allowed is None or ref.id in allowed:
                 found.append(ref)
             if len(found) == 2:
                 return found
     return fallback
+
+
+def pair_point(sentence, lang: str) -> int:
+    """Where "the two countries" stands in a sentence (its first character), or the
+    sentence's start: the states named before that point are the two."""
+    phrases = claim_lexicon(lang).pair_anaphora
+    found = next(find_phrases(sentence.doc, lang, phrases, sentence.start, sentence.end), None)
+    return sentence.doc[found[0]].idx if found else sentence.start_char
 
 
 def mentions_pair(sentence, lang: str) -> bool:
