@@ -18,7 +18,7 @@ from .context import SentenceContext
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import (TREATY_TYPES, has_treaty_noun, link_treaty, main_pair, obligation_claims, pair_point,
+from .treaties import (TREATY_TYPES, acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims, pair_point,
                        recent_pair)
 from .triggers import topics_of
 
@@ -95,7 +95,9 @@ def _cues_for(trigger, cues, lang: str) -> list:
 
 
 def _first_mention(mentions, ref):
-    return next(m.as_state() if m.ref.id != ref.id else m for m in mentions if m.country and m.country.id == ref.id)
+    """A mention of the state ``ref`` (a capital or a leader read as the state)."""
+    return next(m.as_state() if m.ref.id != ref.id else m for m in mentions
+                if acting_state(m) and acting_state(m).id == ref.id)
 
 
 def _speaks_of_reports(cue, lang: str) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon, find_phrases
 
-__all__ = ["obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point", "mentions_pair",
+__all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point", "mentions_pair",
            "link_treaty", "TREATY_TYPES"]
 
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
@@ -23,7 +23,7 @@ TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 def main_pair(mentions) -> list[EntityRef]:
     """The two states an article names most, counting the leaders who act for them
     (ties broken by first mention)."""
-    states = [(m, _acting_state(m)) for m in mentions if _acting_state(m)]
+    states = [(m, acting_state(m)) for m in mentions if acting_state(m)]
     counts = Counter(ref.id for _, ref in states)
     first: dict[str, tuple] = {}
     for m, ref in states:
@@ -32,7 +32,7 @@ def main_pair(mentions) -> list[EntityRef]:
     return [first[i][1] for i in ranked[:2]]
 
 
-def _acting_state(mention) -> EntityRef | None:
+def acting_state(mention) -> EntityRef | None:
     """The state a mention names or acts for: "Xi Jinping ... avec Vladimir Poutine ...
     les deux pays" are China and Russia."""
     return mention.country or (mention.state if mention.cls == "Person" else None)
@@ -55,7 +55,7 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
     among the article's three most named states ("La Russie et la Corée du Nord
     ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
     after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
-    counts = Counter(_acting_state(m).id for m in mentions if _acting_state(m))
+    counts = Counter(acting_state(m).id for m in mentions if acting_state(m))
     leading = {i for i, _ in counts.most_common(3)}
     earlier = [m for m in mentions if m.end <= before_char]
     sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
@@ -63,7 +63,7 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
     for candidates, allowed in (([m for m in earlier if m.tok_start >= previous], None), (earlier, leading)):
         found: list[EntityRef] = []
         for mention in reversed(candidates):
-            ref = _acting_state(mention)
+            ref = acting_state(mention)
             if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention):
                 continue
             if allowed is None or ref.id in allowed:
