@@ -48,7 +48,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     """
     from .events import assign_events
     from .extract.pipeline import extract_corpus
-    from .sources import read_sources
+    from .sources import Problem, read_sources
 
     documents, problems = read_sources([Path(p) for p in paths])
     for problem in problems:
@@ -57,7 +57,14 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     if not documents:
         raise InputError("no readable article in " + ", ".join(str(p) for p in paths))
     bar = progress(total=len(documents)) if progress else None
-    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None)
+    def failed(document, error):
+        problem = Problem(document.path or document.id,
+                          f"could not be analysed ({type(error).__name__}: {error}); its claims are missing")
+        problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
+    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id

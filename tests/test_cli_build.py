@@ -290,3 +290,26 @@ def test_layout_floats_do_not_depend_on_hash_seed():
         assert process.returncode == 0, process.stderr
         outputs.add(process.stdout)
     assert len(outputs) == 1
+
+
+def test_an_article_the_rules_fail_on_is_reported_and_the_others_build(tmp_path, monkeypatch):
+    import kg.extract.pipeline as pipeline
+
+    real = pipeline.extract_document
+
+    def fragile(document, doc=None):
+        if "Kursk" in document.body or "Koursk" in document.body:
+            raise ValueError("boom")
+        return real(document, doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", fragile)
+    (tmp_path / "a.md").write_text("---\nlang: fr\npublished: 2024-11-05\n---\n"
+                                   "Selon Kiev, 11 000 soldats nord-coréens sont déployés à Koursk.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nlang: fr\npublished: 2024-06-19\n---\n"
+                                   "La Russie et la Corée du Nord ont signé un traité à Pyongyang.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "a.md"), str(tmp_path / "b.md"),
+                                       "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "a.md: could not be analysed (ValueError: boom)" in result.output
+    claims = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8")
+    assert '"doc": "b"' in claims and '"doc": "a"' not in claims

@@ -236,8 +236,13 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None) -> Corpus:
-    """Extract every article; ``progress(document)`` is called after each one."""
+def extract_corpus(documents: list[Document], progress=None, on_error=None) -> Corpus:
+    """Extract every article; ``progress(document)`` is called after each one.
+
+    ``on_error(document, error)``, if given, hears about an article the rules
+    fail on, which then adds no claim, so that one odd article does not stop a
+    build of a thousand; without it the error propagates.
+    """
     claims, all_mentions = [], []
     by_lang = defaultdict(list)
     for document in documents:
@@ -247,7 +252,13 @@ def extract_corpus(documents: list[Document], progress=None) -> Corpus:
         for document, doc in zip(docs, pipeline(lang).pipe(d.body for d in docs)):
             parsed[document.id] = doc
     for document in documents:
-        found, mentions = extract_document(document, parsed[document.id])
+        try:
+            found, mentions = extract_document(document, parsed[document.id])
+        except Exception as error:  # noqa: BLE001 - reported, and the other articles still build
+            if on_error is None:
+                raise
+            on_error(document, error)
+            found, mentions = [], []
         claims += found
         all_mentions.append((document.id, mentions))
         if progress:
