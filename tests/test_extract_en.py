@@ -69,3 +69,21 @@ def test_not_since_gives_the_last_time():
     corpus = extract("President Emmanuel Macron had not visited Algeria since 2022.")
     visit = of_type(corpus, "visit")[0]
     assert visit.date == "2022"
+
+
+def test_a_denied_obligation_is_no_obligation():
+    corpus = extract("Russia and Iran signed a strategic partnership treaty in Moscow in January. "
+                     "The treaty does not include a mutual defence clause.")
+    assert not [c for c in corpus.claims if c.type == "treaty_obligation"]
+
+
+def test_a_proposal_is_not_a_deployment():
+    corpus = extract("France and Britain have proposed sending several thousand troops to Ukraine.")
+    assert not [c for c in corpus.claims if c.type == "troop_deployment"]
+
+
+def test_a_second_count_in_a_sentence_continues_the_first():
+    corpus = extract("North Korea has sent about 3,000 more troops to Russia this year, adding to "
+                     "some 11,000 deployed last autumn, South Korea's military said.")
+    senders = {labels(c, "sender")[0] for c in of_type(corpus, "troop_deployment")}
+    assert senders == {"North Korea"}

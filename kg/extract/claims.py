@@ -53,6 +53,10 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if len(claims) > 1 and len(values) == 1 and None not in values:
                 claims = [_rejoin(claims, frame.split)]  # one count for several places: one claim
             results += [(claim, trigger) for claim in claims]
+            if claims:
+                # "3,000 more troops, adding to some 11,000 deployed last autumn": the
+                # second count of a sentence continues its first
+                ctx.previous[frame.type] = claims[-1]
     return results
 
 

@@ -59,9 +59,13 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         article_has_treaty = article_has_treaty or has_treaty_noun(sentence, lang)
         found = [c for c, _ in triggered]
         reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
+        stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
         for cue in cues:
-            if cue.stance in _REACTIONS:
-                # a denial, a confirmation or a silence answers every report of its topic
+            # a denial or a silence on its own (or about a fact it gives no count or date
+            # of: "a nié toute livraison d'armes"), a confirmation anywhere, answers every
+            # report of its topic; "an offer Moscow has rejected" answers its own sentence
+            if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated
+                                             or _speaks_of_reports(cue, lang)):
                 reactions.append((cue, topics_of(sentence, lang)))
         for claim, trigger in reported:
             attach(claim, _cues_for(trigger, cues, lang))

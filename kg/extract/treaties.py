@@ -101,7 +101,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
     results = []
     for obligation, phrases in lexicon.obligations.items():
         hit = next((p for p in phrases if p.lower() in text), None)
-        if hit is None:
+        if hit is None or _denied(ctx, text.find(hit.lower()), lexicon):
             continue
         states = list({m.ref.id: m.ref for m in ctx.mentions if m.cls == "Country"}.values())
         parties = states if len(states) >= 2 else pair
@@ -115,6 +115,12 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
                       obligation=obligation)
         results.append((claim, token[0] if token else ctx.sentence[0]))
     return results
+
+
+def _denied(ctx, offset: int, lexicon) -> bool:
+    """"The treaty does not include a mutual defence clause": no obligation."""
+    before = ctx.sentence.text[:offset].lower().replace("\u2019", "'").split()
+    return any(word in lexicon.negations for word in before[-6:])
 
 
 def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
