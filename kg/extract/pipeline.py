@@ -163,10 +163,12 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
     instead of standing as a fact of its own: a mention with no count and no
     date ("Pyongyang a nié toute livraison d'armes à la Russie"), or one that
     names fewer parties in the same sentence ("Déploiement nord-coréen : ... 11 000
-    soldats combattent aux côtés des forces russes")."""
+    soldats combattent aux côtés des forces russes"); likewise a cooperation with
+    no domain beside one with a domain between the same parties."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=_richness, reverse=True):
-        twin = next((k for k in kept if claim.type in _COUNTED and _thinner(claim, k)), None)
+        twin = next((k for k in kept if (claim.type in _COUNTED and _thinner(claim, k))
+                     or _vaguer_cooperation(claim, k)), None)
         if twin is None:
             kept.append(claim)
             continue
@@ -178,7 +180,15 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
 
 
 def _richness(claim: Claim) -> int:
-    return sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + (claim.date is not None)
+    return (sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + (claim.date is not None)
+            + (claim.domain is not None))
+
+
+def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
+    """"leur partenariat" with no domain, beside "leur coopération énergétique" between
+    the same parties, says nothing more."""
+    return (claim.type == other.type == "cooperation" and claim.domain is None
+            and other.domain is not None and _core(claim) == _core(other))
 
 
 def _thinner(claim: Claim, other: Claim) -> bool:
