@@ -71,6 +71,8 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
         for mention in fillers.get(rule.role, []):
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
+                if _speaks_next(doc, more, ctx.lang):
+                    break  # "... to Russia, and South Korea said": a new clause, not a list
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
@@ -80,6 +82,15 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
 def _list_prepositions(rule) -> frozenset[str]:
     """The one-word prepositions a role accepts, that may start the next item of a list."""
     return frozenset(m for m in (normalise_cue(m.partition("@")[0]) for m in rule.markers) if " " not in m)
+
+
+def _speaks_next(doc, mention, lang: str) -> bool:
+    """Is the mention followed by a speech verb ("South Korea said")?"""
+    from .frames import attribution_lexicon
+
+    verbs = set().union(*attribution_lexicon(lang).verbs.values())
+    following = doc[mention.tok_end:mention.tok_end + 2]
+    return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
 def _in_clause(doc, mention, trigger, markers) -> bool:
