@@ -79,5 +79,16 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     is aid, not a deployment; "envoyé 10 000 soldats" is not aid."""
     if not frame.needs_unit:
         return False
-    closest = nearest([q for q in ctx.quantities if q.quantity.unit], trigger.idx)
+    closest = nearest([q for q in ctx.quantities if q.quantity.unit or _counts_a_noun(ctx, q)], trigger.idx)
     return closest is not None and closest.quantity.unit not in frame.needs_unit
+
+
+def _counts_a_noun(ctx: SentenceContext, match) -> bool:
+    """"8 000 travailleurs": a count of a noun the unit lexicon does not know
+    (workers, casualties, vessels) is a count of something else."""
+    doc = ctx.sentence.doc
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.pos_ == "NOUN" and following.is_lower
