@@ -56,7 +56,7 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if claims:
                 # "3,000 more troops, adding to some 11,000 deployed last autumn": the
                 # second count of a sentence continues its first
-                ctx.previous[frame.type] = claims[-1]
+                ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
 
 

@@ -22,7 +22,7 @@ class SentenceContext:
     published: str | None       # the article's date, that relative dates count from
     claimant_tokens: dict = field(default_factory=dict)  # token of a claimant -> its cue's verb (or None)
     claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
-    previous: dict = field(default_factory=dict)       # claim type -> the article's last claim of it
+    previous: dict = field(default_factory=dict)       # claim type -> the article's claims of it so far
     pair: list = field(default_factory=list)           # the two states the article is about
     read_as_state: set = field(default_factory=set)    # capitals a role read as their state
 

@@ -43,7 +43,7 @@ class Frame:
     voice: str = "any"          # active, passive or any: "reçu par" and "a reçu" name different visitors
     split: str | None = None    # a role whose entities each make a claim of their own
     split_on: str | None = None  # ...only when this field then differs between them
-    inherit: tuple[str, ...] = ()  # roles a new count takes from the article's previous claim
+    inherit: tuple[str, ...] = ()  # roles a new count takes from an earlier claim of the article
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
 

@@ -38,7 +38,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     article_has_treaty = False
     claims: list[Claim] = []
     reactions = []
-    previous: dict[str, Claim] = {}
+    previous: dict[str, list[Claim]] = {}
     last_source: list = []
     read_as_state: set[int] = set()
     for sentence in doc.sents:
@@ -71,7 +71,6 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             attach(claim, _cues_for(trigger, cues, lang))
         claims += found
         claims += [c for c, _ in position_claims(ctx)]
-        previous.update((c.type, c) for c in found if _has_required(c))
     _signatories_states(claims)
     claims = [c for c in claims if _has_required(c)]
     for claim in claims:

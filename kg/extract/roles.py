@@ -3,6 +3,7 @@ from the article: the pair of states it is about, the claim it described before,
 the topic a statement speaks of."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from ..model import EntityRef
@@ -226,7 +227,7 @@ def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
     doc = ctx.sentence.doc
     following = doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]
     for frame in claim_lexicon(ctx.lang).frames:
-        earlier = ctx.previous.get(frame.type)
+        earlier = (ctx.previous.get(frame.type) or [None])[-1]
         if earlier is not None and frame.topic & {t.lower_ for t in following}:
             agent = next(iter(earlier.roles.values()), [])
             speakers = {r.id for r in roles["speaker"]}
@@ -236,12 +237,24 @@ def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
 
 def inherit(roles, frame: Frame, ctx: SentenceContext) -> None:
     """"Seoul puts the contingent at 10,000 to 12,000": a new count of the same
-    deployment, whose sender and place the article gave before."""
-    earlier = ctx.previous.get(frame.type)
-    if not frame.inherit or earlier is None:
+    deployment, whose sender and place the article gave before; of several, the
+    one whose count is closest ("10 000 en Russie, dont 8 000 à Koursk")."""
+    earlier = ctx.previous.get(frame.type, [])
+    if not frame.inherit or not earlier:
         return
-    if frame.needs_unit and not any(q.quantity.unit in frame.needs_unit for q in ctx.quantities):
+    counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    if frame.needs_unit and not counts:
         return
+    source = earlier[-1]
+    size = _size(counts[0]) if counts else None
+    sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
+    if size and sized:
+        source = min(sized, key=lambda c: abs(math.log(_size(c.quantity) / size)))
     for role in frame.inherit:
-        if not roles.get(role) and earlier.roles.get(role):
-            roles[role] = list(earlier.roles[role])
+        if not roles.get(role) and source.roles.get(role):
+            roles[role] = list(source.roles[role])
+
+
+def _size(quantity) -> float | None:
+    values = [v for v in (quantity.value, quantity.low, quantity.high) if v]
+    return sum(values) / len(values) if values else None
