@@ -28,22 +28,22 @@ def _sentence_breaks(doc):
     a digit or a quotation mark. The parser's own guesses split
     "À Washington, les ministres..." in two.
     """
-    for token in doc:
-        if token.i == 0:
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    for i, token in enumerate(doc):
+        text = texts[i]
+        if i == 0:
             token.is_sent_start = True
-            continue
-        previous = doc[token.i - 1]
-        if token.is_space:
+        elif text.isspace():
             token.is_sent_start = False
-        elif "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+        elif "\n" in spaces[i - 1] or (texts[i - 1].isspace() and "\n" in texts[i - 1]):
             token.is_sent_start = True
         else:
-            before = previous if not previous.is_space else doc[max(token.i - 2, 0)]
+            before = i - 1 if not texts[i - 1].isspace() else max(i - 2, 0)
             # a full stop the tokenizer left attached ("Nov.", "M.", "U.S.") is an abbreviation
-            ends = before.text in _SENTENCE_END or (before.text in ("»", "\"", "”") and token.i >= 2
-                                                     and doc[before.i - 1].text in _SENTENCE_END)
-            token.is_sent_start = bool(ends and (token.text[:1].isupper() or token.text[:1].isdigit()
-                                                 or token.text[:1] in "«\"“"))
+            ends = texts[before] in _SENTENCE_END or (texts[before] in ("»", "\"", "”") and before >= 1
+                                                      and texts[before - 1] in _SENTENCE_END)
+            token.is_sent_start = bool(ends and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "«\"“"))
     return doc
 
 

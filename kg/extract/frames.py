@@ -151,10 +151,10 @@ def lowered_words(doc) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _phrase_index(lang: str, phrases: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _phrase_index(lang: str, phrases) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Phrases by their first word, longest first."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase in phrases:
+    for phrase in sorted(phrases):
         words = phrase_words(lang, phrase)
         if words:
             index.setdefault(words[0], []).append((words, phrase))
@@ -167,7 +167,7 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
     """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap."""
     end = len(doc) if end is None else end
     words = lowered_words(doc)
-    key = phrases if isinstance(phrases, tuple) else tuple(sorted(phrases))
+    key = phrases if isinstance(phrases, (tuple, frozenset)) else tuple(phrases)
     index = _phrase_index(lang, key)
     i = start
     while i < end:
