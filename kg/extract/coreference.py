@@ -108,11 +108,16 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+@lru_cache(maxsize=None)
+def _country_phrases(lang: str) -> tuple[str, ...]:
+    return tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
+
+
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"stationed in the country", "dans le pays": the last state named as a place."""
     from .markers import after_preposition
 
-    phrases = tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
+    phrases = _country_phrases(lang)
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None

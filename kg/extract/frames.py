@@ -164,15 +164,23 @@ def _phrase_index(lang: str, phrases) -> dict[str, list[tuple[tuple[str, ...], s
 
 
 def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None):
-    """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap."""
+    """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap.
+
+    The whole Doc is scanned once per phrase list; later calls pick their range.
+    """
     end = len(doc) if end is None else end
-    words = lowered_words(doc)
     key = phrases if isinstance(phrases, (tuple, frozenset)) else tuple(phrases)
-    index = _phrase_index(lang, key)
-    i = start
-    while i < end:
-        hit = next(((w, p) for w, p in index.get(words[i], ())
-                    if i + len(w) <= end and tuple(words[i:i + len(w)]) == w), None)
+    cache = doc.user_data.setdefault("kg_phrases", {})
+    found = cache.get((lang, key))
+    if found is None:
+        found = cache[(lang, key)] = list(_scan(lowered_words(doc), _phrase_index(lang, key)))
+    return (match for match in found if start <= match[0] and match[1] <= end)
+
+
+def _scan(words: list[str], index):
+    i = 0
+    while i < len(words):
+        hit = next(((w, p) for w, p in index.get(words[i], ()) if tuple(words[i:i + len(w)]) == w), None)
         if hit:
             yield i, i + len(hit[0]), hit[1]
             i += len(hit[0])

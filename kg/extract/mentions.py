@@ -164,10 +164,15 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     return [_as_group(doc, m, lang) for m in mentions]
 
 
+@lru_cache(maxsize=None)
+def _group_nouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("group_nouns") or ())
+
+
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
     """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
     country are a group of their own, not the state (the corpus conventions)."""
-    nouns = frozenset(load_lexicon(lang, "mentions").get("group_nouns") or ())
+    nouns = _group_nouns(lang)
     if not mention.demonym or mention.cls != "Country":
         return mention
     if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:

@@ -19,25 +19,29 @@ def topics_of(sentence, lang: str) -> frozenset[str]:
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 
 
-def _token_words(doc) -> list[tuple[str, str, bool]]:
-    """(lemma, lower form, may trigger) per token, computed once per Doc."""
-    words = doc.user_data.get("kg_token_words")
-    if words is None:
+def _trigger_index(doc) -> dict[str, list[int]]:
+    """Token indices by lemma and by lower-case form, for tokens that may trigger a
+    frame (verbs, nouns, adjectives; any token without a tagger), built once per Doc."""
+    index = doc.user_data.get("kg_trigger_index")
+    if index is None:
         tagged = doc.has_annotation("POS")
-        words = [(t.lemma_.lower(), t.lower_, not tagged or t.pos_ in _TRIGGER_POS) for t in doc]
-        doc.user_data["kg_token_words"] = words
-    return words
+        index = {}
+        for t in doc:
+            if not tagged or t.pos_ in _TRIGGER_POS:
+                for word in {t.lemma_.lower(), t.lower_}:
+                    index.setdefault(word, []).append(t.i)
+        doc.user_data["kg_trigger_index"] = index
+    return index
 
 
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
     doc = sentence.doc
-    words = _token_words(doc)
-    found = [doc[i] for i in range(sentence.start, sentence.end)
-             if words[i][2] and (words[i][0] in frame.lemmas or words[i][1] in frame.lemmas)
-             and _voice_fits(doc[i], frame.voice)]
-    found += [doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)]
-    return sorted(set(found), key=lambda t: t.i)
+    index = _trigger_index(doc)
+    found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
+             if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)}
+    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
+    return sorted(found, key=lambda t: t.i)
 
 
 def _voice_fits(token, voice: str) -> bool:
