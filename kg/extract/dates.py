@@ -95,6 +95,8 @@ def parse_iso(value: str) -> tuple[int, int | None, int | None]:
 def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
     """Every date expression of ``text``, in order, none overlapping another."""
     rules = _rules(lang)
+    if not _may_hold_a_date(text, lang):
+        return []
     anchor = _Anchor.of(published)
     found: list[DateMatch] = []
     for kind, pattern in rules.patterns:
@@ -106,6 +108,34 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
                 iso, relative = resolved
                 found.append(DateMatch(match.start(), match.end(), match.group(), iso, relative))
     return keep_longest(found)
+
+
+def _may_hold_a_date(text: str, lang: str) -> bool:
+    """A cheap first look: no digit and no word of the date lexicon, no date (most
+    sentences; the patterns are many and long)."""
+    if any(c.isdigit() for c in text):
+        return True
+    return not _lexicon_words(lang).isdisjoint(re.findall(r"\w+", _fold(text)))
+
+
+@lru_cache(maxsize=None)
+def _lexicon_words(lang: str) -> frozenset[str]:
+    """Every word the date lexicon holds, in keys and values alike, folded."""
+    words: set[str] = set()
+
+    def collect(value) -> None:
+        if isinstance(value, str):
+            words.update(re.findall(r"\w+", _fold(value)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                collect(key)
+                collect(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item)
+
+    collect(load_lexicon(lang, "dates", SCHEMA))
+    return frozenset(words)
 
 
 def _names_capitalised(match: re.Match) -> bool:
