@@ -33,7 +33,7 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger):
                 continue
             roles = drop_self_links(fill_roles(ctx, frame, trigger, cues))
-            inherit(roles, frame, ctx)
+            source = inherit(roles, frame, ctx)
             if any(rule.role == "parties" for rule in frame.roles):
                 complete_pair(roles, ctx)
             elif frame.type == "statement":
@@ -46,6 +46,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
                 add_fields(claim, ctx, frame, anchor, lexicon)
+                if claim.date is None and source is not None:
+                    claim.date = source.date  # more of the same event: its date too
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)

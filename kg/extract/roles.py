@@ -235,24 +235,28 @@ def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
             return
 
 
-def inherit(roles, frame: Frame, ctx: SentenceContext) -> None:
+def inherit(roles, frame: Frame, ctx: SentenceContext):
     """"Seoul puts the contingent at 10,000 to 12,000": a new count of the same
     deployment, whose sender and place the article gave before; of several, the
-    one whose count is closest ("10 000 en Russie, dont 8 000 à Koursk")."""
+    one whose count is closest ("10 000 en Russie, dont 8 000 à Koursk"). Returns
+    the claim it took roles from, if any."""
     earlier = ctx.previous.get(frame.type, [])
     if not frame.inherit or not earlier:
-        return
+        return None
     counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     if frame.needs_unit and not counts:
-        return
+        return None
     source = earlier[-1]
     size = _size(counts[0]) if counts else None
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
     if size and sized:
         source = min(sized, key=lambda c: abs(math.log(_size(c.quantity) / size)))
+    taken = False
     for role in frame.inherit:
         if not roles.get(role) and source.roles.get(role):
             roles[role] = list(source.roles[role])
+            taken = True
+    return source if taken else None
 
 
 def _size(quantity) -> float | None:
