@@ -12,7 +12,7 @@ from ..model import Claim
 from .context import SentenceContext
 from .fields import add_fields
 from .frames import Frame, claim_lexicon
-from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_speaks,
+from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_unit, topics_of, trigger_tokens
 
@@ -36,8 +36,9 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             source = inherit(roles, frame, ctx)
             if any(rule.role == "parties" for rule in frame.roles):
                 complete_pair(roles, ctx)
-            elif frame.type == "statement":
-                pair_speaks(roles, ctx, trigger)
+            else:
+                pair_acts(roles, frame, ctx, trigger)
+            if frame.type == "statement":
                 target_from_topic(roles, ctx, trigger)
             if not complete(roles, frame):
                 continue

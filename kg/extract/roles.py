@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from ..model import EntityRef
 from .context import SentenceContext
-from .frames import Frame, claim_lexicon
+from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, normalise_cue
 
-__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_speaks", "target_from_topic", "inherit"]
+__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts", "target_from_topic", "inherit"]
 
 
 @lru_cache(maxsize=None)
@@ -94,6 +94,9 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
+_DURING = frozenset({"lors", "pendant", "durant", "during"})
+
+
 def _in_clause(doc, mention, trigger, markers) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
@@ -109,6 +112,9 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    if trigger.head.lower_ in _DURING:
+        # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
+        governors.add(trigger.head.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -209,15 +215,23 @@ def complete_pair(roles, ctx: SentenceContext) -> None:
         roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
 
 
-def pair_speaks(roles, ctx: SentenceContext, trigger) -> None:
-    """"Les deux puissances se déclarent opposées à...": the speakers are the pair."""
+def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
+    """"Les deux puissances se déclarent opposées à...", "ratifié par les deux pays":
+    the agent is the article's pair, named before the trigger or by an agent's marker."""
     from .treaties import mentions_pair
 
-    if roles.get("speaker") or len(ctx.pair) != 2:
+    agent = frame.roles[0]
+    if roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
-    before = ctx.sentence.doc[ctx.sentence.start:trigger.i]
-    if mentions_pair(before, ctx.lang):
-        roles["speaker"] = list(ctx.pair)
+    if trigger.pos_ in ("NOUN", "PROPN") and frame.type != "statement":
+        return  # "the two countries exchanged instruments of ratification": no act of theirs
+    doc = ctx.sentence.doc
+    before = doc[ctx.sentence.start:trigger.i]
+    by_marker = any(doc[start - 1].lower_ in agent.markers
+                    for start, _end, _p in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                                        trigger.i, ctx.sentence.end) if start > 0)
+    if mentions_pair(before, ctx.lang) or by_marker:
+        roles[agent.role] = list(ctx.pair)
 
 
 def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
