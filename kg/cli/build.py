@@ -1,4 +1,6 @@
 """kg build"""
+from pathlib import Path
+
 import click
 
 from . import main
@@ -33,6 +35,6 @@ def build(paths, out_dir, quiet):
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
-                   f"{len(corpus.claims)} claims -> {out_dir}/ (graph.ttl, graph.html, graph.graphml)")
+                   f"{len(corpus.claims)} claims -> {Path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
