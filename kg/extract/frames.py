@@ -224,6 +224,7 @@ class AttributionLexicon:
     anaphora: tuple[str, ...]
     negators: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    own_acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -244,4 +245,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         anaphora=_words(data.get("anaphora"), f"{where}: anaphora"),
         negators=frozenset(w.lower() for w in _words(data.get("negators"), f"{where}: negators")),
         source_nouns=frozenset(w.lower() for w in _words(data.get("source_nouns"), f"{where}: source_nouns")),
+        own_acts=frozenset(w.lower() for w in _words(data.get("own_acts"), f"{where}: own_acts")),
     )

@@ -51,6 +51,12 @@ def phrase_start(doc, mention) -> int:
             start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
+    words = _mention_words(doc.lang_)
+    if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
+            and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
+        start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
+        while start > 0 and is_determiner(doc[start - 1]):
+            start -= 1
     return start
 
 

@@ -166,6 +166,8 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
+    if trigger.head.i == verb.i and trigger.dep_ in ("obj", "obl:arg") and _announces(verb, ctx.lang):
+        return False  # "le Royaume-Uni a annoncé des sanctions": its own act, not a report
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
 
@@ -208,11 +210,35 @@ def complete_pair(roles, ctx: SentenceContext) -> None:
     parties = roles.get("parties")
     if parties is not None and len(parties) >= 2:
         return
-    one_of_pair = parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
+    one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
+                   and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
     if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
+
+
+_WITH = frozenset({"avec", "with"})
+
+
+def _announces(verb, lang: str) -> bool:
+    """A verb by which one makes one's own act known ("annoncer", "announce")."""
+    from .frames import attribution_lexicon
+
+    return verb.lemma_.lower() in attribution_lexicon(lang).own_acts or verb.lower_ in attribution_lexicon(lang).own_acts
+
+
+def _named_with(ctx: SentenceContext, ref) -> bool:
+    """Is the state introduced by "avec" ("conclu avec la Russie"), the other party implied?"""
+    from .markers import phrase_start
+
+    doc = ctx.sentence.doc
+    for mention in ctx.mentions:
+        if mention.ref.id == ref.id or (mention.state is not None and mention.state.id == ref.id):
+            start = phrase_start(doc, mention)
+            if start > 0 and doc[start - 1].lower_ in _WITH:
+                return True
+    return False
 
 
 def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
