@@ -32,6 +32,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
             if trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger):
                 continue
+            if frame.type == "cooperation" and _names_a_treaty(trigger, lexicon):
+                continue  # "le traité de partenariat stratégique": the treaty's claims say it
             roles = drop_self_links(fill_roles(ctx, frame, trigger, cues))
             source = inherit(roles, frame, ctx)
             if any(rule.role == "parties" for rule in frame.roles):
@@ -61,6 +63,13 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 # second count of a sentence continues its first
                 ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
+
+
+def _names_a_treaty(trigger, lexicon) -> bool:
+    """Is the trigger part of a treaty's name ("traité de partenariat stratégique global")?"""
+    head = trigger.head
+    return (trigger.dep_ == "nmod" and head.i < trigger.i
+            and (head.lemma_.lower() in lexicon.treaty_nouns or head.lower_ in lexicon.treaty_nouns))
 
 
 def _rejoin(claims: list[Claim], role: str) -> Claim:

@@ -50,7 +50,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
-                    fillers.setdefault(rule.role, []).append(mention)
+                fillers.setdefault(rule.role, []).append(mention)
                 if filler is not mention:
                     ctx.read_as_state.add(mention.tok_start)
                 break
@@ -205,7 +205,7 @@ def drop_self_links(roles: dict) -> dict:
 
 def complete_pair(roles, ctx: SentenceContext) -> None:
     """"Les deux pays renforcent leur coopération": parties are the article's main pair."""
-    from .treaties import mentions_pair
+    from .treaties import has_treaty_noun, mentions_pair
 
     parties = roles.get("parties")
     if parties is not None and len(parties) >= 2:
@@ -216,6 +216,11 @@ def complete_pair(roles, ctx: SentenceContext) -> None:
     if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
+    elif not parties and has_treaty_noun(ctx.sentence, ctx.lang):
+        # "Le traité prévoit une coopération militaire": between the treaty's parties
+        signed = [c for c in ctx.previous.get("treaty_signing", []) if len(c.roles.get("parties", [])) >= 2]
+        if signed:
+            roles["parties"] = list(signed[-1].roles["parties"])
 
 
 _WITH = frozenset({"avec", "with"})

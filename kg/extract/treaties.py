@@ -104,7 +104,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         if hit is None or _denied(ctx, text.find(hit.lower()), lexicon):
             continue
         states = list({m.ref.id: m.ref for m in ctx.mentions if m.cls == "Country"}.values())
-        parties = states if len(states) >= 2 else pair
+        parties = states if len(states) >= 2 else _treaty_parties(ctx, pair, states)
         if len(parties) < 2:
             continue
         token = ctx.sentence.doc.char_span(ctx.sentence.start_char + text.find(hit.lower()),
@@ -121,6 +121,18 @@ def _denied(ctx, offset: int, lexicon) -> bool:
     """"The treaty does not include a mutual defence clause": no obligation."""
     before = ctx.sentence.text[:offset].lower().replace("\u2019", "'").split()
     return any(word in lexicon.negations for word in before[-6:])
+
+
+def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[EntityRef]:
+    """Who an obligation binds when its sentence does not name two states: the
+    parties of the treaty signed last in the article, or the article's pair when
+    the sentence names no state or speaks of "les deux pays"."""
+    signed = [c for c in ctx.previous.get("treaty_signing", []) if len(c.roles.get("parties", [])) >= 2]
+    if signed and (not named or named[0].id in {p.id for p in signed[-1].roles["parties"]}):
+        return signed[-1].roles["parties"]
+    if not named or mentions_pair(ctx.sentence, ctx.lang):
+        return pair
+    return []
 
 
 def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
