@@ -9,6 +9,7 @@ speak about earlier reports) and merged when they state the same fact.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
@@ -28,60 +29,77 @@ __all__ = ["extract_corpus", "extract_document"]
 _REACTIONS = ("denies", "no_comment", "confirms")
 
 
+@dataclass
+class _Article:
+    """What the rules remember while reading an article, sentence after sentence."""
+    document: Document
+    doc: object                      # the spaCy Doc
+    mentions: list
+    pair: list                       # the two states the article names most
+    pair_mentions: list
+    previous: dict = field(default_factory=dict)       # claim type -> claims so far
+    last_source: list = field(default_factory=list)    # who "ce rapport" is
+    read_as_state: set = field(default_factory=set)    # capitals read as their state
+    reactions: list = field(default_factory=list)      # (denial/silence/confirmation, its topics)
+    has_treaty: bool = False                           # a treaty was named before
+
+
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and the mentions of one article (``doc``: its parse, if already made)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     mentions = resolve_references(doc, find_mentions(doc, lang), lang)
     pair = main_pair(mentions)
-    pair_mentions = [_first_mention(mentions, ref) for ref in pair]
-    article_has_treaty = False
+    article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair])
     claims: list[Claim] = []
-    reactions = []
-    previous: dict[str, list[Claim]] = {}
-    last_source: list = []
-    read_as_state: set[int] = set()
     for sentence in doc.sents:
-        in_sentence = [m for m in mentions if sentence.start <= m.tok_start < sentence.end]
-        cues = find_cues(doc, sentence, in_sentence, lang, pair_mentions, last_source)
-        read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
-        last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"), last_source)
-        ctx = SentenceContext(document.id, lang, sentence, in_sentence,
-                              document.published,
-                              # who confirms or denies may well be the one who acts ("a reconnu avoir déployé")
-                              {i: (c.token if c.verb else None) for c in cues if c.stance == "claims"
-                               for m in c.claimants for i in range(m.tok_start, m.tok_end)},
-                              {m.ref.id for c in cues if c.stance == "claims" for m in c.claimants},
-                              previous, recent_pair(doc, mentions, pair_point(sentence, lang), pair), read_as_state)
-        triggered = frame_claims(ctx)
-        triggered += obligation_claims(ctx, ctx.pair, article_has_treaty)
-        # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
-        article_has_treaty = article_has_treaty or has_treaty_noun(sentence, lang)
-        found = [c for c, _ in triggered]
-        reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
-        stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
-        for cue in cues:
-            # a denial or a silence on its own (or about a fact it gives no count or date
-            # of: "a nié toute livraison d'armes"), a confirmation anywhere, answers every
-            # report of its topic; "an offer Moscow has rejected" answers its own sentence
-            if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated
-                                             or _speaks_of_reports(cue, lang)):
-                reactions.append((cue, topics_of(sentence, lang)))
-        for claim, trigger in reported:
-            attach(claim, _cues_for(trigger, cues, lang))
-        claims += found
-        claims += [c for c, _ in position_claims(ctx)]
+        claims += _read_sentence(article, sentence)
     _signatories_states(claims)
     claims = [c for c in claims if _has_required(c)]
     for claim in claims:
         if any(a.stance in ("claims", "confirms") for a in claim.attributions):
             # "démentent tout échange d'armes" answers the aid reports, not the troop reports
-            attach(claim, [cue for cue, topics in reactions if not topics or claim.type in topics], answering=True)
+            answers = [cue for cue, topics in article.reactions if not topics or claim.type in topics]
+            attach(claim, answers, answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
-    mentions = [m.as_state() if m.tok_start in read_as_state and m.cls == "Place" and m.state else m
+    mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
     return _merge(claims), mentions
+
+
+def _read_sentence(article: _Article, sentence) -> list[Claim]:
+    """The claims of one sentence, with their attributions; remembers what later
+    sentences need (reactions, sources, the treaty named)."""
+    doc, lang = article.doc, article.document.lang
+    in_sentence = [m for m in article.mentions if sentence.start <= m.tok_start < sentence.end]
+    cues = find_cues(doc, sentence, in_sentence, lang, article.pair_mentions, article.last_source)
+    article.read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
+    article.last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"),
+                               article.last_source)
+    sayers = [c for c in cues if c.stance == "claims"]
+    ctx = SentenceContext(
+        article.document.id, lang, sentence, in_sentence, article.document.published,
+        # who confirms or denies may well be the one who acts ("a reconnu avoir déployé")
+        {i: (c.token if c.verb else None)
+         for c in sayers for m in c.claimants for i in range(m.tok_start, m.tok_end)},
+        {m.ref.id for c in sayers for m in c.claimants},
+        article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair),
+        article.read_as_state)
+    triggered = frame_claims(ctx) + obligation_claims(ctx, ctx.pair, article.has_treaty)
+    # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
+    article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
+    reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
+    stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
+    for cue in cues:
+        # a denial or a silence on its own (or about a fact it gives no count or date
+        # of: "a nié toute livraison d'armes"), a confirmation anywhere, answers every
+        # report of its topic; "an offer Moscow has rejected" answers its own sentence
+        if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated or _speaks_of_reports(cue, lang)):
+            article.reactions.append((cue, topics_of(sentence, lang)))
+    for claim, trigger in reported:
+        attach(claim, _cues_for(trigger, cues, lang))
+    return [c for c, _ in triggered] + [c for c, _ in position_claims(ctx)]
 
 
 def _cues_for(trigger, cues, lang: str) -> list:
