@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
-from .markers import after_preposition, coordinated, joins, subject_tokens_of, is_determiner, normalise_cue, phrase_start, preceding_words
+from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
+                      preceding_words, subject_tokens_of)
 
 __all__ = ["Cue", "find_cues", "attach"]
 

@@ -19,8 +19,8 @@ from .context import SentenceContext
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import (TREATY_TYPES, acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims, pair_point,
-                       recent_pair)
+from .treaties import (TREATY_TYPES, acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
+                       pair_point, recent_pair)
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]

@@ -11,7 +11,8 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, normalise_cue
 
-__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts", "target_from_topic", "inherit"]
+__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
+           "target_from_topic", "inherit"]
 
 
 @lru_cache(maxsize=None)

@@ -14,8 +14,8 @@ from collections import Counter
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon, find_phrases
 
-__all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point", "mentions_pair",
-           "link_treaty", "TREATY_TYPES"]
+__all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
+           "mentions_pair", "link_treaty", "TREATY_TYPES"]
 
 TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
 
