@@ -87,3 +87,12 @@ def test_a_second_count_in_a_sentence_continues_the_first():
                      "some 11,000 deployed last autumn, South Korea's military said.")
     senders = {labels(c, "sender")[0] for c in of_type(corpus, "troop_deployment")}
     assert senders == {"North Korea"}
+
+
+def test_condemning_the_move_targets_who_acted():
+    corpus = extract("Washington has deployed about 100 troops to Israel, the Pentagon said.\n\n"
+                     "Russian Foreign Minister Sergei Lavrov condemned the move.")
+    statement = of_type(corpus, "statement")[0]
+    assert labels(statement, "target") == ["United States"]
+    for claim in corpus.claims:
+        assert not claim.evidence[0].text.endswith("\n")

@@ -38,8 +38,10 @@ class SentenceContext:
 
     @property
     def evidence(self) -> Evidence:
+        """The sentence, without the line breaks that end a paragraph."""
         s = self.sentence
-        return Evidence(self.doc_id, s.start_char, s.end_char, s.text)
+        text = s.text.rstrip()
+        return Evidence(self.doc_id, s.start_char, s.start_char + len(text), text)
 
 
 def _shifted(matches, offset: int) -> list:

@@ -58,6 +58,7 @@ class ClaimLexicon:
     irrealis: frozenset[str] = field(default_factory=frozenset)
     negations: frozenset[str] = field(default_factory=frozenset)
     pair_anaphora: tuple[str, ...] = ()
+    act_nouns: frozenset[str] = frozenset()   # "the move", "cette décision": the act reported last
     since: frozenset[str] = frozenset()       # "depuis": with "ne ... plus", the last time it happened
     no_longer: frozenset[str] = frozenset()
 
@@ -211,6 +212,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         irrealis=frozenset(_words(data.get("irrealis"), f"{where}: irrealis")),
         negations=frozenset(_words(data.get("negations"), f"{where}: negations")),
         pair_anaphora=_words(data.get("pair_anaphora"), f"{where}: pair_anaphora"),
+        act_nouns=frozenset(w.lower() for w in _words(data.get("act_nouns"), f"{where}: act_nouns")),
         since=frozenset(_words(data.get("since"), f"{where}: since")),
         no_longer=frozenset(_words(data.get("no_longer"), f"{where}: no_longer")),
     )

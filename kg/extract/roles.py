@@ -271,10 +271,15 @@ def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
     if roles.get("target") or not roles.get("speaker"):
         return
     doc = ctx.sentence.doc
-    following = doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]
-    for frame in claim_lexicon(ctx.lang).frames:
-        earlier = (ctx.previous.get(frame.type) or [None])[-1]
-        if earlier is not None and frame.topic & {t.lower_ for t in following}:
+    following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]}
+    lexicon = claim_lexicon(ctx.lang)
+    candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
+    # "Lavrov condemned the move": the act the article reported last
+    reported = [c for claims in ctx.previous.values() for c in claims if c.type != "statement" and c.evidence]
+    if reported:
+        candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
+    for words, earlier in candidates:
+        if earlier is not None and words & following:
             agent = next(iter(earlier.roles.values()), [])
             speakers = {r.id for r in roles["speaker"]}
             roles["target"] = [r for r in agent if r.id not in speakers]
