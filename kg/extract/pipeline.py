@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
+from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention, has_required_roles
 from ..nlp import pipeline
 from .attributions import attach, find_cues
 from .claims import frame_claims
@@ -55,7 +55,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     for sentence in doc.sents:
         claims += _read_sentence(article, sentence)
     _signatories_states(claims)
-    claims = [c for c in claims if _has_required(c)]
+    claims = [c for c in claims if has_required_roles(c.type, c.roles)]
     for claim in claims:
         if any(a.stance in ("claims", "confirms") for a in claim.attributions):
             # "démentent tout échange d'armes" answers the aid reports, not the troop reports
@@ -141,19 +141,6 @@ def _signatories_states(claims: list[Claim]) -> None:
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles["parties"] = parties
-
-
-_REQUIRED = {
-    "treaty_signing": [("parties", 2)], "treaty_ratification": [("ratifier", 1)],
-    "treaty_obligation": [("parties", 2)], "cooperation": [("parties", 2)],
-    "military_aid": [("supplier", 1), ("recipient", 1)], "statement": [("speaker", 1), ("target", 1)],
-    "visit": [("visitor", 1), ("destination", 1)], "sanctions": [("imposer", 1), ("target", 1)],
-    "position_held": [("person", 1), ("organization", 1)], "troop_deployment": [("sender", 1)],
-}
-
-
-def _has_required(claim: Claim) -> bool:
-    return all(len(claim.roles.get(role, [])) >= n for role, n in _REQUIRED[claim.type])
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..model import EntityRef
+from ..model import EntityRef, has_required_roles
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, normalise_cue
@@ -175,23 +175,9 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
 
 def complete(roles, frame: Frame) -> bool:
     """Are the claim type's required roles filled (SCHEMA.md's bold roles)?"""
-    first, second = _REQUIRED[frame.type]
     if any(rule.from_signatories for rule in frame.roles) and roles.get("signatories"):
         return True  # parties are completed from the signatories' positions later
-    if len(roles.get(first, [])) < (2 if first == "parties" else 1):
-        return False
-    if frame.type == "troop_deployment":
-        return bool(roles.get("location") or roles.get("alongside"))
-    return second is None or bool(roles.get(second))
-
-
-_REQUIRED = {
-    "treaty_signing": ("parties", None), "treaty_ratification": ("ratifier", None),
-    "treaty_obligation": ("parties", None), "troop_deployment": ("sender", None),
-    "military_aid": ("supplier", "recipient"), "cooperation": ("parties", None),
-    "statement": ("speaker", "target"), "visit": ("visitor", "destination"),
-    "position_held": ("person", "organization"), "sanctions": ("imposer", "target"),
-}
+    return has_required_roles(frame.type, roles)
 
 
 def drop_self_links(roles: dict) -> dict:
