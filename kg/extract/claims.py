@@ -14,7 +14,7 @@ from .fields import add_fields
 from .frames import Frame, claim_lexicon
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
-from .triggers import blocked, other_unit, topics_of, trigger_tokens
+from .triggers import blocked, other_unit, trigger_tokens
 
 __all__ = ["frame_claims"]
 
