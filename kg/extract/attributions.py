@@ -194,9 +194,9 @@ def _source_anaphora(doc, sentence, lexicon, earlier) -> list[Cue]:
 
 def is_determiner_word(doc, word: str) -> bool:
     """A determiner or demonstrative in the language's word list ("ce", "le", "this")."""
-    from .markers import _mention_words
+    from .markers import mention_words
 
-    return word in _mention_words(doc.lang_)["determiners"]
+    return word in mention_words(doc.lang_)["determiners"]
 
 
 def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[Cue]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner"]
+__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+           "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_CUE_TOKENS = 4
@@ -31,7 +32,7 @@ def phrase_start(doc, mention) -> int:
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
-            words = _mention_words(doc.lang_)
+            words = mention_words(doc.lang_)
             if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
                     and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
                 start -= 2  # "un millier de militaires français": the phrase starts at the count
@@ -42,7 +43,7 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
-    while start > 0 and doc[start - 1].lower_ in _mention_words(doc.lang_)["place_modifiers"]:
+    while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
     if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
         # "to Russia's Kursk region": the possessor's preposition introduces the place
@@ -51,7 +52,7 @@ def phrase_start(doc, mention) -> int:
             start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
-    words = _mention_words(doc.lang_)
+    words = mention_words(doc.lang_)
     if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
             and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
         start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
@@ -78,11 +79,7 @@ def after_preposition(doc, mention) -> bool:
     """Is the mention's noun phrase introduced by a preposition ("to Russia")?"""
     start = phrase_start(doc, mention)
     return start > 0 and (doc[start - 1].pos_ == "ADP"
-                          or doc[start - 1].lower_ in _mention_words(doc.lang_)["prepositions"])
-
-
-_JOINERS = frozenset({"and", "et", ",", "or", "ou", "nor", "ni", "comme"})
-_WORD_JOINERS = _JOINERS - {","}
+                          or doc[start - 1].lower_ in mention_words(doc.lang_)["prepositions"])
 
 
 def joins(gap, prepositions: frozenset[str] | None = None) -> bool:
@@ -92,12 +89,15 @@ def joins(gap, prepositions: frozenset[str] | None = None) -> bool:
     ("à Djibouti, au Gabon"), and no other preposition may stand in the gap.
     """
     words = [t.lower_ for t in gap]
-    if not words or not all(w in _JOINERS or t.pos_ in ("ADP", "DET") for w, t in zip(words, gap)):
+    if not words:
+        return False
+    joiners = mention_words(gap.doc.lang_)["joiners"]
+    if not all(w in joiners or w == "," or t.pos_ in ("ADP", "DET") for w, t in zip(words, gap)):
         return False
     if prepositions is not None:
         used = [w for w, t in zip(words, gap) if t.pos_ == "ADP"]
-        return all(w in prepositions for w in used) and ("," in words or any(w in _WORD_JOINERS for w in words))
-    return any(w in _WORD_JOINERS for w in words)
+        return all(w in prepositions for w in used) and ("," in words or any(w in joiners for w in words))
+    return any(w in joiners for w in words)
 
 
 def coordinated(doc, following, first, prepositions: frozenset[str] | None = None) -> list:
@@ -114,14 +114,14 @@ def coordinated(doc, following, first, prepositions: frozenset[str] | None = Non
 def contrast_between(doc, first: int, last: int) -> bool:
     """Does a new clause start between two tokens ("tandis que", "while")?"""
     words = " " + " ".join(t.lower_ for t in doc[first + 1:last]) + " "
-    return any(f" {cue} " in words for cue in _mention_words(doc.lang_)["clause_openers"])
+    return any(f" {cue} " in words for cue in mention_words(doc.lang_)["clause_openers"])
 
 
 def is_determiner(token) -> bool:
     """A determiner by the tagger, or by the language's word list when there is no tagger."""
     if token.pos_:  # tagged: "du" is a determiner in "du pétrole", a preposition in "du chef"
         return token.pos_ == "DET"
-    return token.lower_.replace("\u2019", "'") in _mention_words(token.doc.lang_)["determiners"]
+    return token.lower_.replace("\u2019", "'") in mention_words(token.doc.lang_)["determiners"]
 
 
 @lru_cache(maxsize=None)
@@ -132,17 +132,17 @@ def _contractions(lang: str) -> dict[str, str]:
 
 
 def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = _mention_words(lang)
+    words = mention_words(lang)
     return words["place_nouns"], words["place_links"]
 
 
 @lru_cache(maxsize=None)
-def _mention_words(lang: str) -> dict[str, frozenset[str]]:
+def mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers")
+            "clause_openers", "joiners", "during", "comitative", "partners")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -175,7 +175,7 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     """
     start = phrase_start(doc, mention)
     # "près de 4 000 soldats": words before a count qualify the count, they place nothing
-    counted = doc[start].like_num or doc[start].lower_ in _mention_words(doc.lang_)["count_nouns"]
+    counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
     contractions = _contractions(doc.lang_)
     for words in preceding_words(doc, start, sentence.start):
         head, _, last = words.rpartition(" ")

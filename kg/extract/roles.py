@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..model import EntityRef, has_required_roles
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
-from .markers import contrast_between, coordinated, markers_of, normalise_cue
+from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
 
 __all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -95,9 +95,6 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-_DURING = frozenset({"lors", "pendant", "durant", "during"})
-
-
 def _in_clause(doc, mention, trigger, markers) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
@@ -113,7 +110,7 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
-    if trigger.head.lower_ in _DURING:
+    if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
@@ -210,9 +207,6 @@ def complete_pair(roles, ctx: SentenceContext) -> None:
             roles["parties"] = list(signed[-1].roles["parties"])
 
 
-_WITH = frozenset({"avec", "with"})
-
-
 def _announces(verb, lang: str) -> bool:
     """A verb by which one makes one's own act known ("annoncer", "announce")."""
     from .frames import attribution_lexicon
@@ -228,7 +222,7 @@ def _named_with(ctx: SentenceContext, ref) -> bool:
     for mention in ctx.mentions:
         if mention.ref.id == ref.id or (mention.state is not None and mention.state.id == ref.id):
             start = phrase_start(doc, mention)
-            if start > 0 and doc[start - 1].lower_ in _WITH:
+            if start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["comitative"]:
                 return True
     return False
 

@@ -38,15 +38,13 @@ def acting_state(mention) -> EntityRef | None:
     return mention.country or (mention.state if mention.cls == "Person" else None)
 
 
-_WITH = frozenset({"avec", "entre", "with", "between"})
-
-
 def _placed(doc, mention) -> bool:
     """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
-    from .markers import after_preposition, phrase_start
+    from .markers import after_preposition, mention_words, phrase_start
 
     start = phrase_start(doc, mention)
-    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in _WITH)
+    partners = mention_words(doc.lang_)["partners"]
+    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in partners)
 
 
 def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
