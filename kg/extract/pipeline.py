@@ -196,18 +196,20 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
 
 
 def _thinner(claim: Claim, other: Claim) -> bool:
-    """Does ``claim`` say nothing that ``other`` (same type) does not say too?"""
+    """Does ``claim`` say nothing that ``other`` (same type) does not say too?
+
+    A claim with no count and no date is thinner than one with the same roles;
+    in the same sentence, one with the same count and fewer roles is too.
+    """
     if claim.type != other.type:
         return False
-    bare = claim.quantity is None and claim.date is None
+    if claim.quantity is None and claim.date is None:
+        return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
-    if not bare and not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
+    if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
         return False
-    for role in _CORE_ROLES.get(claim.type, ()):
-        mine = {e.id for e in claim.roles.get(role, [])}
-        if not mine <= {e.id for e in other.roles.get(role, [])}:
-            return False
-    return bare and _core(claim) == _core(other) or not bare
+    return all({e.id for e in claim.roles.get(role, [])} <= {e.id for e in other.roles.get(role, [])}
+               for role in _CORE_ROLES.get(claim.type, ()))
 
 
 _COUNTED = ("troop_deployment", "military_aid")
