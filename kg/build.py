@@ -1,7 +1,7 @@
 """``kg build``: read articles, extract claims, write every output of a build.
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
-graph.ttl, graph.graphml and graph.html, each written to a temporary file and
+graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists), each written to a temporary file and
 renamed, so a failed build leaves the previous outputs whole.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ class BuildReport:
 
 def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
+    from .explain import EXPLAIN, write_explanations
     from .graph import write_graphml
     from .rdf import write_turtle
     from .store import save_corpus
@@ -35,7 +36,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     write_turtle(corpus, out_dir / "graph.ttl")
     write_graphml(corpus, out_dir / "graph.graphml")
     write_viewer(corpus, out_dir / "graph.html")
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html"]
+    write_explanations(corpus.claims, out_dir / EXPLAIN)
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN]
     return [out_dir / name for name in names]
 
 

@@ -246,6 +246,7 @@ class Claim:
     attributions: list[Attribution] = field(default_factory=list)
     event: str | None = None  # id of the event that groups reports of the same fact
     stored_id: str | None = field(default=None, compare=False, repr=False)  # as read from a build
+    trace: object = field(default=None, compare=False, repr=False)  # kg.trace.Trace: why it exists
 
     @property
     def id(self) -> str:

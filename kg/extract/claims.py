@@ -14,6 +14,7 @@ from .fields import add_fields
 from .frames import Frame, claim_lexicon
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
+from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger
 from .triggers import blocked, other_unit, trigger_tokens
 
 __all__ = ["frame_claims"]
@@ -34,23 +35,32 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 continue
             if frame.type == "cooperation" and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues))
+            notes = {}  # (role, entity id) -> how it was filled (kg.trace)
+            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues, notes))
             source = inherit(roles, frame, ctx)
+            if source is not None:
+                note_new_roles(roles, notes, "inherit", **claim_pointer(source))
             if any(rule.role == "parties" for rule in frame.roles):
                 complete_pair(roles, ctx)
             else:
                 pair_acts(roles, frame, ctx, trigger)
+            _note_completed(roles, notes, ctx)
             if frame.type == "statement":
                 target_from_topic(roles, ctx, trigger)
+                note_new_roles(roles, notes, "topic")
             if not complete(roles, frame):
                 continue
             claims = []
             for split_roles, anchor in _split(roles, frame, ctx, trigger):
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
+                note_trigger(claim, trigger)
+                claim.trace.roles.update(notes)
                 add_fields(claim, ctx, frame, anchor, lexicon)
                 if claim.date is None and source is not None:
                     claim.date = source.date  # more of the same event: its date too
+                    if claim.date is not None:
+                        note_field(claim, "date", field_span(source, "date"), "inherit", **claim_pointer(source))
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)
@@ -63,6 +73,14 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 # second count of a sentence continues its first
                 ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
+
+
+def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:
+    """Parties or agents the sentence did not name: the article's pair, else the
+    parties of the treaty signed before ("Le traité prévoit une coopération")."""
+    pair = {p.id for p in ctx.pair}
+    note_new_roles({r: [x for x in refs if x.id in pair] for r, refs in roles.items()}, notes, "pair")
+    note_new_roles(roles, notes, "treaty_parties")
 
 
 def _names_a_treaty(trigger, lexicon) -> bool:

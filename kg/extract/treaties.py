@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Claim, EntityRef, entity_id
+from ..trace import note_claim_roles, role_note, trace_of
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
@@ -111,8 +112,19 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         claim = Claim(type="treaty_obligation", doc=ctx.doc_id, roles={"parties": parties},
                       evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",
                       obligation=obligation)
+        _note_parties(claim, ctx, pair)
         results.append((claim, token[0] if token else ctx.sentence[0]))
     return results
+
+
+def _note_parties(claim: Claim, ctx, pair: list[EntityRef]) -> None:
+    """For ``kg claims --explain``: the states the sentence names, else where the parties came from."""
+    named = {m.ref.id: m for m in reversed(ctx.mentions) if m.cls == "Country"}  # the first mention of each
+    notes = trace_of(claim).roles
+    for ref in claim.roles["parties"]:
+        if ref.id in named:
+            notes[("parties", ref.id)] = role_note(named[ref.id], step="named")
+    note_claim_roles(claim, "pair" if claim.roles["parties"] is pair else "treaty_parties")
 
 
 def _denied(ctx, offset: int, lexicon) -> bool:
@@ -146,3 +158,4 @@ def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
     treaty = EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
     for claim in treaty_claims:
         claim.roles.setdefault("treaty", [treaty])
+        note_claim_roles(claim, "treaty")
