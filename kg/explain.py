@@ -78,6 +78,8 @@ def _how(part: dict, label: str | None = None) -> str:
     if part.get("from"):
         earlier = part["from"]
         bits.append(f"(from {earlier['rule']} at {_span(earlier.get('trigger')) or '?'})")
+    if part.get("merged"):
+        bits.append("(in another report of the same fact)")
     if part.get("first"):
         bits.append(f"({STEPS.get(part['first'], part['first'])} there)")
     return " ".join(bits)
@@ -86,8 +88,10 @@ def _how(part: dict, label: str | None = None) -> str:
 def _quantity(value: dict) -> str:
     if value.get("value") is not None:
         text = str(value["value"])
-    else:
-        text = f"{value.get('low')}\u2013{value.get('high')}"
+    elif value.get("low") is not None or value.get("high") is not None:
+        text = f"{value.get('low') or '?'}\u2013{value.get('high') or '?'}"
+    else:  # "several thousand containers": no figure
+        return "no figure" + (f" ({value['unit']})" if value.get("unit") else "")
     text += f" {value['unit']}" if value.get("unit") else ""
     return ("about " if value.get("approximate") else "") + text
 
@@ -115,6 +119,7 @@ def render_explanation(record: dict, fmt: str = "table") -> str:
     for cue in record["attributions"]:
         kind = f"{cue['kind']} " if cue.get("kind") else ""
         where = STEPS.get(cue.get("step"), "not recorded")
+        where += " (in another report of the same fact)" if cue.get("merged") else ""
         lines.append(f"  {cue['claimant']['label']} ({cue['claimant']['id']}) {cue['stance']}: "
                      f"{kind}cue {_span(cue.get('span')) or repr(cue.get('cue'))}, {where}")
     return "\n".join(lines) + "\n"

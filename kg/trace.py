@@ -112,12 +112,13 @@ def note_trigger(claim, token) -> None:
         claim.trace.trigger = span_of(token)
 
 
-def note_new_roles(roles: dict, notes: dict, step: str, **detail) -> None:
-    """Every entity of ``roles`` that ``notes`` does not explain yet came from ``step``."""
+def note_new_roles(roles: dict, notes: dict, step: str, span: Span | None = None, **detail) -> None:
+    """Every entity of ``roles`` that ``notes`` does not explain yet came from ``step``
+    (``span``: the words that called for it, such as "les deux pays")."""
     for role, refs in roles.items():
         for ref in refs:
             if (role, ref.id) not in notes:
-                notes[(role, ref.id)] = Note(step=step, detail=dict(detail))
+                notes[(role, ref.id)] = Note(step=step, span=span, detail=dict(detail))
 
 
 def note_claim_roles(claim, step: str, **detail) -> None:
@@ -153,10 +154,10 @@ def absorb(kept, other) -> None:
     if other.trace is None:
         return
     trace = trace_of(kept)
-    for key, note in other.trace.roles.items():
-        trace.roles.setdefault(key, note)
-    for key, note in other.trace.cues.items():
-        trace.cues.setdefault(key, note)
+    for notes, theirs in ((trace.roles, other.trace.roles), (trace.cues, other.trace.cues)):
+        for key, note in theirs.items():
+            if key not in notes:
+                notes[key] = Note(note.marker, note.step, note.span, {**note.detail, "merged": True})
     for key, note in other.trace.fields.items():
         if key not in trace.fields:
             trace.fields[key] = Note(step="merged", span=note.span, detail={"first": note.step})

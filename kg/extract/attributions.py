@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Attribution
-from ..trace import note_cue, span_of
+from ..trace import Span, note_cue, span_of
 from .frames import attribution_lexicon, find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
                       preceding_words, subject_tokens_of)
@@ -217,8 +217,15 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
     for kind, found in (("preposition", prepositional), ("source", anaphoric), ("verb", verbal), ("phrase", phrasal)):
         for cue in found:
-            cue.kind, cue.at = kind, span_of(doc[cue.token])
+            cue.kind, cue.at = kind, _cue_span(doc, cue)
     return prepositional + anaphoric + verbal + phrasal
+
+
+def _cue_span(doc, cue):
+    """Where the cue's words stand ("According to"), else its token."""
+    start = doc[cue.token].idx
+    words = doc.text[start:start + len(cue.words)]
+    return Span(start, start + len(words), words) if normalise_cue(words) == cue.words else span_of(doc[cue.token])
 
 
 def attach(claim, cues, *, answering: bool = False) -> None:

@@ -9,12 +9,12 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 from __future__ import annotations
 
 from ..model import Claim
+from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .fields import add_fields
-from .frames import Frame, claim_lexicon
+from .frames import Frame, claim_lexicon, find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
-from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger
 from .triggers import blocked, other_unit, trigger_tokens
 
 __all__ = ["frame_claims"]
@@ -79,7 +79,11 @@ def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:
     """Parties or agents the sentence did not name: the article's pair, else the
     parties of the treaty signed before ("Le traité prévoit une coopération")."""
     pair = {p.id for p in ctx.pair}
-    note_new_roles({r: [x for x in refs if x.id in pair] for r, refs in roles.items()}, notes, "pair")
+    from_pair = {r: [x for x in refs if x.id in pair and (r, x.id) not in notes] for r, refs in roles.items()}
+    if any(from_pair.values()):
+        phrase = next(find_phrases(ctx.sentence.doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                   ctx.sentence.start, ctx.sentence.end), None)
+        note_new_roles(from_pair, notes, "pair", span_of(ctx.sentence.doc[phrase[0]:phrase[1]]) if phrase else None)
     note_new_roles(roles, notes, "treaty_parties")
 
 

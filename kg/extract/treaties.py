@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Claim, EntityRef, entity_id
-from ..trace import note_claim_roles, role_note, trace_of
+from ..trace import Span, note_claim_roles, role_note, trace_of
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
@@ -112,13 +112,16 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         claim = Claim(type="treaty_obligation", doc=ctx.doc_id, roles={"parties": parties},
                       evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",
                       obligation=obligation)
-        _note_parties(claim, ctx, pair)
+        _note_parties(claim, ctx, pair, text.find(hit.lower()), len(hit))
         results.append((claim, token[0] if token else ctx.sentence[0]))
     return results
 
 
-def _note_parties(claim: Claim, ctx, pair: list[EntityRef]) -> None:
-    """For ``kg claims --explain``: the states the sentence names, else where the parties came from."""
+def _note_parties(claim: Claim, ctx, pair: list[EntityRef], offset: int, length: int) -> None:
+    """For ``kg claims --explain``: the obligation's phrase; the states the sentence
+    names, else where the parties came from."""
+    start = ctx.sentence.start_char + offset
+    trace_of(claim).trigger = Span(start, start + length, ctx.sentence.doc.text[start:start + length])
     named = {m.ref.id: m for m in reversed(ctx.mentions) if m.cls == "Country"}  # the first mention of each
     notes = trace_of(claim).roles
     for ref in claim.roles["parties"]:
