@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..claim_types import claim_type
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
 from .frames import attribution_lexicon, find_phrases
@@ -237,7 +238,7 @@ def attach(claim, cues, *, answering: bool = False) -> None:
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
-    agent = {r.id for r in next(iter(claim.roles.values()), [])}
+    agent = {r.id for r in claim.roles.get(claim_type(claim.type).agent, [])}
     parties = {r.id for refs in claim.roles.values() for r in refs}
     for cue in cues:
         for mention in cue.claimants:
