@@ -58,8 +58,8 @@ def _span(span: dict | None) -> str:
     return f"\u00ab{span['text']}\u00bb [{span['start']}:{span['end']}]" if span else ""
 
 
-def _how(part: dict, label: str | None = None) -> str:
-    """How a role, field or cue was found, in words (``label``: the entity's)."""
+def _how(part: dict) -> str:
+    """How a role, field or cue was found, in words."""
     bits = []
     if part.get("marker"):
         bits.append(f"marker {part['marker']}")
@@ -70,9 +70,9 @@ def _how(part: dict, label: str | None = None) -> str:
     if part.get("span"):
         bits.append(_span(part["span"]))
     if part.get("coreference"):
-        bits.append(f"(coreference: stands for {label or 'someone'}, named before)")
+        bits.append(f"(coreference: stands for {part['coreference']}, named before)")
     if part.get("read_as_state"):
-        bits.append(f"({part['read_as_state']}, read as its state)")
+        bits.append(f"({part['read_as_state']} stands for the state)")
     if part.get("after"):
         bits.append(f"(after {part['after']!r})")
     if part.get("from"):
@@ -110,7 +110,7 @@ def render_explanation(record: dict, fmt: str = "table") -> str:
     width = max([len(r["role"]) for r in record["roles"]], default=0)
     for role in record["roles"]:
         entity = role["entity"]
-        lines.append(f"  {role['role']:<{width}}  {entity['label']} ({entity['id']}): {_how(role, entity['label'])}")
+        lines.append(f"  {role['role']:<{width}}  {entity['label']} ({entity['id']}): {_how(role)}")
     if record.get("quantity"):
         lines.append(f"quantity  {_quantity(record['quantity']['value'])}: {_how(record['quantity'])}")
     if record.get("date"):

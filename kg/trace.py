@@ -34,7 +34,7 @@ STEPS = {
     "leader": "the state the gazetteer gives for this leader",
     "clause": "the state named last before the title",
     "nearest": "the one nearest the trigger in the sentence",
-    "before": "the count nearest before the trigger",
+    "before": "the count nearest the trigger, before it if any",
     "merged": "from another report of the same fact in the article",
     "answer": "a reaction elsewhere in the article that answers such reports",
     "sentence": "a cue in the claim's sentence",
@@ -99,9 +99,9 @@ def mention_span(mention) -> Span:
 def role_note(mention, *, markers=(), step: str | None = None, filler=None, **detail) -> Note:
     """How ``mention`` came to fill a role: by ``markers`` or by ``step``. A pronoun or
     title that stands for someone named before is coreference; a capital or leader
-    in a role only a state fills (``filler``) is read as its state."""
+    in a role only a state fills (``filler``) stands for its state."""
     if mention.kind == "pronoun":
-        detail["coreference"] = True
+        detail["coreference"] = mention.ref.label  # who "Il", "le président russe" stands for
     if filler is not None and filler is not mention:
         detail["read_as_state"] = mention.ref.label
     return Note(marker=", ".join(sorted(markers)) or None, step=step, span=mention_span(mention), detail=detail)

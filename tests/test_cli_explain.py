@@ -24,6 +24,16 @@ Il a ajouté que Pyongyang avait livré des obus d'artillerie à Moscou, a affir
 Le président russe Vladimir Poutine s'est rendu à Pyongyang. Il a signé un traité avec Kim Jong Un.
 """
 
+ENGLISH = """---
+title: An explanation test
+published: 2025-02-10
+lang: en
+---
+North Korea and Russia signed a defence treaty in Pyongyang in June 2024. The two countries pledged to deepen their military cooperation.
+
+According to the Pentagon, about 3,000 North Korean troops were sent to Russia in January. According to South Korea, the contingent now numbers 12,000 soldiers. Moscow has denied the reports.
+"""
+
 
 def run(*args):
     result = CliRunner().invoke(main, list(args))
@@ -32,19 +42,31 @@ def run(*args):
     return result
 
 
-@pytest.fixture(scope="module")
-def build(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("explain")
-    (folder / "essai.md").write_text(ARTICLE, encoding="utf-8")
+def build_of(folder, text: str):
+    (folder / "article.md").write_text(text, encoding="utf-8")
     out = folder / "out"
-    result = run("build", "--quiet", str(folder / "essai.md"), "-o", str(out))
+    result = run("build", "--quiet", str(folder / "article.md"), "-o", str(out))
     assert result.exit_code == 0, result.output
     return out
 
 
-def claim_of(build, rule: str) -> dict:
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    return build_of(tmp_path_factory.mktemp("explain-fr"), ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    return build_of(tmp_path_factory.mktemp("explain-en"), ENGLISH)
+
+
+def claims_of(build, rule: str) -> list[dict]:
     claims = [json.loads(line) for line in (build / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
-    return next(c for c in claims if c["rule"] == rule)
+    return [c for c in claims if c["rule"] == rule]
+
+
+def claim_of(build, rule: str) -> dict:
+    return claims_of(build, rule)[0]
 
 
 def explained(build, claim_id: str) -> dict:
@@ -90,15 +112,29 @@ def test_a_speech_verb_cue_and_a_capital_read_as_its_state(build):
     assert (cue["cue"], cue["kind"], cue["step"]) == ("affirmé", "verb", "sentence")
 
 
-def test_roles_completed_after_the_sentence_name_their_step(build):
+def test_coreference_and_a_role_completed_after_the_sentence(build):
     record = explained(build, claim_of(build, "fr.treaty.sign")["id"])
-    roles = roles_of(record)
-    signatory = roles[("signatories", "Q7747")]
-    assert signatory["span"]["text"] == "Il" and signatory["coreference"] is True
-    assert roles[("parties", "Q423")]["marker"] == "avec"   # Kim Jong Un, read as his state
-    assert roles[("parties", "Q159")]["step"] == "signatories"
+    by_words = {r["span"]["text"]: r for r in record["roles"] if r["span"]}
+    assert by_words["Il"]["coreference"] == "Vladimir Putin" and by_words["Il"]["marker"] == "subject"
+    assert by_words["Kim Jong Un"]["marker"] == "avec"
     treaty = next(r for r in record["roles"] if r["role"] == "treaty")
-    assert treaty["step"] == "treaty" and treaty["marker"] is None
+    assert treaty["step"] == "treaty" and treaty["marker"] is None and treaty["span"] is None
+
+
+def test_the_two_countries_an_earlier_report_and_a_reaction(english):
+    cooperation = explained(english, claim_of(english, "en.cooperation")["id"])
+    assert {(r["entity"]["id"], r["step"], r["span"]["text"]) for r in cooperation["roles"]} == {
+        ("Q423", "pair", "The two countries"), ("Q159", "pair", "The two countries")}
+    records = [explained(english, c["id"]) for c in claims_of(english, "en.troops.deploy")]
+    later = next(r for r in records if r["quantity"]["value"]["value"] == 12000)
+    sent = {"rule": "en.troops.deploy", "trigger": next(r for r in records if r is not later)["trigger"]}
+    assert sent["trigger"]["text"] == "sent"
+    location = roles_of(later)[("location", "Q159")]
+    assert location["step"] == "inherit" and location["from"] == sent
+    assert later["date"]["step"] == "inherit" and later["date"]["span"]["text"] == "in January"
+    cues = {a["claimant"]["id"]: a for a in later["attributions"]}
+    assert (cues["Q884"]["span"]["text"], cues["Q884"]["step"]) == ("According to", "sentence")
+    assert (cues["Q159"]["stance"], cues["Q159"]["cue"], cues["Q159"]["step"]) == ("denies", "denied", "answer")
 
 
 def test_text_rendering_and_a_unique_prefix(build):
