@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from .errors import BuildNotFound, UnknownClaim
+from .output import terminal_safe
 from .trace import STEPS, trace_record
 
 __all__ = ["EXPLAIN", "write_explanations", "explain", "render_explanation"]
@@ -122,4 +123,5 @@ def render_explanation(record: dict, fmt: str = "table") -> str:
         where += " (in another report of the same fact)" if cue.get("merged") else ""
         lines.append(f"  {cue['claimant']['label']} ({cue['claimant']['id']}) {cue['stance']}: "
                      f"{kind}cue {_span(cue.get('span')) or repr(cue.get('cue'))}, {where}")
-    return "\n".join(lines) + "\n"
+    # article words and labels, with no character that could drive the terminal
+    return "".join(terminal_safe(line) + "\n" for line in lines)

@@ -180,3 +180,13 @@ def test_a_build_without_explanations_says_to_rebuild():
 def test_explain_prints_no_csv(build):
     result = run("claims", "--graph", str(build), "--explain", "x", "--format", "csv")
     assert result.exit_code == 2
+
+
+def test_text_drops_terminal_escapes_json_keeps_them(tmp_path):
+    record = {"id": "ab12", "type": "visit", "doc": "x", "rule": "fr.visit",
+              "trigger": {"text": "visite\x1b[31m", "start": 0, "end": 11}, "sentence": None,
+              "roles": [], "attributions": []}
+    (tmp_path / "explain.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    text = run("claims", "--graph", str(tmp_path), "--explain", "ab").output
+    assert "\x1b" not in text and "visite[31m" in text
+    assert json.loads(run("claims", "--graph", str(tmp_path), "--explain", "ab", "--format", "json").output) == record
