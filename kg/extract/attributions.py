@@ -31,7 +31,7 @@ class Cue:
     words: str
     verb: bool = False       # a speech verb ("a affirmé"), rather than "selon" or a set phrase
     kind: str | None = None  # preposition, source (an earlier one: "selon ce rapport"), verb or phrase
-    at: object = None        # kg.trace.Span of the cue's token, for `kg claims --explain`
+    at: object = None        # kg.trace.Span of the cue's words, for `kg claims --explain`
 
 
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
