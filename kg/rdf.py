@@ -86,18 +86,17 @@ def date_bounds(text: str) -> tuple[Literal, Literal] | None:
     import calendar
     from datetime import date
 
-    parts = text.split("-")
-    literal = date_literal(text)
-    if literal is None:
+    from .extract.dates import parse_iso
+
+    if date_literal(text) is None:
         return None
     try:
-        year = int(parts[0])
-        first_month, last_month = (int(parts[1]),) * 2 if len(parts) > 1 else (1, 12)
-        first_day = int(parts[2]) if len(parts) > 2 else 1
-        last_day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, last_month)[1]
-        earliest, latest = date(year, first_month, first_day), date(year, last_month, last_day)
+        year, month, day = parse_iso(text)
     except ValueError:  # a month 13, a 30 February
         return None
+    first_month, last_month = (month, month) if month else (1, 12)
+    earliest = date(year, first_month, day or 1)
+    latest = date(year, last_month, day or calendar.monthrange(year, last_month)[1])
     return (Literal(earliest.isoformat(), datatype=XSD.date), Literal(latest.isoformat(), datatype=XSD.date))
 
 
