@@ -44,12 +44,15 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
     others still build); ``progress`` wraps the list of documents (e.g. tqdm).
-    Raises InputError when no article at all can be read.
+    Raises DataError, before reading any article, when a file of the ontology
+    is invalid; InputError when no article at all can be read.
     """
     from .events import assign_events
     from .extract.pipeline import extract_corpus
+    from .ontology_schema import check_ontology
     from .sources import Problem, read_sources
 
+    check_ontology()  # a broken lexicon stops the build here, before any article or output
     documents, problems = read_sources([Path(p) for p in paths])
     for problem in problems:
         if on_problem:

@@ -27,15 +27,15 @@ from typing import Iterator
 import yaml
 
 from .errors import DataError, UnknownEntity
+from .lexicons import display_path, ontology_dir
 from .model import ENTITY_CLASSES, EntityRef, entity_id, fold
 
-__all__ = ["KINDS", "LANGS", "GAZETTEER_DIR", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
+__all__ = ["KINDS", "LANGS", "gazetteer_dir", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
            "load_gazetteer", "load_entries", "read_entries", "unaccent"]
 
 #: what an entry is; the extractor uses it to tell a state from its capital
 KINDS = ("state", "capital", "city", "region", "organization", "person", "body", "group")
 LANGS = ("fr", "en")
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer"
 #: the generated files, in load order; curated.yaml is an input of the generator, not read here
 GAZETTEER_FILES = ("states.yaml", "places.yaml", "regions.yaml", "organizations.yaml",
                    "bodies.yaml", "people.yaml", "groups.yaml")
@@ -51,6 +51,11 @@ _FIELDS = {"id", "label", "class", "kind", "qid", "part_of", "capital_of", "form
 _PREFIXES = re.compile(r"^(?:l['’]|d['’]|(?:le|la|les|du|des|de|the|M\.|Mr\.?|Mme|Mrs\.?|Ms\.?) )",
                        re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def gazetteer_dir() -> Path:
+    """``ontology/gazetteer`` of the ontology kg reads (see kg.lexicons.ontology_dir)."""
+    return ontology_dir() / "gazetteer"
 
 
 def unaccent(text: str) -> str:
@@ -262,22 +267,22 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{path}: cannot read gazetteer file ({error})") from None
+        raise DataError(f"{display_path(path)}: cannot read gazetteer file ({error})") from None
     except yaml.YAMLError as error:
-        raise DataError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+        raise DataError(f"{display_path(path)}: invalid YAML: {str(error).splitlines()[0]}") from None
     if data is None:
         return []
     if not isinstance(data, list):
-        raise DataError(f"{path}: a gazetteer file must be a YAML list of entries")
+        raise DataError(f"{display_path(path)}: a gazetteer file must be a YAML list of entries")
     return [_entry(path, index, item) for index, item in enumerate(data)]
 
 
 def _entry(path: Path, index: int, item: object) -> GazetteerEntry:
     if not isinstance(item, dict):
-        raise DataError(f"{path}: entry {index}: expected a mapping with id, label, class, kind, forms")
+        raise DataError(f"{display_path(path)}: entry {index}: expected a mapping with id, label, class, kind, forms")
 
     def fail(message: str) -> DataError:
-        return DataError(f"{path}: entry {index}" + (f" ({item.get('id')})" if item.get("id") else "")
+        return DataError(f"{display_path(path)}: entry {index}" + (f" ({item.get('id')})" if item.get("id") else "")
                          + f": {message}")
 
     unknown = set(item) - _FIELDS
@@ -321,8 +326,9 @@ def _forms(value: object, fail, name: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
+def load_entries(directory: Path | None = None) -> list[GazetteerEntry]:
     """Every entry of the gazetteer files in ``directory``, checked for duplicate ids and QIDs."""
+    directory = Path(directory) if directory else gazetteer_dir()
     entries: list[GazetteerEntry] = []
     ids: dict[str, GazetteerEntry] = {}
     qids: dict[str, GazetteerEntry] = {}
@@ -333,20 +339,29 @@ def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
         for entry in read_entries(path):
             for key, seen in ((entry.id, ids), (entry.qid, qids)):
                 if key and key in seen:
-                    raise DataError(f"{path}: entry {entry.id}: {key} is already used by entry "
+                    raise DataError(f"{display_path(path)}: entry {entry.id}: {key} is already used by entry "
                                     f"{seen[key].id} in {seen[key].source}")
                 if key:
                     seen[key] = entry
             entries.append(entry)
     if not entries:
-        raise DataError(f"{directory}: no gazetteer entries found (run scripts/make_gazetteer.py)")
+        raise DataError(f"{display_path(directory)}: no gazetteer entries found (run scripts/make_gazetteer.py)")
     return entries
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(lang: str | None = None, directory: Path | None = None) -> Gazetteer:
     """The gazetteer, loaded once per (lang, directory). ``lang`` sets the default
     language of ``forms`` and ``lookup``; None means every language."""
     if lang is not None and lang not in LANGS:
         raise DataError(f"no gazetteer language {lang!r}; use one of {', '.join(LANGS)}")
-    return Gazetteer(load_entries(Path(directory) if directory else GAZETTEER_DIR), lang)
+    if directory is None:
+        from .ontology_schema import check_ontology
+
+        check_ontology()  # kg's own gazetteer: the whole ontology is checked first, once
+        directory = gazetteer_dir()
+    return _gazetteer(lang, Path(directory))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(lang: str | None, directory: Path) -> Gazetteer:
+    return Gazetteer(load_entries(directory), lang)

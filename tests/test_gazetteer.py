@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import DataError, UnknownEntity
-from kg.gazetteer import GAZETTEER_DIR, KINDS, load_entries, load_gazetteer, read_entries
+from kg.gazetteer import KINDS, gazetteer_dir, load_entries, load_gazetteer, read_entries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
 
@@ -240,7 +240,7 @@ def test_resolve_unknown_suggests_close_names(gaz):
 
 def test_gazetteer_is_loaded_once():
     assert load_gazetteer() is load_gazetteer()
-    assert GAZETTEER_DIR.is_dir()
+    assert gazetteer_dir().is_dir()
 
 
 def test_unknown_language_is_a_data_error():

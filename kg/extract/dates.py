@@ -35,33 +35,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import DataError
-from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
+from ..lexicons import any_phrase, load_lexicon, phrase_regex
 
 __all__ = ["DateMatch", "find_dates", "parse_iso", "keep_longest"]
-
-_WORDS = [str]
-SCHEMA = {
-    "capitalised_names": bool,
-    "numeric_order": str,
-    "months": {"*": int},
-    "ordinal_suffixes": _WORDS,
-    "day_articles": _WORDS,
-    "day_range_openers": _WORDS,
-    "day_range_joiners": _WORDS,
-    "weekdays": {"*": int},
-    "weekday_last_before": _WORDS,
-    "weekday_last_after": _WORDS,
-    "month_cues": _WORDS,
-    "year_cues": _WORDS,
-    "seasons": {"*": [int]},
-    "season_articles": _WORDS,
-    "season_this": _WORDS,
-    "season_year_links": _WORDS,
-    "season_last": _WORDS,
-    "relative": [{"phrases": _WORDS, "days?": int, "weeks?": int, "months?": int, "years?": int}],
-}
-_UNITS = ("days", "weeks", "months", "years")
 
 
 @dataclass(frozen=True)
@@ -134,7 +110,7 @@ def _lexicon_words(lang: str) -> frozenset[str]:
             for item in value:
                 collect(item)
 
-    collect(load_lexicon(lang, "dates", SCHEMA))
+    collect(load_lexicon(lang, "dates"))
     return frozenset(words)
 
 
@@ -256,32 +232,8 @@ def _compile(lex: dict) -> list[tuple[str, re.Pattern]]:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
-    lexicon = load_lexicon(lang, "dates", SCHEMA)
-    where = lexicon_path(lang, "dates")
-    _check(lexicon, where)
+    lexicon = load_lexicon(lang, "dates")
     return _Rules(lang, lexicon)
-
-
-def _check(lexicon: dict, where) -> None:
-    """What the schema cannot say: ranges and one unit per relative phrase."""
-    def fail(entry: str, reason: str) -> None:
-        raise DataError(f"{where}: {entry}: {reason}")
-
-    if lexicon["numeric_order"] not in ("dmy", "mdy"):
-        fail("numeric_order", "must be dmy or mdy")
-    for word, number in lexicon["months"].items():
-        if not 1 <= number <= 12:
-            fail(f"months.{word}", "a month is 1 to 12")
-    for word, number in lexicon["weekdays"].items():
-        if not 0 <= number <= 6:
-            fail(f"weekdays.{word}", "a weekday is 0 (Monday) to 6 (Sunday)")
-    for word, span in lexicon["seasons"].items():
-        if len(span) != 2 or not all(1 <= m <= 12 for m in span):
-            fail(f"seasons.{word}", "give the first and last month, 1 to 12")
-    for index, entry in enumerate(lexicon["relative"]):
-        units = [unit for unit in _UNITS if unit in entry]
-        if len(units) != 1:
-            fail(f"relative[{index}]", f"give exactly one of {', '.join(_UNITS)}")
 
 
 # -- resolvers: match -> (iso or None, relative), or None to drop the match ----------
