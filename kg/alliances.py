@@ -47,7 +47,8 @@ import networkx as nx
 
 from .errors import DataError, UnknownEntity
 from .graph import corpus_to_networkx
-from .model import Corpus, fold
+from .model import Corpus
+from .text import fold
 
 __all__ = ["ALLY_KINDS", "OPPOSITION_KINDS", "BLOC_KINDS", "Source", "Tie", "Bloc", "Hop",
            "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,10 +27,11 @@ import yaml
 
 from .errors import DataError, UnknownEntity
 from .lexicons import display_path, ontology_dir
-from .model import ENTITY_CLASSES, EntityRef, entity_id, fold
+from .model import ENTITY_CLASSES, EntityRef, entity_id
+from .text import fold, unaccent
 
 __all__ = ["KINDS", "LANGS", "gazetteer_dir", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
-           "load_gazetteer", "load_entries", "read_entries", "unaccent"]
+           "load_gazetteer", "load_entries", "read_entries"]
 
 #: what an entry is; the extractor uses it to tell a state from its capital
 KINDS = ("state", "capital", "city", "region", "organization", "person", "body", "group")
@@ -56,18 +56,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 def gazetteer_dir() -> Path:
     """``ontology/gazetteer`` of the ontology kg reads (see kg.lexicons.ontology_dir)."""
     return ontology_dir() / "gazetteer"
-
-
-def unaccent(text: str) -> str:
-    """Like :func:`kg.model.fold` but keeping case: the key of case-sensitive forms.
-
-    >>> unaccent("Séoul  N’Djamena")
-    "Seoul N'Djamena"
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2011", "-")
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True, eq=False)

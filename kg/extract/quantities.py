@@ -31,8 +31,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicons import any_phrase, load_lexicon, phrase_regex
-from ..model import Quantity, fold
-from .dates import find_dates, keep_longest
+from ..model import Quantity
+from ..text import fold
+from ..dates import find_dates, keep_longest
 
 __all__ = ["QuantityMatch", "find_quantities"]
 

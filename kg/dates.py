@@ -1,5 +1,8 @@
 """Find dates in French and English text, with exact offsets.
 
+Below both kg.sources (the date at the top of an article) and kg.extract
+(the date of a claim): it needs only the lexicons.
+
 ``find_dates`` returns each date expression once, as precise as the text is:
 ``"2024"``, ``"2024-06"`` or ``"2024-06-19"``. The words (months, weekdays,
 seasons, "la veille", "last week") live in ``ontology/lexicons/<lang>/dates.yaml``.
@@ -35,9 +38,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import any_phrase, load_lexicon, phrase_regex
+from .lexicons import any_phrase, load_lexicon, phrase_regex
+from .text import parse_iso
 
-__all__ = ["DateMatch", "find_dates", "parse_iso", "keep_longest"]
+__all__ = ["DateMatch", "find_dates", "keep_longest"]
 
 
 @dataclass(frozen=True)
@@ -48,24 +52,6 @@ class DateMatch:
     text: str
     iso: str | None
     relative: bool
-
-
-def parse_iso(value: str) -> tuple[int, int | None, int | None]:
-    """``"2024-06"`` -> ``(2024, 6, None)``; ValueError on anything but a real date.
-
-    >>> parse_iso("2024-02-29")
-    (2024, 2, 29)
-    >>> parse_iso("2024-02-30")
-    Traceback (most recent call last):
-    ...
-    ValueError: day is out of range for month
-    """
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-    if not match:
-        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    dt.date(year, month or 1, day or 1)  # raises on month 13 or 30 February
-    return year, month, day
 
 
 def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
