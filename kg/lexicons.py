@@ -25,6 +25,7 @@ __all__ = ["ONTOLOGY_ENV", "ontology_dir", "load_lexicon", "lexicon_path", "read
 #: an environment variable naming another ontology folder (tests, users who extend kg)
 ONTOLOGY_ENV = "KG_ONTOLOGY_DIR"
 _PACKAGE = Path(__file__).resolve().parent
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads 5x faster
 
 
 def ontology_dir() -> Path:
@@ -73,7 +74,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{where}: cannot read: {error}") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""

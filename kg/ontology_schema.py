@@ -14,13 +14,14 @@ that every language has (``ontology/lexicons/<lang>/<name>.yaml``),
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
 from .schema import WORDS, MapOf, OneOf, Range, Rule, Vocabulary, validate
 
-__all__ = ["FRAME_FIELDS", "LEXICONS", "ONTOLOGY_FILES", "check_ontology"]
+__all__ = ["FRAME_FIELDS", "LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabularies"]
 
 #: what a frame may fill besides its roles
 FRAME_FIELDS = ("quantity", "date", "item", "domain", "quote", "treaty")
@@ -143,7 +144,27 @@ MENTIONS = {
     "partners?": WORDS,
 }
 
-_FORMS = MapOf(OneOf(("fr", "en"), noun="language"), WORDS)
+_FORMS = MapOf(OneOf("gazetteer_languages", noun="language"), WORDS)
+_NAME = Rule(str, lambda value: bool(value.strip()), "empty; write a name")
+_QID = Rule((str, type(None)), lambda value: value is None or re.fullmatch(r"Q[1-9][0-9]*", value) is not None,
+            "not a Wikidata id like Q423; write one, or null")
+
+#: a generated gazetteer file (states.yaml, places.yaml...): a list of entries
+GAZETTEER = [Rule(Rule({
+    "id": _NAME,
+    "label": _NAME,
+    "class": OneOf("entity_classes", noun="entity class"),
+    "kind": OneOf("gazetteer_kinds", noun="kind"),
+    "qid?": _QID,
+    "part_of?": _QID,
+    "capital_of?": _QID,
+    "forms?": _FORMS,
+    "forms_cased?": _FORMS,
+}, lambda entry: entry["kind"] != "capital" or bool(entry.get("capital_of")),
+   "a capital needs capital_of (the QID of its state)"),
+   lambda entry: any((entry.get("forms") or {}).values()) or any((entry.get("forms_cased") or {}).values()),
+   "no forms: give at least one name under forms or forms_cased")]
+
 CURATED_GAZETTEER = {
     "settings": {
         "iso3_safe?": WORDS,
@@ -170,7 +191,7 @@ LEXICONS = {
 }
 
 #: other YAML files, by their path under ontology/. The generated gazetteer files
-#: are checked by kg.gazetteer, which reads them.
+#: (GAZETTEER) are checked by kg.gazetteer as it reads them, once.
 ONTOLOGY_FILES = {
     "gazetteer/curated.yaml": CURATED_GAZETTEER,
 }
@@ -197,23 +218,24 @@ def _check(directory: Path) -> None:
         raise DataError(f"{display_path(lexicons)}: no language folder; "
                         f"point KG_ONTOLOGY_DIR at a folder with lexicons/<lang>/")
     for lang in languages:
-        vocabularies = _vocabularies()
+        words = vocabularies()
         for name, schema in LEXICONS.items():
             path = lexicons / lang / f"{name}.yaml"
             data = read_yaml(path)
-            validate(data, schema, display_path(path), vocabularies)
+            validate(data, schema, display_path(path), words)
             if name == "quantities":
-                vocabularies["units"] = Vocabulary.of(
+                words["units"] = Vocabulary.of(
                     list(data["units"].values()) + list(data["currency_symbols"].values()),
                     f"units of {display_path(path)}")
     for name, schema in ONTOLOGY_FILES.items():
         path = directory / name
-        validate(read_yaml(path), schema, display_path(path), _vocabularies())
+        validate(read_yaml(path), schema, display_path(path), vocabularies())
     load_gazetteer(directory=directory / "gazetteer")  # read once: the build uses it next
 
 
-def _vocabularies() -> dict:
-    """The words the schemas refer to, declared elsewhere (kg.model for now)."""
+def vocabularies() -> dict:
+    """The words the schemas refer to, declared elsewhere (kg.model, kg.gazetteer)."""
+    from .gazetteer import KINDS, LANGS
     from .model import DOMAINS, ENTITY_CLASSES, OBLIGATIONS, ROLES, STANCES
 
     where = "kg/model.py"
@@ -225,4 +247,6 @@ def _vocabularies() -> dict:
         "stances": Vocabulary.of(STANCES, where),
         "obligations": Vocabulary.of(OBLIGATIONS, where),
         "domains": Vocabulary.of(DOMAINS, where),
+        "gazetteer_kinds": Vocabulary.of(KINDS, "kg/gazetteer.py"),
+        "gazetteer_languages": Vocabulary.of(LANGS, "kg/gazetteer.py"),
     }

@@ -210,7 +210,7 @@ def _item_entry(entry: str, index: int, item) -> str:
 
 def _name(schema: Any) -> str:
     if isinstance(schema, type):
-        return {dict: "a mapping", list: "a list"}.get(schema, schema.__name__)
+        return {dict: "a mapping", list: "a list", type(None): "null"}.get(schema, schema.__name__)
     if isinstance(schema, (list, Rule)):
         return "a list" if isinstance(schema, list) else _name(schema.schema)
     if isinstance(schema, (dict, MapOf)):

@@ -105,4 +105,4 @@ def test_an_unknown_role_or_a_missing_key(tmp_path, ontology, change, words):
 def test_a_broken_gazetteer_entry(tmp_path, ontology):
     states = ontology / "gazetteer" / "states.yaml"
     edit(states, lambda d: d[0].update(kind="country"))
-    build_fails(tmp_path, ontology, str(states), "entry 0", "kind 'country'")
+    build_fails(tmp_path, ontology, str(states), "[0] (state-afghanistan).kind", "unknown kind 'country'")
