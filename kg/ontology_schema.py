@@ -21,10 +21,8 @@ from pathlib import Path
 from .errors import DataError
 from .schema import WORDS, MapOf, OneOf, Range, Rule, Vocabulary, validate
 
-__all__ = ["FRAME_FIELDS", "LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabularies"]
+__all__ = ["LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabularies"]
 
-#: what a frame may fill besides its roles
-FRAME_FIELDS = ("quantity", "date", "item", "domain", "quote", "treaty")
 _RELATIVE_UNITS = ("days", "weeks", "months", "years")
 
 ROLE_RULE = {
@@ -39,19 +37,36 @@ FRAME = Rule({
     "type": OneOf("claim_types", noun="claim type"),
     "triggers": {"lemmas?": WORDS, "nouns?": WORDS},
     "roles": MapOf(OneOf("roles", by="type", noun="role"), ROLE_RULE),
-    "fields": [OneOf(FRAME_FIELDS, noun="field")],
+    # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
+    "fields": [OneOf("frame_fields", by="type", noun="field")],
     "stance?": (OneOf(("support", "oppose"), noun="stance"), type(None)),
     "needs_unit?": [OneOf("units", noun="unit")],
     "item_nouns?": WORDS,
     "requires_item?": bool,
     "voice?": OneOf(("active", "passive", "any"), noun="voice"),
     "split?": OneOf("roles", by="type", noun="role"),
-    "split_on?": OneOf(FRAME_FIELDS, noun="field"),
+    "split_on?": OneOf("fields", by="type", noun="field"),
     "inherit?": [OneOf("roles", by="type", noun="role")],
     "context?": WORDS,
     "topic?": WORDS,
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
+
+_ROLE = {"name": str, "property": str, "min?": int, "pair?": bool}
+_NOTE = (str, {"role": str, "prefix?": str})
+_TIE = {"kind?": str, "kind_by?": {"field": str, "values": {"*": str}, "otherwise?": str},
+        "between?": str, "from?": str, "to?": str, "note?": [_NOTE]}
+_CLAIM_TYPE = {
+    "class": str, "roles": [_ROLE], "one_of?": [[str]], "agent": str, "fields": [str],
+    "same_fact": [(str, [str])], "same_fact_fields?": [str], "edges": [[str]],
+    "directed?": bool, "colour": str, "tie?": _TIE,
+    "treaty?": {"role": str, "parties": str, "signatories?": str, "marks?": str},
+    "membership?": {"member": str, "of": str}, "speech?": {"about": str},
+    "counted?": bool, "thinner_without?": str, "not_in_treaty_names?": bool,
+}
+#: ontology/claim_types.yaml; kg.claim_types checks what refers to other entries
+CLAIM_TYPES = {"claim_types": {"*": _CLAIM_TYPE},
+               "tie_kinds": [{"name": str, "alliance": bool, "directed": bool, "binds?": (bool, str)}]}
 
 CLAIMS = {
     "frames": Rule([FRAME], lambda frames: len({f["id"] for f in frames}) == len(frames),
@@ -190,9 +205,11 @@ LEXICONS = {
     "claims": CLAIMS,
 }
 
-#: other YAML files, by their path under ontology/. The generated gazetteer files
-#: (GAZETTEER) are checked by kg.gazetteer as it reads them, once.
+#: other YAML files, by their path under ontology/, checked before the lexicons
+#: (whose frames name claim types). The generated gazetteer files (GAZETTEER) are
+#: checked by kg.gazetteer as it reads them, once.
 ONTOLOGY_FILES = {
+    "claim_types.yaml": CLAIM_TYPES,
     "gazetteer/curated.yaml": CURATED_GAZETTEER,
 }
 
@@ -209,16 +226,21 @@ def check_ontology(directory: Path | None = None) -> None:
 
 @lru_cache(maxsize=None)
 def _check(directory: Path) -> None:
+    from .claim_types import declaration_path, load_claim_types
     from .gazetteer import load_gazetteer
     from .lexicons import display_path, read_yaml
 
+    for name, schema in ONTOLOGY_FILES.items():
+        path = directory / name
+        validate(read_yaml(path), schema, display_path(path), vocabularies())
+    declared = load_claim_types(declaration_path(directory))  # roles, fields and ties it refers to
     lexicons = directory / "lexicons"
     languages = sorted(p.name for p in lexicons.iterdir() if p.is_dir()) if lexicons.is_dir() else []
     if not languages:
         raise DataError(f"{display_path(lexicons)}: no language folder; "
                         f"point KG_ONTOLOGY_DIR at a folder with lexicons/<lang>/")
     for lang in languages:
-        words = vocabularies()
+        words = vocabularies(declared)
         for name, schema in LEXICONS.items():
             path = lexicons / lang / f"{name}.yaml"
             data = read_yaml(path)
@@ -227,26 +249,31 @@ def _check(directory: Path) -> None:
                 words["units"] = Vocabulary.of(
                     list(data["units"].values()) + list(data["currency_symbols"].values()),
                     f"units of {display_path(path)}")
-    for name, schema in ONTOLOGY_FILES.items():
-        path = directory / name
-        validate(read_yaml(path), schema, display_path(path), vocabularies())
     load_gazetteer(directory=directory / "gazetteer")  # read once: the build uses it next
 
 
-def vocabularies() -> dict:
-    """The words the schemas refer to, declared elsewhere (kg.model, kg.gazetteer)."""
+def vocabularies(declared=None) -> dict:
+    """The words the schemas refer to, declared elsewhere: kg.model, kg.gazetteer and,
+    given ``declared`` (a kg.claim_types.ClaimTypes), the claim types, their roles and fields."""
     from .gazetteer import KINDS, LANGS
-    from .model import DOMAINS, ENTITY_CLASSES, OBLIGATIONS, ROLES, STANCES
+    from .model import DOMAINS, ENTITY_CLASSES, OBLIGATIONS, STANCES
 
-    where = "kg/model.py"
-    return {
-        "claim_types": Vocabulary.of(ROLES, where),
-        "roles": {claim_type: Vocabulary.of(roles, f"the roles of {claim_type} in {where}")
-                  for claim_type, roles in ROLES.items()},
-        "entity_classes": Vocabulary.of(ENTITY_CLASSES, where),
-        "stances": Vocabulary.of(STANCES, where),
-        "obligations": Vocabulary.of(OBLIGATIONS, where),
-        "domains": Vocabulary.of(DOMAINS, where),
+    words = {
+        "entity_classes": Vocabulary.of(ENTITY_CLASSES, "kg/model.py"),
+        "stances": Vocabulary.of(STANCES, "kg/model.py"),
+        "obligations": Vocabulary.of(OBLIGATIONS, "kg/model.py"),
+        "domains": Vocabulary.of(DOMAINS, "kg/model.py"),
         "gazetteer_kinds": Vocabulary.of(KINDS, "kg/gazetteer.py"),
         "gazetteer_languages": Vocabulary.of(LANGS, "kg/gazetteer.py"),
     }
+    if declared is not None:
+        where = declared.path
+        words["claim_types"] = Vocabulary.of([ct.name for ct in declared.types], where)
+        words["roles"] = {ct.name: Vocabulary.of(ct.role_names, f"the roles of {ct.name} in {where}")
+                          for ct in declared.types}
+        words["fields"] = {ct.name: Vocabulary.of(ct.fields, f"the fields of {ct.name} in {where}")
+                           for ct in declared.types}
+        words["frame_fields"] = {ct.name: Vocabulary.of(ct.fields + ct.role_names,
+                                                        f"the fields or roles of {ct.name} in {where}")
+                                 for ct in declared.types}
+    return words

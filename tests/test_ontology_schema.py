@@ -106,3 +106,20 @@ def test_a_broken_gazetteer_entry(tmp_path, ontology):
     states = ontology / "gazetteer" / "states.yaml"
     edit(states, lambda d: d[0].update(kind="country"))
     build_fails(tmp_path, ontology, str(states), "[0] (state-afghanistan).kind", "unknown kind 'country'")
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda d: d["claim_types"]["visit"].update(colour_of_sky="#000000"), ["visit.colour_of_sky", "unknown key"]),
+    (lambda d: d["claim_types"]["visit"].update(agent="guest"), ["visit.agent", "'guest'"]),
+])
+def test_a_broken_claim_type_declaration(tmp_path, ontology, change, words):
+    declaration = ontology / "claim_types.yaml"
+    edit(declaration, change)
+    build_fails(tmp_path, ontology, str(declaration), *words)
+
+
+def test_a_frame_field_its_claim_type_does_not_declare(tmp_path, ontology):
+    claims = ontology / "lexicons" / "fr" / "claims.yaml"
+    edit(claims, lambda d: frame(d, "fr.troops.deploy").update(split_on="obligation"))
+    build_fails(tmp_path, ontology, str(claims), "frames[0] (fr.troops.deploy).split_on",
+                "unknown field 'obligation'", "the fields of troop_deployment")

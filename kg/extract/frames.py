@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..claim_types import claim_type as declared_type
 from ..lexicons import load_lexicon
 
 __all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
            "find_phrases", "lowered_words"]
+
 
 @dataclass(frozen=True)
 class RoleRule:
@@ -42,6 +44,12 @@ class Frame:
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
 
+    @property
+    def agent(self) -> RoleRule | None:
+        """The rule of the role that acts, as ontology/claim_types.yaml declares it."""
+        agent = declared_type(self.type).agent
+        return next((rule for rule in self.roles if rule.role == agent), None)
+
 
 @dataclass(frozen=True)
 class ClaimLexicon:
@@ -67,12 +75,15 @@ def _lowered(value) -> frozenset[str]:
 
 
 def _frame(raw: dict) -> Frame:
-    """A frame of a lexicon that kg.ontology_schema has checked."""
+    """A frame of a lexicon that kg.ontology_schema has checked against the claim types."""
+    declared = declared_type(raw["type"])
     triggers = raw["triggers"]
-    roles = tuple(RoleRule(role, _words(rule["markers"]), _words(rule["classes"]), rule.get("min", 1),
-                           rule.get("from_signatories", False)) for role, rule in raw["roles"].items())
+    roles = [RoleRule(role, _words(rule["markers"]), _words(rule["classes"]), rule.get("min", 1),
+                      rule.get("from_signatories", False)) for role, rule in raw["roles"].items()]
+    # rules are tried in the declaration's order, whatever the order of the YAML keys
+    roles.sort(key=lambda rule: declared.role_names.index(rule.role))
     return Frame(raw["id"], raw["type"], _lowered(triggers.get("lemmas")),
-                 tuple(w.lower() for w in _words(triggers.get("nouns"))), roles, frozenset(raw["fields"]),
+                 tuple(w.lower() for w in _words(triggers.get("nouns"))), tuple(roles), frozenset(raw["fields"]),
                  raw.get("stance"), frozenset(_words(raw.get("needs_unit"))), _lowered(raw.get("item_nouns")),
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")))
