@@ -48,11 +48,13 @@ def lexicon_path(lang: str, name: str) -> Path:
     return ontology_dir() / "lexicons" / lang / f"{name}.yaml"
 
 
-def load_lexicon(lang: str, name: str) -> dict:
+def load_lexicon(lang: str, name: str, schema: Any = None) -> dict:
     """The lexicon ``ontology/lexicons/<lang>/<name>.yaml``, once the ontology is checked.
 
     The file is read once per process; each caller gets its own copy, so that
-    no caller can change what another one sees.
+    no caller can change what another one sees. ``schema`` (kg.schema's
+    language) checks a file that kg.ontology_schema.LEXICONS does not declare
+    yet; declare it there instead, and the build checks it before any article.
 
     >>> load_lexicon("fr", "dates")["months"]["juin"]
     6
@@ -60,7 +62,13 @@ def load_lexicon(lang: str, name: str) -> dict:
     from .ontology_schema import check_ontology
 
     check_ontology()
-    return copy.deepcopy(read_yaml(lexicon_path(lang, name)))
+    path = lexicon_path(lang, name)
+    data = read_yaml(path)
+    if schema is not None:
+        from .schema import validate
+
+        validate(data, schema, display_path(path))
+    return copy.deepcopy(data)
 
 
 @lru_cache(maxsize=None)
