@@ -123,3 +123,18 @@ def test_a_frame_field_its_claim_type_does_not_declare(tmp_path, ontology):
     edit(claims, lambda d: frame(d, "fr.troops.deploy").update(split_on="obligation"))
     build_fails(tmp_path, ontology, str(claims), "frames[0] (fr.troops.deploy).split_on",
                 "unknown field 'obligation'", "the fields of troop_deployment")
+
+
+def test_a_broken_declaration_is_one_line_even_before_a_command_runs(tmp_path, ontology):
+    """kg.cli reads the claim types lazily: importing the CLI must not fail with a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    edit(ontology / "claim_types.yaml", lambda d: d["claim_types"]["visit"].update(agnt="visitor"))
+    env = dict(os.environ, KG_ONTOLOGY_DIR=str(ontology))
+    process = subprocess.run([sys.executable, "-m", "kg", "claims", "--type", "visit", "--graph", str(tmp_path)],
+                             capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert process.returncode == 1
+    assert process.stderr.count("\n") == 1 and "Traceback" not in process.stderr
+    assert "claim_types.yaml: claim_types.visit.agnt: unknown key; did you mean 'agent'?" in process.stderr
