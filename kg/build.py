@@ -49,6 +49,9 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     Raises DataError, before reading any article, when a file of the ontology
     is invalid; InputError when no article at all can be read.
     """
+    from .ontology_schema import check_ontology
+
+    check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         corpus, problems = _analyse(paths, progress, on_problem)
         try:
@@ -65,10 +68,8 @@ def _analyse(paths, progress, on_problem) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
-    from .ontology_schema import check_ontology
     from .sources import Problem, read_sources
 
-    check_ontology()  # a broken lexicon stops the build here, before any article or output
     documents, problems = read_sources([Path(p) for p in paths])
     for problem in problems:
         if on_problem:
