@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from kg.model import CLAIM_TYPES, ROLES, STANCES, Document
+from kg import claim_types
+from kg.model import STANCES, Document
 
 RULES_DIR = Path(__file__).parent / "rules"
 LEXICONS_DIR = Path(__file__).parent.parent / "ontology" / "lexicons"
@@ -137,7 +138,7 @@ def _check_spec(spec, where: str, lang: str) -> None:
     if "rule" in spec and spec["rule"] not in rules:
         raise CaseError(f"{where}: no rule {spec['rule']!r} in ontology/lexicons/{lang}/claims.yaml")
     claim_type = spec.get("type") or rules.get(spec.get("rule"))
-    if "type" in spec and spec["type"] not in CLAIM_TYPES:
+    if "type" in spec and spec["type"] not in claim_types.names():
         raise CaseError(f"{where}: unknown claim type {spec['type']!r}")
     if "type" in spec and "rule" in spec and rules[spec["rule"]] != spec["type"]:
         raise CaseError(f"{where}: rule {spec['rule']} gives {rules[spec['rule']]}, not {spec['type']}")
@@ -145,8 +146,8 @@ def _check_spec(spec, where: str, lang: str) -> None:
     if not isinstance(roles, dict):
         raise CaseError(f"{where}: 'roles' maps a role to a list of QIDs or labels")
     for role, refs in roles.items():
-        if claim_type and role not in ROLES[claim_type]:
-            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(ROLES[claim_type])})")
+        if claim_type and role not in claim_types.claim_type(claim_type).role_names:
+            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(claim_types.claim_type(claim_type).role_names)})")
         if not isinstance(refs, list):
             raise CaseError(f"{where}: role {role!r} takes a list, e.g. [Q159]")
     if spec.get("quantity") is not None:
