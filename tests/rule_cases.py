@@ -27,9 +27,9 @@ DEFAULT_PUBLISHED = "2025-03-14"
 _FILE_KEYS = {"lang", "cases"}
 _CASE_KEYS = {"text", "published", "must", "must_not", "xfail"}
 _SPEC_KEYS = {"type", "rule", "roles", "quantity", "date", "obligation", "domain", "stance", "item",
-              "attributions"}
+              "position", "quote", "attributions"}
 _QUANTITY_KEYS = {"value", "low", "high", "approximate", "unit"}
-_PLAIN_FIELDS = ("date", "obligation", "domain", "stance", "item")
+_PLAIN_FIELDS = ("date", "obligation", "domain", "stance", "item", "position", "quote")
 
 
 class CaseError(Exception):
@@ -235,7 +235,12 @@ def compact(claim) -> str:
         amount = (f"{q.value:g}" if q.value is not None
                   else f"{q.low or ''}-{q.high or ''}".replace(".0", ""))
         parts.append(f"quantity={'~' if q.approximate else ''}{amount} {q.unit or ''}".rstrip())
-    parts += [f"{key}={getattr(claim, key)}" for key in _PLAIN_FIELDS if getattr(claim, key) is not None]
+    parts += [f"{key}={_short(getattr(claim, key))}" for key in _PLAIN_FIELDS if getattr(claim, key) is not None]
     if claim.attributions:
         parts.append("attributions=" + ",".join(f"({name(a.claimant)},{a.stance})" for a in claim.attributions))
     return "  ".join(parts)
+
+
+def _short(value, width: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[:width - 1] + "…"
