@@ -244,3 +244,23 @@ def compact(claim) -> str:
 def _short(value, width: int = 40) -> str:
     text = str(value)
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the claims some sentences give, one line each, as a case would show them:
+    ``python tests/rule_cases.py fr "Selon Kiev, ..." "..."``."""
+    import sys
+
+    from kg.extract.pipeline import extract_corpus
+
+    lang, *texts = argv if argv is not None else sys.argv[1:]
+    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED) for n, text in enumerate(texts)]
+    claims = extract_corpus(documents).claims
+    for document in documents:
+        print(document.body)
+        for claim in (c for c in claims if c.doc == document.id):
+            print("   ", compact(claim))
+
+
+if __name__ == "__main__":
+    main()
