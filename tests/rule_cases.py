@@ -254,7 +254,8 @@ def main(argv: list[str] | None = None) -> None:
     from kg.extract.pipeline import extract_corpus
 
     lang, *texts = argv if argv is not None else sys.argv[1:]
-    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED) for n, text in enumerate(texts)]
+    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED)
+                 for n, text in enumerate(texts)]
     claims = extract_corpus(documents).claims
     for document in documents:
         print(document.body)
