@@ -146,8 +146,9 @@ def _check_spec(spec, where: str, lang: str) -> None:
     if not isinstance(roles, dict):
         raise CaseError(f"{where}: 'roles' maps a role to a list of QIDs or labels")
     for role, refs in roles.items():
-        if claim_type and role not in claim_types.claim_type(claim_type).role_names:
-            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(claim_types.claim_type(claim_type).role_names)})")
+        names = claim_types.claim_type(claim_type).role_names if claim_type else ()
+        if claim_type and role not in names:
+            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(names)})")
         if not isinstance(refs, list):
             raise CaseError(f"{where}: role {role!r} takes a list, e.g. [Q159]")
     if spec.get("quantity") is not None:
