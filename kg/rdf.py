@@ -86,7 +86,7 @@ def date_bounds(text: str) -> tuple[Literal, Literal] | None:
     import calendar
     from datetime import date
 
-    from .extract.dates import parse_iso
+    from .text import parse_iso
 
     if date_literal(text) is None:
         return None

@@ -6,7 +6,7 @@ from .options import echo_rows, format_option, graph_option
 
 def _check_date(ctx, param, value):
     """A real ISO date (2024-13 and 2024-02-30 are usage errors, like 'yesterday')."""
-    from ..extract.dates import parse_iso
+    from ..text import parse_iso
 
     if value is not None:
         try:
