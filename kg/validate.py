@@ -18,18 +18,16 @@ from pathlib import Path
 
 from .errors import BuildNotFound
 
-__all__ = ["SHAPES", "validate_graph", "validate_build"]
+__all__ = ["validate_graph", "validate_build"]
 
 SH = "http://www.w3.org/ns/shacl#"
 
 
 def _shapes_path() -> Path:
+    """ontology/shapes.ttl, or that of $KG_ONTOLOGY_DIR (kg.lexicons.ontology_dir)."""
     from .lexicons import ontology_dir
 
     return ontology_dir() / "shapes.ttl"
-
-
-SHAPES = _shapes_path()
 
 
 def validate_graph(graph, shapes: Path | None = None) -> list[str]:
