@@ -6,9 +6,9 @@ line that names the file, the entry and what to fix: a misspelt key
 unknown unit would silently never fill its quantity.
 
 Teaching kg a new kind of file is one entry below: ``LEXICONS`` for a file
-that every language has (``ontology/lexicons/<lang>/<name>.yaml``),
+that every language has, or may have (``ontology/lexicons/<lang>/<name>.yaml``),
 ``ONTOLOGY_FILES`` for one file of the whole ontology. The schema language is
-``kg.schema``'s.
+``kg.schema``'s. A YAML file that no entry declares is an error too.
 
 >>> check_ontology()   # the shipped ontology is valid
 """
@@ -33,7 +33,7 @@ _QID = Rule((str, type(None)), lambda value: value is None or re.fullmatch(r"Q[1
 ROLE_RULE = {
     "markers": WORDS,
     "classes": [OneOf("entity_classes", noun="entity class")],
-    "min?": Range(1, 10),
+    "min?": Range(0, 10),
     "from_signatories?": bool,
 }
 
