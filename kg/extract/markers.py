@@ -14,6 +14,7 @@ __all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of",
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_CUE_TOKENS = 4
+_RELATIVE_DEPS = ("acl:relcl",)
 
 
 def phrase_start(doc, mention) -> int:
@@ -274,7 +275,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
-            return {t.i for t in child.subtree}
+            # not its relative clause: in "Italy, which kept soldiers in Lebanon, said", Lebanon says nothing
+            clauses = {t.i for c in child.children if c.dep_ in _RELATIVE_DEPS for t in c.subtree}
+            return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:

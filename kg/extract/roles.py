@@ -113,6 +113,9 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
+    if trigger.i > 0 and doc[trigger.i - 1].lower_ in mention_words(doc.lang_)["comitative"]:
+        # "talks were held in Hanoi with visiting minister X": the visit is where the talks are
+        governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -164,6 +167,8 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
+    if any(t.i == mention.tok_start or mention.tok_start <= t.i < mention.tok_end for t in trigger.ancestors):
+        return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
     if trigger.head.i == verb.i and trigger.dep_ in ("obj", "obl:arg") and _announces(verb, ctx.lang):
         return False  # "le Royaume-Uni a annoncé des sanctions": its own act, not a report
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
