@@ -15,6 +15,7 @@ __all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of",
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_CUE_TOKENS = 4
 _RELATIVE_DEPS = ("acl:relcl",)
+_MODIFIER_DEPS = ("compound",)
 
 
 def phrase_start(doc, mention) -> int:
@@ -233,8 +234,8 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     takes as object, the subject of that verb."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
-    if start >= trigger.i or after_preposition(doc, mention):
-        return False
+    if start >= trigger.i or after_preposition(doc, mention) or _root(doc, mention).dep_ in _MODIFIER_DEPS:
+        return False  # "the first G7 country to conclude": a noun's modifier is no subject
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
     verbs = [t for t in between if t.pos_ == "VERB" and not t.dep_.startswith("aux")

@@ -169,10 +169,22 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if any(t.i == mention.tok_start or mention.tok_start <= t.i < mention.tok_end for t in trigger.ancestors):
         return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
-    if trigger.head.i == verb.i and trigger.dep_ in ("obj", "obl:arg") and _announces(verb, ctx.lang):
-        return False  # "le Royaume-Uni a annoncé des sanctions": its own act, not a report
+    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+        # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
+        # its own act, not a report
+        return False
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _object_of(verb, trigger) -> bool:
+    """Does the trigger stand in the verb's object (itself, or a noun under it)?"""
+    for token in [trigger, *trigger.ancestors]:
+        if token.head.i == verb.i and token.i != verb.i:
+            return token.dep_ in ("obj", "obl:arg") and (token.i == trigger.i or trigger.pos_ != "VERB")
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def complete(roles, frame: Frame) -> bool:

@@ -61,7 +61,9 @@ def blocked(token, lexicon) -> bool:
         if any(t.lower_ in lexicon.irrealis for t in window):
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
-    for child in token.children:
+    # a noun the verb takes as object is as real as the verb ("will expand cooperation")
+    acts = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg") else [token]
+    for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
