@@ -96,7 +96,8 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
             for word in (m.text.split()[0], m.text.split()[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
                 first_seen.setdefault(word, m.end)
-    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    # a lone word the NER took for a new person ("Kim") is the one named in full
+    taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
     for token in doc:
         ids = owners.get(token.text)
@@ -108,6 +109,10 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+def _lone_ner_name(mention: Mention) -> bool:
+    return mention.kind == "ner" and mention.cls == "Person" and mention.tok_end - mention.tok_start == 1
+
+
 @lru_cache(maxsize=None)
 def _country_phrases(lang: str) -> tuple[str, ...]:
     return tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
@@ -115,13 +120,15 @@ def _country_phrases(lang: str) -> tuple[str, ...]:
 
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"stationed in the country", "dans le pays": the last state named as a place."""
-    from .markers import after_preposition
+    from .markers import after_preposition, mention_words, phrase_start
 
     phrases = _country_phrases(lang)
+    partners = mention_words(lang)["partners"]
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
+        # "cooperation between Washington and Niamey": partners, not places
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
-                  and after_preposition(doc, m)]
+                  and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
         if places:
             last = places[-1]
             span = doc[start:end]
@@ -136,7 +143,9 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     Added mentions have kind "pronoun": they fill claim roles but are not
     surface forms of the entity.
     """
-    mentions = mentions + _short_names(doc, mentions)
+    short = _short_names(doc, mentions)
+    named = {m.tok_start for m in short}
+    mentions = [m for m in mentions if not (_lone_ner_name(m) and m.tok_start in named)] + short
     mentions = mentions + _country_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)

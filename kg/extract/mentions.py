@@ -161,23 +161,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
-    return [_as_group(doc, m, lang) for m in _short_names(mentions)]
-
-
-def _short_names(mentions: list[Mention]) -> list[Mention]:
-    """A name the NER found that is one word of a person named before ("Kim" after
-    "Kim Jong Un", "Putin" after "Vladimir Putin") is that person."""
-    named: dict[str, Mention] = {}
-    result = []
-    for mention in mentions:
-        if mention.kind == "ner" and mention.cls == "Person" and mention.text in named:
-            earlier = named[mention.text]
-            mention = replace(mention, ref=earlier.ref, kind=earlier.kind, state=earlier.state)
-        elif mention.kind != "ner" and mention.cls == "Person":
-            for word in mention.text.split():
-                named.setdefault(word, mention)
-        result.append(mention)
-    return result
+    return [_as_group(doc, m, lang) for m in mentions]
 
 
 @lru_cache(maxsize=None)

@@ -110,6 +110,8 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
+        governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
