@@ -234,13 +234,22 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     takes as object, the subject of that verb."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
-    if start >= trigger.i or after_preposition(doc, mention) or _root(doc, mention).dep_ in _MODIFIER_DEPS:
-        return False  # "the first G7 country to conclude": a noun's modifier is no subject
+    if start >= trigger.i or after_preposition(doc, mention) or _modifies_other(_root(doc, mention), trigger):
+        return False
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
     verbs = [t for t in between if t.pos_ == "VERB" and not t.dep_.startswith("aux")
              and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
     return not verbs and not any(t.text in (";", ":") for t in between)
+
+
+def _modifies_other(root, trigger) -> bool:
+    """"the first G7 country to conclude": the modifier of a noun that is neither the
+    trigger's subject nor the noun it qualifies ("U.S. forces based in") is no subject."""
+    if root.dep_ not in _MODIFIER_DEPS:
+        return False
+    noun = root.head
+    return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
 def _trigger_subject(trigger) -> set[int]:
