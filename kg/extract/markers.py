@@ -206,9 +206,17 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i:
+    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
         markers.add("object")
     return markers
+
+
+def _subject_of_next_clause(anchor, trigger) -> bool:
+    """"Iran delivered missiles to Russia, and South Korea said": the subject of a clause
+    coordinated to the trigger's is no object of it (a subordinate clause's subject may
+    be: "estimant que le pouvoir russe réservait...")."""
+    verb = anchor.head
+    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
 
 
 def _governor(trigger):

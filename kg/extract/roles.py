@@ -30,6 +30,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
+    said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
+               if speech else set())
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
@@ -39,7 +42,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                     roles[agent].append(mention.ref)
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
-        if not _in_clause(doc, mention, trigger, markers):
+        if not _in_clause(doc, mention, trigger, markers, said_by):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         # a role the mention fits as it is comes before one it fills as its state
@@ -99,7 +102,7 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
@@ -113,7 +116,7 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
-    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
         governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:

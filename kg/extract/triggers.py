@@ -69,9 +69,17 @@ def blocked(token, lexicon) -> bool:
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
             return True
     head = token.head
+    if len(acts) > 1 and (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) \
+            and not _treaty_provides(head, lexicon):
+        return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
         return True
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+
+
+def _treaty_provides(verb, lexicon) -> bool:
+    """A treaty that "provides for" something states it; it intends nothing."""
+    return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in lexicon.treaty_nouns for c in verb.children)
 
 
 def _last_time(token, lexicon) -> bool:
