@@ -31,9 +31,6 @@ class KgWarning(UserWarning):
     """Something kg works around (a model it will not load); the CLI prints it on one line."""
 
 
-_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-
-
 def _sentence_breaks(doc):
     """Rule-based sentence boundaries, set before the parser so that it keeps them.
 
@@ -42,6 +39,7 @@ def _sentence_breaks(doc):
     a digit or a quotation mark. The parser's own guesses split
     "À Washington, les ministres..." in two.
     """
+    marks = profile(doc.lang_).text
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
     for i, token in enumerate(doc):
@@ -55,9 +53,10 @@ def _sentence_breaks(doc):
         else:
             before = i - 1 if not texts[i - 1].isspace() else max(i - 2, 0)
             # a full stop the tokenizer left attached ("Nov.", "M.", "U.S.") is an abbreviation
-            ends = texts[before] in _SENTENCE_END or (texts[before] in ("»", "\"", "”") and before >= 1
-                                                      and texts[before - 1] in _SENTENCE_END)
-            token.is_sent_start = bool(ends and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "«\"“"))
+            ends = texts[before] in marks.sentence_ends or (texts[before] in marks.closing_quotes and before >= 1
+                                                            and texts[before - 1] in marks.sentence_ends)
+            token.is_sent_start = bool(ends and (text[:1].isupper() or text[:1].isdigit()
+                                                 or text[:1] in marks.opening_quotes))
     return doc
 
 

@@ -11,13 +11,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicons import load_lexicon
+from ..profiles import profile
 from .frames import claim_lexicon, find_phrases
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
-
-_NEAR = 4  # tokens between a title and the name or state it goes with
-
 
 @lru_cache(maxsize=None)
 def _pronouns(lang: str) -> frozenset[str]:
@@ -35,11 +33,12 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}
     added = []
+    near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
     for start, end in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + _NEAR), None)
+        state = next((m for m in states if end <= m.tok_start <= end + near), None)
         if state is None:
             continue
-        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR), None)
+        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + near), None)
         named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
         if named is not None:
             holder[state.ref.id] = named

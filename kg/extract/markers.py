@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..profiles import profile
+
 __all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
@@ -29,7 +31,7 @@ def phrase_start(doc, mention) -> int:
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
-                   and doc[head.i - 1].lower_ in ("de", "d'", "of")):
+                   and doc[head.i - 1].lower_ in profile(doc.lang_).words["complement_links"]):
                 head = head.head
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
@@ -47,7 +49,7 @@ def phrase_start(doc, mention) -> int:
         start -= 2
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
-    if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+    if start >= 2 and doc[start - 1].lower_ in profile(doc.lang_).words["possessive_endings"]:
         # "to Russia's Kursk region": the possessor's preposition introduces the place
         start -= 2
         while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
@@ -68,11 +70,12 @@ def _title_start(doc, start: int) -> int:
     Sunak", "du chef de la diplomatie française, Jean-Noël Barrot"."""
     from .frames import claim_lexicon, find_phrases
 
-    window = max(0, start - 9)
+    windows = profile(doc.lang_).windows
+    window = max(0, start - windows["title_before"])
     titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
     for title_start, title_end, _title in reversed(titles):
         between = doc[title_end:start]
-        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= 5:
+        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= windows["title_gap"]:
             return title_start
     return start
 
@@ -188,7 +191,8 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     if not doc.has_annotation("DEP"):
-        return _by_position(doc, mention, start, trigger, sentence)
+        read = _WORD_ORDER[profile(doc.lang_).word_order.strategy]
+        return read(doc, mention, start, trigger, sentence)
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
         anchor = anchor.head
@@ -309,22 +313,27 @@ def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
     markers = {"demonym"} if mention.demonym else set()
     if trigger is None:
         return markers
+    order = profile(doc.lang_).word_order
     if start > trigger.i:
         # the object stands close after the verb, in its clause ("handed Russia missiles")
         gap = doc[trigger.i + 1:start]
-        near = len(gap) <= 6 and not any(t.text in _CLAUSE_BREAKS for t in gap)
+        near = len(gap) <= order.object_gap and not any(t.text in _CLAUSE_BREAKS for t in gap)
         return markers | {"object"} if near else markers
     between = doc[mention.tok_end:trigger.i]
     words = [t.lower_ for t in between]
-    if words[:2] in ([",", "which"], [",", "who"], [",", "qui"]):
+    if len(words) >= 2 and words[0] == "," and words[1] in profile(doc.lang_).words["relative_pronouns"]:
         between = between[2:]  # "France, which had kept 1,500 soldiers": still the subject
     if any(t.text in _CLAUSE_BREAKS for t in between):
         return markers
     words = [t for t in between if not t.is_punct]
-    joined = [t for t in words if t.lower_ in ("and", "et", "or", "ou")]
-    if len(words) - len(joined) <= 6:
+    joined = [t for t in words if t.lower_ in mention_words(doc.lang_)["joiners"]]
+    if len(words) - len(joined) <= order.subject_gap:
         markers.add("subject")
     return markers
+
+
+#: How each word-order strategy of kg.profiles.STRATEGIES reads a mention without a parse.
+_WORD_ORDER = {"subject_verb_object": _by_position}
 
 
 def _root(doc, mention):

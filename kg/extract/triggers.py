@@ -3,6 +3,7 @@ negated and hypothetical acts ("n'a pas envoyé", "devraient rejoindre"), and
 counts of something else than the frame counts."""
 from __future__ import annotations
 
+from ..profiles import profile
 from .context import SentenceContext
 from .fields import nearest
 from .frames import Frame, claim_lexicon, find_phrases
@@ -49,7 +50,7 @@ def _voice_fits(token, voice: str) -> bool:
         return True
     # a participle the tagger read as an adjective or noun ("des responsables sanctionnés") is passive
     passive = ("Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
-               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(("é", "és", "ée", "ées", "ed"))))
+               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(profile(token.doc.lang_).participle_endings)))
     return passive == (voice == "passive")
 
 
@@ -57,7 +58,8 @@ def blocked(token, lexicon) -> bool:
     """A negated or hypothetical act, which the corpus does not count as a claim."""
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
-        window = token.doc[max(token.i - 3, token.sent.start):token.i]
+        reach = profile(token.doc.lang_).word_order.negation_window
+        window = token.doc[max(token.i - reach, token.sent.start):token.i]
         if any(t.lower_ in lexicon.irrealis for t in window):
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
