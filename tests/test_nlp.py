@@ -65,3 +65,37 @@ def test_french_needs_no_hashes():
     with warnings.catch_warnings():
         warnings.simplefilter("error", KgWarning)
         assert "parser" in pipeline("fr").pipe_names
+
+
+def test_kg_build_says_so_in_one_line(english, tmp_path, monkeypatch):
+    """The CLI prints the fallback as one warning line on stderr, and still builds."""
+    from click.testing import CliRunner
+
+    import kg.extract.pipeline
+    import kg.nlp
+    from kg.cli import main
+    from kg.extract import mentions
+
+    article = tmp_path / "en-a.txt"
+    article.write_text("North Korea has sent 3,000 troops to Russia, Seoul said.\n", encoding="utf-8")
+    missing = _with_pipeline(english, package="kg_no_such_model")
+    built = {}
+
+    def without_model(lang):  # what pipeline("en") gives when the package is missing, built once
+        if lang != "en":
+            return pipeline(lang)
+        if lang not in built:
+            built[lang] = build_pipeline(lang, missing)
+        return built[lang]
+
+    for module in (kg.nlp, kg.extract.pipeline):
+        monkeypatch.setattr(module, "pipeline", without_model)
+    mentions._matchers.cache_clear()  # the gazetteer's matchers belong to a pipeline's vocabulary
+    try:
+        result = CliRunner().invoke(main, ["build", "--quiet", str(article), "-o", str(tmp_path / "out")])
+    finally:
+        mentions._matchers.cache_clear()
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: warning: the en model kg_no_such_model is not installed")
+    assert (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").count("troop_deployment") == 1
