@@ -28,7 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
-from .lexicons import _display, _read, ontology_dir, validate
+from .lexicons import display_path, ontology_dir, read_yaml
+from .ontology_schema import CLAIM_TYPES
+from .schema import validate
 
 __all__ = ["ClaimTypeError", "Role", "TieRule", "TreatyRule", "TieKind", "ClaimType", "ClaimTypes",
            "declaration_path", "load_claim_types", "claim_types", "claim_type", "names",
@@ -153,22 +155,7 @@ class ClaimTypes:
         return found
 
 
-# --- the schema -----------------------------------------------------------------------
-
-_ROLE = {"name": str, "property": str, "min?": int, "pair?": bool}
-_NOTE = (str, {"role": str, "prefix?": str})
-_TIE = {"kind?": str, "kind_by?": {"field": str, "values": {"*": str}, "otherwise?": str},
-        "between?": str, "from?": str, "to?": str, "note?": [_NOTE]}
-_TYPE = {
-    "class": str, "roles": [_ROLE], "one_of?": [[str]], "agent": str, "fields": [str],
-    "same_fact": [(str, [str])], "same_fact_fields?": [str], "edges": [[str]],
-    "directed?": bool, "colour": str, "tie?": _TIE,
-    "treaty?": {"role": str, "parties": str, "signatories?": str, "marks?": str},
-    "membership?": {"member": str, "of": str}, "speech?": {"about": str},
-    "counted?": bool, "thinner_without?": str, "not_in_treaty_names?": bool,
-}
-_SCHEMA = {"claim_types": {"*": _TYPE},
-           "tie_kinds": [{"name": str, "alliance": bool, "directed": bool, "binds?": (bool, str)}]}
+# --- the schema: kg.ontology_schema.CLAIM_TYPES; what it cannot say is checked below ----------
 
 
 def _claim_fields() -> tuple[str, ...]:
@@ -190,10 +177,10 @@ def load_claim_types(path: Path | None = None) -> ClaimTypes:
 
 @lru_cache(maxsize=None)
 def _load(path: Path) -> ClaimTypes:
-    where = _display(path)
-    data = _read(path)
+    where = display_path(path)
+    data = read_yaml(path)
     try:
-        validate(data, _SCHEMA, where)
+        validate(data, CLAIM_TYPES, where)
     except ClaimTypeError:
         raise
     except DataError as error:
@@ -257,6 +244,13 @@ def _claim_type(name: str, raw: dict, where: str, kinds: set[str]) -> ClaimType:
     if "membership" in raw:
         membership = (role("membership.member", raw["membership"]["member"]),
                       role("membership.of", raw["membership"]["of"]))
+    # kg.alliances reads claims back from the graph's edges: what it needs must be on one
+    needed = [("membership", r) for r in membership or ()]
+    if treaty is not None:
+        needed += [("treaty.role", treaty.role), ("treaty.parties", treaty.parties)]
+    for entry, used in needed:
+        if used not in endpoints:
+            fail(entry, f"role {used!r} is on no edge; add an edge that names it")
     speech = raw.get("speech") and role("speech.about", raw["speech"]["about"])
     thinner = raw.get("thinner_without") and field("thinner_without", raw["thinner_without"])
     return ClaimType(name, raw["class"], roles, raw["agent"], one_of, tuple(raw["fields"]), same_fact,
@@ -282,7 +276,8 @@ def _tie(raw, role, field, fail, kinds: set[str], endpoints: set[str]) -> TieRul
         if kind not in kinds:
             fail("tie", f"unknown tie kind {kind!r}; declare it under tie_kinds")
     # kg.alliances reads ties from the graph's edges: a role it needs must be on one
-    for used in filter(None, (rule.between, rule.source, rule.target)):
+    noted = [item[0] for item in rule.note if isinstance(item, tuple)]
+    for used in [r for r in (rule.between, rule.source, rule.target) if r] + noted:
         if used not in endpoints:
             fail("tie", f"role {used!r} is on no edge; add an edge that names it")
     return rule

@@ -15,11 +15,12 @@ from rdflib import RDF, RDFS, Graph
 from extraction_helpers import extract, of_type, stances
 from kg.claim_types import ClaimTypeError, claim_types, declaration_path, load_claim_types
 from kg.errors import KgError
-from kg.lexicons import ONTOLOGY_DIR
+from kg.lexicons import ontology_dir
 from kg.namespace import KG
 
 REPO = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "claim_types" / "arms_sale.yaml"
+ONTOLOGY_DIR = ontology_dir()
 
 
 # --- the loader's closed schema -------------------------------------------------------------
@@ -40,6 +41,7 @@ def _declaration(tmp_path, change) -> Path:
     (lambda d: d["claim_types"]["visit"].update(edges=[["visitor", "host"]]), ["visit.edges[0]", "'host'"]),
     (lambda d: d["claim_types"]["sanctions"]["roles"][1].update(property="aim"), ["'target'", "use one"]),
     (lambda d: d["claim_types"]["visit"].update(fields=["weather"]), ["visit.fields[0]", "unknown field"]),
+    (lambda d: d["claim_types"]["sanctions"].update(edges=[["target", "target"]]), ["sanctions.tie", "no edge"]),
 ])
 def test_a_bad_declaration_is_one_error_naming_file_and_entry(tmp_path, change, words):
     with pytest.raises(ClaimTypeError) as error:

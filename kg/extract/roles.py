@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..claim_types import claim_type, signing
 from ..model import EntityRef
+from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
@@ -22,7 +23,8 @@ def frame_cues(frame: Frame) -> frozenset[str]:
     return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, list[EntityRef]]:
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | None = None) -> dict[str, list[EntityRef]]:
+    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
@@ -40,6 +42,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 roles.setdefault(agent, [])
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    if notes is not None:
+                        notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
         if not _in_clause(doc, mention, trigger, markers, said_by):
@@ -51,18 +55,20 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
-            if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
+            if filler.cls in rule.classes and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
+                    if notes is not None:
+                        notes[(rule.role, filler.ref.id)] = role_note(mention, markers=matched, filler=filler)
                 fillers.setdefault(rule.role, []).append(mention)
                 if filler is not mention:
                     ctx.read_as_state.add(mention.tok_start)
                 break
-    _extend_lists(roles, fillers, ctx, frame)
+    _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
 
 
@@ -71,7 +77,7 @@ def _beside_source(filler, mention, sources) -> bool:
     return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
-def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
+def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
     """"des bases à Djibouti, au Gabon et en Côte d'Ivoire": the places listed right
     after a mention that filled a role fill the role too."""
     doc = ctx.sentence.doc
@@ -85,6 +91,8 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
+                    if notes is not None:
+                        notes[(rule.role, more.ref.id)] = role_note(more, step="list", after=mention.text)
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +179,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return True
     if not doc.has_annotation("DEP"):
         # no parse: "the Pentagon said [claim]" and "[claim], the Pentagon said" report;
-        # "Sunak travelled to Kyiv and announced" does not
+        # "X travelled to Y and announced" does not
         return verb_index < trigger.i or mention.tok_start > verb_index or mention.tok_start > trigger.i
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
@@ -267,7 +275,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
     if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
-        return  # "the two countries exchanged instruments of ratification": no act of theirs
+        return  # the pair exchanging ratification papers is no act of theirs (tests/rules)
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
     by_marker = any(doc[start - 1].lower_ in agent.markers
