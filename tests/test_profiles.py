@@ -1,4 +1,5 @@
 """kg.profiles: one profile per language, read once and checked against a closed schema."""
+import shutil
 import pytest
 import yaml
 
@@ -27,10 +28,13 @@ def broken_profile(tmp_path, monkeypatch):
     def write(change):
         data = yaml.safe_load(lexicons.lexicon_path("en", "profile").read_text(encoding="utf-8"))
         change(data)
+        if not (tmp_path / "claim_types.yaml").exists():  # the rest of the ontology, unchanged
+            shutil.copytree(lexicons.ontology_dir(), tmp_path, dirs_exist_ok=True)
+            shutil.copytree(tmp_path / "lexicons" / "en", tmp_path / "lexicons" / "xx")
         folder = tmp_path / "lexicons" / "xx"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "profile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        monkeypatch.setattr(lexicons, "ONTOLOGY_DIR", tmp_path)
+        monkeypatch.setenv(lexicons.ONTOLOGY_ENV, str(tmp_path))
         profiles.profile.cache_clear()
         return lambda: profiles.profile("xx")
     yield write
