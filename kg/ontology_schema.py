@@ -172,7 +172,7 @@ PROFILE = {
     "labels?": {
         "dep?": {"*": str},         # model's dependency label -> the rules' (UD) label
         "prepositions?": {          # re-heading "verb -prep-> in -pobj-> X" into "verb -obl-> X -case-> in"
-            "labels": WORDS,        # the model's labels of a preposition
+            "labels": WORDS,        # the model's labels of a preposition (another keeps its label for the object: "conj")
             "verb_pos": WORDS,      # a head of these parts of speech takes a verb's label
             "objects": {"*": {"verb": str, "noun": str, "preposition": str}},
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
