@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
+from .names import ner_names
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -133,12 +134,18 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
-    # a name, not a common noun the model took for one ("une visite d'État")
-    ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)
-           and any(t.pos_ in ("PROPN", "X") for t in ent)]
-    if not doc.has_annotation("ENT_IOB"):
+    spans = [s for s in spans if not _in_portfolio(doc, s, lang)]
+    if doc.has_annotation("ENT_IOB"):
+        ner = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
+    else:
         ner = _titled_names(doc, lang, spans)
-    chosen = filter_spans(spans + [e for e in ner if not _overlaps(e, spans)])
+    # A longer name wins over the gazetteer names inside it: "Maurice Sleem" is a
+    # person, not Mauritius; "Forces armées libanaises" an army, not Lebanon.
+    inside = {n: [s for s in spans if _within(s, n)] for n in ner}
+    winners = [n for n in ner if _outranks(n, inside[n], spans, lang)]
+    known = [s for s in spans if not any(_within(s, w) for w in winners)]
+    others = [n for n in ner if n not in winners and not _overlaps(n, known + winners)]
+    chosen = filter_spans(known + winners + others)
     mentions = []
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
@@ -157,11 +164,62 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             if not text:
                 continue
             cls = _ner_classes(lang)[span.label_]
-            ref, kind = EntityRef(entity_id(None, text, cls), text, None, cls), "ner"
+            ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
     return [_as_group(doc, m, lang) for m in mentions]
+
+
+def _within(inner, outer) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
+
+
+def _outranks(name, inside, spans, lang: str) -> bool:
+    """Does a NER name replace the gazetteer names inside it?
+
+    Only when it holds some, cuts none in two, and is not a state's own
+    government ("the Government of Nicaragua" is Nicaragua).
+    """
+    if not inside or any(_overlaps(s, [name]) and not _within(s, name) for s in spans):
+        return False
+    return name[0].lower_ not in _mention_words(lang, "state_heads")
+
+
+def _unknown_name(text: str, cls: str, inside: list):
+    """The entity a name the gazetteer does not know as a whole stands for.
+
+    A person whose surname the gazetteer knows keeps that person's QID but the
+    name as the article writes it ("Marcos" known, "Ferdinand Marcos Jr." read);
+    an organisation named after a state ("Forces armées libanaises") belongs to
+    that state, which it can stand for in a role only a state fills.
+    """
+    gazetteer = load_gazetteer()
+    candidates = [e for found in inside for e in found]
+    person = next((e for e in candidates if e.kind == "person"), None) if cls == "Person" else None
+    if person is not None:
+        owner = gazetteer.by_qid(person.part_of) if person.part_of else None
+        ref = EntityRef(entity_id(person.qid, person.label, cls), text, person.qid, cls)
+        return ref, "person", _ref(owner) if owner else None
+    state = None
+    if cls == "Organization":
+        owner = next((gazetteer.state_of(e) for e in candidates if gazetteer.state_of(e) is not None), None)
+        state = _ref(owner) if owner else None
+    return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
+
+
+@lru_cache(maxsize=None)
+def _mention_words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get(key) or ())
+
+
+def _in_portfolio(doc, span, lang: str) -> bool:
+    """Is a name part of a minister's portfolio ("ministre de l'Europe et des
+    Affaires étrangères")? Then it names no entity."""
+    from .frames import find_phrases
+
+    phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+    return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 
 @lru_cache(maxsize=None)

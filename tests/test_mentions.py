@@ -1,0 +1,38 @@
+"""Mentions: gazetteer linking against the names the NER finds, on sentences
+written for these tests (not from any corpus)."""
+import pytest
+
+
+def mentions(text: str, lang: str = "fr"):
+    from kg.extract.coreference import resolve_references
+    from kg.extract.mentions import find_mentions
+    from kg.nlp import pipeline
+
+    doc = pipeline(lang)(text)
+    return resolve_references(doc, find_mentions(doc, lang), lang)
+
+
+def found(text: str, lang: str = "fr") -> dict[str, tuple]:
+    """surface text -> (label, class, label of the state it can stand for)"""
+    return {m.text: (m.ref.label, m.cls, m.state.label if m.state else None) for m in mentions(text, lang)}
+
+
+def test_a_given_name_that_is_also_a_country_is_a_person():
+    got = found("Le ministre a rencontré Maurice Lenoir, son homologue, à Beyrouth.")
+    assert got["Maurice Lenoir"][:2] == ("Maurice Lenoir", "Person")
+    assert "Maurice" not in got and all(label != "Mauritius" for label, *_ in got.values())
+
+
+def test_an_army_named_after_its_state_belongs_to_it():
+    got = found("La France apporte son soutien aux Forces armées libanaises.")
+    assert got["Forces armées libanaises"] == ("Forces armées libanaises", "Organization", "Lebanon")
+    assert "libanaises" not in got
+
+
+def test_a_place_in_a_portfolio_names_nothing():
+    got = found("La ministre de l'Europe et des Affaires étrangères s'est rendue à Berlin.")
+    assert list(got) == ["Berlin"]
+
+
+def test_salutations_and_common_nouns_are_no_names():
+    assert found("Mesdames, Messieurs les Sénateurs, le Partenariat stratégique est signé.") == {}
