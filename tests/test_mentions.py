@@ -36,3 +36,22 @@ def test_a_place_in_a_portfolio_names_nothing():
 
 def test_salutations_and_common_nouns_are_no_names():
     assert found("Mesdames, Messieurs les Sénateurs, le Partenariat stratégique est signé.") == {}
+
+
+def test_a_sea_or_gulf_named_in_lower_case_is_a_place():
+    got = found("Des navires patrouillent en mer Rouge et dans le golfe d'Aden.")
+    assert got["mer Rouge"][:2] == ("mer Rouge", "Place")
+    assert got["golfe d'Aden"][:2] == ("golfe d'Aden", "Place")
+    assert "Aden" not in got
+
+
+def test_a_dateline_with_a_dash_is_the_city():
+    got = found("A headline\n\nWASHINGTON — Today the Treasury named Russia.", "en")
+    assert got["WASHINGTON"] == ("Washington, D.C.", "Place", None)
+
+
+def test_a_suffix_is_no_short_name():
+    got = mentions("Le président Jean Dupont Jr a parlé. Dupont puis Jr ont quitté la salle.")
+    named = {m.text: m.ref.label for m in got}
+    assert named["Dupont"] == named["Jean Dupont Jr"]
+    assert "Jr" not in named

@@ -84,16 +84,25 @@ def _gender_fits(doc, person, gender) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _name_suffixes(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get("name_suffixes") or ())
+
+
 def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     """"Kim" after "Kim Jong Un", "Rutte" after "Mark Rutte": one word of a name
     the article gave in full, when it names no one else in the article."""
     owners: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
     full: dict[str, Mention] = {}
+    suffixes = _name_suffixes(doc.lang_)
     for m in mentions:
-        if m.cls == "Person" and m.kind != "pronoun" and len(m.text.split()) > 1:
+        words = m.text.split()
+        while len(words) > 1 and words[-1].lower() in suffixes:
+            words.pop()  # "Jr." is not the name of "X Y Jr."
+        if m.cls == "Person" and m.kind != "pronoun" and len(words) > 1:
             full.setdefault(m.ref.id, m)
-            for word in (m.text.split()[0], m.text.split()[-1]):
+            for word in (words[0], words[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
                 first_seen.setdefault(word, m.end)
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}

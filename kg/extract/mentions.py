@@ -85,8 +85,12 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 
 def _in_dateline(span) -> bool:
-    """"SÉOUL, 18 octobre 2024 —": the place the article was filed from, not an actor."""
-    return span.start <= 1 and span.text.isupper() and span.end < len(span.doc) and span.doc[span.end].text == ","
+    """"SÉOUL, 18 octobre 2024 —", "WASHINGTON — Today...": the place the article
+    was filed from, in capitals at the start of a line, not an actor."""
+    doc = span.doc
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    return (line_start and span.text.isupper() and span.end < len(doc)
+            and doc[span.end].text in (",", "—", "–", "-"))
 
 
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
@@ -160,9 +164,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
                     load_gazetteer().by_qid(entry.part_of) if entry.part_of else None)
                 state = _ref(state_entry) if state_entry else None
         else:
-            text = _trim_ner(span)
-            if not text:
-                continue
+            text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
@@ -222,15 +224,10 @@ def _in_portfolio(doc, span, lang: str) -> bool:
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 
-@lru_cache(maxsize=None)
-def _group_nouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("group_nouns") or ())
-
-
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
     """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
     country are a group of their own, not the state (the corpus conventions)."""
-    nouns = _group_nouns(lang)
+    nouns = _mention_words(lang, "group_nouns")
     if not mention.demonym or mention.cls != "Country":
         return mention
     if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
@@ -276,9 +273,3 @@ def _overlaps(span, spans) -> bool:
 @lru_cache(maxsize=None)
 def _ner_classes(lang: str) -> dict[str, str]:
     return dict(load_lexicon(lang, "mentions")["ner_classes"])
-
-
-def _trim_ner(span) -> str:
-    """A person's name as NER found it, without a title or trailing punctuation."""
-    text = span.text.strip(" ,.;:«»\"'")
-    return text if len(text) > 2 and text[0].isupper() else ""

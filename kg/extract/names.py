@@ -31,6 +31,7 @@ class NameWords:
     connectors: frozenset    # lower-case words a name cannot end with ("of", "for", "de")
     possessives: frozenset   # "'s", "’s"
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
+    feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +50,7 @@ def name_words(lang: str) -> NameWords:
         connectors=low("name_connectors") | low("prepositions"),
         possessives=frozenset(lexicon.get("possessives") or ()),
         not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
+        feature_nouns=low("feature_nouns"),
     )
 
 
@@ -64,10 +66,26 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
     for ent in doc.ents:
         if ent.label_ not in words.classes:
             continue
-        span = _trim(ent, words)
-        if span is not None and _is_name(span, words) and (_proper(span) or holds_known(span)):
-            names.append(span)
+        for piece in _pieces(ent, words):
+            span = _trim(piece, words)
+            if span is not None and _is_name(span, words) and (_proper(span) or holds_known(span)):
+                names.append(span)
     return names
+
+
+def _pieces(ent, words: NameWords):
+    """A span cut at brackets and possessives: "the Treasury's Office of X (OFAC"
+    holds three names."""
+    from spacy.tokens import Span
+
+    start = ent.start
+    for token in ent:
+        if token.text in "()[]" or token.text in words.possessives:
+            if token.i > start:
+                yield Span(ent.doc, start, token.i, label=ent.label_)
+            start = token.i + 1
+    if start < ent.end:
+        yield Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _proper(span) -> bool:
@@ -99,8 +117,11 @@ def _trim(ent, words: NameWords):
 def _is_name(span, words: NameWords) -> bool:
     """Does the trimmed span read as a proper name?"""
     first = span[0]
-    if not first.text[:1].isupper() or len(span.text) < 2:
+    if len(span.text) < 2:
         return False
+    if not first.text[:1].isupper():
+        # "mer Rouge", "golfe d'Aden": a lower-case feature noun opens a place's name
+        return words.classes[span.label_] == "Place" and first.lower_ in words.feature_nouns and len(span) > 1
     if len(span) == 1:
         token = first
         if token.lower_ in words.not_names or token.lower_ in words.titles:
