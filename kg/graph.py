@@ -23,6 +23,8 @@ Attribute values are plain scalars, never None or lists: GraphML and GEXF
 """
 from __future__ import annotations
 
+import re
+
 from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
@@ -33,7 +35,7 @@ from .claim_types import claim_type
 from .model import Claim, Corpus, Entity, EntityRef, Quantity
 from .store import write_text_atomic
 
-__all__ = ["Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
+__all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
            "quantity_text", "claimants_text"]
 
 #: claim fields copied to edges as they are, when set
@@ -164,9 +166,30 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     return graph
 
 
+# Characters XML 1.0 forbids even escaped (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE/U+FFFF): an article may hold them, a GraphML or GEXF file may not
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose text attributes an XML writer can hold.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="Kiev\x01\x1b")
+    >>> xml_ready(g).nodes["a"]["label"]
+    'Kiev'
+    """
+    def clean(data: dict) -> dict:
+        return {k: _NOT_XML.sub("", v) if isinstance(v, str) else v for k, v in data.items()}
+
+    ready = nx.MultiDiGraph(**clean(graph.graph))
+    ready.add_nodes_from((node, clean(data)) for node, data in graph.nodes(data=True))
+    ready.add_edges_from((u, v, key, clean(data)) for u, v, key, data in graph.edges(keys=True, data=True))
+    return ready
+
+
 def graphml_text(graph: nx.MultiDiGraph) -> str:
     """The GraphML document for ``graph``, as networkx writes it."""
-    body = "\n".join(nx.generate_graphml(graph))
+    body = "\n".join(nx.generate_graphml(xml_ready(graph)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 

@@ -19,7 +19,12 @@ _MAX_GAP = 6
 
 
 def position_claims(ctx) -> list[tuple[Claim, object]]:
-    """position_held claims of one sentence, with the token of each title."""
+    """position_held claims (the declaration's membership type) of one sentence,
+    with the token of each title."""
+    declared = membership_type()
+    if declared is None:
+        return []
+    member, organisation_role = declared.membership
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
@@ -37,8 +42,6 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
-            declared = membership_type()
-            member, organisation_role = declared.membership
             claim = Claim(type=declared.name, doc=ctx.doc_id,
                           roles={member: [person.ref], organisation_role: [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",

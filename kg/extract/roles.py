@@ -42,7 +42,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
         if not _in_clause(doc, mention, trigger, markers):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
-        for rule in frame.roles:
+        # a role the mention fits as it is comes before one it fills as its state
+        # ("Kim" signs; North Korea is a party), whatever the order of the rules
+        for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
