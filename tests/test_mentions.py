@@ -55,3 +55,21 @@ def test_a_suffix_is_no_short_name():
     named = {m.text: m.ref.label for m in got}
     assert named["Dupont"] == named["Jean Dupont Jr"]
     assert "Jr" not in named
+
+
+def test_the_north_is_a_state_only_once_named_and_without_complement():
+    got = found("La Corée du Nord a tiré un missile. Le Nord nie. Il pleut dans le Nord du pays.")
+    assert got["Le Nord"][0] == "North Korea"
+    assert "le Nord" not in got
+    assert "Le Nord" not in found("Le Nord nie tout tir de missile.")
+
+
+def test_the_kingdom_of_the_united_kingdom_is_no_anaphora():
+    got = mentions("Des soldats sont stationnés en Espagne. Le Royaume-Uni en envoie aussi.")
+    assert [m.ref.label for m in got] == ["Spain", "United Kingdom"]
+
+
+def test_a_bare_title_is_the_person_named_with_it_before():
+    got = found("Le ministre des Armées, Paul Garnier, est arrivé au Tchad. Le ministre a salué les troupes.")
+    assert got["Le ministre"][0] == "Paul Garnier"
+    assert "Le ministre" not in found("Le ministre a salué les troupes au Tchad.")

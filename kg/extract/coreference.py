@@ -25,29 +25,54 @@ def _pronouns(lang: str) -> frozenset[str]:
 
 
 def _titles(doc, lang: str):
-    """(start, end) token spans of position titles."""
-    for start, end, _title in find_phrases(doc, lang, claim_lexicon(lang).titles):
-        yield start, end
+    """(start, end, title) token spans of position titles."""
+    yield from find_phrases(doc, lang, claim_lexicon(lang).titles)
+
+
+@lru_cache(maxsize=None)
+def _determiners(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
+
+
+def _only_links(tokens, lang: str) -> bool:
+    """Do only determiners and "de" join a title to the state after it ("le président de la Russie")?"""
+    lexicon = load_lexicon(lang, "mentions")
+    links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
+    return all(t.lower_ in links for t in tokens)
 
 
 def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"le président russe" for the Russian president named before; "le ministre"
+    alone for the last person the article gave that title."""
     people = [m for m in mentions if m.cls == "Person"]
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
-    holder: dict[str, Mention] = {}
+    holder: dict[str, Mention] = {}        # state id -> its titled person
+    titled: dict[str, Mention] = {}        # title -> the last person named with it
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
-    for start, end in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + _NEAR), None)
-        if state is None:
-            continue
-        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR), None)
+    for start, end, title in _titles(doc, lang):
+        state = next((m for m in states if end <= m.tok_start <= end + _NEAR
+                      and _only_links(doc[end:m.tok_start], lang)), None)
+        after = state.tok_end if state else end
+        named = next((m for m in people if after <= m.tok_start <= after + _NEAR), None)
         named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
         if named is not None:
-            holder[state.ref.id] = named
-        elif state.ref.id in holder:
-            first = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
-            span = doc[first:state.tok_end]
-            added.append(Mention(first, state.tok_end, span.start_char, span.end_char, span.text,
-                                 holder[state.ref.id].ref, "pronoun", state=holder[state.ref.id].state))
+            # "le ministre des Armées X", later "le ministre": the title's head word too
+            titled[title] = titled[title.split()[0]] = named
+            if state is not None:
+                holder[state.ref.id] = named
+            continue
+        first = start - 1 if start > 0 and doc[start - 1].lower_ in _determiners(lang) else start
+        if state is not None and state.ref.id in holder:
+            person, stop = holder[state.ref.id], state.tok_end
+        elif state is None and first < start and title in titled and not taken & set(range(start, end)):
+            # a bare title after a determiner: the one who holds it in this article
+            person, stop = titled[title], end
+        else:
+            continue
+        span = doc[first:stop]
+        added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
+                             person.ref, "pronoun", state=person.state))
     return added
 
 
@@ -127,8 +152,11 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     from .markers import after_preposition
 
     phrases = _country_phrases(lang)
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
+        if taken & set(range(start, end)):
+            continue  # "le Royaume" of "le Royaume-Uni"
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
                   and after_preposition(doc, m)]
         if places:
@@ -139,6 +167,35 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
+@lru_cache(maxsize=None)
+def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple((e["form"], e["qid"]) for e in load_lexicon(lang, "mentions").get("ellipses") or ())
+
+
+def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"le Nord", "the North": a state the article already named, called by a
+    shorter name as written (capitalised) once it is clear whom it means."""
+    from .frames import find_phrases
+
+    forms = {form.lower(): (form, qid) for form, qid in _ellipses(lang)}
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    added = []
+    for start, end, phrase in find_phrases(doc, lang, tuple(forms)):
+        form, qid = forms[phrase]
+        span = doc[start:end]
+        named = [m for m in mentions if m.ref.qid == qid and m.end <= span.start_char]
+        if (named and span.text.split()[-1] == form.split()[-1] and not taken & set(range(start, end))
+                and not _has_complement(doc, end, lang)):
+            added.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                 named[0].ref, "pronoun"))
+    return added
+
+
+def _has_complement(doc, end: int, lang: str) -> bool:
+    """"le Nord du pays" is a region, not an elliptic state name."""
+    return end < len(doc) and doc[end].lower_ in load_lexicon(lang, "mentions").get("place_links", ())
+
+
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """``mentions`` plus one mention per title or pronoun that names a known person.
 
@@ -147,6 +204,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     """
     mentions = mentions + _short_names(doc, mentions)
     mentions = mentions + _country_mentions(doc, mentions, lang)
+    mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)
     return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)
