@@ -73,3 +73,11 @@ def test_a_bare_title_is_the_person_named_with_it_before():
     got = found("Le ministre des Armées, Paul Garnier, est arrivé au Tchad. Le ministre a salué les troupes.")
     assert got["Le ministre"][0] == "Paul Garnier"
     assert "Le ministre" not in found("Le ministre a salué les troupes au Tchad.")
+
+
+def test_a_titled_name_keeps_initials_hyphens_and_suffixes():
+    got = found("Secretary of Defense John Q. Carter III met Defense Minister Park Min-jun and "
+                "President Ferdinand Marcos Jr. in Manila.", "en")
+    assert {"John Q. Carter III", "Park Min-jun"} <= set(got)
+    # a surname the gazetteer knows, inside a longer name: the name as written
+    assert got["Ferdinand Marcos Jr."][:2] == ("Ferdinand Marcos Jr.", "Person")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
-from .names import ner_names
+from .names import ner_names, titled_names
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -139,10 +139,11 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
     spans = [s for s in spans if not _in_portfolio(doc, s, lang)]
+    # a title tells where a name starts better than the NER ("Secretary Lloyd J. Austin")
+    ner = titled_names(doc, lang)
     if doc.has_annotation("ENT_IOB"):
-        ner = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
-    else:
-        ner = _titled_names(doc, lang, spans)
+        found = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
+        ner += [n for n in found if not _overlaps(n, ner)]
     # A longer name wins over the gazetteer names inside it: "Maurice Sleem" is a
     # person, not Mauritius; "Forces armées libanaises" an army, not Lebanon.
     inside = {n: [s for s in spans if _within(s, n)] for n in ner}
@@ -241,29 +242,6 @@ def _as_group(doc, mention: Mention, lang: str) -> Mention:
     label = span.text
     return Mention(start, end, span.start_char, span.end_char, span.text,
                    EntityRef(entity_id(None, label, "Group"), label, None, "Group"), "group")
-
-
-def _titled_names(doc, lang: str, known) -> list:
-    """Without a NER model: capitalised words after a title are a person's name
-    ("Pentagon spokeswoman Sabrina Singh", "President Mohamed Bazoum")."""
-    from spacy.tokens import Span
-
-    from .frames import claim_lexicon, find_phrases
-
-    names = []
-    titles = claim_lexicon(lang).titles
-    single = {t.lower() for t in titles if " " not in t}
-    for _start, end, _title in find_phrases(doc, lang, titles):
-        while end < len(doc) and doc[end].lower_ in single:  # "spokesman Colonel Amadou Abdramane"
-            end += 1
-        stop = end
-        while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
-            stop += 1
-        if stop - end >= 2:
-            span = Span(doc, end, stop, label="PERSON")
-            if not _overlaps(span, known):
-                names.append(span)
-    return names
 
 
 def _overlaps(span, spans) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 
-__all__ = ["ner_names", "NameWords"]
+__all__ = ["ner_names", "titled_names", "NameWords"]
 
 _EDGE_PUNCT = " ,.;:«»\"'“”‘’()[]-–—"
 
@@ -32,6 +32,7 @@ class NameWords:
     possessives: frozenset   # "'s", "’s"
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
     feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
+    suffixes: frozenset      # "Jr.", "III": the end of a person's name
 
 
 @lru_cache(maxsize=None)
@@ -51,6 +52,7 @@ def name_words(lang: str) -> NameWords:
         possessives=frozenset(lexicon.get("possessives") or ()),
         not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
         feature_nouns=low("feature_nouns"),
+        suffixes=low("name_suffixes"),
     )
 
 
@@ -135,3 +137,40 @@ def _is_name(span, words: NameWords) -> bool:
         # every word of a person's name is capitalised, but for particles ("bin", "de")
         return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
     return True
+
+
+def titled_names(doc, lang: str) -> list:
+    """Without a NER model: capitalised words after a title are a person's name
+    ("Pentagon spokeswoman Sabrina Singh", "Minister Kim Min-jun", "President
+    John Q. Adams Jr.")."""
+    from spacy.tokens import Span
+
+    from .frames import claim_lexicon, find_phrases
+
+    words = name_words(lang)
+    names = []
+    titles = claim_lexicon(lang).titles
+    for _start, end, _title in find_phrases(doc, lang, titles):
+        while end < len(doc) and doc[end].lower_ in words.titles:  # "spokesman Colonel Amadou Abdramane"
+            end += 1
+        stop, parts = end, 0
+        while stop < len(doc) and parts < 4:
+            if _name_word(doc[stop], words):
+                stop, parts = stop + 1, parts + 1
+            elif doc[stop].text == "-" and stop + 1 < len(doc) and doc[stop + 1].is_alpha and stop > end:
+                stop += 2  # "Min-jun", split by the tokenizer
+            else:
+                break
+        while stop < len(doc) and stop > end and doc[stop].lower_ in words.suffixes:
+            stop += 1
+        if parts >= 2:
+            names.append(Span(doc, end, stop, label=next(k for k, v in words.classes.items() if v == "Person")))
+    return names
+
+
+def _name_word(token, words: NameWords) -> bool:
+    """A capitalised word or an initial ("J.") of a name."""
+    text = token.text
+    if text.lower() in words.suffixes:
+        return False
+    return text[:1].isupper() and (token.is_alpha or (len(text) == 2 and text[1] == "."))
