@@ -81,3 +81,14 @@ def test_a_titled_name_keeps_initials_hyphens_and_suffixes():
     assert {"John Q. Carter III", "Park Min-jun"} <= set(got)
     # a surname the gazetteer knows, inside a longer name: the name as written
     assert got["Ferdinand Marcos Jr."][:2] == ("Ferdinand Marcos Jr.", "Person")
+
+
+def test_a_summit_is_no_actor_but_the_alliance_inside_it_is():
+    got = found("Les dirigeants se sont réunis au Sommet de l'Otan à Vilnius.")
+    assert got["Otan"][:2] == ("North Atlantic Treaty Organisation", "Organization")
+    assert not any(text.startswith("Sommet") for text in got)
+
+
+def test_a_double_hyphen_dateline_is_the_city():
+    got = found("WASHINGTON -- The Treasury named Russia.", "en")
+    assert got["WASHINGTON"][:2] == ("Washington, D.C.", "Place")

@@ -90,7 +90,7 @@ def _in_dateline(span) -> bool:
     doc = span.doc
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     return (line_start and span.text.isupper() and span.end < len(doc)
-            and doc[span.end].text in (",", "—", "–", "-"))
+            and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):

@@ -33,6 +33,7 @@ class NameWords:
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
     feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
     suffixes: frozenset      # "Jr.", "III": the end of a person's name
+    not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +54,7 @@ def name_words(lang: str) -> NameWords:
         not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
         feature_nouns=low("feature_nouns"),
         suffixes=low("name_suffixes"),
+        not_actor_ends=low("not_actor_ends"),
     )
 
 
@@ -124,6 +126,8 @@ def _is_name(span, words: NameWords) -> bool:
     if not first.text[:1].isupper():
         # "mer Rouge", "golfe d'Aden": a lower-case feature noun opens a place's name
         return words.classes[span.label_] == "Place" and first.lower_ in words.feature_nouns and len(span) > 1
+    if span[-1].lower_ in words.not_actor_ends or first.lower_ in words.not_actor_ends:
+        return False  # a treaty, a meeting, a storm: not an actor or a place
     if len(span) == 1:
         token = first
         if token.lower_ in words.not_names or token.lower_ in words.titles:
