@@ -15,6 +15,7 @@ from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
 from .names import ner_names, titled_names
+from ..text import find_dateline
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -85,9 +86,12 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 
 def _in_dateline(span) -> bool:
-    """"SÉOUL, 18 octobre 2024 —", "WASHINGTON — Today...": the place the article
-    was filed from, in capitals at the start of a line, not an actor."""
+    """"SÉOUL, 18 octobre 2024 —" opening the text, or "WASHINGTON — Today..."
+    at the start of a later line: the place the article was filed from, not an actor."""
     doc = span.doc
+    dateline = find_dateline(doc.text)
+    if dateline is not None and span.end_char <= dateline.place_end:
+        return True
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     return (line_start and span.text.isupper() and span.end < len(doc)
             and doc[span.end].text in (",", "—", "–", "-", "--"))
@@ -250,4 +254,7 @@ def _overlaps(span, spans) -> bool:
 
 @lru_cache(maxsize=None)
 def _ner_classes(lang: str) -> dict[str, str]:
-    return dict(load_lexicon(lang, "mentions")["ner_classes"])
+    """The model's entity labels kept when the gazetteer does not know a name (the profile's)."""
+    from ..profiles import profile
+
+    return dict(profile(lang).labels.entities)

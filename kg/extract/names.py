@@ -38,13 +38,14 @@ class NameWords:
 
 @lru_cache(maxsize=None)
 def name_words(lang: str) -> NameWords:
+    from ..profiles import profile
     from .frames import claim_lexicon
 
     lexicon = load_lexicon(lang, "mentions")
     low = lambda key: frozenset(w.lower() for w in lexicon.get(key) or ())  # noqa: E731
     titles = frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
     return NameWords(
-        classes=dict(lexicon["ner_classes"]),
+        classes=dict(profile(lang).labels.entities),
         determiners=low("determiners"),
         honorifics=low("honorifics"),
         titles=titles | low("name_titles"),
