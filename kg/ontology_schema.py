@@ -176,6 +176,7 @@ MENTIONS = {
     "possessives?": WORDS,
     "state_heads?": WORDS,
     "portfolios?": WORDS,
+    "not_actor_ends?": WORDS,
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 
