@@ -217,19 +217,16 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
 def attach(claim, cues, *, answering: bool = False) -> None:
     """Add each cue's claimants to a claim, once per claimant.
 
-    A source that is the claim's own agent (the sender, the supplier) does not
-    "claim" what it does: the article reports its act. A claimant who both says
+    A source is an attribution even when it is the claim's own agent ("the
+    Pentagon said it has deployed": SCHEMA.md's settled question 2). A claimant who both says
     and confirms ("said he could confirm") confirms. ``answering``: the cues come
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
-    agent = {r.id for r in next(iter(claim.roles.values()), [])}
     parties = {r.id for refs in claim.roles.values() for r in refs}
     for cue in cues:
         for mention in cue.claimants:
             ref = mention.ref
-            if cue.stance == "claims" and ref.id in agent:
-                continue
             if answering and cue.stance == "confirms" and ref.id not in parties:
                 continue
             held = next((a for a in claim.attributions if a.claimant.id == ref.id), None)
