@@ -32,7 +32,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
             continue
         organisation = _organisation_for(organisations, person, i, end)
         organisation_ref = (organisation.ref if organisation else _known_state(person.ref)
-                            or _state_of_clause(organisations, i))
+                            or _state_of_list(results, i) or _state_of_clause(doc, organisations, i)
+                            or _last_actor(ctx))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -44,11 +45,44 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     return results
 
 
-def _state_of_clause(organisations, title_start: int):
+def _state_of_list(found, title_start: int):
+    """"President Daniel Ortega and Vice President Rosario Murillo": a title listed
+    right after another person's title is of the same state."""
+    if not found:
+        return None
+    claim, token = found[-1]
+    return claim.roles["organization"][0] if title_start - token.i <= 12 else None
+
+
+def _last_actor(ctx):
+    """"Defence Secretary Grant Shapps said:" with no state in sight: the state that
+    acted in the claim the article reported last (a press release speaks for the
+    state whose act it announces)."""
+    reported = [c for claims in ctx.previous.values() for c in claims
+                if c.type != "position_held" and c.evidence and c.roles]
+    if not reported:
+        return None
+    last = max(reported, key=lambda c: c.evidence[0].start)
+    agent = next(iter(last.roles.values()), [])
+    return agent[0] if len(agent) == 1 and agent[0].cls == "Country" else None
+
+
+def _state_of_clause(doc, organisations, title_start: int):
     """"Britain was the first to sign, when Prime Minister Rishi Sunak...": with no
-    state beside the title, the state named last before it in the sentence."""
-    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start]
+    state beside the title, the state named last before it in the sentence, outside
+    a quotation ("We stand with Ukraine," said the spokeswoman: not Ukraine's)."""
+    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start
+              and not _quoted(doc, m.tok_start)]
     return before[-1].ref if before else None
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
+
+
+def _quoted(doc, i: int) -> bool:
+    """Does token ``i`` stand inside a quotation opened earlier in its sentence?"""
+    marks = sum(1 for t in doc[doc[i].sent.start:i] if t.text in _QUOTE_MARKS)
+    return marks % 2 == 1
 
 
 def _known_state(person):
