@@ -14,7 +14,8 @@ import pytest
 from kg.errors import BuildNotFound
 from kg.model import Claim, Corpus, EntityRef, Evidence
 from kg.store import load_corpus
-from kg.viewer import (ASSETS, CONTESTED_STYLE, EDGE_COLOURS, NODE_STYLES, STATUS_STYLES, build_view,
+from kg.claim_types import claim_type
+from kg.viewer import (ASSETS, CONTESTED_STYLE, NODE_STYLES, STATUS_STYLES, build_view,
                        claim_pairs, ensure_viewer, layout, render_html, write_viewer)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
@@ -87,7 +88,7 @@ def test_alleged_and_disputed_claims_look_different_from_facts(view):
     assert {e["status"] for e in disputed} == {"disputed"}
     fact = next(e for e in edges_of(view, "sanctions"))
     alleged = next(e for e in edges_of(view, "military_aid") if e["status"] == "alleged")
-    assert fact["dashes"] is False and fact["color"]["color"] == EDGE_COLOURS["sanctions"]
+    assert fact["dashes"] is False and fact["color"]["color"] == claim_type("sanctions").colour
     assert alleged["dashes"] and disputed[0]["dashes"] and alleged["dashes"] != disputed[0]["dashes"]
     colours = {fact["color"]["color"], alleged["color"]["color"], disputed[0]["color"]["color"]}
     assert len(colours) == 3
@@ -95,7 +96,9 @@ def test_alleged_and_disputed_claims_look_different_from_facts(view):
 
 def test_treaties_and_defence_obligations_stand_out(view):
     defence = edges_of(view, "treaty_obligation")
-    assert defence and all(e["width"] == 6 and e["label"] == "defense obligation" for e in defence)
+    assert defence and all(e["width"] == 6 and e["label"].startswith("defense obligation") for e in defence)
+    # the parties are linked to each other, as in the GraphML file, and to their treaty
+    assert {e["label"] for e in defence} == {"defense obligation", "defense obligation (treaty)"}
     assert all(e["width"] == 3 for e in edges_of(view, "treaty_signing"))
     assert all(e["width"] < 3 for e in edges_of(view, "cooperation"))
     assert next(n for n in view.nodes if n["cls"] == "Treaty")["shape"] == "star"

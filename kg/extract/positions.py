@@ -8,6 +8,7 @@ body named inside the title phrase.
 """
 from __future__ import annotations
 
+from ..claim_types import membership_type
 from ..model import Claim
 from .frames import claim_lexicon, find_phrases
 
@@ -37,8 +38,10 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
-            claim = Claim(type="position_held", doc=ctx.doc_id,
-                          roles={"person": [person.ref], "organization": [organisation_ref]},
+            declared = membership_type()
+            member, organisation_role = declared.membership
+            claim = Claim(type=declared.name, doc=ctx.doc_id,
+                          roles={member: [person.ref], organisation_role: [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
                           position=doc[i:end].text)
             results.append((claim, doc[i]))
