@@ -45,6 +45,7 @@ class Frame:
     inherit: tuple[str, ...] = ()  # roles a new count takes from an earlier claim of the article
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
+    not_followed_by: frozenset[str] = frozenset()  # "sent a clear message": words after the trigger that change its sense
 
     @property
     def agent(self) -> RoleRule | None:
@@ -66,6 +67,7 @@ class ClaimLexicon:
     act_nouns: frozenset[str] = frozenset()   # "the move", "cette décision": the act reported last
     since: frozenset[str] = frozenset()       # "depuis": with "ne ... plus", the last time it happened
     no_longer: frozenset[str] = frozenset()
+    terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -116,7 +118,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), claim_type, where),
                  _roles_of(raw.get("inherit"), claim_type, where),
                  frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
-                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")))
+                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")),
+                 frozenset(w.lower() for w in _words(raw.get("not_followed_by"), f"{where}: not_followed_by")))
 
 
 def _voice(value, where: str) -> str:
@@ -225,6 +228,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         act_nouns=frozenset(w.lower() for w in _words(data.get("act_nouns"), f"{where}: act_nouns")),
         since=frozenset(_words(data.get("since"), f"{where}: since")),
         no_longer=frozenset(_words(data.get("no_longer"), f"{where}: no_longer")),
+        terminations=frozenset(w.lower() for w in _words(data.get("terminations"), f"{where}: terminations")),
     )
 
 

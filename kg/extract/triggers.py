@@ -7,7 +7,7 @@ from .context import SentenceContext
 from .fields import nearest
 from .frames import Frame, claim_lexicon, find_phrases
 
-__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit"]
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:
@@ -60,6 +60,9 @@ def blocked(token, lexicon) -> bool:
         window = token.doc[max(token.i - 3, token.sent.start):token.i]
         if any(t.lower_ in lexicon.irrealis for t in window):
             return True
+        # "suspend all UK programme support": the ended relation's noun may stand a few words on
+        if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
+            return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     for child in token.children:
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
@@ -69,6 +72,8 @@ def blocked(token, lexicon) -> bool:
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
         return True
+    if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
+        return True  # "suspended its support", "a mis fin à la coopération"
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
 
 
@@ -76,6 +81,14 @@ def _last_time(token, lexicon) -> bool:
     """"Il ne s'était plus rendu au Vietnam depuis 2017": not since then, so then."""
     words = {t.lower_ for t in token.sent}
     return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
+
+
+def other_sense(frame: Frame, trigger) -> bool:
+    """"sending a clear message to": a word right after the trigger gives it another sense."""
+    if not frame.not_followed_by:
+        return False
+    following = trigger.doc[trigger.i + 1:min(trigger.i + 4, trigger.sent.end)]
+    return any(t.lower_ in frame.not_followed_by for t in following)
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
