@@ -257,6 +257,13 @@ def _claim_type(name: str, raw: dict, where: str, kinds: set[str]) -> ClaimType:
     if "membership" in raw:
         membership = (role("membership.member", raw["membership"]["member"]),
                       role("membership.of", raw["membership"]["of"]))
+    # kg.alliances reads claims back from the graph's edges: what it needs must be on one
+    needed = [("membership", r) for r in membership or ()]
+    if treaty is not None:
+        needed += [("treaty.role", treaty.role), ("treaty.parties", treaty.parties)]
+    for entry, used in needed:
+        if used not in endpoints:
+            fail(entry, f"role {used!r} is on no edge; add an edge that names it")
     speech = raw.get("speech") and role("speech.about", raw["speech"]["about"])
     thinner = raw.get("thinner_without") and field("thinner_without", raw["thinner_without"])
     return ClaimType(name, raw["class"], roles, raw["agent"], one_of, tuple(raw["fields"]), same_fact,
@@ -282,7 +289,8 @@ def _tie(raw, role, field, fail, kinds: set[str], endpoints: set[str]) -> TieRul
         if kind not in kinds:
             fail("tie", f"unknown tie kind {kind!r}; declare it under tie_kinds")
     # kg.alliances reads ties from the graph's edges: a role it needs must be on one
-    for used in filter(None, (rule.between, rule.source, rule.target)):
+    noted = [item[0] for item in rule.note if isinstance(item, tuple)]
+    for used in [r for r in (rule.between, rule.source, rule.target) if r] + noted:
         if used not in endpoints:
             fail("tie", f"role {used!r} is on no edge; add an edge that names it")
     return rule

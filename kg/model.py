@@ -1,7 +1,8 @@
 """The types that flow through kg: documents, entities, claims.
 
-Plain dataclasses. ``to_dict`` gives exactly the JSON Lines format of
-``claims.jsonl`` / ``entities.jsonl`` (see docs/SCHEMA.md); ``from_dict`` reads
+Plain dataclasses; what a claim type is (its roles, agent and fields) is
+declared in ontology/claim_types.yaml and read by kg.claim_types. ``to_dict``
+gives exactly the JSON Lines format of ``claims.jsonl`` / ``entities.jsonl`` (see docs/SCHEMA.md); ``from_dict`` reads
 it back, so every consumer (RDF, NetworkX, viewer, queries) can start from a
 build directory as well as from a live build.
 """
@@ -208,6 +209,7 @@ class Claim:
     attributions: list[Attribution] = field(default_factory=list)
     event: str | None = None  # id of the event that groups reports of the same fact
     stored_id: str | None = field(default=None, compare=False, repr=False)  # as read from a build
+    trace: object = field(default=None, compare=False, repr=False)  # kg.trace.Trace: why it exists
 
     @property
     def id(self) -> str:

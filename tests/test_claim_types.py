@@ -40,6 +40,7 @@ def _declaration(tmp_path, change) -> Path:
     (lambda d: d["claim_types"]["visit"].update(edges=[["visitor", "host"]]), ["visit.edges[0]", "'host'"]),
     (lambda d: d["claim_types"]["sanctions"]["roles"][1].update(property="aim"), ["'target'", "use one"]),
     (lambda d: d["claim_types"]["visit"].update(fields=["weather"]), ["visit.fields[0]", "unknown field"]),
+    (lambda d: d["claim_types"]["sanctions"].update(edges=[["target", "target"]]), ["sanctions.tie", "no edge"]),
 ])
 def test_a_bad_declaration_is_one_error_naming_file_and_entry(tmp_path, change, words):
     with pytest.raises(ClaimTypeError) as error:

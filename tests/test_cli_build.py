@@ -23,7 +23,8 @@ from kg.sources import read_article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD, BAD = ARTICLES / "good", ARTICLES / "bad"
-OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html")
+OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html",
+           "explain.jsonl")
 #: each unreadable fixture and words its one-line message must contain
 BAD_FILES = {
     "empty.txt": "empty file",

@@ -251,3 +251,23 @@ def test_the_shared_build_fixture_draws_every_claim():
     corpus = load_corpus(Path(__file__).parent / "fixtures" / "build")
     view = build_view(corpus)
     assert {e["claim"] for e in view.edges} == {c.id for c in corpus.claims}
+
+
+def test_the_viewer_draws_the_edges_of_the_graphml_file(corpus, view):
+    """One projection of claims to edges: what the page draws is what graph.graphml holds."""
+    from kg.graph import corpus_to_networkx
+
+    drawn = sorted((e["claim"], e["from"], e["to"]) for e in view.edges if e["from"] != e["to"])
+    graph = corpus_to_networkx(corpus)
+    assert drawn == sorted((data["claim"], u, v) for u, v, data in graph.edges(data=True))
+
+
+def test_a_treaty_signing_links_its_states_not_a_state_to_a_signatory():
+    states = [EntityRef(q, q, q, "Country") for q in ("Q159", "Q423")]
+    kim = EntityRef("p-kim", "Kim", None, "Person")
+    treaty = EntityRef("t", "Treaty", None, "Treaty")
+    claim = Claim("treaty_signing", "d", {"parties": states, "signatories": [kim], "treaty": [treaty]},
+                  [Evidence("d", 0, 1, "x")], "r")
+    pairs = {(a, b) for a, b, _ in claim_pairs(claim)}
+    assert ("Q159", "Q423") in pairs and ("p-kim", "t") in pairs
+    assert not {("Q159", "p-kim"), ("Q423", "p-kim")} & pairs

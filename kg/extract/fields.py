@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
+from ..trace import note_field
 from .context import SentenceContext
 from .frames import Frame, find_phrases
 
@@ -26,11 +27,15 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
         match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
+        if match:
+            note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
         dateline_end = _dateline_end(ctx.sentence.doc.text)
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)
         claim.date = match.iso if match else None
+        if match and match.iso:
+            note_field(claim, "date", match, "nearest")
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:

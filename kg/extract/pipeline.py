@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..claim_types import claim_type, membership_type
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
+from ..trace import absorb, note_claim_roles, note_trigger
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
@@ -104,7 +105,10 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang)))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
-    return [c for c, _ in triggered] + [c for c, _ in position_claims(ctx)]
+    found = triggered + position_claims(ctx)
+    for claim, trigger in found:
+        note_trigger(claim, trigger)
+    return [c for c, _ in found]
 
 
 def _open_quotation(article: _Article, sentence, cues) -> None:
@@ -167,6 +171,7 @@ def _signatories_states(claims: list[Claim]) -> None:
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles[treaty.parties] = parties
+            note_claim_roles(claim, "signatories")
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -185,6 +190,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         known = {(a.claimant.id, a.stance) for a in kept.attributions}
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
+        absorb(kept, claim)
     return _fold_bare(list(merged.values()))
 
 
@@ -205,6 +211,7 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
         known = {a.claimant.id for a in twin.attributions}
         twin.attributions += [a for a in claim.attributions if a.claimant.id not in known]
         twin.evidence += [e for e in claim.evidence if e not in twin.evidence]
+        absorb(twin, claim)
     order = {id(c): n for n, c in enumerate(claims)}
     return sorted(kept, key=lambda c: order[id(c)])
 

@@ -8,8 +8,9 @@ body named inside the title phrase.
 """
 from __future__ import annotations
 
-from ..claim_types import membership_type
+from ..claim_types import claim_type, membership_type
 from ..model import Claim
+from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["position_claims"]
@@ -19,7 +20,12 @@ _MAX_GAP = 6
 
 
 def position_claims(ctx) -> list[tuple[Claim, object]]:
-    """position_held claims of one sentence, with the token of each title."""
+    """position_held claims (the declaration's membership type) of one sentence,
+    with the token of each title."""
+    declared = membership_type()
+    if declared is None:
+        return []
+    member, organisation_role = declared.membership
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
@@ -32,29 +38,29 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         if person is None:
             continue
         organisation = _organisation_for(organisations, person, i, end)
-        organisation_ref = (organisation.ref if organisation else _known_state(person.ref)
-                            or _state_of_list(results, i) or _state_of_clause(doc, organisations, i)
+        known = None if organisation else _known_state(person.ref)
+        organisation_ref = (organisation.ref if organisation else known
+                            or _state_of_list(results, i, organisation_role) or _state_of_clause(doc, organisations, i)
                             or _last_actor(ctx))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
-            declared = membership_type()
-            member, organisation_role = declared.membership
             claim = Claim(type=declared.name, doc=ctx.doc_id,
                           roles={member: [person.ref], organisation_role: [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
                           position=doc[i:end].text)
+            _note(claim, doc[i:end], person, organisation, known)
             results.append((claim, doc[i]))
     return results
 
 
-def _state_of_list(found, title_start: int):
+def _state_of_list(found, title_start: int, organisation_role: str):
     """"President Daniel Ortega and Vice President Rosario Murillo": a title listed
     right after another person's title is of the same state."""
     if not found:
         return None
     claim, token = found[-1]
-    return claim.roles["organization"][0] if title_start - token.i <= 12 else None
+    return claim.roles[organisation_role][0] if title_start - token.i <= 12 else None
 
 
 def _last_actor(ctx):
@@ -62,12 +68,21 @@ def _last_actor(ctx):
     acted in the claim the article reported last (a press release speaks for the
     state whose act it announces)."""
     reported = [c for claims in ctx.previous.values() for c in claims
-                if c.type != "position_held" and c.evidence and c.roles]
+                if c.type != membership_type().name and c.evidence and c.roles]
     if not reported:
         return None
     last = max(reported, key=lambda c: c.evidence[0].start)
-    agent = next(iter(last.roles.values()), [])
+    agent = last.roles.get(claim_type(last.type).agent, [])
     return agent[0] if len(agent) == 1 and agent[0].cls == "Country" else None
+
+
+def _note(claim: Claim, title, person, organisation, known) -> None:
+    """For ``kg claims --explain``: the title, and how the person and the organisation were found."""
+    note_trigger(claim, title)
+    claim.trace.roles[("person", person.ref.id)] = role_note(person, step="title")
+    if organisation is not None:
+        claim.trace.roles[("organization", organisation.ref.id)] = role_note(organisation, step="title")
+    note_claim_roles(claim, "leader" if known else "clause")
 
 
 def _state_of_clause(doc, organisations, title_start: int):

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..claim_types import claim_type, signing
 from ..model import EntityRef
+from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
@@ -22,7 +23,8 @@ def frame_cues(frame: Frame) -> frozenset[str]:
     return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, list[EntityRef]]:
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | None = None) -> dict[str, list[EntityRef]]:
+    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
@@ -37,6 +39,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 roles.setdefault(agent, [])
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    if notes is not None:
+                        notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
         if not _in_clause(doc, mention, trigger, markers):
@@ -48,18 +52,20 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
-            if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
+            if filler.cls in rule.classes and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
+                    if notes is not None:
+                        notes[(rule.role, filler.ref.id)] = role_note(mention, markers=matched, filler=filler)
                 fillers.setdefault(rule.role, []).append(mention)
                 if filler is not mention:
                     ctx.read_as_state.add(mention.tok_start)
                 break
-    _extend_lists(roles, fillers, ctx, frame)
+    _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
 
 
@@ -68,7 +74,7 @@ def _beside_source(filler, mention, sources) -> bool:
     return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
-def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
+def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
     """"des bases à Djibouti, au Gabon et en Côte d'Ivoire": the places listed right
     after a mention that filled a role fill the role too."""
     doc = ctx.sentence.doc
@@ -82,6 +88,8 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
+                    if notes is not None:
+                        notes[(rule.role, more.ref.id)] = role_note(more, step="list", after=mention.text)
 
 
 @lru_cache(maxsize=None)
