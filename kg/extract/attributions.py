@@ -126,6 +126,8 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
     for token in sentence:
         if parsed and token.pos_ not in ("VERB", "AUX"):
             continue
+        if not parsed and token.text[:1].isupper() and token.i > sentence.start:
+            continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
         lemma = token.lemma_.lower() if parsed else token.lower_
         for stance, lemmas in lexicon.verbs.items():
             if lemma in lemmas:
