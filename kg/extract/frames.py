@@ -68,6 +68,7 @@ class ClaimLexicon:
     since: frozenset[str] = frozenset()       # "depuis": with "ne ... plus", the last time it happened
     no_longer: frozenset[str] = frozenset()
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
+    commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -229,6 +230,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         since=frozenset(_words(data.get("since"), f"{where}: since")),
         no_longer=frozenset(_words(data.get("no_longer"), f"{where}: no_longer")),
         terminations=frozenset(w.lower() for w in _words(data.get("terminations"), f"{where}: terminations")),
+        commitments=_words(data.get("commitments"), f"{where}: commitments"),
     )
 
 

@@ -55,10 +55,13 @@ def _voice_fits(token, voice: str) -> bool:
 
 def blocked(token, lexicon) -> bool:
     """A negated or hypothetical act, which the corpus does not count as a claim."""
+    # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
+    # to do is a commitment, not an intention
+    binding = _under_a_treaty(token, lexicon)
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
         window = token.doc[max(token.i - 3, token.sent.start):token.i]
-        if any(t.lower_ in lexicon.irrealis for t in window):
+        if not binding and any(t.lower_ in lexicon.irrealis for t in window):
             return True
         # "suspend all UK programme support": the ended relation's noun may stand a few words on
         if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
@@ -67,14 +70,21 @@ def blocked(token, lexicon) -> bool:
     for child in token.children:
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
-        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
+        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
             return True
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis and not binding:
         return True
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+
+
+def _under_a_treaty(token, lexicon) -> bool:
+    """Does the trigger's sentence say what a treaty binds its parties to ("under the accord")?"""
+    sentence = token.sent
+    return any(True for _ in find_phrases(token.doc, token.doc.lang_, lexicon.commitments,
+                                          sentence.start, sentence.end))
 
 
 def _last_time(token, lexicon) -> bool:
@@ -84,11 +94,16 @@ def _last_time(token, lexicon) -> bool:
 
 
 def other_sense(frame: Frame, trigger) -> bool:
-    """"sending a clear message to": a word right after the trigger gives it another sense."""
+    """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
+    after the trigger, in its clause, gives it another sense."""
     if not frame.not_followed_by:
         return False
-    following = trigger.doc[trigger.i + 1:min(trigger.i + 4, trigger.sent.end)]
-    return any(t.lower_ in frame.not_followed_by for t in following)
+    for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
+        if t.is_punct and t.text not in ("$", "€", "£"):
+            return False
+        if t.lower_ in frame.not_followed_by:
+            return True
+    return False
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
