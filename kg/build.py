@@ -49,8 +49,12 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
     others still build); ``progress`` wraps the list of documents (e.g. tqdm).
-    Raises InputError when no article at all can be read.
+    Raises DataError, before reading any article, when a file of the ontology
+    is invalid; InputError when no article at all can be read.
     """
+    from .ontology_schema import check_ontology
+
+    check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         corpus, problems = _analyse(paths, progress, on_problem)
         try:

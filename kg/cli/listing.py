@@ -1,16 +1,15 @@
 """kg claims, kg entities"""
 import click
 
-from ..claim_types import names as claim_type_names
 from ..model import ENTITY_CLASSES
 from . import main
-from .options import echo_rows, format_option, graph_option
+from .options import ClaimTypeChoice, echo_rows, format_option, graph_option
 
 
 @main.command()
 @graph_option
 @format_option()
-@click.option("--type", "claim_type", type=click.Choice(claim_type_names()), help="Only claims of this type.")
+@click.option("--type", "claim_type", type=ClaimTypeChoice(), help="Only claims of this type.")
 @click.option("--doc", help="Only claims of this article (its id, the file stem).")
 @click.option("--contested", is_flag=True,
               help="Only events whose reports disagree (figures, denials, no comment): one row per report.")

@@ -2,9 +2,8 @@
 the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
-import re
-
 from ..model import Claim
+from ..text import find_dateline
 from ..trace import note_field
 from .context import SentenceContext
 from .frames import Frame, find_phrases
@@ -30,7 +29,8 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         if match:
             note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
-        dateline_end = _dateline_end(ctx.sentence.doc.text)
+        dateline = find_dateline(ctx.sentence.doc.text)  # the day the article was filed is no claim's date
+        dateline_end = dateline.end if dateline else 0
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)
         claim.date = match.iso if match else None
@@ -42,13 +42,6 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a dateline ends ("N'DJAMENA, 29 novembre 2024 —"): the day the article
-    was filed is no claim's date."""
-    match = re.match(r"\A([^\n,]{2,40}),[^\n—]{4,50}?(—|–| - )", text)
-    return match.end() if match and match.group(1).isupper() else 0
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..claim_types import claim_type, membership_type
+from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
@@ -26,6 +27,14 @@ from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, ob
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
+
+# What an article's text can legitimately make the rules fail with: an
+# unreadable article (InputError), a value the code cannot take (ValueError:
+# a text too long for spaCy, an impossible date or number, bad Unicode) or
+# nesting too deep to follow. A DataError (kg's own lexicons) or a TypeError,
+# AttributeError, KeyError... (kg's own code) is no article's fault: it stops
+# the build, naming the article it showed on.
+ARTICLE_ERRORS = (InputError, ValueError, RecursionError)
 
 # Stances that speak about claims reported elsewhere in the article.
 _REACTIONS = ("denies", "no_comment", "confirms")
@@ -283,8 +292,9 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``on_error(document, error)``, if given, hears about an article the rules
-    fail on, which then adds no claim, so that one odd article does not stop a
-    build of a thousand; without it the error propagates.
+    fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
+    article does not stop a build of a thousand; without it the error
+    propagates, as do errors of kg's own data and code.
     """
     claims, all_mentions = [], []
     by_lang = defaultdict(list)
@@ -297,11 +307,16 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     for document in documents:
         try:
             found, mentions = extract_document(document, parsed[document.id])
-        except Exception as error:  # noqa: BLE001 - reported, and the other articles still build
+        except DataError:
+            raise
+        except ARTICLE_ERRORS as error:
             if on_error is None:
                 raise
             on_error(document, error)
             found, mentions = [], []
+        except Exception as error:
+            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+            raise
         claims += found
         all_mentions.append((document.id, mentions))
         if progress:

@@ -171,7 +171,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return True
     if not doc.has_annotation("DEP"):
         # no parse: "the Pentagon said [claim]" and "[claim], the Pentagon said" report;
-        # "Sunak travelled to Kyiv and announced" does not
+        # "X travelled to Y and announced" does not
         return verb_index < trigger.i or mention.tok_start > verb_index or mention.tok_start > trigger.i
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
@@ -253,7 +253,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
     if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
-        return  # "the two countries exchanged instruments of ratification": no act of theirs
+        return  # the pair exchanging ratification papers is no act of theirs (tests/rules)
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
     by_marker = any(doc[start - 1].lower_ in agent.markers

@@ -88,7 +88,7 @@ def _under_a_treaty(token, lexicon) -> bool:
 
 
 def _last_time(token, lexicon) -> bool:
-    """"Il ne s'était plus rendu au Vietnam depuis 2017": not since then, so then."""
+    """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
     words = {t.lower_ for t in token.sent}
     return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
 
