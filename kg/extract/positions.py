@@ -65,15 +65,17 @@ def _state_of_list(found, title_start: int, organisation_role: str):
 
 def _last_actor(ctx):
     """"Defence Secretary Grant Shapps said:" with no state in sight: the state that
-    acted in the claim the article reported last (a press release speaks for the
-    state whose act it announces)."""
+    acted alone in the latest claim the article reported (a press release speaks for
+    the state whose act it announces)."""
+    if any(m.cls == "Country" or m.state is not None for m in ctx.mentions if m.cls != "Person"):
+        return None  # "Government spokesman X accused the Americans": a state in sight, maybe the other one
     reported = [c for claims in ctx.previous.values() for c in claims
                 if c.type != membership_type().name and c.evidence and c.roles]
-    if not reported:
-        return None
-    last = max(reported, key=lambda c: c.evidence[0].start)
-    agent = last.roles.get(claim_type(last.type).agent, [])
-    return agent[0] if len(agent) == 1 and agent[0].cls == "Country" else None
+    for claim in sorted(reported, key=lambda c: c.evidence[0].start, reverse=True):
+        agent = claim.roles.get(claim_type(claim.type).agent, [])
+        if len(agent) == 1 and agent[0].cls == "Country":
+            return agent[0]
+    return None
 
 
 def _note(claim: Claim, title, person, organisation, known) -> None:
