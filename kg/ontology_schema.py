@@ -6,14 +6,15 @@ line that names the file, the entry and what to fix: a misspelt key
 unknown unit would silently never fill its quantity.
 
 Teaching kg a new kind of file is one entry below: ``LEXICONS`` for a file
-that every language has (``ontology/lexicons/<lang>/<name>.yaml``),
+that every language has, or may have (``ontology/lexicons/<lang>/<name>.yaml``),
 ``ONTOLOGY_FILES`` for one file of the whole ontology. The schema language is
-``kg.schema``'s.
+``kg.schema``'s. A YAML file that no entry declares is an error too.
 
 >>> check_ontology()   # the shipped ontology is valid
 """
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -25,17 +26,21 @@ __all__ = ["LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabul
 
 _RELATIVE_UNITS = ("days", "weeks", "months", "years")
 
+_NAME = Rule(str, lambda value: bool(value.strip()), "empty; write a name")
+_QID = Rule((str, type(None)), lambda value: value is None or re.fullmatch(r"Q[1-9][0-9]*", value) is not None,
+            "not a Wikidata id like Q423; write one, or null")
+
 ROLE_RULE = {
     "markers": WORDS,
     "classes": [OneOf("entity_classes", noun="entity class")],
-    "min?": Range(1, 10),
+    "min?": Range(0, 10),
     "from_signatories?": bool,
 }
 
 FRAME = Rule({
     "id": str,
     "type": OneOf("claim_types", noun="claim type"),
-    "triggers": {"lemmas?": WORDS, "nouns?": WORDS},
+    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS},
     "roles": MapOf(OneOf("roles", by="type", noun="role"), ROLE_RULE),
     # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
     "fields": [OneOf("frame_fields", by="type", noun="field")],
@@ -49,7 +54,7 @@ FRAME = Rule({
     "inherit?": [OneOf("roles", by="type", noun="role")],
     "context?": WORDS,
     "topic?": WORDS,
-    "not_followed_by?": WORDS,
+    "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -82,8 +87,8 @@ CLAIMS = {
     "act_nouns?": WORDS,
     "since?": WORDS,
     "no_longer?": WORDS,
-    "terminations?": WORDS,
-    "commitments?": WORDS,
+    "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
+    "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
 }
 
 ATTRIBUTIONS = {
@@ -132,9 +137,10 @@ QUANTITIES = {
     "approximate": WORDS,
     "at_least": WORDS,
     "at_most": WORDS,
-    "ranges": [Rule(WORDS, lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
-    "range_dashes?": WORDS,
-    "number_links?": WORDS,
+    # an empty opener is a bare range ("12 000 à 15 000 soldats")
+    "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
+    "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
+    "number_links?": WORDS,        # (en-recall) "two hundred and fifty"
     "unit_links": WORDS,
     "unit_gap": Range(0, 10),
     "units": {"*": str},
@@ -146,7 +152,7 @@ QUANTITIES = {
 
 MENTIONS = {
     "locative_prepositions": WORDS,
-    "ner_classes": {"*": OneOf("entity_classes", noun="entity class")},
+    "ner_classes?": {"*": OneOf("entity_classes", noun="entity class")},
     "person_pronouns?": WORDS,
     "place_nouns?": WORDS,
     "place_links?": WORDS,
@@ -162,12 +168,28 @@ MENTIONS = {
     "during?": WORDS,
     "comitative?": WORDS,
     "partners?": WORDS,
+    # names of people and states (entity-linking)
+    "honorifics?": WORDS,
+    "name_titles?": WORDS,
+    "name_particles?": WORDS,
+    "name_connectors?": WORDS,
+    "not_names?": WORDS,
+    "name_suffixes?": WORDS,
+    "feature_nouns?": WORDS,
+    "possessives?": WORDS,
+    "state_heads?": WORDS,
+    "portfolios?": WORDS,
+    "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
+}
+
+#: (fr-recall) publishers that speak for a state, by the domain of the article's URL
+PUBLISHERS = {
+    "publishers": {"*": _QID},
+    "first_person": WORDS,
+    "home_titles": WORDS,
 }
 
 _FORMS = MapOf(OneOf("gazetteer_languages", noun="language"), WORDS)
-_NAME = Rule(str, lambda value: bool(value.strip()), "empty; write a name")
-_QID = Rule((str, type(None)), lambda value: value is None or re.fullmatch(r"Q[1-9][0-9]*", value) is not None,
-            "not a Wikidata id like Q423; write one, or null")
 
 #: a generated gazetteer file (states.yaml, places.yaml...): a list of entries
 GAZETTEER = [Rule(Rule({
@@ -201,13 +223,19 @@ CURATED_GAZETTEER = {
 }
 
 #: ontology/lexicons/<lang>/<name>.yaml, in the order they are checked: the
-#: quantities lexicon before the claims one, whose frames name its units.
+#: quantities lexicon before the claims one, whose frames name its units. A
+#: name ending in "?" is a file a language may do without; a schema given as
+#: "module:NAME" is the one that module declares.
 LEXICONS = {
     "quantities": QUANTITIES,
     "dates": DATES,
     "mentions": MENTIONS,
     "attributions": ATTRIBUTIONS,
     "claims": CLAIMS,
+    # how a language is read (the profiles branch): its schema, still changing, is
+    # kg.profiles.SCHEMA; move it here, without the "?", once it is on main
+    "profile?": "kg.profiles:SCHEMA",
+    "publishers?": PUBLISHERS,
 }
 
 #: other YAML files, by their path under ontology/, checked before the lexicons
@@ -247,7 +275,12 @@ def _check(directory: Path) -> None:
     for lang in languages:
         words = vocabularies(declared)
         for name, schema in LEXICONS.items():
-            path = lexicons / lang / f"{name}.yaml"
+            path = lexicons / lang / f"{name.rstrip('?')}.yaml"
+            if name.endswith("?") and not path.exists():
+                continue
+            if isinstance(schema, str):
+                module, attribute = schema.split(":")
+                schema = getattr(importlib.import_module(module), attribute)
             data = read_yaml(path)
             validate(data, schema, display_path(path), words)
             if name == "quantities":
@@ -255,6 +288,21 @@ def _check(directory: Path) -> None:
                     list(data["units"].values()) + list(data["currency_symbols"].values()),
                     f"units of {display_path(path)}")
     load_gazetteer(directory=directory / "gazetteer")  # read once: the build uses it next
+    _no_undeclared_files(directory, languages)
+
+
+def _no_undeclared_files(directory: Path, languages: list[str]) -> None:
+    """A YAML file no schema declares would be read by nothing, or unchecked."""
+    from .gazetteer import GAZETTEER_FILES
+    from .lexicons import display_path
+
+    declared = {directory / name for name in ONTOLOGY_FILES}
+    declared |= {directory / "gazetteer" / name for name in GAZETTEER_FILES}
+    declared |= {directory / "lexicons" / lang / f"{name.rstrip('?')}.yaml" for lang in languages for name in LEXICONS}
+    for path in sorted(directory.rglob("*.y*ml")):
+        if path not in declared:
+            raise DataError(f"{display_path(path)}: no schema declares this file; declare it in "
+                            f"kg/ontology_schema.py (LEXICONS or ONTOLOGY_FILES), or remove it")
 
 
 def vocabularies(declared=None) -> dict:

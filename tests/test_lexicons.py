@@ -6,7 +6,7 @@ from kg.ontology_schema import LEXICONS
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("name", list(LEXICONS))
+@pytest.mark.parametrize("name", [name for name in LEXICONS if not name.endswith("?")])
 def test_shipped_lexicons_load(lang, name):
     assert load_lexicon(lang, name)
 

@@ -138,3 +138,9 @@ def test_a_broken_declaration_is_one_line_even_before_a_command_runs(tmp_path, o
     assert process.returncode == 1
     assert process.stderr.count("\n") == 1 and "Traceback" not in process.stderr
     assert "claim_types.yaml: claim_types.visit.agnt: unknown key; did you mean 'agent'?" in process.stderr
+
+
+def test_a_yaml_file_no_schema_declares(tmp_path, ontology):
+    stray = ontology / "lexicons" / "fr" / "claim.yaml"   # a misnamed copy would be read by nothing
+    stray.write_text("frames: []\n", encoding="utf-8")
+    build_fails(tmp_path, ontology, str(stray), "no schema declares this file", "kg/ontology_schema.py")

@@ -3,6 +3,7 @@ the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
 from ..model import Claim
+from ..profiles import profile
 from ..text import find_dateline
 from ..trace import note_field
 from .context import SentenceContext
@@ -41,7 +42,7 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "domain" in frame.fields:
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
-        claim.quote = _quote(ctx.sentence.text)
+        claim.quote = _quote(ctx.sentence.text, ctx.lang)
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:
@@ -53,11 +54,13 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     """What is supplied: the words of the item lexicon near the trigger
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
-    start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
+    windows = profile(ctx.lang).windows
+    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
+    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
     found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
     if found:
         first, last = found[0][0], found[-1][1]
-        if last - first <= 12:  # "systèmes de défense antiaérienne et du matériel"
+        if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
@@ -67,8 +70,9 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
     """The domain named near the trigger, else anywhere in its sentence ("has sanctioned
     five officials, in coordinated action with Canada")."""
-    doc = ctx.sentence.doc
-    near = doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
+    windows = profile(ctx.lang).windows
+    near = ctx.sentence.doc[max(trigger.i - windows["domain_before"], ctx.sentence.start):
+                            min(trigger.i + windows["domain_after"], ctx.sentence.end)]
     for window in (near, ctx.sentence):
         words = " " + " ".join(t.lower_ for t in window) + " "
         for domain, cues in lexicon.domains.items():
@@ -77,8 +81,8 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
     return None
 
 
-def _quote(text: str) -> str | None:
-    for left, right in (("«", "»"), ("“", "”"), ('"', '"')):
+def _quote(text: str, lang: str) -> str | None:
+    for left, right in profile(lang).text.quotes:
         start = text.find(left)
         end = text.find(right, start + 1)
         if start >= 0 and end > start:

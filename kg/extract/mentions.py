@@ -219,7 +219,10 @@ def _overlaps(span, spans) -> bool:
 
 @lru_cache(maxsize=None)
 def _ner_classes(lang: str) -> dict[str, str]:
-    return dict(load_lexicon(lang, "mentions")["ner_classes"])
+    """The model's entity labels kept when the gazetteer does not know a name (the profile's)."""
+    from ..profiles import profile
+
+    return dict(profile(lang).labels.entities)
 
 
 def _trim_ner(span) -> str:

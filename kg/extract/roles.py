@@ -32,6 +32,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
+    said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
+               if speech else set())
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
@@ -43,7 +46,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
-        if not _in_clause(doc, mention, trigger, markers):
+        if not _in_clause(doc, mention, trigger, markers, said_by):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         # a role the mention fits as it is comes before one it fills as its state
@@ -107,7 +110,7 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
@@ -121,10 +124,15 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
-    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
+    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
+        governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
+    if trigger.i > 0 and doc[trigger.i - 1].lower_ in mention_words(doc.lang_)["comitative"]:
+        # "talks were held in Hanoi with visiting minister X": the visit is where the talks are
+        governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -176,10 +184,24 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
-    if trigger.head.i == verb.i and trigger.dep_ in ("obj", "obl:arg") and _announces(verb, ctx.lang):
-        return False  # "le Royaume-Uni a annoncé des sanctions": its own act, not a report
+    if any(t.i == mention.tok_start or mention.tok_start <= t.i < mention.tok_end for t in trigger.ancestors):
+        return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
+    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+        # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
+        # its own act, not a report
+        return False
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _object_of(verb, trigger) -> bool:
+    """Does the trigger stand in the verb's object (itself, or a noun under it)?"""
+    for token in [trigger, *trigger.ancestors]:
+        if token.head.i == verb.i and token.i != verb.i:
+            return token.dep_ in ("obj", "obl:arg") and (token.i == trigger.i or trigger.pos_ != "VERB")
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def complete(roles, frame: Frame) -> bool:
