@@ -4,7 +4,9 @@ The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
 graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists),
 written into a staging folder that then replaces the output folder in one step
 (kg.output_folder): a failed or killed build leaves the previous outputs whole,
-never a mix of two builds.
+never a mix of two builds. What each article gave is kept beside the folder
+(kg.article_store), so that the next build re-reads only new and changed
+articles; ``full=True`` re-reads every one.
 """
 from __future__ import annotations
 
@@ -44,19 +46,25 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     return [out_dir / name for name in names]
 
 
-def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
+def build(paths, out_dir, *, progress=None, on_problem=None, full=False) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
     others still build); ``progress`` wraps the list of documents (e.g. tqdm).
+    The outputs are the same, byte for byte, whether an article was read now
+    or its result stored by an earlier build; ``full`` reads every article
+    anyway (and stores the results afresh).
     Raises DataError, before reading any article, when a file of the ontology
     is invalid; InputError when no article at all can be read.
     """
+    from .article_store import ArticleStore, store_path, version_key
     from .ontology_schema import check_ontology
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
-        corpus, problems = _analyse(paths, progress, on_problem)
+        store = ArticleStore(store_path(out_dir), version_key(), read=not full)
+        corpus, problems = _analyse(paths, progress, on_problem, store)
+        store.save()  # under the lock; results stay valid even if writing the outputs fails
         try:
             written = write_outputs(corpus, folder.staging)
             folder.publish()
@@ -67,7 +75,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])
 
 
-def _analyse(paths, progress, on_problem) -> tuple[Corpus, list]:
+def _analyse(paths, progress, on_problem, store=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
@@ -87,7 +95,8 @@ def _analyse(paths, progress, on_problem) -> tuple[Corpus, list]:
         if on_problem:
             on_problem(problem)
 
-    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed)
+    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed,
+                            store=store)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id

@@ -14,7 +14,9 @@ from . import main
 @click.option("--validate", "check", is_flag=True,
               help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
               "(exit status 1 on a violation).")
-def build(paths, out_dir, quiet, check):
+@click.option("--full", is_flag=True,
+              help="Read every article again, ignoring what earlier builds of this folder stored.")
+def build(paths, out_dir, quiet, check, full):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
@@ -23,10 +25,16 @@ def build(paths, out_dir, quiet, check):
     an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the build
     before it reads any article.
 
+    A build keeps what it read in each article beside the output folder
+    (.<folder>.kg-store.sqlite), so the next build of the same folder reads
+    only new and changed articles; a change under ontology/ or to kg reads
+    them all again, as does --full. The outputs are the same either way.
+
     \b
     Example:
       kg build sources/ -o output/
       kg build sources/ -o output/ --validate
+      kg build sources/ -o output/ --full
     """
     from functools import partial
 
@@ -37,7 +45,7 @@ def build(paths, out_dir, quiet, check):
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
     report = run_build(paths, out_dir, progress=progress,
-                       on_problem=lambda p: click.echo(f"kg: skipped {p}", err=True))
+                       on_problem=lambda p: click.echo(f"kg: skipped {p}", err=True), full=full)
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "

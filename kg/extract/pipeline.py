@@ -288,38 +288,54 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None, on_error=None) -> Corpus:
+def extract_corpus(documents: list[Document], progress=None, on_error=None, store=None) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
     article does not stop a build of a thousand; without it the error
-    propagates, as do errors of kg's own data and code.
+    propagates, as do errors of kg's own data and code. ``store``
+    (kg.article_store.ArticleStore), if given, gives the ``(claims, mentions)``
+    of the articles it holds, which are then not parsed, and keeps the others'.
     """
     claims, all_mentions = [], []
+    stored = {d.id: r for d in documents if store is not None and (r := store.get(d)) is not None}
     by_lang = defaultdict(list)
     for document in documents:
-        by_lang[document.lang].append(document)
+        if document.id not in stored:
+            by_lang[document.lang].append(document)
     parsed = {}
     for lang, docs in by_lang.items():
         for document, doc in zip(docs, pipeline(lang).pipe(d.body for d in docs)):
             parsed[document.id] = doc
     for document in documents:
-        try:
-            found, mentions = extract_document(document, parsed[document.id])
-        except DataError:
-            raise
-        except ARTICLE_ERRORS as error:
-            if on_error is None:
-                raise
-            on_error(document, error)
-            found, mentions = [], []
-        except Exception as error:
-            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
-            raise
+        if document.id in stored:
+            found, mentions = stored[document.id]
+        else:
+            found, mentions = _extract_one(document, parsed[document.id], store, on_error)
         claims += found
         all_mentions.append((document.id, mentions))
         if progress:
             progress(document)
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+def _extract_one(document: Document, doc, store, on_error) -> tuple[list[Claim], list]:
+    """extract_document, with the errors an article can cause handed to ``on_error``;
+    a result (not a failure, which must be reported again) goes to ``store``."""
+    try:
+        found, mentions = extract_document(document, doc)
+    except DataError:
+        raise
+    except ARTICLE_ERRORS as error:
+        if on_error is None:
+            raise
+        on_error(document, error)
+        return [], []
+    except Exception as error:
+        error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+        raise
+    if store is not None:
+        store.put(document, found, mentions)
+    return found, mentions

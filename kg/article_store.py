@@ -1,0 +1,157 @@
+"""What a build learnt per article, kept for the next build of the same folder.
+
+Parsing and reading an article is nearly all of a build's time; the steps
+across articles (entities, events, contradictions, the outputs) are quick. So
+a build keeps each article's extraction (its claims, with their traces, and
+its mentions) in an SQLite file beside the output folder, next to the build's
+lock (``.<name>.kg-store.sqlite``), and the next build re-reads only the
+articles whose result it does not hold.
+
+A result is found by two keys: the article's content (its id, body, front
+matter and language) and the version of everything
+that shapes extraction: every file of the ontology (lexicons, gazetteer, claim
+types, profiles: one key for the whole ontology, so that any change there
+re-reads every article, simpler and safe rather than tracking which file
+shapes what), kg's version and its source code, and spaCy's and the models'
+versions. A result that does not match both is simply not used.
+
+Why SQLite: it is in Python's standard library, it is one file, and its
+transactions keep the file whole when a build is killed midway (the next build
+finds the last committed state). The results are pickled: only kg writes the
+file, the version key includes kg's code so a result is only ever read by the
+code that wrote it, and a result that cannot be read counts as missing. The
+file lives beside the output folder, not in it, because a build replaces that
+folder whole.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import sqlite3
+from contextlib import closing
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .model import Document
+
+__all__ = ["ArticleStore", "content_key", "store_path", "version_key"]
+
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS articles ("
+           "content TEXT NOT NULL, version TEXT NOT NULL, doc TEXT NOT NULL, result BLOB NOT NULL, "
+           "PRIMARY KEY (content, version))")
+
+
+def store_path(out_dir: str | Path) -> Path:
+    """The store of the build written into ``out_dir``: beside it, next to its lock."""
+    target = Path(out_dir).absolute()
+    return target.parent / f".{target.name}.kg-store.sqlite"
+
+
+def content_key(document: Document) -> str:
+    """The hash of everything an article gives extraction."""
+    # not its path: the same file named another way ("./a.txt", "/abs/a.txt") reads the same
+    fields = [document.id, document.body, document.lang, document.title, document.published, document.url]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def version_key() -> str:
+    """The hash of everything besides the article that shapes what extraction finds."""
+    from . import __version__
+    from .lexicons import ontology_dir
+
+    digest = hashlib.sha256()
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("kg", __version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):  # a rule changed in code reads like a lexicon changed
+        add(str(path.relative_to(package)), path.read_bytes())
+    ontology = ontology_dir()
+    for path in sorted(p for p in ontology.rglob("*") if p.is_file()):
+        add("ontology/" + str(path.relative_to(ontology)), path.read_bytes())
+    for name in ["spacy"] + _model_packages(ontology):
+        add(name, _installed(name).encode())
+    return digest.hexdigest()
+
+
+def _model_packages(ontology: Path) -> list[str]:
+    from .profiles import profile
+
+    languages = sorted(p.name for p in (ontology / "lexicons").iterdir() if (p / "profile.yaml").is_file())
+    return sorted({profile(lang).pipeline.package for lang in languages} - {None})
+
+
+def _installed(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "missing"
+
+
+class ArticleStore:
+    """The stored results of one output folder, open for one build.
+
+    ``get`` finds an article's stored result, ``put`` keeps a new one, and
+    ``save`` commits them in one transaction and drops what this build did not
+    use (removed articles, results of an older version)."""
+
+    def __init__(self, path: str | Path, version: str, *, read: bool = True):
+        self.path = Path(path)
+        self.version = version
+        self._used: set[tuple[str, str]] = set()
+        self._new: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._known = self._read() if read else {}  # not read: every article is parsed again
+
+    def _read(self) -> dict[str, bytes]:
+        """content key -> pickled result, for this version; an unreadable file is an empty store."""
+        if not self.path.exists():
+            return {}
+        try:
+            with closing(sqlite3.connect(self.path)) as db:
+                rows = db.execute("SELECT content, result FROM articles WHERE version = ?", (self.version,))
+                return dict(rows.fetchall())
+        except sqlite3.DatabaseError:
+            return {}
+
+    def get(self, document: Document):
+        """``(claims, mentions)`` stored for this article and version, else None."""
+        key = content_key(document)
+        data = self._known.get(key)
+        if data is None:
+            return None
+        try:
+            result = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a result that cannot be read is only a miss
+            return None
+        self._used.add((key, self.version))
+        return result
+
+    def put(self, document: Document, claims, mentions) -> None:
+        """Keep what extraction found for ``document`` (before any step across articles changes it)."""
+        key = (content_key(document), self.version)
+        self._new[key] = (document.id, pickle.dumps((claims, mentions), protocol=pickle.HIGHEST_PROTOCOL))
+        self._used.add(key)
+
+    def save(self) -> None:
+        """Write the new results and drop every other one, in one transaction: a
+        build killed here leaves the store as the previous build left it."""
+        try:
+            self._write()
+        except sqlite3.DatabaseError:
+            # a damaged file (not one a killed build left: transactions see to that) is rebuilt
+            self.path.unlink(missing_ok=True)
+            self._write()
+
+    def _write(self) -> None:
+        with closing(sqlite3.connect(self.path)) as db:
+            with db:  # one transaction
+                db.execute(_SCHEMA)
+                db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+                               [(c, v, doc, data) for (c, v), (doc, data) in self._new.items()])
+                db.execute("CREATE TEMP TABLE used (content TEXT, version TEXT)")
+                db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self._used))
+                db.execute("DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM used "
+                           "WHERE used.content = articles.content AND used.version = articles.version)")

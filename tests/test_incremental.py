@@ -1,0 +1,135 @@
+"""Incremental builds (kg.article_store): a build re-reads only new and changed
+articles, and its outputs are byte for byte those of a full build of the same
+articles, explain.jsonl included."""
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg.article_store
+import kg.extract.pipeline
+from kg.article_store import store_path, version_key
+from kg.build import build
+from kg.cli import main
+from kg.lexicons import ontology_dir
+
+GOOD = Path(__file__).parent / "fixtures" / "articles" / "good"
+OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html",
+           "explain.jsonl")
+ADDED = """---
+title: Un nouvel accord
+published: 2024-10-02
+lang: fr
+---
+PARIS, 2 octobre 2024 — Selon Washington, la Corée du Nord a livré des obus d'artillerie à la Russie.
+"""
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The ids of the articles extraction actually reads."""
+    seen = []
+    real = kg.extract.pipeline.extract_document
+
+    def spy(document, doc=None):
+        seen.append(document.id)
+        return real(document, doc)
+
+    monkeypatch.setattr(kg.extract.pipeline, "extract_document", spy)
+    return seen
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(GOOD, folder)
+    return folder
+
+
+def assert_same_outputs(first: Path, second: Path):
+    for name in OUTPUTS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def stored_rows(out: Path) -> int:
+    with sqlite3.connect(store_path(out)) as db:
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_a_rebuild_reads_only_new_and_changed_articles_and_matches_a_full_build(tmp_path, articles, parsed):
+    out = tmp_path / "out"
+    build([articles], out)
+    assert len(parsed) == 4 and stored_rows(out) == 4
+    parsed.clear()
+    build([articles], out)
+    assert parsed == []  # nothing changed: nothing parsed
+    with open(articles / "fr-traite.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nLa Biélorussie a accueilli des instructeurs russes en juin 2024.\n")
+    (articles / "fr-koursk.txt").unlink()
+    (articles / "fr-obus.txt").write_text(ADDED, encoding="utf-8")
+    parsed.clear()
+    report = build([articles], out)
+    assert sorted(parsed) == ["fr-obus", "fr-traite"]
+    assert "fr-koursk" not in {d.id for d in report.corpus.documents}
+    assert stored_rows(out) == 4  # the removed article's result is dropped
+    build([articles], tmp_path / "full", full=True)
+    assert_same_outputs(out, tmp_path / "full")
+
+
+def test_stored_results_give_the_same_outputs_as_parsing(tmp_path, articles):
+    build([articles], tmp_path / "out")
+    build([articles], tmp_path / "out")  # every article from the store
+    build([articles], tmp_path / "fresh", full=True)
+    assert_same_outputs(tmp_path / "out", tmp_path / "fresh")
+    assert (tmp_path / "out" / "explain.jsonl").stat().st_size > 0
+
+
+def test_a_changed_lexicon_changes_the_version_key(tmp_path, monkeypatch):
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
+    before = version_key()
+    assert version_key() == before
+    claims = copy / "lexicons" / "fr" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n# a new word\n", encoding="utf-8")
+    assert version_key() != before
+
+
+def test_a_new_version_key_reads_every_article_again(tmp_path, articles, parsed, monkeypatch):
+    out = tmp_path / "out"
+    build([articles], out)
+    monkeypatch.setattr(kg.article_store, "version_key", lambda: "another ontology")
+    parsed.clear()
+    build([articles], out)
+    assert len(parsed) == 4
+    assert stored_rows(out) == 4  # the older version's results are dropped
+
+
+def test_full_ignores_the_store(tmp_path, articles, parsed):
+    out = tmp_path / "out"
+    build([articles], out)
+    parsed.clear()
+    result = CliRunner().invoke(main, ["build", "--quiet", "--full", str(articles), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(parsed) == 4
+
+
+def test_a_damaged_store_is_read_as_empty_and_rebuilt(tmp_path, articles, parsed):
+    out = tmp_path / "out"
+    build([articles], out)
+    store_path(out).write_bytes(b"not a database" * 100)
+    parsed.clear()
+    build([articles], out)
+    assert len(parsed) == 4
+    parsed.clear()
+    build([articles], out)
+    assert parsed == []
+
+
+def test_the_store_lives_beside_the_output_folder(tmp_path, articles):
+    build([articles], tmp_path / "out")
+    assert store_path(tmp_path / "out") == tmp_path / ".out.kg-store.sqlite"
+    assert store_path(tmp_path / "out").is_file()
+    assert not any(p.name.endswith(".sqlite") for p in (tmp_path / "out").iterdir())
