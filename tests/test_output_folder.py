@@ -26,6 +26,10 @@ def snapshot(folder: Path) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+#: what a build leaves in the folder's parent: the lock, the store of kg.article_store, the folder
+BESIDE = [".out.kg-lock", ".out.kg-store.sqlite", "out"]
+
+
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("first") / "out"
@@ -34,9 +38,9 @@ def first_build(tmp_path_factory):
     return out
 
 
-def test_a_build_leaves_nothing_beside_its_folder_but_the_lock(first_build):
+def test_a_build_leaves_nothing_beside_its_folder_but_the_lock_and_the_store(first_build):
     names = sorted(p.name for p in first_build.parent.iterdir())
-    assert names == [".out.kg-lock", "out"]
+    assert names == BESIDE
 
 
 @pytest.mark.parametrize("failing", ["save_corpus", "write_turtle", "write_graphml", "write_viewer"])
@@ -58,7 +62,7 @@ def test_a_write_that_fails_leaves_the_previous_build_whole(first_build, tmp_pat
     assert "No space left on device" in result.output and "untouched" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == BESIDE
 
 
 KILLER = textwrap.dedent("""
@@ -89,7 +93,7 @@ def test_kill_9_during_the_writes_leaves_the_previous_build(first_build, tmp_pat
     assert snapshot(out) == before
     again = build(out)  # the next build sweeps what the killed one left
     assert again.exit_code == 0, again.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == BESIDE
 
 
 def test_a_second_build_of_the_same_folder_is_refused(tmp_path):
