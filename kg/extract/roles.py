@@ -28,6 +28,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
     sources = [m for m in ctx.mentions if _speaks_about(ctx, m, trigger) and m.ref.id in ctx.claimant_ids]
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.roles[0].role if frame.roles else None
+    judged = frame.type != "statement" and _judged_act(trigger, ctx.lang)
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
@@ -37,6 +38,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                     roles[agent].append(mention.ref)
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        if judged and mention.tok_start < trigger.head.i:
+            markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
@@ -57,6 +60,17 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 break
     _extend_lists(roles, fillers, ctx, frame)
     return roles
+
+
+def _judged_act(trigger, lang: str) -> bool:
+    """Is a noun trigger the object of a verb that judges it ("Washington a condamné le
+    déploiement", "a dénoncé la coopération entre Moscou et Pyongyang")? Then the verb's
+    subject speaks about the act, it does not take part in it."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
+        return False
+    verb = trigger.head
+    judging = {w for f in claim_lexicon(lang).frames if f.type == "statement" for w in f.lemmas}
+    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
 
 
 def _beside_source(filler, mention, sources) -> bool:
@@ -120,7 +134,12 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
         # de la visite de Poutine"
         through_noun = anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.head.i in governors
-        return anchor.i in governors or anchor.head.i in governors or through_noun
+        # "le déploiement de militaires nord-coréens en Russie": the parser may hang the
+        # place off the demonym that qualifies the noun
+        head = anchor.head
+        through_demonym = (head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN")
+                           and head.head.head.i in governors)
+        return anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True

@@ -83,7 +83,12 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     is aid, not a deployment; "envoyé 10 000 soldats" is not aid."""
     if not frame.needs_unit:
         return False
-    closest = nearest([q for q in ctx.quantities if q.quantity.unit or _counts_a_noun(ctx, q)], trigger.idx)
+    counts = [q for q in ctx.quantities if q.quantity.unit]
+    if not any(q.quantity.unit in frame.needs_unit for q in counts):
+        # "quatre brigades de 12 000 soldats": a count of an unknown noun vetoes only
+        # when nothing the frame counts is counted beside it
+        counts += [q for q in ctx.quantities if not q.quantity.unit and _counts_a_noun(ctx, q)]
+    closest = nearest(counts, trigger.idx)
     return closest is not None and closest.quantity.unit not in frame.needs_unit
 
 
