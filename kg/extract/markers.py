@@ -218,6 +218,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
+    if mention.demonym and verbal and anchor.head.i == trigger.i and anchor.dep_ == "obj":
+        markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")
     elif _object_of_governor(anchor, trigger):
@@ -297,6 +299,12 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             return {t.i for t in child.subtree}
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i:
+        # "Séoul a exhorté Moscou à cesser...": the one urged acts, not who urges
+        controller = next((c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i
+                           and c.pos_ in ("PROPN", "NOUN")), None)
+        if controller is not None:
+            return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         return subject_tokens_of(verb.head, depth + 1)
     return set()
