@@ -26,13 +26,13 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
     results = []
     seen = set()
-    for i, end, _title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
+    for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
         person = _person_near(people, i, end)
         if person is None:
             continue
         organisation = _organisation_for(organisations, person, i, end)
         organisation_ref = (organisation.ref if organisation else _known_state(person.ref)
-                            or _state_of_clause(organisations, i))
+                            or _state_of_clause(organisations, i) or _home_office(ctx, title))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -42,6 +42,13 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
                           position=doc[i:end].text)
             results.append((claim, doc[i]))
     return results
+
+
+def _home_office(ctx, title: str):
+    """"M. X, ministre délégué chargé de la francophonie" on a state's own site: its minister."""
+    from .home import home_titles
+
+    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang) else None
 
 
 def _state_of_clause(organisations, title_start: int):
