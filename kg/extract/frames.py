@@ -46,6 +46,7 @@ class Frame:
     inherit: tuple[str, ...] = ()  # roles a new count takes from an earlier claim of the article
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
+    not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ def _frame(raw: dict, where: str) -> Frame:
                  _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), where),
                  _roles_of(raw.get("inherit"), claim_type, where),
                  frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
-                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")))
+                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")),
+                 frozenset(w.lower() for w in _words(triggers.get("not_reflexive"),
+                                                     f"{where}: triggers.not_reflexive")))
 
 
 def _voice(value, where: str) -> str:

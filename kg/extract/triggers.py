@@ -39,9 +39,16 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     doc = sentence.doc
     index = _trigger_index(doc)
     found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
-             if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)}
+             if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
+             and not (lemma in frame.not_reflexive and _reflexive(doc[i]))}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
+
+
+def _reflexive(token) -> bool:
+    """A verb with its reflexive clitic ("en nous appuyant sur", "s'appuie sur")."""
+    return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i)
+               for c in token.children)
 
 
 def _voice_fits(token, voice: str) -> bool:
