@@ -1,21 +1,14 @@
 """Who stands with whom: alliances and partnerships read from the claims.
 
 A *tie* joins two actors (states, and organisations such as the EU) and
-gathers every claim that supports it, with its article, date and claimants:
-
-==========================  ==============================================================
-kind                        claims it comes from
-==========================  ==============================================================
-``treaty``                  treaty_signing, treaty_ratification, treaty_obligation, grouped
-                            per treaty: the treaty's parties are tied pairwise
-``military_cooperation``    cooperation with domain military
-``cooperation``             cooperation in any other domain (economy, diplomacy, ...)
-``military_aid``            military_aid, supplier -> recipient
-``deployment``              troop_deployment, sender -> the force it fights ``alongside``
-``support``                 statement with stance support, speaker -> target
-``opposition``, ``sanctions``  statement with stance oppose; sanctions. Not alliances: only
-                            :func:`ties` (when asked) and :func:`path` (as a last resort) show them
-==========================  ==============================================================
+gathers every claim that supports it, with its article, date and claimants.
+Which claims make which ties is declared with each claim type (its ``tie``
+in ontology/claim_types.yaml), and the kinds of tie, in the order they are
+listed, under ``tie_kinds`` there: a treaty (its parties, tied pairwise, one
+tie per treaty whatever claims speak of it), military cooperation, military
+aid, a deployment alongside a state, support; opposition and sanctions are no
+alliances: only :func:`ties` (when asked) and :func:`path` (as a last resort)
+show them.
 
 A person speaks for the state (or body) where a position_held claim places
 them; a body with ``part_of`` (an army, a ministry) stands for its state.
@@ -45,25 +38,34 @@ from itertools import combinations, islice
 
 import networkx as nx
 
+from .claim_types import TieKind, claim_type, membership_type, tie_kinds
 from .errors import DataError, UnknownEntity
 from .graph import corpus_to_networkx
 from .model import Corpus, fold
 
-__all__ = ["ALLY_KINDS", "OPPOSITION_KINDS", "BLOC_KINDS", "Source", "Tie", "Bloc", "Hop",
+__all__ = ["ally_kinds", "opposition_kinds", "Source", "Tie", "Bloc", "Hop",
            "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",
            "TABLE_COLUMNS", "tie_row", "alliance_rows", "path_rows"]
 
-ALLY_KINDS = ("treaty", "military_cooperation", "military_aid", "deployment", "support", "cooperation")
-OPPOSITION_KINDS = ("opposition", "sanctions")
-#: what binds states into a bloc (see :func:`blocs`)
-BLOC_KINDS = ("treaty with a defense obligation", "military_cooperation")
-
 _ACTOR_CLASSES = ("Country", "Organization", "Group")
-_TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
-_DIRECTED = ("military_aid", "deployment", "support", "opposition", "sanctions")
 # when a name fits several entities, the one most likely meant as an ally comes first
 _CLASS_RANK = {"Country": 0, "Organization": 1, "Group": 2}
-_KIND_ORDER = {kind: rank for rank, kind in enumerate(ALLY_KINDS + OPPOSITION_KINDS)}
+
+
+def ally_kinds() -> tuple[str, ...]:
+    return tuple(kind.name for kind in tie_kinds() if kind.alliance)
+
+
+def opposition_kinds() -> tuple[str, ...]:
+    return tuple(kind.name for kind in tie_kinds() if not kind.alliance)
+
+
+def _kind(name: str) -> TieKind:
+    return next(kind for kind in tie_kinds() if kind.name == name)
+
+
+def _kind_rank(name: str) -> int:
+    return [kind.name for kind in tie_kinds()].index(name)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class Tie:
 
     @property
     def is_alliance(self) -> bool:
-        return self.kind in ALLY_KINDS
+        return _kind(self.kind).alliance
 
     def facing(self, actor: str) -> "Tie":
         """This tie seen from ``actor`` (one of its ends)."""
@@ -231,10 +233,12 @@ def _actors(graph: nx.MultiDiGraph, claims: list[_ClaimView]) -> dict[str, str]:
     by_qid = {data["qid"]: node for node, data in graph.nodes(data=True) if data.get("qid")}
     gazetteer = _gazetteer()
     positions: dict[str, list[str]] = {}
+    membership = membership_type()
     for view in claims:
-        if view.type == "position_held":
-            for person in view.fillers("person"):
-                positions.setdefault(person, []).extend(view.fillers("organization"))
+        if membership is not None and view.type == membership.name:
+            member, organisation = membership.membership
+            for person in view.fillers(member):
+                positions.setdefault(person, []).extend(view.fillers(organisation))
 
     def owner(node: str, seen: frozenset = frozenset()) -> str | None:
         data = graph.nodes[node]
@@ -291,31 +295,35 @@ def _sorted_sources(sources) -> tuple[Source, ...]:
 
 
 def _sort_key(tie: Tie) -> tuple:
-    return (_KIND_ORDER[tie.kind], fold(tie.a_label), fold(tie.b_label), tie.treaty)
+    return (_kind_rank(tie.kind), fold(tie.a_label), fold(tie.b_label), tie.treaty)
 
 
 def _treaty_ties(graph, claims, actors) -> list[Tie]:
     """One tie per treaty and pair of its parties; a treaty's claims are all its sources."""
     treaties: dict[str, list[_ClaimView]] = {}
     for view in claims:
-        if view.type in _TREATY_TYPES:
+        rule = claim_type(view.type).treaty
+        if rule is not None:
             # a signing or obligation that names no treaty is a treaty of its own
-            for treaty in view.fillers("treaty") or [f"claim:{view.id}"]:
+            for treaty in view.fillers(rule.role) or [f"claim:{view.id}"]:
                 treaties.setdefault(treaty, []).append(view)
     result = []
     for treaty, views in treaties.items():
         parties = []
         for view in views:
-            for node in view.fillers("parties") + view.fillers("ratifier"):
+            for node in view.fillers(claim_type(view.type).treaty.parties):
                 actor = actors.get(node)
                 if actor and actor not in parties:
                     parties.append(actor)
+
+        def marked(mark):
+            return [v for v in views if claim_type(v.type).treaty.marks == mark]
+
         obligations = tuple(sorted({v.fields["obligation"] for v in views if v.fields.get("obligation")}))
-        signed = min((v.date for v in views if v.type == "treaty_signing" and v.date), default="")
+        signed = min((v.date for v in marked("signed") if v.date), default="")
         ratified = tuple(sorted(
             {f"{_label(graph, actors[r])} {v.date}".strip()
-             for v in views if v.type == "treaty_ratification"
-             for r in v.fillers("ratifier") if r in actors}))
+             for v in marked("ratified") for r in v.fillers(claim_type(v.type).treaty.parties) if r in actors}))
         name = "" if treaty.startswith("claim:") else _label(graph, treaty)
         detail = "; ".join(part for part in (
             name or "unnamed treaty",
@@ -323,45 +331,48 @@ def _treaty_ties(graph, claims, actors) -> list[Tie]:
             f"signed {signed}" if signed else "",
             "ratified by " + ", ".join(ratified) if ratified else "") if part)
         sources = _sorted_sources(v.source() for v in views)
+        kind = claim_type(views[0].type).tie.kind
         for a, b in combinations(sorted(parties), 2):
-            result.append(Tie("treaty", a, _label(graph, a), b, _label(graph, b), "mutual", detail,
+            result.append(Tie(kind, a, _label(graph, a), b, _label(graph, b), "mutual", detail,
                               sources, treaty=name, obligations=obligations, signed=signed,
                               ratified=ratified))
     return result
 
 
 def _pair_links(graph, view: _ClaimView, actors: dict[str, str]):
-    """(kind, from actor, to actor, note) for each tie a non-treaty claim supports."""
-    def pairs(from_role, to_role):
-        for u in view.fillers(from_role):
-            for v in view.fillers(to_role):
-                if actors.get(u) and actors.get(v) and actors[u] != actors[v]:
-                    yield actors[u], actors[v], u
-
-    def note(*parts):
-        return " ".join(part for part in parts if part)
-
-    f = view.fields
-    if view.type == "cooperation":
-        kind = "military_cooperation" if f.get("domain") == "military" else "cooperation"
-        parties = sorted({actors[p] for p in view.fillers("parties") if p in actors})
+    """(kind, from actor, to actor, note) for each tie a claim outside the treaty family supports."""
+    declared = claim_type(view.type)
+    rule = declared.tie
+    if rule is None or declared.treaty is not None:
+        return
+    kind = rule.kind_for(view.fields.get(rule.kind_field) if rule.kind_field else None)
+    if kind is None:
+        return
+    if rule.between:
+        parties = sorted({actors[p] for p in view.fillers(rule.between) if p in actors})
         for a, b in combinations(parties, 2):
-            yield kind, a, b, f.get("domain", "")
-    elif view.type == "military_aid":
-        for a, b, _ in pairs("supplier", "recipient"):
-            yield "military_aid", a, b, note(f.get("item"), f.get("quantity"))
-    elif view.type == "troop_deployment":
-        places = ", ".join(_label(graph, p) for p in view.fillers("location"))
-        for a, b, _ in pairs("sender", "alongside"):
-            yield "deployment", a, b, note(f.get("quantity"), places and f"in {places}")
-    elif view.type == "statement" and f.get("stance") in ("support", "oppose"):
-        kind = "support" if f["stance"] == "support" else "opposition"
-        quote = f"« {f['quote']} »" if f.get("quote") else ""
-        for a, b, speaker in pairs("speaker", "target"):
-            yield kind, a, b, note(quote, speaker != a and f"via {_label(graph, speaker)}")
-    elif view.type == "sanctions":
-        for a, b, _ in pairs("imposer", "target"):
-            yield "sanctions", a, b, ""
+            yield kind, a, b, _note(graph, rule, view, None, a)
+        return
+    for u in view.fillers(rule.source):
+        for v in view.fillers(rule.target):
+            if actors.get(u) and actors.get(v) and actors[u] != actors[v]:
+                yield kind, actors[u], actors[v], _note(graph, rule, view, u, actors[u])
+
+
+def _note(graph, rule, view: _ClaimView, node: str | None, actor: str) -> str:
+    """What a tie's detail says of one claim, as its type's tie.note lists it."""
+    parts = []
+    for item in rule.note:
+        if item == "via":  # a minister speaks for their state: say who spoke
+            parts.append(f"via {_label(graph, node)}" if node and node != actor else "")
+        elif isinstance(item, tuple):
+            role, prefix = item
+            labels = ", ".join(_label(graph, n) for n in view.fillers(role))
+            parts.append(labels and " ".join(p for p in (prefix, labels) if p))
+        else:
+            value = view.fields.get(item) or ""
+            parts.append(f"« {value} »" if value and item == "quote" else str(value))
+    return " ".join(part for part in parts if part)
 
 
 def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[Tie]:
@@ -381,13 +392,13 @@ def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[T
         for kind, a, b, note in _pair_links(graph, view, actors):
             grouped.setdefault((kind, a, b), []).append((view, note))
     for (kind, a, b), items in grouped.items():
-        direction = "to" if kind in _DIRECTED else "mutual"
+        direction = "to" if _kind(kind).directed else "mutual"
         found.append(Tie(kind, a, _label(graph, a), b, _label(graph, b), direction,
                          "; ".join(dict.fromkeys(note for _, note in items if note)),
                          _sorted_sources(view.source() for view, _ in items)))
     kept = []
     for tie in found:
-        if tie.kind in OPPOSITION_KINDS and not opposition:
+        if not _kind(tie.kind).alliance and not opposition:
             continue
         if since:
             sources = tuple(s for s in tie.sources if _on_or_after(s.date, since))
@@ -408,7 +419,9 @@ def allies(graph, country: str, *, since: str | None = None) -> list[Tie]:
 
 
 def _binds(tie: Tie) -> bool:
-    return tie.kind == "military_cooperation" or (tie.kind == "treaty" and "defense" in tie.obligations)
+    """A tie binds a bloc when its kind does, or (a treaty) when it carries the obligation its kind names."""
+    binds = _kind(tie.kind).binds
+    return binds is True or (isinstance(binds, str) and binds in tie.obligations)
 
 
 def blocs(graph, *, since: str | None = None) -> list[Bloc]:
@@ -443,7 +456,7 @@ def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
     graph = as_graph(graph)
     a, b = resolve_actor(graph, a), resolve_actor(graph, b)
     everything = ties(graph, since=since, opposition=True)
-    for allowed in (ALLY_KINDS, ALLY_KINDS + OPPOSITION_KINDS):
+    for allowed in (ally_kinds(), ally_kinds() + opposition_kinds()):
         usable = [t for t in everything if t.kind in allowed]
         linked = nx.Graph()
         linked.add_edges_from((t.a, t.b) for t in usable)

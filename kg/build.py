@@ -1,8 +1,9 @@
 """``kg build``: read articles, extract claims, write every output of a build.
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
-graph.ttl, graph.graphml and graph.html, each written to a temporary file and
-renamed, so a failed build leaves the previous outputs whole.
+graph.ttl, graph.graphml and graph.html, written into a staging folder that
+then replaces the output folder in one step (kg.output_folder): a failed or
+killed build leaves the previous outputs whole, never a mix of two builds.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Corpus
+from .output_folder import OutputFolder
 
 __all__ = ["BuildReport", "build", "write_outputs"]
 
@@ -46,6 +48,20 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     others still build); ``progress`` wraps the list of documents (e.g. tqdm).
     Raises InputError when no article at all can be read.
     """
+    with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
+        corpus, problems = _analyse(paths, progress, on_problem)
+        try:
+            written = write_outputs(corpus, folder.staging)
+            folder.publish()
+        except OSError as exc:
+            raise InputError(f"{out_dir}: could not write the build ({exc.strerror or exc}); "
+                             "the previous build there is untouched") from None
+    outputs = [Path(out_dir) / path.name for path in written]
+    return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])
+
+
+def _analyse(paths, progress, on_problem) -> tuple[Corpus, list]:
+    """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
     from .sources import Problem, read_sources
@@ -68,5 +84,4 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id
-    outputs = write_outputs(corpus, Path(out_dir))
-    return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])
+    return corpus, problems

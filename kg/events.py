@@ -9,20 +9,10 @@ Reports belong to one event when
 
 - they have the same claim type;
 - they have the same *core roles*, compared by entity id (so across articles
-  and languages, since the extractor gives one id per real-world entity):
-
-  ====================  =================================================
-  troop_deployment      sender, and location (or alongside when no location)
-  military_aid          supplier, recipient
-  treaty_signing        parties, as a set
-  cooperation           parties, as a set
-  treaty_ratification   ratifier
-  treaty_obligation     parties as a set, obligation
-  statement             speaker, target, stance
-  visit                 visitor, destination
-  position_held         person, organization
-  sanctions             imposer, target
-  ====================  =================================================
+  and languages, since the extractor gives one id per real-world entity), and
+  the same core fields: the ``same_fact`` and ``same_fact_fields`` of the claim
+  type in ontology/claim_types.yaml (a troop deployment: its sender, and its
+  location, or whom it fights alongside when no location is given).
 
   A deployment "in the Kursk region" and one "in Russia" stay two events: kg
   does not know which places lie inside which, and the figures given for a
@@ -60,7 +50,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .graph import quantity_text
-from .model import ROLES, Claim, Corpus, EntityRef, Quantity, stable_id
+from .claim_types import claim_type
+from .model import Claim, Corpus, EntityRef, Quantity, stable_id
 
 __all__ = [
     "TOLERANCE", "CONTEST_KINDS", "CONTEST_COLUMNS", "Event", "Side", "Contest",
@@ -79,22 +70,6 @@ CONTEST_KINDS = ("counts", "denied", "unconfirmed")
 CONTEST_COLUMNS = ["event", "type", "roles", "contest", "count", "date", "claimant", "stance",
                    "doc", "claim", "evidence"]
 
-#: claim type -> its core roles; a tuple of role names is "the first filled one"
-CORE_ROLES: dict[str, tuple] = {
-    "troop_deployment": ("sender", ("location", "alongside")),
-    "military_aid": ("supplier", "recipient"),
-    "treaty_signing": ("parties",),
-    "cooperation": ("parties",),
-    "treaty_ratification": ("ratifier",),
-    "treaty_obligation": ("parties",),
-    "statement": ("speaker", "target"),
-    "visit": ("visitor", "destination"),
-    "position_held": ("person", "organization"),
-    "sanctions": ("imposer", "target"),
-}
-#: fields that are part of the fact itself, beside the roles
-CORE_FIELDS: dict[str, tuple[str, ...]] = {"treaty_obligation": ("obligation",), "statement": ("stance",)}
-
 #: what an article that states a claim without attributing it counts as
 STATED = "stated"
 ASSERTING = ("claims", "confirms", STATED)
@@ -112,7 +87,7 @@ class Event:
     @property
     def roles(self) -> dict[str, list[EntityRef]]:
         """Every entity the reports give each role, roles in SCHEMA order."""
-        roles: dict[str, dict[str, EntityRef]] = {role: {} for role in ROLES.get(self.type, ())}
+        roles: dict[str, dict[str, EntityRef]] = {role: {} for role in claim_type(self.type).role_names}
         for claim in self.reports:
             for role, refs in claim.roles.items():
                 for ref in refs:
@@ -155,11 +130,12 @@ def core_key(claim: Claim) -> tuple:
     ('cooperation', ('parties', ('A', 'B')))
     """
     parts: list = [claim.type]
-    for role in CORE_ROLES.get(claim.type, tuple(sorted(claim.roles))):
+    declared = claim_type(claim.type)
+    for role in declared.same_fact:
         if isinstance(role, tuple):
             role = next((r for r in role if claim.roles.get(r)), role[0])
         parts.append((role, _ids(claim, role)))
-    for name in CORE_FIELDS.get(claim.type, ()):
+    for name in declared.same_fact_fields:
         parts.append((name, getattr(claim, name)))
     return tuple(parts)
 

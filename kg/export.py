@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .errors import InputError
 from .model import Corpus
 from .rdf import RDF_FORMATS, serialize_corpus
 from .store import write_text_atomic
 
-__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "write_export"]
+__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "check_target", "write_export"]
 
 EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "gexf")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld",
@@ -34,9 +35,9 @@ _GEXF_DATE = re.compile(r'\s+lastmodifieddate="[^"]*"')
 def _gexf_text(corpus: Corpus) -> str:
     import networkx as nx
 
-    from .graph import corpus_to_networkx
+    from .graph import corpus_to_networkx, xml_ready
 
-    body = "\n".join(nx.generate_gexf(corpus_to_networkx(corpus)))
+    body = "\n".join(nx.generate_gexf(xml_ready(corpus_to_networkx(corpus))))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + _GEXF_DATE.sub("", body, count=1) + "\n"
 
 
@@ -51,6 +52,14 @@ def export_text(corpus: Corpus, fmt: str) -> str:
     if fmt == "gexf":
         return _gexf_text(corpus)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+
+
+def check_target(build_dir: Path, path: Path) -> None:
+    """Refuse to overwrite a file of the build being exported (``-o output/claims.jsonl``)."""
+    path, build_dir = Path(path), Path(build_dir)
+    if path.exists() and path.resolve().parent == build_dir.resolve():
+        raise InputError(f"{path}: this file belongs to the build in {build_dir}; export to a path "
+                         "outside it (or pass --force to overwrite it)")
 
 
 def write_export(corpus: Corpus, fmt: str, path: Path) -> None:

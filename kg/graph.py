@@ -1,9 +1,10 @@
 """Claims -> a NetworkX MultiDiGraph, and its GraphML file.
 
 Entities are nodes, keyed by entity id. Each claim becomes one edge per pair of
-role-fillers that the claim relates (``EDGE_ROLES``): a troop deployment gives
-``sender -> location`` and ``sender -> alongside``, a cooperation links its
-parties pairwise. Every edge carries the claim's id, type, source and the two
+role-fillers that the claim relates (:func:`claim_edges`, from the ``edges`` of
+its type in ontology/claim_types.yaml): a troop deployment gives ``sender ->
+location`` and ``sender -> alongside``, a cooperation links its parties
+pairwise. The viewer and kg.alliances draw and read the same edges. Every edge carries the claim's id, type, source and the two
 roles it joins (``from_role``, ``to_role``), so the claim's role-fillers can be
 read back from its edges (kg.alliances does so).
 
@@ -22,32 +23,20 @@ Attribute values are plain scalars, never None or lists: GraphML and GEXF
 """
 from __future__ import annotations
 
+import re
+
 from itertools import combinations
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 
+from .claim_types import claim_type
 from .model import Claim, Corpus, Entity, EntityRef, Quantity
 from .store import write_text_atomic
 
-__all__ = ["EDGE_ROLES", "corpus_to_networkx", "graphml_text", "write_graphml",
+__all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
            "quantity_text", "claimants_text"]
-
-#: claim type -> the (from role, to role) pairs that become edges. A pair of one
-#: role with itself links its fillers pairwise (the parties of a treaty).
-EDGE_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "treaty_signing": (("parties", "parties"), ("parties", "treaty"),
-                       ("signatories", "treaty"), ("treaty", "place")),
-    "treaty_ratification": (("ratifier", "treaty"),),
-    "treaty_obligation": (("parties", "parties"), ("parties", "treaty")),
-    "troop_deployment": (("sender", "location"), ("sender", "alongside")),
-    "military_aid": (("supplier", "recipient"),),
-    "cooperation": (("parties", "parties"),),
-    "statement": (("speaker", "target"),),
-    "visit": (("visitor", "destination"),),
-    "position_held": (("person", "organization"),),
-    "sanctions": (("imposer", "target"),),
-}
 
 #: claim fields copied to edges as they are, when set
 _CLAIM_FIELDS = ("date", "obligation", "domain", "stance", "quote", "position", "item", "event", "rule")
@@ -118,20 +107,37 @@ def _edge_attributes(claim: Claim, published: dict[str, str]) -> dict:
     return data
 
 
-def _role_pairs(claim: Claim):
-    """(from role, from entity, to role, to entity) for each edge of ``claim``."""
-    pairs = EDGE_ROLES.get(claim.type)
-    if pairs is None:  # a type this module does not know yet: its first role to each other
-        roles = list(claim.roles)
-        pairs = tuple((roles[0], other) for other in roles[1:])
-    for from_role, to_role in pairs:
+class Edge(NamedTuple):
+    """One edge of a claim: ``number`` counts the claim's role pairs, self-links included,
+    so that an edge keeps its key whatever other edges the claim has."""
+    number: int
+    from_role: str
+    source: EntityRef
+    to_role: str
+    target: EntityRef
+
+
+def claim_edges(claim: Claim) -> list[Edge]:
+    """The edges of ``claim``: for each declared (from role, to role) pair of its type,
+    each filler of one to each filler of the other (a role paired with itself: its
+    fillers pairwise). An entity is never linked to itself.
+
+    >>> ref = lambda i: EntityRef(i, i, None, "Country")
+    >>> [(e.from_role, e.source.id, e.to_role, e.target.id) for e in claim_edges(Claim(
+    ...     "treaty_signing", "d", {"parties": [ref("RUS"), ref("PRK")], "signatories": [ref("KIM")],
+    ...                              "treaty": [ref("T")]}, [], "r"))]
+    [('parties', 'RUS', 'parties', 'PRK'), ('parties', 'RUS', 'treaty', 'T'), ('parties', 'PRK', 'treaty', 'T'), ('signatories', 'KIM', 'treaty', 'T')]
+    """
+    pairs = []
+    for from_role, to_role in claim_type(claim.type).edges:
         if from_role == to_role:
             for a, b in combinations(claim.roles.get(from_role) or [], 2):
-                yield from_role, a, to_role, b
+                pairs.append((from_role, a, to_role, b))
         else:
             for a in claim.roles.get(from_role) or []:
                 for b in claim.roles.get(to_role) or []:
-                    yield from_role, a, to_role, b
+                    pairs.append((from_role, a, to_role, b))
+    return [Edge(number, *pair) for number, pair in enumerate(pairs) if pair[1].id != pair[3].id]
 
 
 def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
@@ -154,17 +160,36 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     published = {d.id: d.published for d in corpus.documents if d.published}
     for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.id)):
         shared = _edge_attributes(claim, published)
-        for number, (from_role, a, to_role, b) in enumerate(_role_pairs(claim)):
-            if a.id == b.id:
-                continue
-            graph.add_edge(a.id, b.id, key=f"{claim.id}-{number}",
-                           from_role=from_role, to_role=to_role, **shared)
+        for edge in claim_edges(claim):
+            graph.add_edge(edge.source.id, edge.target.id, key=f"{claim.id}-{edge.number}",
+                           from_role=edge.from_role, to_role=edge.to_role, **shared)
     return graph
+
+
+# Characters XML 1.0 forbids even escaped (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE/U+FFFF): an article may hold them, a GraphML or GEXF file may not
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose text attributes an XML writer can hold.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="Kiev\x01\x1b")
+    >>> xml_ready(g).nodes["a"]["label"]
+    'Kiev'
+    """
+    def clean(data: dict) -> dict:
+        return {k: _NOT_XML.sub("", v) if isinstance(v, str) else v for k, v in data.items()}
+
+    ready = nx.MultiDiGraph(**clean(graph.graph))
+    ready.add_nodes_from((node, clean(data)) for node, data in graph.nodes(data=True))
+    ready.add_edges_from((u, v, key, clean(data)) for u, v, key, data in graph.edges(keys=True, data=True))
+    return ready
 
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
     """The GraphML document for ``graph``, as networkx writes it."""
-    body = "\n".join(nx.generate_graphml(graph))
+    body = "\n".join(nx.generate_graphml(xml_ready(graph)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 

@@ -24,6 +24,7 @@ kg.errors.DataError: dates.yaml: months.juin: expected int, got str 'six'
 from __future__ import annotations
 
 import copy
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -33,15 +34,22 @@ import yaml
 
 from .errors import DataError
 
-__all__ = ["ONTOLOGY_DIR", "load_lexicon", "lexicon_path", "validate", "phrase_regex", "any_phrase"]
+__all__ = ["ONTOLOGY_DIR", "ontology_dir", "load_lexicon", "lexicon_path", "validate", "phrase_regex", "any_phrase"]
 
 #: ``ontology/`` sits next to the ``kg`` package in the repository (editable installs).
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 
+def ontology_dir() -> Path:
+    """Where the ontology is read from: ``$KG_ONTOLOGY_DIR`` when set (a test's
+    throwaway claim type, a deployment's own lexicons), else ONTOLOGY_DIR."""
+    override = os.environ.get("KG_ONTOLOGY_DIR")
+    return Path(override) if override else ONTOLOGY_DIR
+
+
 def lexicon_path(lang: str, name: str) -> Path:
     """Where the lexicon ``name`` of language ``lang`` lives."""
-    return ONTOLOGY_DIR / "lexicons" / lang / f"{name}.yaml"
+    return ontology_dir() / "lexicons" / lang / f"{name}.yaml"
 
 
 def load_lexicon(lang: str, name: str, schema: Any = dict) -> dict:

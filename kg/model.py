@@ -1,7 +1,8 @@
 """The types that flow through kg: documents, entities, claims.
 
-Plain dataclasses. ``to_dict`` gives exactly the JSON Lines format of
-``claims.jsonl`` / ``entities.jsonl`` (see docs/SCHEMA.md); ``from_dict`` reads
+Plain dataclasses; what a claim type is (its roles, agent and fields) is
+declared in ontology/claim_types.yaml and read by kg.claim_types. ``to_dict``
+gives exactly the JSON Lines format of ``claims.jsonl`` / ``entities.jsonl`` (see docs/SCHEMA.md); ``from_dict`` reads
 it back, so every consumer (RDF, NetworkX, viewer, queries) can start from a
 build directory as well as from a live build.
 """
@@ -13,49 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
-    "CLAIM_TYPES", "ROLES", "REQUIRED_ROLES", "has_required_roles", "STANCES", "OBLIGATIONS", "DOMAINS", "ENTITY_CLASSES",
+    "STANCES", "OBLIGATIONS", "DOMAINS", "ENTITY_CLASSES",
     "Document", "TextSpan", "Mention", "Entity", "EntityRef", "Quantity", "Attribution",
     "Evidence", "Claim", "Corpus", "fold", "stable_id",
 ]
 
-#: claim type -> its roles (SCHEMA.md); REQUIRED_ROLES says which must be filled
-ROLES: dict[str, tuple[str, ...]] = {
-    "treaty_signing": ("parties", "treaty", "signatories", "place"),
-    "treaty_ratification": ("ratifier", "treaty"),
-    "treaty_obligation": ("treaty", "parties"),
-    "troop_deployment": ("sender", "location", "alongside"),
-    "military_aid": ("supplier", "recipient"),
-    "cooperation": ("parties",),
-    "statement": ("speaker", "target"),
-    "visit": ("visitor", "destination"),
-    "position_held": ("person", "organization"),
-    "sanctions": ("imposer", "target"),
-}
-#: claim type -> (role, how many entities at least): SCHEMA.md's bold roles
-REQUIRED_ROLES: dict[str, tuple[tuple[str, int], ...]] = {
-    "treaty_signing": (("parties", 2),), "treaty_ratification": (("ratifier", 1),),
-    "treaty_obligation": (("parties", 2),), "cooperation": (("parties", 2),),
-    "troop_deployment": (("sender", 1),),  # and a location or an ally: see has_required_roles
-    "military_aid": (("supplier", 1), ("recipient", 1)), "statement": (("speaker", 1), ("target", 1)),
-    "visit": (("visitor", 1), ("destination", 1)), "sanctions": (("imposer", 1), ("target", 1)),
-    "position_held": (("person", 1), ("organization", 1)),
-}
-
-
-def has_required_roles(claim_type: str, roles: dict) -> bool:
-    """Are a claim's required roles filled?
-
-    >>> has_required_roles("troop_deployment", {"sender": ["PRK"], "alongside": ["RUS"]})
-    True
-    >>> has_required_roles("cooperation", {"parties": ["RUS"]})
-    False
-    """
-    if not all(len(roles.get(role) or []) >= n for role, n in REQUIRED_ROLES[claim_type]):
-        return False
-    return claim_type != "troop_deployment" or bool(roles.get("location") or roles.get("alongside"))
-
-
-CLAIM_TYPES = tuple(ROLES)
 STANCES = ("claims", "confirms", "denies", "no_comment")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 DOMAINS = ("sanctions", "diplomacy", "military", "economy", "energy", "technology")

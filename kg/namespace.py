@@ -34,8 +34,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 
 __all__ = [
     "KG", "WD", "CLAIM", "EVIDENCE", "ATTRIBUTION", "QUANTITY", "DOC", "GRAPH",
-    "EVENT", "ENTITY", "OBLIGATION", "STANCE", "DOMAIN", "PREFIXES", "CLAIM_CLASSES",
-    "ROLE_PROPERTIES", "claim_class", "role_property", "entity_iri", "local_iri",
+    "EVENT", "ENTITY", "OBLIGATION", "STANCE", "DOMAIN", "PREFIXES", "claim_class", "role_property", "entity_iri", "local_iri",
     "compact", "sparql_prologue",
 ]
 
@@ -66,36 +65,19 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS), "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
 }
 
-#: claim type (SCHEMA.md) -> local name of its class, a subclass of kg:Claim
-CLAIM_CLASSES: dict[str, str] = {
-    "treaty_signing": "TreatySigning",
-    "treaty_ratification": "TreatyRatification",
-    "treaty_obligation": "TreatyObligation",
-    "troop_deployment": "TroopDeployment",
-    "military_aid": "MilitaryAid",
-    "cooperation": "Cooperation",
-    "statement": "Statement",
-    "visit": "Visit",
-    "position_held": "PositionHeld",
-    "sanctions": "Sanctions",
-}
-
-#: role name (SCHEMA.md) -> local name of its property. Plural role names become
-#: singular properties: each triple links one claim to one entity.
-ROLE_PROPERTIES: dict[str, str] = {
-    "parties": "party", "signatories": "signatory",
-    **{role: role for role in ("treaty", "place", "ratifier", "sender", "location",
-                               "alongside", "supplier", "recipient", "speaker", "target",
-                               "visitor", "destination", "person", "organization", "imposer")},
-}
-
-
 def claim_class(claim_type: str) -> URIRef:
-    return KG[CLAIM_CLASSES[claim_type]]
+    """The class of a claim type, as ontology/claim_types.yaml declares it."""
+    from .claim_types import claim_type as declared
+
+    return KG[declared(claim_type).rdf_class]
 
 
 def role_property(role: str) -> URIRef:
-    return KG[ROLE_PROPERTIES[role]]
+    """The property of a role (plural role names have singular properties: one
+    triple links one claim to one entity), as ontology/claim_types.yaml declares it."""
+    from .claim_types import role_property as declared
+
+    return KG[declared(role)]
 
 
 def local_iri(namespace: Namespace, key: object) -> URIRef:

@@ -4,10 +4,47 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
-__all__ = ["FORMATS", "render_rows"]
+__all__ = ["FORMATS", "render_rows", "csv_safe", "terminal_safe"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
+
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# C0 and C1 controls, DEL, and bidirectional overrides: ANSI escapes or a reordered
+# line in a terminal; tabs and newlines are already flattened in tables
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    >>> csv_safe("=1+2")
+    "'=1+2"
+    >>> csv_safe("-12"), csv_safe("Russie")
+    ('-12', 'Russie')
+    """
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without the control characters a terminal would act on.
+
+    >>> terminal_safe("Kiev\x1b[31m dit\u202e")
+    'Kiev[31m dit'
+    """
+    return _CONTROL.sub("", text)
 
 
 def _cell(value) -> str:
@@ -21,8 +58,11 @@ def _cell(value) -> str:
 
 
 def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None,
-                max_width: int = 60) -> str:
+                max_width: int = 60, formulas: bool = False) -> str:
     """Render ``rows`` (dicts) in one of FORMATS.
+
+    CSV cells that a spreadsheet would run as formulas are quoted with a leading
+    ``'`` unless ``formulas`` is true; table cells lose control characters.
 
     >>> print(render_rows([{"a": 1, "b": "x"}, {"a": 22, "b": None}]), end="")
     a   b
@@ -36,17 +76,20 @@ def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        from .store import jsonl_lines
+
+        return jsonl_lines(rows)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            cells = {c: _cell(row.get(c)) for c in columns}
+            writer.writerow(cells if formulas else {c: csv_safe(v) for c, v in cells.items()})
         return buffer.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cells = [[_cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
+    cells = [[terminal_safe(_cell(row.get(c)).replace("\n", " ")) for c in columns] for row in rows]
     cells = [[v if len(v) <= max_width else v[: max_width - 1] + "…" for v in line] for line in cells]
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
     lines = [columns, ["-" * w for w in widths]] + cells

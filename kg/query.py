@@ -32,7 +32,7 @@ from pathlib import Path
 from .errors import BuildNotFound, QueryError
 from .namespace import PREFIXES
 
-__all__ = ["QueryResult", "open_store", "run_query", "load_query_file"]
+__all__ = ["QueryResult", "open_store", "run_query", "uses_service", "load_query_file", "SERVICE_TIMEOUT"]
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FORMATS_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS"}
@@ -130,14 +130,51 @@ def _substitutions(bindings: dict | None) -> dict:
     return substitutions
 
 
-def run_query(source, sparql: str, bindings: dict | None = None) -> QueryResult:
+#: seconds a query that calls other endpoints (SERVICE, with allow_service) may take
+SERVICE_TIMEOUT = 30.0
+_SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def uses_service(sparql: str) -> bool:
+    """Does the query call another SPARQL endpoint (a SERVICE clause)?
+
+    >>> uses_service('SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }')
+    True
+    >>> uses_service('SELECT * WHERE { ?s rdfs:label "SERVICE" }')
+    False
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(sparql)
+    except Exception:  # noqa: BLE001 - a grammar rdflib lacks: judge by the word itself
+        return bool(_SERVICE_WORD.search(sparql))
+    return "ServiceGraphPattern" in repr(tree)
+
+
+def run_query(source, sparql: str, bindings: dict | None = None, *, allow_service: bool = False,
+              timeout: float = SERVICE_TIMEOUT) -> QueryResult:
     """Run ``sparql`` over ``source`` (see open_store) with ``bindings`` (variable -> value)
-    substituted as values; raise QueryError with a one-line message if it fails."""
+    substituted as values; raise QueryError with a one-line message if it fails.
+
+    A SERVICE clause would make kg send requests to any host the query names, so it
+    is refused unless ``allow_service``; then the query gets ``timeout`` seconds.
+    """
+    if uses_service(sparql) and not allow_service:
+        raise QueryError("the query calls another endpoint (SERVICE); kg does not send requests "
+                         "unless you pass --allow-service")
+    store = open_store(source)
+    substitutions = _substitutions(bindings)
+    if not allow_service:
+        return _answer(store, sparql, substitutions)
+    return _with_timeout(lambda: _answer(store, sparql, substitutions), timeout)
+
+
+def _answer(store, sparql: str, substitutions: dict) -> QueryResult:
     import pyoxigraph
 
-    store = open_store(source)
     try:
-        answer = store.query(sparql, prefixes=PREFIXES, substitutions=_substitutions(bindings))
+        answer = store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
         if isinstance(answer, pyoxigraph.QueryBoolean):
             return QueryResult(["ask"], [{"ask": bool(answer)}])
         if isinstance(answer, pyoxigraph.QueryTriples):
@@ -150,6 +187,29 @@ def run_query(source, sparql: str, bindings: dict | None = None) -> QueryResult:
         raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"SPARQL query failed: {_first_line(exc)}") from None
+
+
+def _with_timeout(run, timeout: float) -> QueryResult:
+    """``run()`` in a daemon thread, so that an endpoint that never answers cannot hang kg."""
+    import threading
+
+    outcome = {}
+
+    def target():
+        try:
+            outcome["result"] = run()
+        except QueryError as exc:  # the message only: its traceback holds pyoxigraph objects of this thread
+            outcome["error"] = str(exc)
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(f"the query did not finish within {timeout:g} s (a SERVICE endpoint that "
+                         "does not answer?)")
+    if "error" in outcome:
+        raise QueryError(outcome["error"])
+    return outcome["result"]
 
 
 def load_query_file(path: Path) -> str:

@@ -298,7 +298,8 @@ def serialize_corpus(corpus: Corpus, fmt: str = "turtle") -> str:
         return _json_ld(corpus_to_rdf(corpus))
     if fmt == "nt":
         text = corpus_to_rdf(corpus).serialize(format="nt")
-        return "".join(sorted(line + "\n" for line in text.splitlines() if line))
+        # split on "\n" alone: a literal may hold U+2028, which splitlines() would cut
+        return "".join(sorted(line + "\n" for line in text.split("\n") if line))
     if fmt == "turtle":
         return _turtle(corpus_quads(corpus))
     raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import BuildNotFound
 from .model import Claim, Corpus, Document, Entity
 
-__all__ = ["write_text_atomic", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
+__all__ = ["write_text_atomic", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
 
 CLAIMS, ENTITIES, DOCUMENTS = "claims.jsonl", "entities.jsonl", "documents.jsonl"
 
@@ -39,9 +39,26 @@ def _umask() -> int:
     return mask
 
 
+# Line breaks that JSON leaves raw but str.splitlines() and some JSON Lines readers split on
+_RAW_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(row) -> str:
+    """``row`` as one line of JSON, non-ASCII kept readable, no character that
+    any reader takes for a line break.
+
+    >>> json_line({"title": "a\u2028b"})
+    '{"title": "a\\\\u2028b"}'
+    """
+    text = json.dumps(row, ensure_ascii=False)
+    for raw, escaped in _RAW_BREAKS.items():
+        text = text.replace(raw, escaped)  # only ever inside a JSON string, where escaping is exact
+    return text
+
+
 def jsonl_lines(rows) -> str:
     """One JSON object per line, keys in a fixed order, non-ASCII kept readable."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json_line(row) + "\n" for row in rows)
 
 
 def write_jsonl(path: Path, rows) -> None:
@@ -55,14 +72,24 @@ def save_corpus(corpus: Corpus, out_dir: Path) -> None:
     write_jsonl(out_dir / CLAIMS, (c.to_dict() for c in corpus.claims))
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def _read_jsonl(path: Path, read) -> list:
+    """``read(record)`` for each line of ``path``; a line that is not a record of
+    the kind expected (hand-edited, truncated) is reported with its number."""
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise BuildNotFound(f"{path}:{number}: not valid JSON ({exc.msg}); rebuild with `kg build`") from None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildNotFound(f"{path}: cannot be read ({exc}); rebuild with `kg build`") from None
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(read(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise BuildNotFound(f"{path}:{number}: not valid JSON ({exc.msg}); rebuild with `kg build`") from None
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise BuildNotFound(f"{path}:{number}: not a record kg wrote ({type(exc).__name__}: {exc}); "
+                                "rebuild with `kg build`") from None
     return rows
 
 
@@ -73,7 +100,7 @@ def load_corpus(build_dir: Path) -> Corpus:
         raise BuildNotFound(f"{build_dir}: no build here (claims.jsonl missing); run `kg build SOURCES -o {build_dir}` first")
     documents = []
     if (build_dir / DOCUMENTS).is_file():
-        documents = [Document.from_dict(d) for d in _read_jsonl(build_dir / DOCUMENTS)]
+        documents = _read_jsonl(build_dir / DOCUMENTS, Document.from_dict)
     return Corpus(documents=documents,
-                  entities=[Entity.from_dict(e) for e in _read_jsonl(build_dir / ENTITIES)],
-                  claims=[Claim.from_dict(c) for c in _read_jsonl(build_dir / CLAIMS)])
+                  entities=_read_jsonl(build_dir / ENTITIES, Entity.from_dict),
+                  claims=_read_jsonl(build_dir / CLAIMS, Claim.from_dict))

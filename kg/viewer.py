@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import json
 import math
 import os
@@ -45,11 +44,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .events import STATED, Event, contested, event_lines, group_events
-from .graph import quantity_text
-from .model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, Claim, Corpus, Quantity
+from .claim_types import claim_type, claim_types, tie_kinds
+from .graph import claim_edges, quantity_text
+from .model import ENTITY_CLASSES, Claim, Corpus, Quantity
 from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
 
-__all__ = ["NODE_STYLES", "EDGE_COLOURS", "CONTESTED_STYLE", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
+__all__ = ["NODE_STYLES", "CONTESTED_STYLE", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
            "build_view", "layout", "render_html", "write_viewer", "ensure_viewer"]
 
 VIEWER_FILE = "graph.html"
@@ -67,21 +67,6 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
 }
 assert set(NODE_STYLES) == set(ENTITY_CLASSES)
 
-#: claim type -> edge colour for what the article states as fact; treaties in reds
-EDGE_COLOURS: dict[str, str] = {
-    "treaty_signing": "#c0392b",
-    "treaty_ratification": "#e74c3c",
-    "treaty_obligation": "#8b0000",
-    "troop_deployment": "#2c3e50",
-    "military_aid": "#16a085",
-    "cooperation": "#2980b9",
-    "statement": "#8e44ad",
-    "visit": "#7f8c8d",
-    "position_held": "#b8860b",
-    "sanctions": "#d35400",
-}
-assert set(EDGE_COLOURS) == set(CLAIM_TYPES)
-
 #: how a claim is drawn when the article does not state it as fact
 STATUS_STYLES = {
     "fact": {"dashes": False, "colour": None, "label": "stated as fact (colour: claim type)"},
@@ -93,9 +78,6 @@ STATUS_STYLES = {
 #: magenta halo, and a warning sign and magenta text in its label
 CONTESTED_STYLE = {"colour": "#d000b0", "halo": "rgba(208, 0, 176, 0.85)", "marker": "\u26a0",
                    "label": "contested: figures differ, or someone denies or will not confirm"}
-TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
-#: types whose roles have no direction: their edges carry no arrow
-UNDIRECTED_TYPES = ("treaty_signing", "treaty_obligation", "cooperation")
 FALLBACK_COLOURS = ("#999999", "dot")
 
 
@@ -118,13 +100,10 @@ def claim_status(claim: Claim) -> str:
 
 
 def claim_pairs(claim: Claim) -> list[tuple[str, str, str]]:
-    """The (from, to, role of ``to``) entity pairs that draw a claim.
-
-    The entities of the first filled role (in SCHEMA order: the sender, the
-    supplier, the treaty of an obligation...) point at every entity of the other
-    roles; a claim with one filled role (parties that cooperate) links its
-    entities pairwise; a claim about a single entity is a loop, so that it can
-    still be seen and clicked.
+    """The (from, to, role of ``to``) entity pairs that draw a claim: the edges of
+    :func:`kg.graph.claim_edges`, as the GraphML file has them. A claim that
+    relates no two entities is a loop on its first entity, so that it can still
+    be seen and clicked.
 
     >>> from kg.model import EntityRef
     >>> ref = lambda i: EntityRef(i, i, None, "Country")
@@ -132,26 +111,26 @@ def claim_pairs(claim: Claim) -> list[tuple[str, str, str]]:
     ...                   "alongside": [ref("C")]}, [], "r"))
     [('A', 'B', 'location'), ('A', 'C', 'alongside')]
     >>> claim_pairs(Claim("cooperation", "d", {"parties": [ref("B"), ref("A"), ref("C")]}, [], "r"))
-    [('A', 'B', 'parties'), ('A', 'C', 'parties'), ('B', 'C', 'parties')]
+    [('B', 'A', 'parties'), ('B', 'C', 'parties'), ('A', 'C', 'parties')]
     """
-    filled = [(role, sorted({e.id for e in claim.roles.get(role) or []}))
-              for role in _role_order(claim)]
-    filled = [(role, ids) for role, ids in filled if ids]
-    if not filled:
-        return []
-    hub_role, hubs = filled[0]
-    pairs = [(hub, other, role) for hub in hubs for role, ids in filled[1:] for other in ids
-             if other != hub]
-    if len(filled) == 1:
-        pairs = [(a, b, hub_role) for a, b in itertools.combinations(hubs, 2)]
+    pairs = [(edge.source.id, edge.target.id, edge.to_role) for edge in claim_edges(claim)]
     if not pairs:
-        pairs = [(hubs[0], hubs[0], hub_role)]
+        first = next((role for role in _role_order(claim) if claim.roles.get(role)), None)
+        if first is None:
+            return []
+        hub = min(ref.id for ref in claim.roles[first])
+        pairs = [(hub, hub, first)]
     return list(dict.fromkeys(pairs))
 
 
 def _role_order(claim: Claim) -> list[str]:
-    known = list(ROLES.get(claim.type, ()))
+    known = list(claim_type(claim.type).role_names)
     return known + sorted(set(claim.roles) - set(known))
+
+
+def _binding_obligations() -> set[str]:
+    """Obligations that bind a bloc (a defence clause): drawn thick and bold."""
+    return {kind.binds for kind in tie_kinds() if isinstance(kind.binds, str)}
 
 
 @dataclass
@@ -214,11 +193,12 @@ def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
     edges, parallel = [], {}
     for index, (claim, (source, target, role)) in enumerate(edge_pairs):
         status = claim_status(claim)
-        colour = STATUS_STYLES[status]["colour"] or EDGE_COLOURS.get(claim.type, "#555555")
-        defence = claim.type == "treaty_obligation" and claim.obligation == "defense"
+        declared = claim_type(claim.type)
+        colour = STATUS_STYLES[status]["colour"] or declared.colour
+        defence = declared.treaty is not None and claim.obligation in _binding_obligations()
         contest = contest_of.get(claim.id, [])
         label = _type_label(claim)
-        if role not in ROLES.get(claim.type, ())[1:2] and role != _role_order(claim)[0]:
+        if source != target and role != declared.edges[0][1]:  # not the type's main edge
             label += f" ({role})"
         title = f"{label}: {claim_sentence(claim)}"
         if contest:
@@ -231,8 +211,8 @@ def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
                 "title": title,
                 "color": {"color": colour, "highlight": colour, "hover": colour},
                 "dashes": STATUS_STYLES[status]["dashes"],
-                "width": 6 if defence else 3 if claim.type in TREATY_TYPES else 1.5,
-                "arrows": "" if claim.type in UNDIRECTED_TYPES else "to",
+                "width": 6 if defence else 3 if declared.treaty else 1.5,
+                "arrows": "to" if declared.directed else "",
                 "font": {"color": colour if status == "fact" else "#555555", "strokeWidth": 3}}
         if defence:
             edge["font"]["bold"] = True
@@ -249,7 +229,7 @@ def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
 
 
 def _type_label(claim: Claim) -> str:
-    if claim.type == "treaty_obligation" and claim.obligation:
+    if claim.obligation:
         return f"{claim.obligation} obligation"
     return claim.type.replace("_", " ")
 
@@ -328,7 +308,7 @@ def _is_web_link(url: str | None) -> bool:
 
 def _legend() -> dict:
     return {"classes": [[cls, colour, shape] for cls, (colour, shape) in NODE_STYLES.items()],
-            "types": [[t, t.replace("_", " "), EDGE_COLOURS[t]] for t in CLAIM_TYPES],
+            "types": [[ct.name, ct.name.replace("_", " "), ct.colour] for ct in claim_types()],
             "statuses": [[s, style["label"], style["colour"] or "#333333", style["dashes"] or []]
                          for s, style in STATUS_STYLES.items()],
             "contested": [CONTESTED_STYLE["marker"], CONTESTED_STYLE["label"], CONTESTED_STYLE["colour"],

@@ -4,7 +4,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.alliances import (ALLY_KINDS, actor_of, alliance_rows, allies, blocs, path, path_rows,
+from kg.alliances import (ally_kinds, actor_of, alliance_rows, allies, blocs, path, path_rows,
                           resolve_actor, ties)
 from kg.errors import UnknownEntity
 from kg.graph import corpus_to_networkx, write_graphml
@@ -66,7 +66,7 @@ def test_a_minister_speaks_for_her_state(graph):
 
 
 def test_opposition_and_sanctions_are_not_alliances(graph):
-    assert {t.kind for t in ties(graph)} <= set(ALLY_KINDS)
+    assert {t.kind for t in ties(graph)} <= set(ally_kinds())
     assert not [t for t in allies(graph, "Union européenne") if t.b == "Q159"]
     hostile = {(t.kind, t.a_label, t.b_label) for t in ties(graph, opposition=True)} - \
         {(t.kind, t.a_label, t.b_label) for t in ties(graph)}

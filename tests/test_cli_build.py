@@ -17,7 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.model import CLAIM_TYPES, ENTITY_CLASSES, ROLES, STANCES
+from kg.claim_types import claim_type, names
+from kg.model import ENTITY_CLASSES, STANCES
 from kg.sources import read_article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -94,9 +95,9 @@ def test_claims_follow_the_schema(good_build):
     claims = read_jsonl(good_build / "claims.jsonl")
     assert {c["doc"] for c in claims} == set(documents)  # every article yields claims
     for claim in claims:
-        assert claim["type"] in CLAIM_TYPES
+        assert claim["type"] in names()
         assert claim["doc"] in documents
-        assert claim["roles"] and set(claim["roles"]) <= set(ROLES[claim["type"]]), claim
+        assert claim["roles"] and set(claim["roles"]) <= set(claim_type(claim["type"]).role_names), claim
         for refs in claim["roles"].values():
             for ref in refs:
                 assert_entity_ref(ref)

@@ -1,7 +1,7 @@
 import shutil
 from pathlib import Path
 
-import click
+import webbrowser
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -27,7 +27,7 @@ def test_no_open_writes_the_page_and_prints_its_path(tmp_path):
 def test_view_opens_the_page_in_a_browser(tmp_path, monkeypatch):
     build = copy_build(tmp_path)
     opened = []
-    monkeypatch.setattr(click, "launch", lambda url, **kw: opened.append(url) or 0)
+    monkeypatch.setattr(webbrowser, "open", lambda url, **kw: opened.append(url) or True)
     result = CliRunner().invoke(main, ["view", "--graph", str(build)])
     assert result.exit_code == 0, result.output
     assert opened == [(build / "graph.html").resolve().as_uri()]
@@ -36,10 +36,22 @@ def test_view_opens_the_page_in_a_browser(tmp_path, monkeypatch):
 
 def test_view_says_so_when_no_browser_starts(tmp_path, monkeypatch):
     build = copy_build(tmp_path)
-    monkeypatch.setattr(click, "launch", lambda url, **kw: 1)
+    monkeypatch.setattr(webbrowser, "open", lambda url, **kw: False)
     result = CliRunner().invoke(main, ["view", "--graph", str(build)])
-    assert result.exit_code == 0
-    assert "open " in result.output and "graph.html" in result.output
+    assert result.exit_code == 1
+    assert "nothing opened" in result.output and "graph.html" in result.output
+    assert "opened /" not in result.output
+
+
+def test_view_says_so_when_no_browser_is_known(tmp_path, monkeypatch):
+    build = copy_build(tmp_path)
+
+    def no_browser(url, **kw):
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "open", no_browser)
+    result = CliRunner().invoke(main, ["view", "--graph", str(build)])
+    assert result.exit_code == 1 and "nothing opened" in result.output
 
 
 def test_view_without_a_build_is_one_line_and_status_1(tmp_path):

@@ -5,7 +5,8 @@ import pytest
 from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.model import CLAIM_TYPES, ROLES, Corpus
+from kg.claim_types import claim_types
+from kg.model import Corpus
 from kg.namespace import (DOC, GRAPH, KG, OBLIGATION, STANCE, WD, claim_class, entity_iri,
                           role_property)
 from kg.rdf import (RDF_FORMATS, corpus_quads, corpus_to_dataset, corpus_to_rdf,
@@ -151,9 +152,9 @@ def test_every_term_used_is_declared_with_label_and_comment(graph, ontology):
 
 
 def test_ontology_covers_every_claim_type_and_role(ontology):
-    for claim_type in CLAIM_TYPES:
-        assert (claim_class(claim_type), RDFS.subClassOf, KG.Claim) in ontology
-        for role in ROLES[claim_type]:
+    for declared in claim_types():
+        assert (claim_class(declared.name), RDFS.subClassOf, KG.Claim) in ontology
+        for role in declared.role_names:
             assert (role_property(role), RDFS.subPropertyOf, KG.role) in ontology
 
 

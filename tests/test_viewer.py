@@ -14,7 +14,8 @@ import pytest
 from kg.errors import BuildNotFound
 from kg.model import Claim, Corpus, EntityRef, Evidence
 from kg.store import load_corpus
-from kg.viewer import (ASSETS, CONTESTED_STYLE, EDGE_COLOURS, NODE_STYLES, STATUS_STYLES, build_view,
+from kg.claim_types import claim_type
+from kg.viewer import (ASSETS, CONTESTED_STYLE, NODE_STYLES, STATUS_STYLES, build_view,
                        claim_pairs, ensure_viewer, layout, render_html, write_viewer)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer"
@@ -87,7 +88,7 @@ def test_alleged_and_disputed_claims_look_different_from_facts(view):
     assert {e["status"] for e in disputed} == {"disputed"}
     fact = next(e for e in edges_of(view, "sanctions"))
     alleged = next(e for e in edges_of(view, "military_aid") if e["status"] == "alleged")
-    assert fact["dashes"] is False and fact["color"]["color"] == EDGE_COLOURS["sanctions"]
+    assert fact["dashes"] is False and fact["color"]["color"] == claim_type("sanctions").colour
     assert alleged["dashes"] and disputed[0]["dashes"] and alleged["dashes"] != disputed[0]["dashes"]
     colours = {fact["color"]["color"], alleged["color"]["color"], disputed[0]["color"]["color"]}
     assert len(colours) == 3
@@ -95,7 +96,9 @@ def test_alleged_and_disputed_claims_look_different_from_facts(view):
 
 def test_treaties_and_defence_obligations_stand_out(view):
     defence = edges_of(view, "treaty_obligation")
-    assert defence and all(e["width"] == 6 and e["label"] == "defense obligation" for e in defence)
+    assert defence and all(e["width"] == 6 and e["label"].startswith("defense obligation") for e in defence)
+    # the parties are linked to each other, as in the GraphML file, and to their treaty
+    assert {e["label"] for e in defence} == {"defense obligation", "defense obligation (treaty)"}
     assert all(e["width"] == 3 for e in edges_of(view, "treaty_signing"))
     assert all(e["width"] < 3 for e in edges_of(view, "cooperation"))
     assert next(n for n in view.nodes if n["cls"] == "Treaty")["shape"] == "star"
@@ -248,3 +251,23 @@ def test_the_shared_build_fixture_draws_every_claim():
     corpus = load_corpus(Path(__file__).parent / "fixtures" / "build")
     view = build_view(corpus)
     assert {e["claim"] for e in view.edges} == {c.id for c in corpus.claims}
+
+
+def test_the_viewer_draws_the_edges_of_the_graphml_file(corpus, view):
+    """One projection of claims to edges: what the page draws is what graph.graphml holds."""
+    from kg.graph import corpus_to_networkx
+
+    drawn = sorted((e["claim"], e["from"], e["to"]) for e in view.edges if e["from"] != e["to"])
+    graph = corpus_to_networkx(corpus)
+    assert drawn == sorted((data["claim"], u, v) for u, v, data in graph.edges(data=True))
+
+
+def test_a_treaty_signing_links_its_states_not_a_state_to_a_signatory():
+    states = [EntityRef(q, q, q, "Country") for q in ("Q159", "Q423")]
+    kim = EntityRef("p-kim", "Kim", None, "Person")
+    treaty = EntityRef("t", "Treaty", None, "Treaty")
+    claim = Claim("treaty_signing", "d", {"parties": states, "signatories": [kim], "treaty": [treaty]},
+                  [Evidence("d", 0, 1, "x")], "r")
+    pairs = {(a, b) for a, b, _ in claim_pairs(claim)}
+    assert ("Q159", "Q423") in pairs and ("p-kim", "t") in pairs
+    assert not {("Q159", "p-kim"), ("Q423", "p-kim")} & pairs

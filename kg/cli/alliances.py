@@ -4,7 +4,7 @@ import re
 import click
 
 from . import main
-from .options import format_option, graph_option
+from .options import echo_rows, format_option, graph_option
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -41,7 +41,6 @@ def alliances(country, ends, since, opposition, graph_dir, fmt):
     """
     from ..alliances import TABLE_COLUMNS, alliance_rows, allies, path, path_rows, resolve_actor, tie_row
     from ..graph import corpus_to_networkx
-    from ..output import render_rows
     from ..store import load_corpus
 
     if country and ends:
@@ -65,4 +64,4 @@ def alliances(country, ends, since, opposition, graph_dir, fmt):
     if not rows and fmt == "table":
         click.echo(empty, err=True)
         return
-    click.echo(render_rows(rows, fmt, columns if fmt == "table" else None), nl=False)
+    echo_rows(rows, fmt, columns if fmt == "table" else None)

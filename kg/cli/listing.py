@@ -1,15 +1,16 @@
 """kg claims, kg entities"""
 import click
 
-from ..model import CLAIM_TYPES, ENTITY_CLASSES
+from ..claim_types import names as claim_type_names
+from ..model import ENTITY_CLASSES
 from . import main
-from .options import format_option, graph_option
+from .options import echo_rows, format_option, graph_option
 
 
 @main.command()
 @graph_option
 @format_option()
-@click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPES), help="Only claims of this type.")
+@click.option("--type", "claim_type", type=click.Choice(claim_type_names()), help="Only claims of this type.")
 @click.option("--doc", help="Only claims of this article (its id, the file stem).")
 @click.option("--contested", is_flag=True,
               help="Only events whose reports disagree (figures, denials, no comment): one row per report.")
@@ -26,7 +27,6 @@ def claims(graph_dir, fmt, claim_type, doc, contested):
       kg claims --contested
     """
     from ..listing import CLAIM_COLUMNS, claim_rows
-    from ..output import render_rows
     from ..store import load_corpus
 
     corpus = load_corpus(graph_dir)
@@ -34,14 +34,14 @@ def claims(graph_dir, fmt, claim_type, doc, contested):
         from ..events import CONTEST_COLUMNS, contested_rows
 
         rows = [r for r in contested_rows(corpus, claim_type=claim_type) if not doc or r["doc"] == doc]
-        click.echo(render_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS), nl=False)
+        echo_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS)
         return
     if fmt in ("jsonl", "json"):
         rows = [c.to_dict() for c in corpus.claims
                 if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
-        click.echo(render_rows(rows, fmt), nl=False)
+        echo_rows(rows, fmt)
         return
-    click.echo(render_rows(claim_rows(corpus, claim_type=claim_type, doc=doc), fmt, CLAIM_COLUMNS), nl=False)
+    echo_rows(claim_rows(corpus, claim_type=claim_type, doc=doc), fmt, CLAIM_COLUMNS)
 
 
 @main.command()
@@ -56,12 +56,11 @@ def entities(graph_dir, fmt, entity_class):
       kg entities --class Country
     """
     from ..listing import ENTITY_COLUMNS, entity_rows
-    from ..output import render_rows
     from ..store import load_corpus
 
     corpus = load_corpus(graph_dir)
     if fmt in ("jsonl", "json"):
         rows = [e.to_dict() for e in corpus.entities if not entity_class or e.cls == entity_class]
-        click.echo(render_rows(rows, fmt), nl=False)
+        echo_rows(rows, fmt)
         return
-    click.echo(render_rows(entity_rows(corpus, entity_class=entity_class), fmt, ENTITY_COLUMNS), nl=False)
+    echo_rows(entity_rows(corpus, entity_class=entity_class), fmt, ENTITY_COLUMNS)

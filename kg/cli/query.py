@@ -3,7 +3,7 @@ import click
 
 from ..errors import QueryError
 from . import main
-from .options import format_option, graph_option
+from .options import echo_rows, format_option, graph_option
 
 
 def _parse_binding(text: str) -> tuple[str, object]:
@@ -28,9 +28,13 @@ def _parse_binding(text: str) -> tuple[str, object]:
 @click.option("--bind", "bind", multiple=True, metavar="NAME=VALUE",
               help="Give ?NAME this value (a string, or <IRI>); repeatable. Values are "
               "bound, never pasted into the query text.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses send requests to other SPARQL endpoints (off by default).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query with --allow-service may take.")
 @graph_option
 @format_option()
-def query(sparql, query_file, bind, graph_dir, fmt):
+def query(sparql, query_file, bind, allow_service, timeout, graph_dir, fmt):
     """Run a SPARQL query over a build's graph (graph.ttl).
 
     kg's prefixes (kg:, wd:, prov:, rdfs:, stance:, obligation: ...) are predeclared.
@@ -41,14 +45,14 @@ def query(sparql, query_file, bind, graph_dir, fmt):
       kg query -f queries/alliances.rq --bind country_name=Russie --format csv
     """
     from ..namespace import compact
-    from ..output import render_rows
     from ..query import load_query_file, run_query
 
     if bool(sparql) == bool(query_file):
         raise click.UsageError("give a query, or -f FILE, but not both")
     text = load_query_file(query_file) if query_file else sparql
-    result = run_query(graph_dir, text, dict(_parse_binding(b) for b in bind))
+    result = run_query(graph_dir, text, dict(_parse_binding(b) for b in bind),
+                       allow_service=allow_service, timeout=timeout)
     rows = result.rows
     if fmt == "table":  # full IRIs are too wide for a terminal
         rows = [{k: compact(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
-    click.echo(render_rows(rows, fmt, result.columns), nl=False)
+    echo_rows(rows, fmt, result.columns)

@@ -26,7 +26,18 @@ def view(graph_dir, no_open):
     page = ensure_viewer(Path(graph_dir)).resolve()
     if no_open:
         click.echo(str(page))
-    elif click.launch(page.as_uri()) == 0:
+    elif _open_in_browser(page.as_uri()):
         click.echo(f"opened {page}")
     else:
-        click.echo(f"kg: could not start a browser; open {page} yourself", err=True)
+        click.echo(f"kg: no browser could be started, nothing opened; the viewer is {page}", err=True)
+        raise SystemExit(1)
+
+
+def _open_in_browser(uri: str) -> bool:
+    """Did a browser take the page? (``click.launch`` says yes whenever xdg-open exists.)"""
+    import webbrowser
+
+    try:
+        return webbrowser.open(uri)
+    except webbrowser.Error:
+        return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..claim_types import claim_type
 from ..model import Attribution
 from .frames import attribution_lexicon, find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
@@ -223,7 +224,7 @@ def attach(claim, cues, *, answering: bool = False) -> None:
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
-    agent = {r.id for r in next(iter(claim.roles.values()), [])}
+    agent = {r.id for r in claim.roles.get(claim_type(claim.type).agent, [])}
     parties = {r.id for refs in claim.roles.values() for r in refs}
     for cue in cues:
         for mention in cue.claimants:

@@ -8,6 +8,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
+from ..claim_types import claim_type
 from ..model import Claim
 from .context import SentenceContext
 from .fields import add_fields
@@ -32,16 +33,18 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
             if trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger):
                 continue
-            if frame.type == "cooperation" and _names_a_treaty(trigger, lexicon):
+            declared = claim_type(frame.type)
+            if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues))
+            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues), frame)
             source = inherit(roles, frame, ctx)
-            if any(rule.role == "parties" for rule in frame.roles):
-                complete_pair(roles, ctx)
+            pair_role = next((rule.role for rule in frame.roles if rule.role in declared.pair_roles), None)
+            if pair_role:
+                complete_pair(roles, ctx, pair_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
-            if frame.type == "statement":
-                target_from_topic(roles, ctx, trigger)
+            if declared.speech_about:
+                target_from_topic(roles, frame, ctx, trigger)
             if not complete(roles, frame):
                 continue
             claims = []

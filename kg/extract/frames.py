@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..claim_types import claim_type as declared_type, names as claim_type_names
 from ..errors import DataError
 from ..lexicons import lexicon_path, load_lexicon
-from ..model import ENTITY_CLASSES, OBLIGATIONS, DOMAINS, ROLES, STANCES
+from ..model import ENTITY_CLASSES, OBLIGATIONS, DOMAINS, STANCES
 
 __all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
            "find_phrases", "lowered_words"]
-
-_FIELDS = {"quantity", "date", "item", "domain", "quote", "treaty"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,12 @@ class Frame:
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
 
+    @property
+    def agent(self) -> RoleRule | None:
+        """The rule of the role that acts, as ontology/claim_types.yaml declares it."""
+        agent = declared_type(self.type).agent
+        return next((rule for rule in self.roles if rule.role == agent), None)
+
 
 @dataclass(frozen=True)
 class ClaimLexicon:
@@ -77,14 +82,15 @@ def _frame(raw: dict, where: str) -> Frame:
         raise DataError(f"{where}: a frame needs an id and a type")
     where = f"{where} ({raw['id']})"
     claim_type = raw["type"]
-    if claim_type not in ROLES:
-        raise DataError(f"{where}: unknown claim type {claim_type!r}")
+    if claim_type not in claim_type_names():
+        raise DataError(f"{where}: unknown claim type {claim_type!r}; declare it in ontology/claim_types.yaml")
+    declared = declared_type(claim_type)
     if raw.get("stance") is not None and raw["stance"] not in ("support", "oppose"):
         raise DataError(f"{where}: stance must be support or oppose")
     triggers = raw.get("triggers") or {}
     roles = []
     for role, rule in (raw.get("roles") or {}).items():
-        if role not in ROLES[claim_type]:
+        if role not in declared.role_names:
             raise DataError(f"{where}: {claim_type} has no role {role!r}")
         classes = _words(rule.get("classes"), f"{where}: {role}.classes")
         bad = [c for c in classes if c not in ENTITY_CLASSES]
@@ -93,8 +99,12 @@ def _frame(raw: dict, where: str) -> Frame:
         roles.append(RoleRule(role, _words(rule.get("markers"), f"{where}: {role}.markers"),
                               classes, int(rule.get("min", 1)), bool(rule.get("from_signatories"))))
     fields = frozenset(_words(raw.get("fields"), f"{where}: fields"))
-    if fields - _FIELDS:
-        raise DataError(f"{where}: unknown field {sorted(fields - _FIELDS)[0]!r}")
+    # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
+    allowed = set(declared.fields) | set(declared.role_names)
+    if fields - allowed:
+        raise DataError(f"{where}: unknown field {sorted(fields - allowed)[0]!r} for {claim_type}")
+    # rules are tried in the declaration's order, whatever the order of the YAML keys
+    roles.sort(key=lambda rule: declared.role_names.index(rule.role))
     lemmas = _words(triggers.get("lemmas"), f"{where}: triggers.lemmas")
     nouns = _words(triggers.get("nouns"), f"{where}: triggers.nouns")
     if not lemmas and not nouns:
@@ -104,7 +114,7 @@ def _frame(raw: dict, where: str) -> Frame:
                  frozenset(_words(raw.get("needs_unit"), f"{where}: needs_unit")),
                  frozenset(w.lower() for w in _words(raw.get("item_nouns"), f"{where}: item_nouns")),
                  bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
-                 _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), where),
+                 _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), claim_type, where),
                  _roles_of(raw.get("inherit"), claim_type, where),
                  frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
                  frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")),
@@ -119,21 +129,21 @@ def _voice(value, where: str) -> str:
 
 
 def _split(value, claim_type: str, where: str) -> str | None:
-    if value is not None and value not in ROLES[claim_type]:
+    if value is not None and value not in declared_type(claim_type).role_names:
         raise DataError(f"{where}: split names no role of {claim_type}")
     return value
 
 
 def _roles_of(value, claim_type: str, where: str) -> tuple[str, ...]:
     roles = _words(value, f"{where}: inherit")
-    if set(roles) - set(ROLES[claim_type]):
+    if set(roles) - set(declared_type(claim_type).role_names):
         raise DataError(f"{where}: inherit names no role of {claim_type}")
     return roles
 
 
-def _split_on(value, where: str) -> str | None:
-    if value is not None and value not in _FIELDS:
-        raise DataError(f"{where}: split_on names no field")
+def _split_on(value, claim_type: str, where: str) -> str | None:
+    if value is not None and value not in declared_type(claim_type).fields:
+        raise DataError(f"{where}: split_on names no field of {claim_type}")
     return value
 
 

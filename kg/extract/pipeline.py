@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention, has_required_roles
+from ..claim_types import claim_type, membership_type
+from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from .attributions import attach, find_cues
 from .claims import frame_claims
@@ -20,7 +21,7 @@ from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import (TREATY_TYPES, acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
+from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
                        pair_point, recent_pair)
 from .triggers import topics_of
 
@@ -61,7 +62,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     for sentence in doc.sents:
         claims += _read_sentence(article, sentence)
     _signatories_states(claims)
-    claims = [c for c in claims if has_required_roles(c.type, c.roles)]
+    claims = [c for c in claims if claim_type(c.type).has_required_roles(c.roles)]
     for claim in claims:
         if any(a.stance in ("claims", "confirms") for a in claim.attributions):
             # "démentent tout échange d'armes" answers the aid reports, not the troop reports
@@ -95,7 +96,7 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = frame_claims(ctx) + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
-    reported = [(c, t) for c, t in triggered if c.type not in TREATY_TYPES]
+    reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     for cue in cues:
         # a denial or a silence on its own (or about a fact it gives no count or date
@@ -136,17 +137,22 @@ def _speaks_of_reports(cue, lang: str) -> bool:
 def _signatories_states(claims: list[Claim]) -> None:
     """A treaty signed by two leaders binds the states they lead."""
     states = {}
+    membership = membership_type()
     for claim in claims:
-        if claim.type == "position_held":
-            states.setdefault(claim.roles["person"][0].id, claim.roles["organization"][0])
+        if membership is not None and claim.type == membership.name:
+            member, organisation = membership.membership
+            states.setdefault(claim.roles[member][0].id, claim.roles[organisation][0])
     for claim in claims:
-        if claim.type == "treaty_signing" and len(claim.roles.get("parties", [])) < 2:
-            parties = list(claim.roles.get("parties", []))
-            for person in claim.roles.get("signatories", []):
+        treaty = claim_type(claim.type).treaty
+        if treaty is None or not treaty.signatories:
+            continue
+        if len(claim.roles.get(treaty.parties, [])) < 2:
+            parties = list(claim.roles.get(treaty.parties, []))
+            for person in claim.roles.get(treaty.signatories, []):
                 state = states.get(person.id)
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
-            claim.roles["parties"] = parties
+            claim.roles[treaty.parties] = parties
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -177,7 +183,7 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
     no domain beside one with a domain between the same parties."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=_richness, reverse=True):
-        twin = next((k for k in kept if (claim.type in _COUNTED and _thinner(claim, k))
+        twin = next((k for k in kept if (claim_type(claim.type).counted and _thinner(claim, k))
                      or _vaguer_cooperation(claim, k)), None)
         if twin is None:
             kept.append(claim)
@@ -197,8 +203,9 @@ def _richness(claim: Claim) -> int:
 def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
     """"leur partenariat" with no domain, beside "leur coopération énergétique" between
     the same parties, says nothing more."""
-    return (claim.type == other.type == "cooperation" and claim.domain is None
-            and other.domain is not None and _core(claim) == _core(other))
+    field = claim_type(claim.type).thinner_without
+    return (field is not None and claim.type == other.type and getattr(claim, field) is None
+            and getattr(other, field) is not None and _core(claim) == _core(other))
 
 
 def _thinner(claim: Claim, other: Claim) -> bool:
@@ -215,24 +222,13 @@ def _thinner(claim: Claim, other: Claim) -> bool:
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
         return False
     return all({e.id for e in claim.roles.get(role, [])} <= {e.id for e in other.roles.get(role, [])}
-               for role in _CORE_ROLES.get(claim.type, ()))
-
-
-_COUNTED = ("troop_deployment", "military_aid")
+               for role in claim_type(claim.type).same_fact_roles)
 
 
 def _core(claim: Claim) -> tuple:
-    return tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items()
-                        if r in _CORE_ROLES.get(claim.type, ())))
-
-
-_CORE_ROLES = {
-    "treaty_signing": ("parties",), "treaty_ratification": ("ratifier",),
-    "treaty_obligation": ("parties",), "troop_deployment": ("sender", "location", "alongside"),
-    "military_aid": ("supplier", "recipient"), "cooperation": ("parties",),
-    "statement": ("speaker", "target"), "visit": ("visitor", "destination"),
-    "position_held": ("person", "organization"), "sanctions": ("imposer", "target"),
-}
+    """The roles that make the fact (the declaration's same_fact, every alternative)."""
+    core = claim_type(claim.type).same_fact_roles
+    return tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items() if r in core))
 
 
 def _entities(documents_mentions) -> list[Entity]:

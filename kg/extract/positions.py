@@ -8,6 +8,7 @@ body named inside the title phrase.
 """
 from __future__ import annotations
 
+from ..claim_types import membership_type
 from ..model import Claim
 from .frames import claim_lexicon, find_phrases
 
@@ -18,7 +19,12 @@ _MAX_GAP = 6
 
 
 def position_claims(ctx) -> list[tuple[Claim, object]]:
-    """position_held claims of one sentence, with the token of each title."""
+    """position_held claims (the declaration's membership type) of one sentence,
+    with the token of each title."""
+    declared = membership_type()
+    if declared is None:
+        return []
+    member, organisation_role = declared.membership
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
@@ -36,8 +42,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
-            claim = Claim(type="position_held", doc=ctx.doc_id,
-                          roles={"person": [person.ref], "organization": [organisation_ref]},
+            claim = Claim(type=declared.name, doc=ctx.doc_id,
+                          roles={member: [person.ref], organisation_role: [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
                           position=doc[i:end].text)
             results.append((claim, doc[i]))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..model import EntityRef, has_required_roles
+from ..claim_types import claim_type, signing
+from ..model import EntityRef
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
@@ -27,12 +28,13 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
     doc = ctx.sentence.doc
     sources = [m for m in ctx.mentions if _speaks_about(ctx, m, trigger) and m.ref.id in ctx.claimant_ids]
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
-    agent = frame.roles[0].role if frame.roles else None
-    judged = frame.type != "statement" and _judged_act(trigger, ctx.lang)
+    agent = frame.agent.role if frame.agent else None
+    speech = claim_type(frame.type).speech_about is not None
+    judged = not speech and _judged_act(trigger, ctx.lang)
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
-            if frame.type == "statement" and mention.cls in frame.roles[0].classes:
+            if speech and agent and mention.cls in frame.agent.classes:
                 roles.setdefault(agent, [])
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
@@ -43,7 +45,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
         if not _in_clause(doc, mention, trigger, markers):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
-        for rule in frame.roles:
+        # a role the mention fits as it is comes before one it fills as its state
+        # ("Kim" signs; North Korea is a party), whatever the order of the rules
+        for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
@@ -69,7 +73,7 @@ def _judged_act(trigger, lang: str) -> bool:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
         return False
     verb = trigger.head
-    judging = {w for f in claim_lexicon(lang).frames if f.type == "statement" for w in f.lemmas}
+    judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
     return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
 
 
@@ -129,6 +133,8 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         governors.add(trigger.head.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    if takes_verb and anchor.head.i == trigger.head.i and mention.tok_start < trigger.i:
+        return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
     if trigger.pos_ in ("NOUN", "PROPN"):
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
@@ -191,26 +197,30 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
 
 def complete(roles, frame: Frame) -> bool:
     """Are the claim type's required roles filled (SCHEMA.md's bold roles)?"""
-    if any(rule.from_signatories for rule in frame.roles) and roles.get("signatories"):
+    declared = claim_type(frame.type)
+    signatories = declared.treaty and declared.treaty.signatories
+    if any(rule.from_signatories for rule in frame.roles) and signatories and roles.get(signatories):
         return True  # parties are completed from the signatories' positions later
-    return has_required_roles(frame.type, roles)
+    return declared.has_required_roles(roles)
 
 
-def drop_self_links(roles: dict) -> dict:
-    """An entity never fills two opposite roles of one claim (a state aiding itself)."""
+def drop_self_links(roles: dict, frame: Frame) -> dict:
+    """An entity never fills two opposite roles of one claim (a state aiding itself):
+    it keeps the first in the declaration's order (the agent before the others)."""
+    order = claim_type(frame.type).role_names
     seen = set()
-    for role in list(roles):
+    for role in sorted(roles, key=order.index):
         kept = [r for r in roles[role] if r.id not in seen]
         seen.update(r.id for r in kept)
         roles[role] = kept
     return {r: v for r, v in roles.items() if v}
 
 
-def complete_pair(roles, ctx: SentenceContext) -> None:
-    """"Les deux pays renforcent leur coopération": parties are the article's main pair."""
+def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
+    """"Les deux pays renforcent leur coopération": parties (``role``) are the article's main pair."""
     from .treaties import has_treaty_noun, mentions_pair
 
-    parties = roles.get("parties")
+    parties = roles.get(role)
     if parties is not None and len(parties) >= 2:
         return
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
@@ -218,12 +228,13 @@ def complete_pair(roles, ctx: SentenceContext) -> None:
     # "le traité conclu avec la Russie": the other one is the article's other state
     if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
-        roles["parties"] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
-    elif not parties and has_treaty_noun(ctx.sentence, ctx.lang):
+        roles[role] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
+    elif not parties and has_treaty_noun(ctx.sentence, ctx.lang) and signing() is not None:
         # "Le traité prévoit une coopération militaire": between the treaty's parties
-        signed = [c for c in ctx.previous.get("treaty_signing", []) if len(c.roles.get("parties", [])) >= 2]
+        signed_by = signing().treaty.parties
+        signed = [c for c in ctx.previous.get(signing().name, []) if len(c.roles.get(signed_by, [])) >= 2]
         if signed:
-            roles["parties"] = list(signed[-1].roles["parties"])
+            roles[role] = list(signed[-1].roles[signed_by])
 
 
 def _announces(verb, lang: str) -> bool:
@@ -251,10 +262,10 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     the agent is the article's pair, named before the trigger or by an agent's marker."""
     from .treaties import mentions_pair
 
-    agent = frame.roles[0]
-    if roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
+    agent = frame.agent
+    if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
-    if trigger.pos_ in ("NOUN", "PROPN") and frame.type != "statement":
+    if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
         return  # "the two countries exchanged instruments of ratification": no act of theirs
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
@@ -265,23 +276,27 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
         roles[agent.role] = list(ctx.pair)
 
 
-def target_from_topic(roles, ctx: SentenceContext, trigger) -> None:
-    """"Ils ont condamné ce déploiement": the target is who deployed, as the article said before."""
-    if roles.get("target") or not roles.get("speaker"):
+def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
+    """"Ils ont condamné ce déploiement": the target (the role the speech is about) is
+    who deployed (the agent of the claim reported before), as the article said before."""
+    declared = claim_type(frame.type)
+    about, speaker = declared.speech_about, declared.agent
+    if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]}
     lexicon = claim_lexicon(ctx.lang)
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
-    reported = [c for claims in ctx.previous.values() for c in claims if c.type != "statement" and c.evidence]
+    reported = [c for claims in ctx.previous.values() for c in claims
+                if claim_type(c.type).speech_about is None and c.evidence]
     if reported:
         candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
     for words, earlier in candidates:
         if earlier is not None and words & following:
-            agent = next(iter(earlier.roles.values()), [])
-            speakers = {r.id for r in roles["speaker"]}
-            roles["target"] = [r for r in agent if r.id not in speakers]
+            agent = earlier.roles.get(claim_type(earlier.type).agent, [])
+            speakers = {r.id for r in roles[speaker]}
+            roles[about] = [r for r in agent if r.id not in speakers]
             return
 
 

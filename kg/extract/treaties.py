@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
-           "mentions_pair", "link_treaty", "TREATY_TYPES"]
-
-TREATY_TYPES = ("treaty_signing", "treaty_ratification", "treaty_obligation")
+           "mentions_pair", "link_treaty"]
 
 
 def main_pair(mentions) -> list[EntityRef]:
@@ -93,7 +92,8 @@ def has_treaty_noun(sentence, lang: str) -> bool:
 
 def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> list[tuple[Claim, object]]:
     lexicon = claim_lexicon(ctx.lang)
-    if not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
+    declared = obligation_type()
+    if declared is None or not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
         return []
     text = ctx.sentence.text.lower().replace("\u2019", "'")
     results = []
@@ -108,7 +108,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         token = ctx.sentence.doc.char_span(ctx.sentence.start_char + text.find(hit.lower()),
                                            ctx.sentence.start_char + text.find(hit.lower()) + 1,
                                            alignment_mode="expand")
-        claim = Claim(type="treaty_obligation", doc=ctx.doc_id, roles={"parties": parties},
+        claim = Claim(type=declared.name, doc=ctx.doc_id, roles={declared.treaty.parties: parties},
                       evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",
                       obligation=obligation)
         results.append((claim, token[0] if token else ctx.sentence[0]))
@@ -125,9 +125,11 @@ def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[
     """Who an obligation binds when its sentence does not name two states: the
     parties of the treaty signed last in the article, or the article's pair when
     the sentence names no state or speaks of "les deux pays"."""
-    signed = [c for c in ctx.previous.get("treaty_signing", []) if len(c.roles.get("parties", [])) >= 2]
-    if signed and (not named or named[0].id in {p.id for p in signed[-1].roles["parties"]}):
-        return signed[-1].roles["parties"]
+    declared = signing()
+    role = declared.treaty.parties if declared else None
+    signed = [c for c in ctx.previous.get(declared.name, []) if len(c.roles.get(role, [])) >= 2] if declared else []
+    if signed and (not named or named[0].id in {p.id for p in signed[-1].roles[role]}):
+        return signed[-1].roles[role]
     if not named or mentions_pair(ctx.sentence, ctx.lang):
         return pair
     return []
@@ -135,14 +137,15 @@ def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[
 
 def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
     """Give every treaty claim of an article its Treaty entity, named after the parties."""
-    treaty_claims = [c for c in claims if c.type in TREATY_TYPES]
+    treaty_claims = [c for c in claims if claim_type(c.type).treaty is not None]
     if not treaty_claims:
         return
-    parties = next((c.roles.get("parties") for c in treaty_claims if len(c.roles.get("parties", [])) >= 2), None)
+    parties = next((c.roles[rule.parties] for c in treaty_claims
+                    for rule in [claim_type(c.type).treaty] if len(c.roles.get(rule.parties, [])) >= 2), None)
     parties = parties or pair
     if len(parties) < 2:
         return
     label = "–".join(sorted(p.label for p in parties)) + " treaty"
     treaty = EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
     for claim in treaty_claims:
-        claim.roles.setdefault("treaty", [treaty])
+        claim.roles.setdefault(claim_type(claim.type).treaty.role, [treaty])
