@@ -10,7 +10,7 @@ from ..claim_types import claim_type, signing
 from ..model import EntityRef
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
+from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue, subject_tokens_of
 
 __all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -133,7 +133,7 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         governors.add(trigger.head.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
-    if takes_verb and anchor.head.i == trigger.head.i and mention.tok_start < trigger.i:
+    if takes_verb and anchor.head.i == trigger.head.i and _fronted(doc, mention, trigger.head):
         return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
     if trigger.pos_ in ("NOUN", "PROPN"):
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
@@ -152,6 +152,12 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
     return False
+
+
+def _fronted(doc, mention, verb) -> bool:
+    """Does the mention open the clause, before the verb's subject ("À Bruxelles, nous...")?"""
+    subject = subject_tokens_of(verb)
+    return mention.tok_start < (min(subject) if subject else verb.i)
 
 
 def _accepted(markers, noun_trigger: bool) -> set[str]:
