@@ -46,6 +46,7 @@ class Frame:
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
+    subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
 
     @property
     def agent(self) -> RoleRule | None:
@@ -119,7 +120,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
                  frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")),
                  frozenset(w.lower() for w in _words(triggers.get("not_reflexive"),
-                                                     f"{where}: triggers.not_reflexive")))
+                                                     f"{where}: triggers.not_reflexive")),
+                 frozenset(w.lower() for w in _words(raw.get("subjects"), f"{where}: subjects")))
 
 
 def _voice(value, where: str) -> str:

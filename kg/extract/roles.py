@@ -128,6 +128,11 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in trigger.children)):
+        # "le traité entre la France et le Sénégal, signé à Dakar": the participle's noun
+        # brings its own complements
+        governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)

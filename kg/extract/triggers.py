@@ -40,9 +40,19 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     index = _trigger_index(doc)
     found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
-             and not (lemma in frame.not_reflexive and _reflexive(doc[i]))}
+             and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
+             and _subject_fits(doc[i], frame.subjects)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
+
+
+def _subject_fits(token, subjects: frozenset[str]) -> bool:
+    """"Des soldats sont arrivés", not "le ministre est arrivé": a frame may name the nouns
+    its trigger's subject must be."""
+    if not subjects:
+        return True
+    found = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
 
 
 def _reflexive(token) -> bool:
