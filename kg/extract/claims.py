@@ -37,6 +37,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             roles = drop_self_links(fill_roles(ctx, frame, trigger, cues), frame)
+            if frame.abroad:
+                _keep_abroad(roles, frame, ctx)
             source = inherit(roles, frame, ctx)
             pair_role = next((rule.role for rule in frame.roles if rule.role in declared.pair_roles), None)
             if pair_role:
@@ -66,6 +68,29 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 # second count of a sentence continues its first
                 ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
+
+
+def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
+    """"Macron s'est entretenu avec Scholz à Berlin": of the people in the frame's
+    ``abroad`` role, only those whose state is known and is not the state of every
+    place named stay; places of no known state go. A meeting at home is no visit."""
+    def state_of(ref):
+        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
+        if mention is None:
+            return None
+        return mention.country or (mention.state.id if mention.state else None)
+
+    def state_id(ref):
+        state = state_of(ref)
+        return state.id if hasattr(state, "id") else state
+
+    places = [r for role, refs in roles.items() if role != frame.abroad for r in refs]
+    place_states = {state_id(r) for r in places}
+    if None in place_states or not places:
+        roles.pop(frame.abroad, None)
+        return
+    kept = [r for r in roles.get(frame.abroad, []) if state_id(r) is not None and state_id(r) not in place_states]
+    roles[frame.abroad] = kept
 
 
 def _names_a_treaty(trigger, lexicon) -> bool:

@@ -47,6 +47,7 @@ class Frame:
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
+    abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
 
     @property
     def agent(self) -> RoleRule | None:
@@ -121,7 +122,8 @@ def _frame(raw: dict, where: str) -> Frame:
                  frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")),
                  frozenset(w.lower() for w in _words(triggers.get("not_reflexive"),
                                                      f"{where}: triggers.not_reflexive")),
-                 frozenset(w.lower() for w in _words(raw.get("subjects"), f"{where}: subjects")))
+                 frozenset(w.lower() for w in _words(raw.get("subjects"), f"{where}: subjects")),
+                 _split(raw.get("abroad"), claim_type, where))
 
 
 def _voice(value, where: str) -> str:
