@@ -96,8 +96,14 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
 def _names_a_treaty(trigger, lexicon) -> bool:
     """Is the trigger part of a treaty's name ("traité de partenariat stratégique global")?"""
     head = trigger.head
-    return (trigger.dep_ == "nmod" and head.i < trigger.i
-            and (head.lemma_.lower() in lexicon.treaty_nouns or head.lower_ in lexicon.treaty_nouns))
+    if (trigger.dep_ == "nmod" and head.i < trigger.i
+            and (head.lemma_.lower() in lexicon.treaty_nouns or head.lower_ in lexicon.treaty_nouns)):
+        return True
+    # the parser may hang the noun elsewhere: "un accord de coopération de défense"
+    doc = trigger.doc
+    before = doc[trigger.i - 2] if trigger.i >= 2 else None
+    return (before is not None and doc[trigger.i - 1].pos_ == "ADP"
+            and (before.lemma_.lower() in lexicon.treaty_nouns or before.lower_ in lexicon.treaty_nouns))
 
 
 def _rejoin(claims: list[Claim], role: str) -> Claim:

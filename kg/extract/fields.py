@@ -67,12 +67,18 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
-    window = ctx.sentence.doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
-    words = " " + " ".join(t.lower_ for t in window) + " "
-    for domain, cues in lexicon.domains.items():
-        if any(f" {cue.lower()} " in words for cue in cues):
-            return domain
-    return None
+    """The domain whose cue stands nearest the trigger, after it when tied ("un accord de
+    défense et une feuille de route pour la coopération économique": economy)."""
+    doc = ctx.sentence.doc
+    start, end = max(trigger.i - 3, ctx.sentence.start), min(trigger.i + 8, ctx.sentence.end)
+    found = [(abs(a - trigger.i) + (0.5 if a < trigger.i else 0), n, domain, a)
+             for n, (domain, cues) in enumerate(lexicon.domains.items())
+             for a, _b, _cue in find_phrases(doc, ctx.lang, tuple(cues), start, end)]
+    if trigger.pos_ == "NOUN":
+        # a noun's own complements first: "une feuille de route pour la coopération économique"
+        own = {t.i for t in trigger.subtree}
+        found = [f for f in found if f[3] in own] or found
+    return min(found)[2] if found else None
 
 
 def _quote(text: str) -> str | None:

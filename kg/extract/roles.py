@@ -129,9 +129,11 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
     if (trigger.pos_ == "VERB" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in trigger.children)):
+            and mention.tok_start < trigger.i
+            and not any(c.dep_.startswith("nsubj") or c.dep_ in ("mark", "cc") for c in trigger.children)):
         # "le traité entre la France et le Sénégal, signé à Dakar": the participle's noun
-        # brings its own complements
+        # brings the complements it has before the participle (not "..., puis ratifié",
+        # which continues an earlier verb)
         governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
@@ -237,7 +239,10 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
-    if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
+    # "Un accord de défense a été signé à l'occasion de la visite": a sentence that names
+    # nobody speaks of the pair the article is about
+    unnamed = not parties and not ctx.mentions
+    if len(ctx.pair) == 2 and (one_of_pair or unnamed or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles[role] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
     elif not parties and has_treaty_noun(ctx.sentence, ctx.lang) and signing() is not None:
