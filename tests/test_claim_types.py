@@ -15,11 +15,12 @@ from rdflib import RDF, RDFS, Graph
 from extraction_helpers import extract, of_type, stances
 from kg.claim_types import ClaimTypeError, claim_types, declaration_path, load_claim_types
 from kg.errors import KgError
-from kg.lexicons import ONTOLOGY_DIR
+from kg.lexicons import ontology_dir
 from kg.namespace import KG
 
 REPO = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "claim_types" / "arms_sale.yaml"
+ONTOLOGY_DIR = ontology_dir()
 
 
 # --- the loader's closed schema -------------------------------------------------------------
@@ -172,7 +173,7 @@ def test_a_new_claim_type_needs_no_python(tmp_path):
     assert rdf.value(node, KG.buyer) is not None and rdf.value(node, KG.seller) is not None
 
     graph = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
-    edges = [(u, v, d["from_role"], d["to_role"]) for u, v, d in graph.edges(data=True) if d["type"] == "arms_sale"]
+    edges = [(u, v, d["from_role"], d["to_role"]) for u, v, d in graph.edges(data=True) if d["claim_type"] == "arms_sale"]
     assert [(graph.nodes[u]["label"], graph.nodes[v]["label"], f, t) for u, v, f, t in edges] == [
         ("India", "Vietnam", "seller", "buyer")]
 

@@ -11,16 +11,22 @@ from . import main
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build(paths, out_dir, quiet):
+@click.option("--validate", "check", is_flag=True,
+              help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
+              "(exit status 1 on a violation).")
+def build(paths, out_dir, quiet, check):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
-    folder. A file that cannot be read is reported on one line and skipped.
+    folder. A file that cannot be read is reported on one line and skipped;
+    an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the build
+    before it reads any article.
 
     \b
     Example:
       kg build sources/ -o output/
+      kg build sources/ -o output/ --validate
     """
     from functools import partial
 
@@ -38,3 +44,8 @@ def build(paths, out_dir, quiet):
                    f"{len(corpus.claims)} claims -> {Path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
+    if check:
+        from ..validate import validate_build
+        from .validate import echo_violations
+
+        echo_violations(validate_build(out_dir))

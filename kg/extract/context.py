@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..model import Evidence
-from .dates import find_dates
+from ..dates import find_dates
 from .quantities import find_quantities
 
 __all__ = ["SentenceContext"]

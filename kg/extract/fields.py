@@ -2,9 +2,10 @@
 the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
-import re
-
 from ..model import Claim
+from ..profiles import profile
+from ..text import find_dateline
+from ..trace import note_field
 from .context import SentenceContext
 from .frames import Frame, find_phrases
 
@@ -26,24 +27,22 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
         match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
+        if match:
+            note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
-        dateline_end = _dateline_end(ctx.sentence.doc.text)
+        dateline = find_dateline(ctx.sentence.doc.text)  # the day the article was filed is no claim's date
+        dateline_end = dateline.end if dateline else 0
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)
         claim.date = match.iso if match else None
+        if match and match.iso:
+            note_field(claim, "date", match, "nearest")
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
-        claim.quote = _quote(ctx.sentence.text)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a dateline ends ("N'DJAMENA, 29 novembre 2024 —"): the day the article
-    was filed is no claim's date."""
-    match = re.match(r"\A([^\n,]{2,40}),[^\n—]{4,50}?(—|–| - )", text)
-    return match.end() if match and match.group(1).isupper() else 0
+        claim.quote = _quote(ctx.sentence.text, ctx.lang)
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:
@@ -55,11 +54,13 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     """What is supplied: the words of the item lexicon near the trigger
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
-    start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
+    windows = profile(ctx.lang).windows
+    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
+    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
     found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
     if found:
         first, last = found[0][0], found[-1][1]
-        if last - first <= 12:  # "systèmes de défense antiaérienne et du matériel"
+        if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
@@ -70,7 +71,9 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
     """The domain whose cue stands nearest the trigger, after it when tied ("un accord de
     défense et une feuille de route pour la coopération économique": economy)."""
     doc = ctx.sentence.doc
-    start, end = max(trigger.i - 3, ctx.sentence.start), min(trigger.i + 8, ctx.sentence.end)
+    windows = profile(ctx.lang).windows
+    start = max(trigger.i - windows["domain_before"], ctx.sentence.start)
+    end = min(trigger.i + windows["domain_after"], ctx.sentence.end)
     found = [(abs(a - trigger.i) + (0.5 if a < trigger.i else 0), n, domain, a)
              for n, (domain, cues) in enumerate(lexicon.domains.items())
              for a, _b, _cue in find_phrases(doc, ctx.lang, tuple(cues), start, end)]
@@ -81,8 +84,8 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
     return min(found)[2] if found else None
 
 
-def _quote(text: str) -> str | None:
-    for left, right in (("«", "»"), ("“", "”"), ('"', '"')):
+def _quote(text: str, lang: str) -> str | None:
+    for left, right in profile(lang).text.quotes:
         start = text.find(left)
         end = text.find(right, start + 1)
         if start >= 0 and end > start:

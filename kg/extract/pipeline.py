@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..claim_types import claim_type, membership_type
+from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
+from ..trace import absorb, note_claim_roles, note_trigger
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
@@ -26,6 +28,14 @@ from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, ob
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
+
+# What an article's text can legitimately make the rules fail with: an
+# unreadable article (InputError), a value the code cannot take (ValueError:
+# a text too long for spaCy, an impossible date or number, bad Unicode) or
+# nesting too deep to follow. A DataError (kg's own lexicons) or a TypeError,
+# AttributeError, KeyError... (kg's own code) is no article's fault: it stops
+# the build, naming the article it showed on.
+ARTICLE_ERRORS = (InputError, ValueError, RecursionError)
 
 # Stances that speak about claims reported elsewhere in the article.
 _REACTIONS = ("denies", "no_comment", "confirms")
@@ -106,7 +116,10 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang)))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
-    return [c for c, _ in triggered] + [c for c, _ in position_claims(ctx)]
+    found = triggered + position_claims(ctx)
+    for claim, trigger in found:
+        note_trigger(claim, trigger)
+    return [c for c, _ in found]
 
 
 def _cues_for(trigger, cues, lang: str) -> list:
@@ -153,6 +166,7 @@ def _signatories_states(claims: list[Claim]) -> None:
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles[treaty.parties] = parties
+            note_claim_roles(claim, "signatories")
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -171,6 +185,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         known = {(a.claimant.id, a.stance) for a in kept.attributions}
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
+        absorb(kept, claim)
     return _fold_bare(list(merged.values()))
 
 
@@ -191,6 +206,7 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
         known = {a.claimant.id for a in twin.attributions}
         twin.attributions += [a for a in claim.attributions if a.claimant.id not in known]
         twin.evidence += [e for e in claim.evidence if e not in twin.evidence]
+        absorb(twin, claim)
     order = {id(c): n for n, c in enumerate(claims)}
     return sorted(kept, key=lambda c: order[id(c)])
 
@@ -262,8 +278,9 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``on_error(document, error)``, if given, hears about an article the rules
-    fail on, which then adds no claim, so that one odd article does not stop a
-    build of a thousand; without it the error propagates.
+    fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
+    article does not stop a build of a thousand; without it the error
+    propagates, as do errors of kg's own data and code.
     """
     claims, all_mentions = [], []
     by_lang = defaultdict(list)
@@ -276,11 +293,16 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     for document in documents:
         try:
             found, mentions = extract_document(document, parsed[document.id])
-        except Exception as error:  # noqa: BLE001 - reported, and the other articles still build
+        except DataError:
+            raise
+        except ARTICLE_ERRORS as error:
             if on_error is None:
                 raise
             on_error(document, error)
             found, mentions = [], []
+        except Exception as error:
+            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+            raise
         claims += found
         all_mentions.append((document.id, mentions))
         if progress:
