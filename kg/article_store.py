@@ -140,10 +140,15 @@ class ArticleStore:
         build killed here leaves the store as the previous build left it."""
         try:
             self._write()
+        except sqlite3.OperationalError:
+            return  # locked by a reader, or the disk full: nothing kept, the next build parses again
         except sqlite3.DatabaseError:
             # a damaged file (not one a killed build left: transactions see to that) is rebuilt
             self.path.unlink(missing_ok=True)
-            self._write()
+            try:
+                self._write()
+            except sqlite3.DatabaseError:
+                return
 
     def _write(self) -> None:
         with closing(sqlite3.connect(self.path)) as db:

@@ -2,7 +2,11 @@
 articles, and its outputs are byte for byte those of a full build of the same
 articles, explain.jsonl included."""
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -133,3 +137,32 @@ def test_the_store_lives_beside_the_output_folder(tmp_path, articles):
     assert store_path(tmp_path / "out") == tmp_path / ".out.kg-store.sqlite"
     assert store_path(tmp_path / "out").is_file()
     assert not any(p.name.endswith(".sqlite") for p in (tmp_path / "out").iterdir())
+
+
+KILLED_IN_SAVE = textwrap.dedent("""
+    import os, signal, sqlite3, sys
+    import kg.article_store as store
+    def delete_then_die(self):
+        db = sqlite3.connect(self.path)
+        db.execute("BEGIN")
+        db.execute("DELETE FROM articles")
+        os.kill(os.getpid(), signal.SIGKILL)
+    store.ArticleStore._write = delete_then_die
+    from kg.cli import main
+    sys.argv = ["kg", "build", "--quiet", sys.argv[1], "-o", sys.argv[2]]
+    main()
+""")
+
+
+def test_a_build_killed_while_saving_leaves_the_previous_store_whole(tmp_path, articles, parsed):
+    out = tmp_path / "out"
+    build([articles], out)
+    with open(articles / "en-sanctions.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nJapan said it would send a delegation to Kyiv in May 2024.\n")
+    done = subprocess.run([sys.executable, "-c", KILLED_IN_SAVE, str(articles), str(out)],
+                          capture_output=True, timeout=300)
+    assert done.returncode == -signal.SIGKILL
+    assert stored_rows(out) == 4
+    parsed.clear()
+    build([articles], out)
+    assert parsed == ["en-sanctions"]
