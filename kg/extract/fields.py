@@ -27,7 +27,7 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
     if "date" in frame.fields:
-        dateline_end = _dateline_end(ctx.sentence.doc.text)
+        dateline_end = _dateline_end(ctx.sentence.doc)
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)
         claim.date = match.iso if match else None
@@ -39,11 +39,15 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.quote = _quote(ctx.sentence.text)
 
 
-def _dateline_end(text: str) -> int:
+def _dateline_end(doc) -> int:
     """Where a dateline ends ("N'DJAMENA, 29 novembre 2024 —"): the day the article
-    was filed is no claim's date."""
-    match = re.match(r"\A([^\n,]{2,40}),[^\n—]{4,50}?(—|–| - )", text)
-    return match.end() if match and match.group(1).isupper() else 0
+    was filed is no claim's date. Read once per article (``doc.text`` is rebuilt on
+    every call: asked for each claim, it made long articles cost the square of their length)."""
+    if "kg_dateline_end" not in doc.user_data:
+        head = doc[:120].text  # the pattern spans at most 93 characters
+        match = re.match(r"\A([^\n,]{2,40}),[^\n—]{4,50}?(—|–| - )", head)
+        doc.user_data["kg_dateline_end"] = match.end() if match and match.group(1).isupper() else 0
+    return doc.user_data["kg_dateline_end"]
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:

@@ -9,7 +9,7 @@ speak about earlier reports) and merged when they state the same fact.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..claim_types import claim_type, membership_type
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
@@ -20,6 +20,7 @@ from .context import SentenceContext
 from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
+from .sections import sections
 from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
                        pair_point, recent_pair)
 from .triggers import topics_of
@@ -46,7 +47,29 @@ class _Article:
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
-    """The claims and the mentions of one article (``doc``: its parse, if already made)."""
+    """The claims and the mentions of one article (``doc``: its parse, if already made:
+    one Doc, or one per section of a long article).
+
+    A long article is read section by section (kg.extract.sections), each as an
+    article of its own (its main pair, its "previous" claims), so that time grows
+    with its length, not its square; offsets are then shifted back into the body.
+    """
+    spans = sections(document.body)
+    docs = doc if isinstance(doc, list) else [doc] * len(spans)
+    if len(spans) == 1:
+        return _extract_section(document, docs[0])
+    claims, mentions = [], []
+    for (start, end), section_doc in zip(spans, docs):
+        found, found_mentions = _extract_section(replace(document, body=document.body[start:end]), section_doc)
+        for claim in found:
+            claim.evidence = [replace(e, start=e.start + start, end=e.end + start) for e in claim.evidence]
+        claims += found
+        mentions += [replace(m, start=m.start + start, end=m.end + start) for m in found_mentions]
+    return _merge(claims), mentions
+
+
+def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
+    """The claims and mentions of an article read in one piece (offsets into ``document.body``)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     mentions = resolve_references(doc, find_mentions(doc, lang), lang)
@@ -259,25 +282,50 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     fail on, which then adds no claim, so that one odd article does not stop a
     build of a thousand; without it the error propagates.
     """
-    claims, all_mentions = [], []
-    by_lang = defaultdict(list)
-    for document in documents:
-        by_lang[document.lang].append(document)
-    parsed = {}
-    for lang, docs in by_lang.items():
-        for document, doc in zip(docs, pipeline(lang).pipe(d.body for d in docs)):
-            parsed[document.id] = doc
-    for document in documents:
+    results = {}
+    for document, parsed in _parsed(documents, on_error):
         try:
-            found, mentions = extract_document(document, parsed[document.id])
+            if isinstance(parsed, Exception):
+                raise parsed
+            results[document.id] = extract_document(document, parsed)
         except Exception as error:  # noqa: BLE001 - reported, and the other articles still build
             if on_error is None:
                 raise
             on_error(document, error)
-            found, mentions = [], []
-        claims += found
-        all_mentions.append((document.id, mentions))
+            results[document.id] = [], []
         if progress:
             progress(document)
+    claims, all_mentions = [], []
+    for document in documents:
+        found, mentions = results[document.id]
+        claims += found
+        all_mentions.append((document.id, mentions))
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+def _parsed(documents: list[Document], on_error):
+    """``(document, its parse)`` for each document, language by language, as the
+    parser gives them (one Doc per section, so that no text passes spaCy's length
+    limit): batched, and one article at a time once a batch fails, so that the
+    parse of one article (an Exception in place of its Docs) never stops the others."""
+    by_lang = defaultdict(list)
+    for document in documents:
+        by_lang[document.lang].append(document)
+    for lang, docs in by_lang.items():
+        texts = ((d.body[a:b], d.id) for d in docs for a, b in sections(d.body))
+        done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
+        try:
+            piped = nlp.pipe(texts, as_tuples=True)
+            for document in docs:
+                yield document, [next(piped)[0] for _ in sections(document.body)]
+                done += 1
+        except Exception as error:  # noqa: BLE001 - the batch is given up, each article retried alone
+            if on_error is None:
+                raise
+            for document in docs[done:]:
+                try:
+                    parsed = [nlp(document.body[a:b]) for a, b in sections(document.body)]
+                except Exception as single:  # noqa: BLE001 - handed to the caller with the article
+                    parsed = single
+                yield document, parsed
