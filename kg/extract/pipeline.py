@@ -21,6 +21,7 @@ from .coreference import resolve_references
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
+from .visible import body_span, visible
 from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
                        pair_point, recent_pair)
 from .triggers import topics_of
@@ -48,24 +49,39 @@ class _Article:
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and the mentions of one article (``doc``: its parse, if already made:
-    one Doc, or one per section of a long article).
+    one Doc per section of ``_units(document)``, or one Doc for a short clean article).
 
-    A long article is read section by section (kg.extract.sections), each as an
-    article of its own (its main pair, its "previous" claims), so that time grows
-    with its length, not its square; offsets are then shifted back into the body.
+    The rules read the article's visible text (kg.extract.visible); a long article
+    is read section by section (kg.extract.sections), each as an article of its own
+    (its main pair, its "previous" claims), so that time grows with its length, not
+    its square. Offsets are then turned back into offsets into the body.
     """
-    spans = sections(document.body)
+    text, where = visible(document.body)
+    spans = sections(text)
     docs = doc if isinstance(doc, list) else [doc] * len(spans)
-    if len(spans) == 1:
+    if where is None and len(spans) == 1:
         return _extract_section(document, docs[0])
     claims, mentions = [], []
     for (start, end), section_doc in zip(spans, docs):
-        found, found_mentions = _extract_section(replace(document, body=document.body[start:end]), section_doc)
+        found, found_mentions = _extract_section(replace(document, body=text[start:end]), section_doc)
         for claim in found:
-            claim.evidence = [replace(e, start=e.start + start, end=e.end + start) for e in claim.evidence]
+            claim.evidence = [_in_body(document.body, where, e, start) for e in claim.evidence]
         claims += found
-        mentions += [replace(m, start=m.start + start, end=m.end + start) for m in found_mentions]
+        mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
     return _merge(claims), mentions
+
+
+def _units(document: Document) -> list[str]:
+    """The texts the parser reads for an article: its visible text, in sections."""
+    text, _where = visible(document.body)
+    return [text[a:b] for a, b in sections(text)]
+
+
+def _in_body(body: str, where, span, offset: int):
+    """A span (evidence, mention) found in a section at ``offset`` of the visible
+    text, moved to the body: ``body[start:end] == text`` holds again."""
+    start, end = body_span(where, span.start + offset, span.end + offset)
+    return replace(span, start=start, end=end, text=body[start:end])
 
 
 def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -313,19 +329,19 @@ def _parsed(documents: list[Document], on_error):
     for document in documents:
         by_lang[document.lang].append(document)
     for lang, docs in by_lang.items():
-        texts = ((d.body[a:b], d.id) for d in docs for a, b in sections(d.body))
+        texts = ((text, d.id) for d in docs for text in _units(d))
         done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
         try:
             piped = nlp.pipe(texts, as_tuples=True)
             for document in docs:
-                yield document, [next(piped)[0] for _ in sections(document.body)]
+                yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
         except Exception as error:  # noqa: BLE001 - the batch is given up, each article retried alone
             if on_error is None:
                 raise
             for document in docs[done:]:
                 try:
-                    parsed = [nlp(document.body[a:b]) for a, b in sections(document.body)]
+                    parsed = [nlp(text) for text in _units(document)]
                 except Exception as single:  # noqa: BLE001 - handed to the caller with the article
                     parsed = single
                 yield document, parsed

@@ -29,8 +29,9 @@ _BREAKS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"), re.compile(r"\n\s*"), re.compile(
            re.compile(r"\s+"))
 
 
-def sections(body: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
-    """Spans of ``body``, each at most ``size`` characters, that together cover it."""
+def sections(body: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Spans of ``body``, each at most ``size`` (SECTION_CHARS) characters, that together cover it."""
+    size = size or SECTION_CHARS
     spans, start = [], 0
     while len(body) - start > size:
         end = _cut(body, start, start + size)
