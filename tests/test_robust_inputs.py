@@ -5,7 +5,6 @@ Every article here is written for the test; each case builds it beside a good
 article (tests/fixtures/articles/good) and checks that the good one still gives
 its claims.
 """
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.sources import read_sources
+from output_readers import read_every_output, read_jsonl
 
 GOOD = Path(__file__).parent / "fixtures" / "articles" / "good" / "en-sanctions.txt"
 REPO = Path(__file__).parent.parent
@@ -33,10 +33,6 @@ def build(tmp_path, *paths, options=()):
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result, out
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def article(folder: Path, name: str, body: str, front: str = "lang: en\npublished: 2024-05-02\n") -> Path:
@@ -62,7 +58,11 @@ def test_an_article_longer_than_the_parser_accepts_builds_in_sections(tmp_path, 
     from kg.sources import read_article
 
     monkeypatch.setattr(pipeline("en"), "max_length", 3_000)
-    monkeypatch.setattr("kg.extract.sections.SECTION_CHARS", 2_000, raising=False)
+    try:
+        from kg.extract import sections
+        monkeypatch.setattr(sections, "SECTION_CHARS", 2_000)
+    except ImportError:
+        pass  # a kg without sections: the build stops on spaCy's E088
     folder = tmp_path / "in"
     folder.mkdir()
     paragraphs = [p.replace("3,000", f"{n + 1},000") for n in range(60) for p in EN_PARAGRAPHS]
@@ -243,10 +243,6 @@ def _sprinkled(text: str) -> str:
 
 
 def test_invisible_characters_cost_no_claim_and_every_output_reads_back(tmp_path):
-    import networkx as nx
-    import pyoxigraph
-    import rdflib
-
     from kg.sources import read_article
 
     plain_folder, odd_folder = tmp_path / "plain", tmp_path / "odd"
@@ -264,22 +260,8 @@ def test_invisible_characters_cost_no_claim_and_every_output_reads_back(tmp_path
     assert len(expected) >= 2
     assert sorted((c["type"], c["rule"]) for c in claims if c["doc"] == "chars") == expected
     assert_evidence_exact(out, {"chars": read_article(odd_path).body, "en-sanctions": read_article(GOOD).body})
-    for name in ("claims.jsonl", "entities.jsonl", "documents.jsonl"):
-        read_jsonl(out / name)
-    nx.read_graphml(out / "graph.graphml", force_multigraph=True)
-    assert len(rdflib.Graph().parse(out / "graph.ttl", format="turtle")) > 0
-    assert list(pyoxigraph.parse(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))
-    _viewer_data(out / "graph.html")
-
-
-def _viewer_data(page: Path) -> list:
-    """The JSON blocks the viewer page embeds for its script."""
-    import re
-
-    html = page.read_text(encoding="utf-8")
-    blocks = re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.DOTALL)
-    assert blocks
-    return [json.loads(block) for block in blocks]
+    read = read_every_output(out)
+    assert len(read["turtle"]) > 0 and read["oxigraph"] and read["graphml"].number_of_nodes() > 0
 
 
 # --- names in other scripts ----------------------------------------------------------------
