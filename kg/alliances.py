@@ -41,7 +41,8 @@ import networkx as nx
 from .claim_types import TieKind, claim_type, membership_type, tie_kinds
 from .errors import DataError, UnknownEntity
 from .graph import corpus_to_networkx
-from .model import Corpus, fold
+from .model import Corpus
+from .text import fold
 
 __all__ = ["ally_kinds", "opposition_kinds", "Source", "Tie", "Bloc", "Hop",
            "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",

@@ -1,9 +1,10 @@
 """``kg build``: read articles, extract claims, write every output of a build.
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
-graph.ttl, graph.graphml and graph.html, written into a staging folder that
-then replaces the output folder in one step (kg.output_folder): a failed or
-killed build leaves the previous outputs whole, never a mix of two builds.
+graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists),
+written into a staging folder that then replaces the output folder in one step
+(kg.output_folder): a failed or killed build leaves the previous outputs whole,
+never a mix of two builds.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class BuildReport:
 
 def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
+    from .explain import EXPLAIN, write_explanations
     from .graph import write_graphml
     from .rdf import write_turtle
     from .store import save_corpus
@@ -38,7 +40,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     write_turtle(corpus, out_dir / "graph.ttl")
     write_graphml(corpus, out_dir / "graph.graphml")
     write_viewer(corpus, out_dir / "graph.html")
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html"]
+    write_explanations(corpus.claims, out_dir / EXPLAIN)
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN]
     return [out_dir / name for name in names]
 
 
@@ -48,9 +51,13 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     ``on_problem(problem)`` hears about each file that cannot be read (the
     others still build) and about links followed out of a folder; ``progress``
     wraps the list of documents (e.g. tqdm); a file over ``max_bytes`` (default
-    kg.sources.MAX_ARTICLE_BYTES) is skipped. Raises InputError when no article
-    at all can be read.
+    kg.sources.MAX_ARTICLE_BYTES) is skipped. Raises DataError, before reading
+    any article, when a file of the ontology is invalid; InputError when no
+    article at all can be read.
     """
+    from .ontology_schema import check_ontology
+
+    check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         corpus, problems = _analyse(paths, progress, on_problem, max_bytes)
         try:

@@ -28,7 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
-from .lexicons import _display, _read, ontology_dir, validate
+from .lexicons import display_path, ontology_dir, read_yaml
+from .ontology_schema import CLAIM_TYPES
+from .schema import validate
 
 __all__ = ["ClaimTypeError", "Role", "TieRule", "TreatyRule", "TieKind", "ClaimType", "ClaimTypes",
            "declaration_path", "load_claim_types", "claim_types", "claim_type", "names",
@@ -153,22 +155,7 @@ class ClaimTypes:
         return found
 
 
-# --- the schema -----------------------------------------------------------------------
-
-_ROLE = {"name": str, "property": str, "min?": int, "pair?": bool}
-_NOTE = (str, {"role": str, "prefix?": str})
-_TIE = {"kind?": str, "kind_by?": {"field": str, "values": {"*": str}, "otherwise?": str},
-        "between?": str, "from?": str, "to?": str, "note?": [_NOTE]}
-_TYPE = {
-    "class": str, "roles": [_ROLE], "one_of?": [[str]], "agent": str, "fields": [str],
-    "same_fact": [(str, [str])], "same_fact_fields?": [str], "edges": [[str]],
-    "directed?": bool, "colour": str, "tie?": _TIE,
-    "treaty?": {"role": str, "parties": str, "signatories?": str, "marks?": str},
-    "membership?": {"member": str, "of": str}, "speech?": {"about": str},
-    "counted?": bool, "thinner_without?": str, "not_in_treaty_names?": bool,
-}
-_SCHEMA = {"claim_types": {"*": _TYPE},
-           "tie_kinds": [{"name": str, "alliance": bool, "directed": bool, "binds?": (bool, str)}]}
+# --- the schema: kg.ontology_schema.CLAIM_TYPES; what it cannot say is checked below ----------
 
 
 def _claim_fields() -> tuple[str, ...]:
@@ -190,10 +177,10 @@ def load_claim_types(path: Path | None = None) -> ClaimTypes:
 
 @lru_cache(maxsize=None)
 def _load(path: Path) -> ClaimTypes:
-    where = _display(path)
-    data = _read(path)
+    where = display_path(path)
+    data = read_yaml(path)
     try:
-        validate(data, _SCHEMA, where)
+        validate(data, CLAIM_TYPES, where)
     except ClaimTypeError:
         raise
     except DataError as error:

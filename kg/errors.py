@@ -5,7 +5,7 @@ prints its message on one line. A message names the file (and the entry or
 line) and says what to do.
 """
 
-__all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity"]
+__all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity", "UnknownClaim"]
 
 
 class KgError(Exception):
@@ -30,3 +30,7 @@ class QueryError(KgError):
 
 class UnknownEntity(KgError):
     """A name given by the user matches no entity of the gazetteer or the graph."""
+
+
+class UnknownClaim(KgError):
+    """A claim id given by the user matches no claim of the build, or several."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,15 +26,17 @@ from typing import Iterator
 import yaml
 
 from .errors import DataError, UnknownEntity
-from .model import ENTITY_CLASSES, EntityRef, entity_id, fold
+from .lexicons import YAML_LOADER, display_path, ontology_dir
+from .model import EntityRef, entity_id
+from .schema import validate
+from .text import fold, unaccent
 
-__all__ = ["KINDS", "LANGS", "GAZETTEER_DIR", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
-           "load_gazetteer", "load_entries", "read_entries", "unaccent"]
+__all__ = ["KINDS", "LANGS", "gazetteer_dir", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
+           "load_gazetteer", "load_entries", "read_entries"]
 
 #: what an entry is; the extractor uses it to tell a state from its capital
 KINDS = ("state", "capital", "city", "region", "organization", "person", "body", "group")
 LANGS = ("fr", "en")
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer"
 #: the generated files, in load order; curated.yaml is an input of the generator, not read here
 GAZETTEER_FILES = ("states.yaml", "places.yaml", "regions.yaml", "organizations.yaml",
                    "bodies.yaml", "people.yaml", "groups.yaml")
@@ -43,9 +44,7 @@ GAZETTEER_FILES = ("states.yaml", "places.yaml", "regions.yaml", "organizations.
 # When one form names several entries, the most likely actor comes first.
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(
     ("state", "capital", "organization", "body", "person", "group", "city", "region"))}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads 5x faster
 _QID = re.compile(r"Q[1-9][0-9]*")
-_FIELDS = {"id", "label", "class", "kind", "qid", "part_of", "capital_of", "forms", "forms_cased"}
 # Words around a name that do not change whom it names: "l'Occident", "M. Poutine",
 # "the Kremlin", "Russia's".
 _PREFIXES = re.compile(r"^(?:l['’]|d['’]|(?:le|la|les|du|des|de|the|M\.|Mr\.?|Mme|Mrs\.?|Ms\.?) )",
@@ -53,16 +52,9 @@ _PREFIXES = re.compile(r"^(?:l['’]|d['’]|(?:le|la|les|du|des|de|the|M\.|Mr\.
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
-def unaccent(text: str) -> str:
-    """Like :func:`kg.model.fold` but keeping case: the key of case-sensitive forms.
-
-    >>> unaccent("Séoul  N’Djamena")
-    "Seoul N'Djamena"
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2011", "-")
-    return re.sub(r"\s+", " ", text).strip()
+def gazetteer_dir() -> Path:
+    """``ontology/gazetteer`` of the ontology kg reads (see kg.lexicons.ontology_dir)."""
+    return ontology_dir() / "gazetteer"
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,71 +250,36 @@ def _candidates(text: str) -> Iterator[str]:
 
 
 def read_entries(path: Path) -> list[GazetteerEntry]:
-    """Read and validate one gazetteer YAML file; DataError names the file and the entry."""
+    """Read one gazetteer YAML file, checked against kg.ontology_schema.GAZETTEER;
+    DataError names the file and the entry."""
+    from .ontology_schema import GAZETTEER, vocabularies
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{path}: cannot read gazetteer file ({error})") from None
+        raise DataError(f"{display_path(path)}: cannot read gazetteer file ({error})") from None
     except yaml.YAMLError as error:
-        raise DataError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+        raise DataError(f"{display_path(path)}: invalid YAML: {str(error).splitlines()[0]}") from None
     if data is None:
         return []
-    if not isinstance(data, list):
-        raise DataError(f"{path}: a gazetteer file must be a YAML list of entries")
-    return [_entry(path, index, item) for index, item in enumerate(data)]
+    validate(data, GAZETTEER, display_path(path), vocabularies())
+    return [_entry(path, item) for item in data]
 
 
-def _entry(path: Path, index: int, item: object) -> GazetteerEntry:
-    if not isinstance(item, dict):
-        raise DataError(f"{path}: entry {index}: expected a mapping with id, label, class, kind, forms")
-
-    def fail(message: str) -> DataError:
-        return DataError(f"{path}: entry {index}" + (f" ({item.get('id')})" if item.get("id") else "")
-                         + f": {message}")
-
-    unknown = set(item) - _FIELDS
-    if unknown:
-        raise fail(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
-                   f"allowed: {', '.join(sorted(_FIELDS))}")
-    for name in ("id", "label", "class", "kind"):
-        if not isinstance(item.get(name), str) or not item[name].strip():
-            raise fail(f"'{name}' is missing or not a string")
-    if item["class"] not in ENTITY_CLASSES:
-        raise fail(f"class {item['class']!r} is not one of {', '.join(ENTITY_CLASSES)}")
-    if item["kind"] not in KINDS:
-        raise fail(f"kind {item['kind']!r} is not one of {', '.join(KINDS)}")
-    for name in ("qid", "part_of", "capital_of"):
-        value = item.get(name)
-        if value is not None and not (isinstance(value, str) and _QID.fullmatch(value)):
-            raise fail(f"{name} {value!r} is not a Wikidata id like Q423 (or null)")
-    if item["kind"] == "capital" and not item.get("capital_of"):
-        raise fail("a capital needs capital_of (the QID of its state)")
-    tables = {name: _forms(item.get(name), fail, name) for name in ("forms", "forms_cased")}
-    if not any(tables["forms"].values()) and not any(tables["forms_cased"].values()):
-        raise fail("no forms: give at least one name under forms or forms_cased")
-    return GazetteerEntry(id=item["id"], label=item["label"], cls=item["class"],
-                          kind=item["kind"], qid=item.get("qid"), part_of=item.get("part_of"),
-                          capital_of=item.get("capital_of"), forms=tables["forms"],
-                          forms_cased=tables["forms_cased"], source=path.name)
+def _entry(path: Path, item: dict) -> GazetteerEntry:
+    return GazetteerEntry(id=item["id"], label=item["label"], cls=item["class"], kind=item["kind"],
+                          qid=item.get("qid"), part_of=item.get("part_of"), capital_of=item.get("capital_of"),
+                          forms=_forms(item.get("forms")), forms_cased=_forms(item.get("forms_cased")),
+                          source=path.name)
 
 
-def _forms(value: object, fail, name: str) -> dict[str, tuple[str, ...]]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise fail(f"{name} must map a language (fr, en) to a list of names")
-    table = {}
-    for lang, forms in value.items():
-        if lang not in LANGS:
-            raise fail(f"{name}: language {lang!r} is not one of {', '.join(LANGS)}")
-        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise fail(f"{name}.{lang} must be a list of non-empty strings")
-        table[lang] = tuple(forms)
-    return table
+def _forms(table: dict | None) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(forms) for lang, forms in (table or {}).items()}
 
 
-def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
+def load_entries(directory: Path | None = None) -> list[GazetteerEntry]:
     """Every entry of the gazetteer files in ``directory``, checked for duplicate ids and QIDs."""
+    directory = Path(directory) if directory else gazetteer_dir()
     entries: list[GazetteerEntry] = []
     ids: dict[str, GazetteerEntry] = {}
     qids: dict[str, GazetteerEntry] = {}
@@ -333,20 +290,29 @@ def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
         for entry in read_entries(path):
             for key, seen in ((entry.id, ids), (entry.qid, qids)):
                 if key and key in seen:
-                    raise DataError(f"{path}: entry {entry.id}: {key} is already used by entry "
+                    raise DataError(f"{display_path(path)}: entry {entry.id}: {key} is already used by entry "
                                     f"{seen[key].id} in {seen[key].source}")
                 if key:
                     seen[key] = entry
             entries.append(entry)
     if not entries:
-        raise DataError(f"{directory}: no gazetteer entries found (run scripts/make_gazetteer.py)")
+        raise DataError(f"{display_path(directory)}: no gazetteer entries found (run scripts/make_gazetteer.py)")
     return entries
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(lang: str | None = None, directory: Path | None = None) -> Gazetteer:
     """The gazetteer, loaded once per (lang, directory). ``lang`` sets the default
     language of ``forms`` and ``lookup``; None means every language."""
     if lang is not None and lang not in LANGS:
         raise DataError(f"no gazetteer language {lang!r}; use one of {', '.join(LANGS)}")
-    return Gazetteer(load_entries(Path(directory) if directory else GAZETTEER_DIR), lang)
+    if directory is None:
+        from .ontology_schema import check_ontology
+
+        check_ontology()  # kg's own gazetteer: the whole ontology is checked first, once
+        directory = gazetteer_dir()
+    return _gazetteer(lang, Path(directory))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(lang: str | None, directory: Path) -> Gazetteer:
+    return Gazetteer(load_entries(directory), lang)

@@ -13,30 +13,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .text import fold
+
 __all__ = [
     "STANCES", "OBLIGATIONS", "DOMAINS", "ENTITY_CLASSES",
     "Document", "TextSpan", "Mention", "Entity", "EntityRef", "Quantity", "Attribution",
-    "Evidence", "Claim", "Corpus", "fold", "stable_id",
+    "Evidence", "Claim", "Corpus", "stable_id",
 ]
 
 STANCES = ("claims", "confirms", "denies", "no_comment")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 DOMAINS = ("sanctions", "diplomacy", "military", "economy", "energy", "technology")
 ENTITY_CLASSES = ("Country", "Person", "Organization", "Place", "Treaty", "Conflict", "Group")
-
-
-def fold(text: str) -> str:
-    """Fold a label for comparison: no accents, no case, one kind of dash and quote.
-
-    >>> fold("Corée du  Nord")
-    'coree du nord'
-    >>> fold("nord–coréens") == fold("Nord-Coréens")
-    True
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2011", "-")
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def stable_id(*parts: object) -> str:
@@ -222,6 +210,7 @@ class Claim:
     attributions: list[Attribution] = field(default_factory=list)
     event: str | None = None  # id of the event that groups reports of the same fact
     stored_id: str | None = field(default=None, compare=False, repr=False)  # as read from a build
+    trace: object = field(default=None, compare=False, repr=False)  # kg.trace.Trace: why it exists
 
     @property
     def id(self) -> str:

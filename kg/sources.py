@@ -15,7 +15,7 @@ matter block::
 ``Document.body`` is the text after the front matter, byte for byte: every
 character offset in kg points into it. Without ``lang`` the language is
 detected (French and English only); without ``published`` the date is read
-from a dateline in the first lines ("SÉOUL, 18 octobre 2024 —").
+from the first lines (a dateline: "SÉOUL, 18 octobre 2024 —").
 
 ``read_sources`` never raises for a bad article: it returns the documents it
 could read and one ``Problem`` per file it could not, so that the caller
@@ -34,9 +34,11 @@ from pathlib import Path
 
 import yaml
 
+from .dates import find_dates
 from .errors import InputError
 from .model import Document
 from .nlp import SUPPORTED_LANGUAGES
+from .text import parse_iso
 
 __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
            "shown_path", "ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES"]
@@ -45,8 +47,8 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
-#: how many non-empty lines at the top of a body may hold the dateline
-DATELINE_LINES = 3
+#: how many non-empty lines at the top of a body may hold its date
+OPENING_LINES = 3
 #: a file larger than this is no article (kg build --max-article-size)
 MAX_ARTICLE_BYTES = 20_000_000
 #: front matter values are short: a longer one is a mistake or an attack
@@ -188,7 +190,7 @@ def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Docume
     lang = meta.get("lang") or detect_language(body)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
-    published = meta.get("published") or dateline(body, lang)
+    published = meta.get("published") or opening_date(body, lang)
     return Document(id=shown_path(path.stem), body=body, lang=lang, title=meta.get("title"),
                     published=published, url=meta.get("url"), path=shown_path(path))
 
@@ -288,8 +290,6 @@ def _check_shape(block: str) -> None:
 
 
 def _clean_meta(meta: dict) -> dict:
-    from .extract.dates import parse_iso
-
     clean = {}
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
@@ -328,17 +328,16 @@ def detect_language(body: str) -> str:
     return lang
 
 
-def dateline(body: str, lang: str) -> str | None:
-    """The full date found in the first lines of ``body``, if any.
+def opening_date(body: str, lang: str) -> str | None:
+    """The first full date in the opening lines of ``body``: a dateline's, or one
+    under the title ("12/11/2024 mis à jour ...").
 
-    >>> dateline("NIAMEY, Sept. 15, 2024 (Reuters) - U.S. troops ...", "en")
+    >>> opening_date("NIAMEY, Sept. 15, 2024 (Reuters) - U.S. troops ...", "en")
     '2024-09-15'
-    >>> dateline("SÉOUL, 18 octobre 2024 — La Corée du Nord ...", "fr")
-    '2024-10-18'
+    >>> opening_date("Le parlement ratifie l'accord. 12/11/2024 mis à jour", "fr")
+    '2024-11-12'
     """
-    from .extract.dates import find_dates
-
-    lines = [line for line in body.splitlines() if line.strip()][:DATELINE_LINES]
+    lines = [line for line in body.splitlines() if line.strip()][:OPENING_LINES]
     for line in lines:
         for match in find_dates(line, lang, None):
             if match.iso and not match.relative and len(match.iso) == 10:

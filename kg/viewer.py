@@ -46,7 +46,7 @@ from pathlib import Path
 from .events import STATED, Event, contested, event_lines, group_events
 from .claim_types import claim_type, claim_types, tie_kinds
 from .graph import claim_edges, quantity_text
-from .model import ENTITY_CLASSES, Claim, Corpus, Quantity
+from .model import ENTITY_CLASSES, Claim, Corpus
 from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
 
 __all__ = ["NODE_STYLES", "CONTESTED_STYLE", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
@@ -240,28 +240,11 @@ def claim_sentence(claim: Claim) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
-def _quantity_text(quantity: Quantity | None) -> str | None:
-    """A quantity as a reader would say it.
-
-    >>> _quantity_text(Quantity(value=11000, approximate=True, unit="soldier"))
-    'about 11000 soldier'
-    >>> _quantity_text(Quantity(low=10000, high=12000))
-    '10000 to 12000'
-    """
-    if quantity is None:
-        return None
-    data = quantity.to_dict()
-    amount = (f"{data['low']} to {data['high']}" if data["value"] is None and data["low"] is not None
-              else str(data["value"]) if data["value"] is not None else "")
-    text = " ".join(p for p in ("about" if quantity.approximate else "", amount, quantity.unit or "") if p)
-    return text or None
-
-
 def _claim_details(claim: Claim, event: str | None, contest: list[str]) -> dict:
     roles = [[role, [{"id": e.id, "label": e.label} for e in claim.roles[role]]]
              for role in _role_order(claim) if claim.roles.get(role)]
     fields = [[name, value] for name, value in (
-        ("date", claim.date), ("quantity", _quantity_text(claim.quantity)),
+        ("date", claim.date), ("quantity", quantity_text(claim.quantity) or None),
         ("obligation", claim.obligation), ("domain", claim.domain), ("stance", claim.stance),
         ("quote", claim.quote), ("position", claim.position), ("item", claim.item))
         if value is not None]

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.gazetteer import load_gazetteer  # noqa: E402
-from kg.model import fold  # noqa: E402
+from kg.text import fold  # noqa: E402
 
 SCORED = ("Country", "Organization", "Place", "Person")
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.gazetteer import GAZETTEER_FILES, LANGS, load_entries  # noqa: E402
-from kg.model import fold  # noqa: E402
+from kg.text import fold  # noqa: E402
 from kg.store import write_text_atomic  # noqa: E402
 
 OUT = ROOT / "ontology" / "gazetteer"

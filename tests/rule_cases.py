@@ -27,9 +27,9 @@ DEFAULT_PUBLISHED = "2025-03-14"
 _FILE_KEYS = {"lang", "cases"}
 _CASE_KEYS = {"text", "published", "must", "must_not", "xfail"}
 _SPEC_KEYS = {"type", "rule", "roles", "quantity", "date", "obligation", "domain", "stance", "item",
-              "attributions"}
+              "position", "quote", "attributions"}
 _QUANTITY_KEYS = {"value", "low", "high", "approximate", "unit"}
-_PLAIN_FIELDS = ("date", "obligation", "domain", "stance", "item")
+_PLAIN_FIELDS = ("date", "obligation", "domain", "stance", "item", "position", "quote")
 
 
 class CaseError(Exception):
@@ -146,8 +146,9 @@ def _check_spec(spec, where: str, lang: str) -> None:
     if not isinstance(roles, dict):
         raise CaseError(f"{where}: 'roles' maps a role to a list of QIDs or labels")
     for role, refs in roles.items():
-        if claim_type and role not in claim_types.claim_type(claim_type).role_names:
-            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(claim_types.claim_type(claim_type).role_names)})")
+        names = claim_types.claim_type(claim_type).role_names if claim_type else ()
+        if claim_type and role not in names:
+            raise CaseError(f"{where}: {claim_type} has no role {role!r} ({', '.join(names)})")
         if not isinstance(refs, list):
             raise CaseError(f"{where}: role {role!r} takes a list, e.g. [Q159]")
     if spec.get("quantity") is not None:
@@ -235,7 +236,33 @@ def compact(claim) -> str:
         amount = (f"{q.value:g}" if q.value is not None
                   else f"{q.low or ''}-{q.high or ''}".replace(".0", ""))
         parts.append(f"quantity={'~' if q.approximate else ''}{amount} {q.unit or ''}".rstrip())
-    parts += [f"{key}={getattr(claim, key)}" for key in _PLAIN_FIELDS if getattr(claim, key) is not None]
+    parts += [f"{key}={_short(getattr(claim, key))}" for key in _PLAIN_FIELDS if getattr(claim, key) is not None]
     if claim.attributions:
         parts.append("attributions=" + ",".join(f"({name(a.claimant)},{a.stance})" for a in claim.attributions))
     return "  ".join(parts)
+
+
+def _short(value, width: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the claims some sentences give, one line each, as a case would show them:
+    ``python tests/rule_cases.py fr "Selon Kiev, ..." "..."``."""
+    import sys
+
+    from kg.extract.pipeline import extract_corpus
+
+    lang, *texts = argv if argv is not None else sys.argv[1:]
+    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED)
+                 for n, text in enumerate(texts)]
+    claims = extract_corpus(documents).claims
+    for document in documents:
+        print(document.body)
+        for claim in (c for c in claims if c.doc == document.id):
+            print("   ", compact(claim))
+
+
+if __name__ == "__main__":
+    main()

@@ -15,11 +15,12 @@ from rdflib import RDF, RDFS, Graph
 from extraction_helpers import extract, of_type, stances
 from kg.claim_types import ClaimTypeError, claim_types, declaration_path, load_claim_types
 from kg.errors import KgError
-from kg.lexicons import ONTOLOGY_DIR
+from kg.lexicons import ontology_dir
 from kg.namespace import KG
 
 REPO = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "claim_types" / "arms_sale.yaml"
+ONTOLOGY_DIR = ontology_dir()
 
 
 # --- the loader's closed schema -------------------------------------------------------------

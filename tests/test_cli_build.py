@@ -18,12 +18,14 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.claim_types import claim_type, names
+from kg.errors import DataError
 from kg.model import ENTITY_CLASSES, STANCES
 from kg.sources import read_article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD, BAD = ARTICLES / "good", ARTICLES / "bad"
-OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html")
+OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html",
+           "explain.jsonl")
 #: each unreadable fixture and words its one-line message must contain
 BAD_FILES = {
     "empty.txt": "empty file",
@@ -314,3 +316,21 @@ def test_an_article_the_rules_fail_on_is_reported_and_the_others_build(tmp_path,
     assert "a.md: could not be analysed (ValueError: boom)" in result.output
     claims = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8")
     assert '"doc": "b"' in claims and '"doc": "a"' not in claims
+
+
+@pytest.mark.parametrize("error", [TypeError("a bug in kg"), DataError("ontology/x.yaml: frames[0]: broken")])
+def test_a_bug_or_a_data_error_is_no_article_problem_and_stops_the_build(tmp_path, monkeypatch, error):
+    import kg.extract.pipeline as pipeline
+
+    def broken(document, doc=None):
+        raise error
+
+    monkeypatch.setattr(pipeline, "extract_document", broken)
+    result = CliRunner().invoke(main, ["build", "-q", str(GOOD / "fr-traite.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "skipped" not in result.output and not (tmp_path / "out").exists()
+    if isinstance(error, DataError):
+        assert result.output.strip() == "Error: ontology/x.yaml: frames[0]: broken"
+    else:
+        assert result.exception is error
+        assert any("fr-traite.txt" in note for note in error.__notes__)

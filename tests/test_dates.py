@@ -1,7 +1,7 @@
-"""kg.extract.dates: dates as precise as the text, relative ones resolved against publication."""
+"""kg.dates: dates as precise as the text, relative ones resolved against publication."""
 import pytest
 
-from kg.extract.dates import find_dates
+from kg.dates import find_dates
 
 
 def dates(text, lang, published="2024-11-05"):  # a Tuesday

@@ -1,9 +1,30 @@
-"""English extraction, without a parser, on sentences written for these tests."""
+"""English extraction on sentences written for these tests, read twice: with the
+verified English parser, and by word order (what kg does when the model is
+missing or fails its sha256 check)."""
 from functools import partial
 
+import pytest
 from extraction_helpers import extract as _extract, labels, of_type, stances
 
+import kg.extract.pipeline
+import kg.nlp
+from kg.extract import mentions
+
 extract = partial(_extract, lang="en")
+
+
+@pytest.fixture(autouse=True, scope="module", params=["parse", "word order"])
+def reading(request):
+    if request.param == "parse":
+        yield request.param
+        return
+    blank, real = kg.nlp.word_order_pipeline("en"), kg.nlp.pipeline
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (kg.nlp, kg.extract.pipeline):
+            patch.setattr(module, "pipeline", lambda lang: blank if lang == "en" else real(lang))
+        mentions._matchers.cache_clear()  # the gazetteer's matchers belong to a pipeline's vocabulary
+        yield request.param
+    mentions._matchers.cache_clear()
 
 
 def test_deployment_according_to_two_sources():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import DataError, UnknownEntity
-from kg.gazetteer import GAZETTEER_DIR, KINDS, load_entries, load_gazetteer, read_entries
+from kg.gazetteer import KINDS, gazetteer_dir, load_entries, load_gazetteer, read_entries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
 
@@ -34,17 +34,18 @@ GOOD = """\
 
 
 @pytest.mark.parametrize("text, message", [
-    ("- id: a\n  label: A\n  class: Country\n  kind: planet\n  forms: {en: [A]}\n", "kind 'planet'"),
-    ("- id: a\n  label: A\n  class: Nation\n  kind: state\n  forms: {en: [A]}\n", "class 'Nation'"),
-    ("- id: a\n  label: A\n  class: Country\n  kind: state\n  qid: 423\n  forms: {en: [A]}\n", "qid 423"),
+    ("- id: a\n  label: A\n  class: Country\n  kind: planet\n  forms: {en: [A]}\n", "[0] (a).kind: unknown kind 'planet'"),
+    ("- id: a\n  label: A\n  class: Nation\n  kind: state\n  forms: {en: [A]}\n", "[0] (a).class: unknown entity class 'Nation'"),
+    ("- id: a\n  label: A\n  class: Country\n  kind: state\n  qid: 423\n  forms: {en: [A]}\n", "qid: expected str or null, got int 423"),
+    ("- id: a\n  label: A\n  class: Country\n  kind: state\n  qid: X1\n  forms: {en: [A]}\n", "qid: not a Wikidata id"),
     ("- id: a\n  label: A\n  class: Place\n  kind: capital\n  forms: {en: [A]}\n", "capital_of"),
     ("- id: a\n  label: A\n  class: Country\n  kind: state\n  forms: {de: [A]}\n", "language 'de'"),
     ("- id: a\n  label: A\n  class: Country\n  kind: state\n", "no forms"),
     ("- id: a\n  label: A\n  class: Country\n  kind: state\n  colour: red\n  forms: {en: [A]}\n",
-     "unknown field(s) colour"),
-    ("- id: a\n  class: Country\n  kind: state\n  forms: {en: [A]}\n", "'label' is missing"),
-    ("- id: a\n  label: A\n  class: Country\n  kind: state\n  forms: {en: A}\n", "list of non-empty"),
-    ("id: a\n", "YAML list"),
+     "[0] (a).colour: unknown key"),
+    ("- id: a\n  class: Country\n  kind: state\n  forms: {en: [A]}\n", "[0] (a): missing key 'label'"),
+    ("- id: a\n  label: A\n  class: Country\n  kind: state\n  forms: {en: A}\n", "forms.en: expected a list"),
+    ("id: a\n", "(top level): expected a list"),
     ("- [unclosed\n", "invalid YAML"),
 ])
 def test_bad_entries_raise_data_error_naming_file_and_entry(tmp_path, text, message):
@@ -58,7 +59,7 @@ def test_bad_entries_raise_data_error_naming_file_and_entry(tmp_path, text, mess
 
 
 def test_bad_fixture_file_names_its_entry():
-    with pytest.raises(DataError, match=r"bad_states\.yaml: entry 1 \(state-broken\): kind"):
+    with pytest.raises(DataError, match=r"bad_states\.yaml: \[1\] \(state-broken\)\.kind: unknown kind 'nation'"):
         read_entries(FIXTURES / "bad_states.yaml")
 
 
@@ -240,7 +241,7 @@ def test_resolve_unknown_suggests_close_names(gaz):
 
 def test_gazetteer_is_loaded_once():
     assert load_gazetteer() is load_gazetteer()
-    assert GAZETTEER_DIR.is_dir()
+    assert gazetteer_dir().is_dir()
 
 
 def test_unknown_language_is_a_data_error():

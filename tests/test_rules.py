@@ -44,7 +44,8 @@ def test_rule_case(case):
                 problems.append(f"forbidden {_show(spec)}\n      matched {compact(claim)}")
     gave = "\n".join(f"    {compact(c)}" for c in claims) or "    (no claim)"
     if problems:
-        pytest.fail(f"{case.raw['text']}\n  " + "\n  ".join(problems) + f"\n  the text gave:\n{gave}", pytrace=False)
+        report = "\n  ".join([case.raw["text"], *problems, "the text gave:"])
+        pytest.fail(f"{report}\n{gave}", pytrace=False)
 
 
 def _show(spec: dict) -> str:
@@ -95,7 +96,8 @@ def test_every_frame_has_a_positive_and_a_negative_case():
         for rule in rules:
             lacks = [kind for kind, seen in (("positive", positive), ("negative", negative)) if rule not in seen]
             if lacks:
-                missing.append(f"{rule} (ontology/lexicons/{lang}/claims.yaml) lacks a {' and a '.join(lacks)} case")
+                where = f"ontology/lexicons/{lang}/claims.yaml"
+                missing.append(f"{rule} ({where}) lacks a {' and a '.join(lacks)} case")
     if missing:
         pytest.fail("add cases to tests/rules/<lang>*.yaml (see tests/rules/README.md):\n  "
                     + "\n  ".join(missing), pytrace=False)

@@ -131,3 +131,14 @@ def test_html_goes_through_the_extractor(monkeypatch):
     document = read_one("html/page.html")
     assert (document.body, document.title, document.published, document.lang) == (
         "Le président a signé l'accord mardi.", "Accord", "2024-05-02", "fr")
+
+
+def test_reading_articles_does_not_load_the_rules():
+    """kg.sources is the first stage: it may use kg.dates and kg.text, never kg.extract."""
+    import subprocess
+    import sys
+
+    script = ("import sys, kg.sources; kg.sources.opening_date('PARIS, 5 mai 2024 - x', 'fr'); "
+              "print(sorted(m for m in sys.modules if m.startswith('kg.extract')))")
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert process.stdout.strip() == "[]"

@@ -108,7 +108,7 @@ def test_details_hold_roles_quantity_date_attributions_and_article(corpus, view)
     claim = next(c for c in corpus.claims if c.type == "troop_deployment" and c.quantity)
     shown = view.details["claims"][claim.id]
     assert ["sender", [{"id": "Q423", "label": "Corée du Nord"}]] in shown["roles"]
-    assert ["quantity", "about 12000 soldier"] in shown["fields"] and shown["date"] == "2024-11"
+    assert ["quantity", "~12000 soldier"] in shown["fields"] and shown["date"] == "2024-11"
     assert [(a["claimant"], a["stance"]) for a in shown["attributions"]] == [
         ("Corée du Sud", "claims"), ("Russie", "no_comment")]
     assert shown["evidence"][0]["text"].startswith("About 12,000 North Korean soldiers")

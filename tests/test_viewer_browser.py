@@ -175,7 +175,7 @@ def test_disputed_claim_details_say_who_claims_and_who_will_not_confirm(browser,
     text = details_text(browser)
     assert "denied or not confirmed" in text
     assert "Corée du Sud claims" in text and "Russie no comment" in text
-    assert "about 12000 soldier" in text and "Seoul says about 12,000" in text
+    assert "~12000 soldier" in text and "Seoul says about 12,000" in text
 
 
 def visible(browser):

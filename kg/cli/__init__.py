@@ -6,6 +6,7 @@ Each command lives in its own module of this package and registers itself on
 from __future__ import annotations
 
 import importlib
+import warnings
 
 import click
 
@@ -16,8 +17,19 @@ class KgGroup(click.Group):
     """Turns every KgError into a one-line message and exit status 1."""
 
     def invoke(self, ctx):
+        from ..nlp import KgWarning
+
+        def show(message, category, *_args, **_kwargs):
+            if issubclass(category, KgWarning):
+                click.echo(f"kg: warning: {message}", err=True)
+            else:
+                default(message, category, *_args, **_kwargs)
+
+        default = warnings.showwarning
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = show   # kg's own warnings: one line on stderr
+                return super().invoke(ctx)
         except KgError as exc:
             raise click.ClickException(str(exc)) from None
 

@@ -19,7 +19,9 @@ def build(paths, out_dir, quiet, max_mb):
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
     folder. A file that cannot be read (not UTF-8, not a regular file, over
-    --max-article-size, bad front matter...) is reported on one line and skipped.
+    --max-article-size, bad front matter...) is reported on one line and
+    skipped; an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the
+    build before it reads any article.
 
     \b
     Example:

@@ -1,34 +1,48 @@
 """kg claims, kg entities"""
 import click
 
-from ..claim_types import names as claim_type_names
 from ..model import ENTITY_CLASSES
 from . import main
-from .options import echo_rows, format_option, graph_option
+from .options import ClaimTypeChoice, echo_rows, format_option, graph_option
 
 
 @main.command()
 @graph_option
 @format_option()
-@click.option("--type", "claim_type", type=click.Choice(claim_type_names()), help="Only claims of this type.")
+@click.option("--type", "claim_type", type=ClaimTypeChoice(), help="Only claims of this type.")
 @click.option("--doc", help="Only claims of this article (its id, the file stem).")
 @click.option("--contested", is_flag=True,
               help="Only events whose reports disagree (figures, denials, no comment): one row per report.")
-def claims(graph_dir, fmt, claim_type, doc, contested):
+@click.option("--explain", "explain_id", metavar="CLAIM_ID",
+              help="Why this claim exists (its id, or a unique start of it): rule, trigger, roles, cues.")
+def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
     """List the claims of a build.
 
     jsonl gives the records of claims.jsonl, in full; table and csv give one
     flat line per claim. With --contested, one line per report of each event
     that sources dispute, with its figure, date, claimants and evidence.
+    With --explain CLAIM_ID, why one claim exists: the rule and its trigger
+    word, how each role was filled (the marker such as subject, demonym or a
+    preposition, or the step that completed it), where the count and the date
+    were read, and each attribution's cue; as text, or JSON with --format json.
 
     \b
     Example:
       kg claims --type troop_deployment --format csv
       kg claims --contested
+      kg claims --explain 3f2a9c --format json
     """
     from ..listing import CLAIM_COLUMNS, claim_rows
     from ..store import load_corpus
 
+    if explain_id is not None:
+        from ..explain import explain, render_explanation
+
+        if fmt == "csv":
+            raise click.UsageError("--explain prints text (table) or JSON (json, jsonl)")
+        record = explain(graph_dir, explain_id)
+        click.echo(render_explanation(record, fmt), nl=False)
+        return
     corpus = load_corpus(graph_dir)
     if contested:
         from ..events import CONTEST_COLUMNS, contested_rows

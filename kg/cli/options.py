@@ -11,6 +11,25 @@ graph_option = click.option(
 _FORMULAS = "kg.csv_formulas"
 
 
+class ClaimTypeChoice(click.Choice):
+    """The declared claim types, read when a command runs, not when kg.cli is imported:
+    a broken ontology/claim_types.yaml is then the one-line error of every data file,
+    not a traceback before any command starts."""
+
+    def __init__(self):
+        super().__init__(())
+
+    @property
+    def choices(self):
+        from ..claim_types import names
+
+        return names()
+
+    @choices.setter
+    def choices(self, _value):
+        pass
+
+
 def _remember_formulas(ctx, _param, value):
     ctx.meta[_FORMULAS] = value
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..claim_types import claim_type
 from ..model import Attribution
+from ..trace import Span, note_cue, span_of
 from .frames import attribution_lexicon, find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
                       preceding_words, subject_tokens_of)
@@ -29,6 +30,8 @@ class Cue:
     token: int               # index of the cue word in the Doc
     words: str
     verb: bool = False       # a speech verb ("a affirmé"), rather than "selon" or a set phrase
+    kind: str | None = None  # preposition, source (an earlier one: "selon ce rapport"), verb or phrase
+    at: object = None        # kg.trace.Span of the cue's words, for `kg claims --explain`
 
 
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
@@ -210,12 +213,23 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     last sources the article named, for "selon ce rapport".
     """
     lexicon = attribution_lexicon(lang)
-    cues = _prepositional(doc, sentence, mentions, lexicon) + _source_anaphora(doc, sentence, lexicon, earlier)
+    prepositional = _prepositional(doc, sentence, mentions, lexicon)
+    anaphoric = _source_anaphora(doc, sentence, lexicon, earlier)
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang, pair)
     cue_tokens = {c.token for c in phrasal}
     verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
-    return cues + verbal + phrasal
+    for kind, found in (("preposition", prepositional), ("source", anaphoric), ("verb", verbal), ("phrase", phrasal)):
+        for cue in found:
+            cue.kind, cue.at = kind, _cue_span(doc, cue)
+    return prepositional + anaphoric + verbal + phrasal
+
+
+def _cue_span(doc, cue):
+    """Where the cue's words stand ("According to"), else its token."""
+    start = doc[cue.token].idx
+    words = doc.text[start:start + len(cue.words)]
+    return Span(start, start + len(words), words) if normalise_cue(words) == cue.words else span_of(doc[cue.token])
 
 
 def attach(claim, cues, *, answering: bool = False) -> None:
@@ -241,3 +255,6 @@ def attach(claim, cues, *, answering: bool = False) -> None:
                 claim.attributions.append(Attribution(ref, cue.stance, cue.words))
             elif held.stance == "claims" and cue.stance in ("confirms", "denies"):
                 claim.attributions[claim.attributions.index(held)] = Attribution(ref, cue.stance, cue.words)
+            else:
+                continue
+            note_cue(claim, ref, cue, "answer" if answering else "sentence")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ..claim_types import claim_type
 from ..model import Claim
+from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .fields import add_fields
-from .frames import Frame, claim_lexicon
+from .frames import Frame, claim_lexicon, find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_unit, trigger_tokens
@@ -36,24 +37,33 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues), frame)
+            notes = {}  # (role, entity id) -> how it was filled (kg.trace)
+            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues, notes), frame)
             source = inherit(roles, frame, ctx)
+            if source is not None:
+                note_new_roles(roles, notes, "inherit", **claim_pointer(source))
             pair_role = next((rule.role for rule in frame.roles if rule.role in declared.pair_roles), None)
             if pair_role:
                 complete_pair(roles, ctx, pair_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
+            _note_completed(roles, notes, ctx)
             if declared.speech_about:
                 target_from_topic(roles, frame, ctx, trigger)
+                note_new_roles(roles, notes, "topic")
             if not complete(roles, frame):
                 continue
             claims = []
             for split_roles, anchor in _split(roles, frame, ctx, trigger):
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
+                note_trigger(claim, trigger)
+                claim.trace.roles.update(notes)
                 add_fields(claim, ctx, frame, anchor, lexicon)
                 if claim.date is None and source is not None:
                     claim.date = source.date  # more of the same event: its date too
+                    if claim.date is not None:
+                        note_field(claim, "date", field_span(source, "date"), "inherit", **claim_pointer(source))
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)
@@ -66,6 +76,18 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 # second count of a sentence continues its first
                 ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
+
+
+def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:
+    """Parties or agents the sentence did not name: the article's pair, else the
+    parties of the treaty signed before ("Le traité prévoit une coopération")."""
+    pair = {p.id for p in ctx.pair}
+    from_pair = {r: [x for x in refs if x.id in pair and (r, x.id) not in notes] for r, refs in roles.items()}
+    if any(from_pair.values()):
+        phrase = next(find_phrases(ctx.sentence.doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                   ctx.sentence.start, ctx.sentence.end), None)
+        note_new_roles(from_pair, notes, "pair", span_of(ctx.sentence.doc[phrase[0]:phrase[1]]) if phrase else None)
+    note_new_roles(roles, notes, "treaty_parties")
 
 
 def _names_a_treaty(trigger, lexicon) -> bool:

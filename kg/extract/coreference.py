@@ -11,13 +11,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicons import load_lexicon
+from ..profiles import profile
 from .frames import claim_lexicon, find_phrases
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
-
-_NEAR = 4  # tokens between a title and the name or state it goes with
-
 
 @lru_cache(maxsize=None)
 def _pronouns(lang: str) -> frozenset[str]:
@@ -35,11 +33,12 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}
     added = []
+    near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
     for start, end in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + _NEAR), None)
+        state = next((m for m in states if end <= m.tok_start <= end + near), None)
         if state is None:
             continue
-        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + _NEAR), None)
+        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + near), None)
         named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
         if named is not None:
             holder[state.ref.id] = named
@@ -96,7 +95,8 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
             for word in (m.text.split()[0], m.text.split()[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
                 first_seen.setdefault(word, m.end)
-    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    # a lone word the NER took for a new person ("Kim") is the one named in full
+    taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
     for token in doc:
         ids = owners.get(token.text)
@@ -108,6 +108,10 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+def _lone_ner_name(mention: Mention) -> bool:
+    return mention.kind == "ner" and mention.cls == "Person" and mention.tok_end - mention.tok_start == 1
+
+
 @lru_cache(maxsize=None)
 def _country_phrases(lang: str) -> tuple[str, ...]:
     return tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
@@ -115,13 +119,15 @@ def _country_phrases(lang: str) -> tuple[str, ...]:
 
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"stationed in the country", "dans le pays": the last state named as a place."""
-    from .markers import after_preposition
+    from .markers import after_preposition, mention_words, phrase_start
 
     phrases = _country_phrases(lang)
+    partners = mention_words(lang)["partners"]
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
+        # "cooperation between Washington and Niamey": partners, not places
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
-                  and after_preposition(doc, m)]
+                  and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
         if places:
             last = places[-1]
             span = doc[start:end]
@@ -136,7 +142,9 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     Added mentions have kind "pronoun": they fill claim roles but are not
     surface forms of the entity.
     """
-    mentions = mentions + _short_names(doc, mentions)
+    short = _short_names(doc, mentions)
+    named = {m.tok_start for m in short}
+    mentions = [m for m in mentions if not (_lone_ner_name(m) and m.tok_start in named)] + short
     mentions = mentions + _country_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)

@@ -2,10 +2,10 @@
 the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
-import re
-
 from ..model import Claim
-from .context import SentenceContext
+from ..profiles import profile
+from ..trace import note_field
+from .context import SentenceContext, doc_dateline
 from .frames import Frame, find_phrases
 
 __all__ = ["nearest", "add_fields"]
@@ -26,28 +26,22 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
         match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
+        if match:
+            note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
-        dateline_end = _dateline_end(ctx.sentence.doc)
+        dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
+        dateline_end = dateline.end if dateline else 0
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)
         claim.date = match.iso if match else None
+        if match and match.iso:
+            note_field(claim, "date", match, "nearest")
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
-        claim.quote = _quote(ctx.sentence.text)
-
-
-def _dateline_end(doc) -> int:
-    """Where a dateline ends ("N'DJAMENA, 29 novembre 2024 —"): the day the article
-    was filed is no claim's date. Read once per article (``doc.text`` is rebuilt on
-    every call: asked for each claim, it made long articles cost the square of their length)."""
-    if "kg_dateline_end" not in doc.user_data:
-        head = doc[:120].text  # the pattern spans at most 93 characters
-        match = re.match(r"\A([^\n,]{2,40}),[^\n—]{4,50}?(—|–| - )", head)
-        doc.user_data["kg_dateline_end"] = match.end() if match and match.group(1).isupper() else 0
-    return doc.user_data["kg_dateline_end"]
+        claim.quote = _quote(ctx.sentence.text, ctx.lang)
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:
@@ -59,11 +53,13 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     """What is supplied: the words of the item lexicon near the trigger
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
-    start, end = max(ctx.sentence.start, trigger.i - 12), min(ctx.sentence.end, trigger.i + 15)
+    windows = profile(ctx.lang).windows
+    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
+    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
     found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
     if found:
         first, last = found[0][0], found[-1][1]
-        if last - first <= 12:  # "systèmes de défense antiaérienne et du matériel"
+        if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
@@ -71,7 +67,9 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
-    window = ctx.sentence.doc[max(trigger.i - 3, ctx.sentence.start): min(trigger.i + 8, ctx.sentence.end)]
+    windows = profile(ctx.lang).windows
+    window = ctx.sentence.doc[max(trigger.i - windows["domain_before"], ctx.sentence.start):
+                              min(trigger.i + windows["domain_after"], ctx.sentence.end)]
     words = " " + " ".join(t.lower_ for t in window) + " "
     for domain, cues in lexicon.domains.items():
         if any(f" {cue.lower()} " in words for cue in cues):
@@ -79,8 +77,8 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
     return None
 
 
-def _quote(text: str) -> str | None:
-    for left, right in (("«", "»"), ("“", "”"), ('"', '"')):
+def _quote(text: str, lang: str) -> str | None:
+    for left, right in profile(lang).text.quotes:
         start = text.find(left)
         end = text.find(right, start + 1)
         if start >= 0 and end > start:

@@ -1,18 +1,16 @@
 """Claim frames: the trigger words and role rules of ``ontology/lexicons/<lang>/claims.yaml``.
 
-Loaded once per language and checked entry by entry, so that a typo in a
-lexicon is reported with its file and frame id instead of silently matching
-nothing.
+Loaded once per language, after kg.ontology_schema has checked every entry,
+so that a typo in a lexicon is reported with its file and frame id instead of
+silently matching nothing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..claim_types import claim_type as declared_type, names as claim_type_names
-from ..errors import DataError
-from ..lexicons import lexicon_path, load_lexicon
-from ..model import ENTITY_CLASSES, OBLIGATIONS, DOMAINS, STANCES
+from ..claim_types import claim_type as declared_type
+from ..lexicons import load_lexicon
 
 __all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
            "find_phrases", "lowered_words"]
@@ -68,80 +66,27 @@ class ClaimLexicon:
     no_longer: frozenset[str] = frozenset()
 
 
-def _words(value, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataError(f"{where}: expected a list of words")
-    return tuple(v.strip() for v in value)
+def _words(value) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value or ())
 
 
-def _frame(raw: dict, where: str) -> Frame:
-    if not isinstance(raw, dict) or "id" not in raw or "type" not in raw:
-        raise DataError(f"{where}: a frame needs an id and a type")
-    where = f"{where} ({raw['id']})"
-    claim_type = raw["type"]
-    if claim_type not in claim_type_names():
-        raise DataError(f"{where}: unknown claim type {claim_type!r}; declare it in ontology/claim_types.yaml")
-    declared = declared_type(claim_type)
-    if raw.get("stance") is not None and raw["stance"] not in ("support", "oppose"):
-        raise DataError(f"{where}: stance must be support or oppose")
-    triggers = raw.get("triggers") or {}
-    roles = []
-    for role, rule in (raw.get("roles") or {}).items():
-        if role not in declared.role_names:
-            raise DataError(f"{where}: {claim_type} has no role {role!r}")
-        classes = _words(rule.get("classes"), f"{where}: {role}.classes")
-        bad = [c for c in classes if c not in ENTITY_CLASSES]
-        if bad:
-            raise DataError(f"{where}: {role}: unknown class {bad[0]!r}")
-        roles.append(RoleRule(role, _words(rule.get("markers"), f"{where}: {role}.markers"),
-                              classes, int(rule.get("min", 1)), bool(rule.get("from_signatories"))))
-    fields = frozenset(_words(raw.get("fields"), f"{where}: fields"))
-    # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
-    allowed = set(declared.fields) | set(declared.role_names)
-    if fields - allowed:
-        raise DataError(f"{where}: unknown field {sorted(fields - allowed)[0]!r} for {claim_type}")
+def _lowered(value) -> frozenset[str]:
+    return frozenset(w.lower() for w in _words(value))
+
+
+def _frame(raw: dict) -> Frame:
+    """A frame of a lexicon that kg.ontology_schema has checked against the claim types."""
+    declared = declared_type(raw["type"])
+    triggers = raw["triggers"]
+    roles = [RoleRule(role, _words(rule["markers"]), _words(rule["classes"]), rule.get("min", 1),
+                      rule.get("from_signatories", False)) for role, rule in raw["roles"].items()]
     # rules are tried in the declaration's order, whatever the order of the YAML keys
     roles.sort(key=lambda rule: declared.role_names.index(rule.role))
-    lemmas = _words(triggers.get("lemmas"), f"{where}: triggers.lemmas")
-    nouns = _words(triggers.get("nouns"), f"{where}: triggers.nouns")
-    if not lemmas and not nouns:
-        raise DataError(f"{where}: a frame needs trigger lemmas or nouns")
-    return Frame(raw["id"], claim_type, frozenset(w.lower() for w in lemmas),
-                 tuple(w.lower() for w in nouns), tuple(roles), fields, raw.get("stance"),
-                 frozenset(_words(raw.get("needs_unit"), f"{where}: needs_unit")),
-                 frozenset(w.lower() for w in _words(raw.get("item_nouns"), f"{where}: item_nouns")),
-                 bool(raw.get("requires_item")), _voice(raw.get("voice", "any"), where),
-                 _split(raw.get("split"), claim_type, where), _split_on(raw.get("split_on"), claim_type, where),
-                 _roles_of(raw.get("inherit"), claim_type, where),
-                 frozenset(w.lower() for w in _words(raw.get("context"), f"{where}: context")),
-                 frozenset(w.lower() for w in _words(raw.get("topic"), f"{where}: topic")))
-
-
-def _voice(value, where: str) -> str:
-    if value not in ("active", "passive", "any"):
-        raise DataError(f"{where}: voice must be active, passive or any")
-    return value
-
-
-def _split(value, claim_type: str, where: str) -> str | None:
-    if value is not None and value not in declared_type(claim_type).role_names:
-        raise DataError(f"{where}: split names no role of {claim_type}")
-    return value
-
-
-def _roles_of(value, claim_type: str, where: str) -> tuple[str, ...]:
-    roles = _words(value, f"{where}: inherit")
-    if set(roles) - set(declared_type(claim_type).role_names):
-        raise DataError(f"{where}: inherit names no role of {claim_type}")
-    return roles
-
-
-def _split_on(value, claim_type: str, where: str) -> str | None:
-    if value is not None and value not in declared_type(claim_type).fields:
-        raise DataError(f"{where}: split_on names no field of {claim_type}")
-    return value
+    return Frame(raw["id"], raw["type"], _lowered(triggers.get("lemmas")),
+                 tuple(w.lower() for w in _words(triggers.get("nouns"))), tuple(roles), frozenset(raw["fields"]),
+                 raw.get("stance"), frozenset(_words(raw.get("needs_unit"))), _lowered(raw.get("item_nouns")),
+                 raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
+                 _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")))
 
 
 @lru_cache(maxsize=None)
@@ -202,29 +147,18 @@ def _scan(words: list[str], index):
 @lru_cache(maxsize=None)
 def claim_lexicon(lang: str) -> ClaimLexicon:
     data = load_lexicon(lang, "claims")
-    where = str(lexicon_path(lang, "claims"))
-    frames = tuple(_frame(raw, f"{where}: frame {n}") for n, raw in enumerate(data.get("frames") or [], 1))
-    ids = [f.id for f in frames]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{where}: frame ids must be unique")
-    obligations = {k: _words(v, f"{where}: obligations.{k}") for k, v in (data.get("obligations") or {}).items()}
-    domains = {k: _words(v, f"{where}: domains.{k}") for k, v in (data.get("domains") or {}).items()}
-    if set(obligations) - set(OBLIGATIONS):
-        raise DataError(f"{where}: unknown obligation {sorted(set(obligations) - set(OBLIGATIONS))[0]!r}")
-    if set(domains) - set(DOMAINS):
-        raise DataError(f"{where}: unknown domain {sorted(set(domains) - set(DOMAINS))[0]!r}")
-    positions = data.get("positions") or {}
     return ClaimLexicon(
-        frames=frames,
-        titles=tuple(sorted(_words(positions.get("titles"), f"{where}: positions.titles"), key=len, reverse=True)),
-        obligations=obligations, domains=domains,
-        treaty_nouns=_words(data.get("treaty_nouns"), f"{where}: treaty_nouns"),
-        irrealis=frozenset(_words(data.get("irrealis"), f"{where}: irrealis")),
-        negations=frozenset(_words(data.get("negations"), f"{where}: negations")),
-        pair_anaphora=_words(data.get("pair_anaphora"), f"{where}: pair_anaphora"),
-        act_nouns=frozenset(w.lower() for w in _words(data.get("act_nouns"), f"{where}: act_nouns")),
-        since=frozenset(_words(data.get("since"), f"{where}: since")),
-        no_longer=frozenset(_words(data.get("no_longer"), f"{where}: no_longer")),
+        frames=tuple(_frame(raw) for raw in data["frames"]),
+        titles=tuple(sorted(_words(data["positions"]["titles"]), key=len, reverse=True)),
+        obligations={k: _words(v) for k, v in data["obligations"].items()},
+        domains={k: _words(v) for k, v in data["domains"].items()},
+        treaty_nouns=_words(data["treaty_nouns"]),
+        irrealis=frozenset(_words(data.get("irrealis"))),
+        negations=frozenset(_words(data.get("negations"))),
+        pair_anaphora=_words(data.get("pair_anaphora")),
+        act_nouns=_lowered(data.get("act_nouns")),
+        since=frozenset(_words(data.get("since"))),
+        no_longer=frozenset(_words(data.get("no_longer"))),
     )
 
 
@@ -242,20 +176,12 @@ class AttributionLexicon:
 @lru_cache(maxsize=None)
 def attribution_lexicon(lang: str) -> AttributionLexicon:
     data = load_lexicon(lang, "attributions")
-    where = str(lexicon_path(lang, "attributions"))
-    sections = {}
-    for section in ("prepositions", "verbs", "phrases"):
-        table = data.get(section) or {}
-        bad = set(table) - set(STANCES)
-        if bad:
-            raise DataError(f"{where}: {section}: unknown stance {sorted(bad)[0]!r}")
-        sections[section] = {k: _words(v, f"{where}: {section}.{k}") for k, v in table.items()}
     return AttributionLexicon(
-        prepositions=sections["prepositions"],
-        verbs={k: frozenset(w.lower() for w in v) for k, v in sections["verbs"].items()},
-        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in sections["phrases"].items()},
-        anaphora=_words(data.get("anaphora"), f"{where}: anaphora"),
-        negators=frozenset(w.lower() for w in _words(data.get("negators"), f"{where}: negators")),
-        source_nouns=frozenset(w.lower() for w in _words(data.get("source_nouns"), f"{where}: source_nouns")),
-        own_acts=frozenset(w.lower() for w in _words(data.get("own_acts"), f"{where}: own_acts")),
+        prepositions={k: _words(v) for k, v in data["prepositions"].items()},
+        verbs={k: _lowered(v) for k, v in data["verbs"].items()},
+        phrases={k: tuple(sorted(_words(v), key=len, reverse=True)) for k, v in data["phrases"].items()},
+        anaphora=_words(data["anaphora"]),
+        negators=_lowered(data.get("negators")),
+        source_nouns=_lowered(data.get("source_nouns")),
+        own_acts=_lowered(data.get("own_acts")),
     )

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..profiles import profile
+
 __all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_CUE_TOKENS = 4
+_RELATIVE_DEPS = ("acl:relcl",)
+_MODIFIER_DEPS = ("compound",)
 
 
 def phrase_start(doc, mention) -> int:
@@ -27,7 +31,7 @@ def phrase_start(doc, mention) -> int:
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
-                   and doc[head.i - 1].lower_ in ("de", "d'", "of")):
+                   and doc[head.i - 1].lower_ in profile(doc.lang_).words["complement_links"]):
                 head = head.head
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
@@ -45,7 +49,7 @@ def phrase_start(doc, mention) -> int:
         start -= 2
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
-    if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+    if start >= 2 and doc[start - 1].lower_ in profile(doc.lang_).words["possessive_endings"]:
         # "to Russia's Kursk region": the possessor's preposition introduces the place
         start -= 2
         while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
@@ -66,11 +70,12 @@ def _title_start(doc, start: int) -> int:
     Sunak", "du chef de la diplomatie française, Jean-Noël Barrot"."""
     from .frames import claim_lexicon, find_phrases
 
-    window = max(0, start - 9)
+    windows = profile(doc.lang_).windows
+    window = max(0, start - windows["title_before"])
     titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
     for title_start, title_end, _title in reversed(titles):
         between = doc[title_end:start]
-        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= 5:
+        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= windows["title_gap"]:
             return title_start
     return start
 
@@ -186,7 +191,8 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     if not doc.has_annotation("DEP"):
-        return _by_position(doc, mention, start, trigger, sentence)
+        read = _WORD_ORDER[profile(doc.lang_).word_order.strategy]
+        return read(doc, mention, start, trigger, sentence)
     anchor = doc[mention.tok_start]
     if mention.demonym and anchor.head.i < mention.tok_start:
         anchor = anchor.head
@@ -204,9 +210,17 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i:
+    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
         markers.add("object")
     return markers
+
+
+def _subject_of_next_clause(anchor, trigger) -> bool:
+    """"Iran delivered missiles to Russia, and South Korea said": the subject of a clause
+    coordinated to the trigger's is no object of it (a subordinate clause's subject may
+    be: "estimant que le pouvoir russe réservait...")."""
+    verb = anchor.head
+    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
 
 
 def _governor(trigger):
@@ -232,13 +246,22 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     takes as object, the subject of that verb."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
-    if start >= trigger.i or after_preposition(doc, mention):
+    if start >= trigger.i or after_preposition(doc, mention) or _modifies_other(_root(doc, mention), trigger):
         return False
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
     verbs = [t for t in between if t.pos_ == "VERB" and not t.dep_.startswith("aux")
              and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
     return not verbs and not any(t.text in (";", ":") for t in between)
+
+
+def _modifies_other(root, trigger) -> bool:
+    """"the first G7 country to conclude": the modifier of a noun that is neither the
+    trigger's subject nor the noun it qualifies ("U.S. forces based in") is no subject."""
+    if root.dep_ not in _MODIFIER_DEPS:
+        return False
+    noun = root.head
+    return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
 def _trigger_subject(trigger) -> set[int]:
@@ -274,7 +297,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
-            return {t.i for t in child.subtree}
+            # not its relative clause: in "Italy, which kept soldiers in Lebanon, said", Lebanon says nothing
+            clauses = {t.i for c in child.children if c.dep_ in _RELATIVE_DEPS for t in c.subtree}
+            return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
@@ -288,22 +313,27 @@ def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:
     markers = {"demonym"} if mention.demonym else set()
     if trigger is None:
         return markers
+    order = profile(doc.lang_).word_order
     if start > trigger.i:
         # the object stands close after the verb, in its clause ("handed Russia missiles")
         gap = doc[trigger.i + 1:start]
-        near = len(gap) <= 6 and not any(t.text in _CLAUSE_BREAKS for t in gap)
+        near = len(gap) <= order.object_gap and not any(t.text in _CLAUSE_BREAKS for t in gap)
         return markers | {"object"} if near else markers
     between = doc[mention.tok_end:trigger.i]
     words = [t.lower_ for t in between]
-    if words[:2] in ([",", "which"], [",", "who"], [",", "qui"]):
+    if len(words) >= 2 and words[0] == "," and words[1] in profile(doc.lang_).words["relative_pronouns"]:
         between = between[2:]  # "France, which had kept 1,500 soldiers": still the subject
     if any(t.text in _CLAUSE_BREAKS for t in between):
         return markers
     words = [t for t in between if not t.is_punct]
-    joined = [t for t in words if t.lower_ in ("and", "et", "or", "ou")]
-    if len(words) - len(joined) <= 6:
+    joined = [t for t in words if t.lower_ in mention_words(doc.lang_)["joiners"]]
+    if len(words) - len(joined) <= order.subject_gap:
         markers.add("subject")
     return markers
+
+
+#: How each word-order strategy of kg.profiles.STRATEGIES reads a mention without a parse.
+_WORD_ORDER = {"subject_verb_object": _by_position}
 
 
 def _root(doc, mention):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
+from .context import doc_dateline
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -85,7 +86,8 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 def _in_dateline(span) -> bool:
     """"SÉOUL, 18 octobre 2024 —": the place the article was filed from, not an actor."""
-    return span.start <= 1 and span.text.isupper() and span.end < len(span.doc) and span.doc[span.end].text == ","
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and span.end_char <= dateline.place_end
 
 
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
@@ -217,7 +219,10 @@ def _overlaps(span, spans) -> bool:
 
 @lru_cache(maxsize=None)
 def _ner_classes(lang: str) -> dict[str, str]:
-    return dict(load_lexicon(lang, "mentions")["ner_classes"])
+    """The model's entity labels kept when the gazetteer does not know a name (the profile's)."""
+    from ..profiles import profile
+
+    return dict(profile(lang).labels.entities)
 
 
 def _trim_ner(span) -> str:

@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..claim_types import claim_type, membership_type
+from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
+from ..trace import absorb, note_claim_roles, note_trigger
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
@@ -27,6 +29,14 @@ from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, ob
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
+
+# What an article's text can legitimately make the rules fail with: an
+# unreadable article (InputError), a value the code cannot take (ValueError:
+# a text too long for spaCy, an impossible date or number, bad Unicode) or
+# nesting too deep to follow. A DataError (kg's own lexicons) or a TypeError,
+# AttributeError, KeyError... (kg's own code) is no article's fault: it stops
+# the build, naming the article it showed on.
+ARTICLE_ERRORS = (InputError, ValueError, RecursionError)
 
 # Stances that speak about claims reported elsewhere in the article.
 _REACTIONS = ("denies", "no_comment", "confirms")
@@ -139,7 +149,10 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang)))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
-    return [c for c, _ in triggered] + [c for c, _ in position_claims(ctx)]
+    found = triggered + position_claims(ctx)
+    for claim, trigger in found:
+        note_trigger(claim, trigger)
+    return [c for c, _ in found]
 
 
 def _cues_for(trigger, cues, lang: str) -> list:
@@ -186,6 +199,7 @@ def _signatories_states(claims: list[Claim]) -> None:
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles[treaty.parties] = parties
+            note_claim_roles(claim, "signatories")
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -204,6 +218,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         known = {(a.claimant.id, a.stance) for a in kept.attributions}
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
+        absorb(kept, claim)
     return _fold_bare(list(merged.values()))
 
 
@@ -224,6 +239,7 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
         known = {a.claimant.id for a in twin.attributions}
         twin.attributions += [a for a in claim.attributions if a.claimant.id not in known]
         twin.evidence += [e for e in claim.evidence if e not in twin.evidence]
+        absorb(twin, claim)
     order = {id(c): n for n, c in enumerate(claims)}
     return sorted(kept, key=lambda c: order[id(c)])
 
@@ -295,20 +311,26 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``on_error(document, error)``, if given, hears about an article the rules
-    fail on, which then adds no claim, so that one odd article does not stop a
-    build of a thousand; without it the error propagates.
+    fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
+    article does not stop a build of a thousand; without it the error
+    propagates, as do errors of kg's own data and code.
     """
     results = {}
     for document, parsed in _parsed(documents, on_error):
         try:
             if isinstance(parsed, Exception):
-                raise parsed
+                raise parsed  # the parser failed on this article alone
             results[document.id] = extract_document(document, parsed)
-        except Exception as error:  # noqa: BLE001 - reported, and the other articles still build
+        except DataError:
+            raise
+        except ARTICLE_ERRORS as error:
             if on_error is None:
                 raise
             on_error(document, error)
             results[document.id] = [], []
+        except Exception as error:
+            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+            raise
         if progress:
             progress(document)
     claims, all_mentions = [], []
@@ -318,6 +340,10 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
         all_mentions.append((document.id, mentions))
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+#: texts (articles, or sections of long ones: at most SECTION_CHARS each) per parser batch
+_BATCH = 16
 
 
 def _parsed(documents: list[Document], on_error):
@@ -332,11 +358,12 @@ def _parsed(documents: list[Document], on_error):
         texts = ((text, d.id) for d in docs for text in _units(d))
         done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
         try:
-            piped = nlp.pipe(texts, as_tuples=True)
+            # a batch is parsed at once, in memory: a few sections at a time, not a long article
+            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
             for document in docs:
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
-        except Exception as error:  # noqa: BLE001 - the batch is given up, each article retried alone
+        except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
             if on_error is None:
                 raise
             for document in docs[done:]:

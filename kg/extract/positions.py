@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..claim_types import membership_type
 from ..model import Claim
+from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["position_claims"]
@@ -37,8 +38,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         if person is None:
             continue
         organisation = _organisation_for(organisations, person, i, end)
-        organisation_ref = (organisation.ref if organisation else _known_state(person.ref)
-                            or _state_of_clause(organisations, i))
+        known = None if organisation else _known_state(person.ref)
+        organisation_ref = organisation.ref if organisation else known or _state_of_clause(organisations, i)
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -46,8 +47,18 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
                           roles={member: [person.ref], organisation_role: [organisation_ref]},
                           evidence=[ctx.evidence], rule=f"{ctx.lang}.{_RULE}",
                           position=doc[i:end].text)
+            _note(claim, doc[i:end], person, organisation, known)
             results.append((claim, doc[i]))
     return results
+
+
+def _note(claim: Claim, title, person, organisation, known) -> None:
+    """For ``kg claims --explain``: the title, and how the person and the organisation were found."""
+    note_trigger(claim, title)
+    claim.trace.roles[("person", person.ref.id)] = role_note(person, step="title")
+    if organisation is not None:
+        claim.trace.roles[("organization", organisation.ref.id)] = role_note(organisation, step="title")
+    note_claim_roles(claim, "leader" if known else "clause")
 
 
 def _state_of_clause(organisations, title_start: int):

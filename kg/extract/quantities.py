@@ -30,37 +30,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..errors import DataError
-from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
-from ..model import Quantity, fold
-from .dates import find_dates, keep_longest
+from ..lexicons import any_phrase, load_lexicon, phrase_regex
+from ..model import Quantity
+from ..text import fold
+from ..dates import find_dates, keep_longest
 
 __all__ = ["QuantityMatch", "find_quantities"]
-
-_WORDS = [str]
-SCHEMA = {
-    "thousands_separators": _WORDS,
-    "decimal_mark": str,
-    "numbers": {"*": (int, float)},
-    "weak_numbers": _WORDS,
-    "multipliers": {"*": (int, float)},
-    "collectives": {"*": (int, float)},
-    "vague_alone": _WORDS,
-    "vague": _WORDS,
-    "vague_units": _WORDS,
-    "approximate": _WORDS,
-    "at_least": _WORDS,
-    "at_most": _WORDS,
-    "ranges": [[str]],
-    "unit_links": _WORDS,
-    "unit_gap": int,
-    "units": {"*": str},
-    "weak_units": _WORDS,
-    "currency_symbols": {"*": str},
-    "not_after": _WORDS,
-    "not_before": _WORDS,
-}
-
 
 @dataclass(frozen=True)
 class QuantityMatch:
@@ -165,11 +140,7 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
-    lexicon = load_lexicon(lang, "quantities", SCHEMA)
-    for index, pair in enumerate(lexicon["ranges"]):
-        if len(pair) != 2:
-            raise DataError(f"{lexicon_path(lang, 'quantities')}: ranges[{index}]: "
-                            "give an opening and a joining word, e.g. [entre, et]")
+    lexicon = load_lexicon(lang, "quantities")
     return _Rules(lexicon)
 
 

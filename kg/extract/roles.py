@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..claim_types import claim_type, signing
 from ..model import EntityRef
+from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
 from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
@@ -22,7 +23,8 @@ def frame_cues(frame: Frame) -> frozenset[str]:
     return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, list[EntityRef]]:
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | None = None) -> dict[str, list[EntityRef]]:
+    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
@@ -30,6 +32,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
+    said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
+               if speech else set())
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
@@ -37,9 +42,11 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
                 roles.setdefault(agent, [])
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    if notes is not None:
+                        notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
-        if not _in_clause(doc, mention, trigger, markers):
+        if not _in_clause(doc, mention, trigger, markers, said_by):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         # a role the mention fits as it is comes before one it fills as its state
@@ -48,18 +55,20 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues) -> dict[str, l
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
-            if filler.cls in rule.classes and markers & _accepted(rule.markers, noun_trigger):
+            if filler.cls in rule.classes and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
+                    if notes is not None:
+                        notes[(rule.role, filler.ref.id)] = role_note(mention, markers=matched, filler=filler)
                 fillers.setdefault(rule.role, []).append(mention)
                 if filler is not mention:
                     ctx.read_as_state.add(mention.tok_start)
                 break
-    _extend_lists(roles, fillers, ctx, frame)
+    _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
 
 
@@ -68,7 +77,7 @@ def _beside_source(filler, mention, sources) -> bool:
     return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
-def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
+def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
     """"des bases à Djibouti, au Gabon et en Côte d'Ivoire": the places listed right
     after a mention that filled a role fill the role too."""
     doc = ctx.sentence.doc
@@ -82,6 +91,8 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame) -> None:
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
+                    if notes is not None:
+                        notes[(rule.role, more.ref.id)] = role_note(more, step="list", after=mention.text)
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +110,7 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
@@ -113,10 +124,15 @@ def _in_clause(doc, mention, trigger, markers) -> bool:
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
-    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set())
+    governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
+    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
+        governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
+    if trigger.i > 0 and doc[trigger.i - 1].lower_ in mention_words(doc.lang_)["comitative"]:
+        # "talks were held in Hanoi with visiting minister X": the visit is where the talks are
+        governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -163,15 +179,29 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return True
     if not doc.has_annotation("DEP"):
         # no parse: "the Pentagon said [claim]" and "[claim], the Pentagon said" report;
-        # "Sunak travelled to Kyiv and announced" does not
+        # "X travelled to Y and announced" does not
         return verb_index < trigger.i or mention.tok_start > verb_index or mention.tok_start > trigger.i
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
-    if trigger.head.i == verb.i and trigger.dep_ in ("obj", "obl:arg") and _announces(verb, ctx.lang):
-        return False  # "le Royaume-Uni a annoncé des sanctions": its own act, not a report
+    if any(t.i == mention.tok_start or mention.tok_start <= t.i < mention.tok_end for t in trigger.ancestors):
+        return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
+    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+        # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
+        # its own act, not a report
+        return False
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _object_of(verb, trigger) -> bool:
+    """Does the trigger stand in the verb's object (itself, or a noun under it)?"""
+    for token in [trigger, *trigger.ancestors]:
+        if token.head.i == verb.i and token.i != verb.i:
+            return token.dep_ in ("obj", "obl:arg") and (token.i == trigger.i or trigger.pos_ != "VERB")
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def complete(roles, frame: Frame) -> bool:
@@ -245,7 +275,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
     if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
-        return  # "the two countries exchanged instruments of ratification": no act of theirs
+        return  # the pair exchanging ratification papers is no act of theirs (tests/rules)
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
     by_marker = any(doc[start - 1].lower_ in agent.markers

@@ -13,6 +13,7 @@ from collections import Counter
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
+from ..trace import Span, note_claim_roles, role_note, trace_of
 from .frames import claim_lexicon, find_phrases
 
 __all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
@@ -111,8 +112,22 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         claim = Claim(type=declared.name, doc=ctx.doc_id, roles={declared.treaty.parties: parties},
                       evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",
                       obligation=obligation)
+        _note_parties(claim, declared.treaty.parties, ctx, pair, text.find(hit.lower()), len(hit))
         results.append((claim, token[0] if token else ctx.sentence[0]))
     return results
+
+
+def _note_parties(claim: Claim, role: str, ctx, pair: list[EntityRef], offset: int, length: int) -> None:
+    """For ``kg claims --explain``: the obligation's phrase; the states the sentence
+    names, else where the parties came from."""
+    start = ctx.sentence.start_char + offset
+    trace_of(claim).trigger = Span(start, start + length, ctx.sentence.doc.text[start:start + length])
+    named = {m.ref.id: m for m in reversed(ctx.mentions) if m.cls == "Country"}  # the first mention of each
+    notes = trace_of(claim).roles
+    for ref in claim.roles[role]:
+        if ref.id in named:
+            notes[(role, ref.id)] = role_note(named[ref.id], step="named")
+    note_claim_roles(claim, "pair" if claim.roles[role] is pair else "treaty_parties")
 
 
 def _denied(ctx, offset: int, lexicon) -> bool:
@@ -149,3 +164,4 @@ def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
     treaty = EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
     for claim in treaty_claims:
         claim.roles.setdefault(claim_type(claim.type).treaty.role, [treaty])
+        note_claim_roles(claim, "treaty")

@@ -3,6 +3,7 @@ negated and hypothetical acts ("n'a pas envoyé", "devraient rejoindre"), and
 counts of something else than the frame counts."""
 from __future__ import annotations
 
+from ..profiles import profile
 from .context import SentenceContext
 from .fields import nearest
 from .frames import Frame, claim_lexicon, find_phrases
@@ -49,7 +50,7 @@ def _voice_fits(token, voice: str) -> bool:
         return True
     # a participle the tagger read as an adjective or noun ("des responsables sanctionnés") is passive
     passive = ("Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
-               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(("é", "és", "ée", "ées", "ed"))))
+               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(profile(token.doc.lang_).participle_endings)))
     return passive == (voice == "passive")
 
 
@@ -57,23 +58,34 @@ def blocked(token, lexicon) -> bool:
     """A negated or hypothetical act, which the corpus does not count as a claim."""
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
-        window = token.doc[max(token.i - 3, token.sent.start):token.i]
+        reach = profile(token.doc.lang_).word_order.negation_window
+        window = token.doc[max(token.i - reach, token.sent.start):token.i]
         if any(t.lower_ in lexicon.irrealis for t in window):
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
-    for child in token.children:
+    # a noun the verb takes as object is as real as the verb ("will expand cooperation")
+    acts = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg") else [token]
+    for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
             return True
     head = token.head
+    if len(acts) > 1 and (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) \
+            and not _treaty_provides(head, lexicon):
+        return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
         return True
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
 
 
+def _treaty_provides(verb, lexicon) -> bool:
+    """A treaty that "provides for" something states it; it intends nothing."""
+    return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in lexicon.treaty_nouns for c in verb.children)
+
+
 def _last_time(token, lexicon) -> bool:
-    """"Il ne s'était plus rendu au Vietnam depuis 2017": not since then, so then."""
+    """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
     words = {t.lower_ for t in token.sent}
     return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
 

@@ -1,5 +1,8 @@
 """Find dates in French and English text, with exact offsets.
 
+Below both kg.sources (the date at the top of an article) and kg.extract
+(the date of a claim): it needs only the lexicons.
+
 ``find_dates`` returns each date expression once, as precise as the text is:
 ``"2024"``, ``"2024-06"`` or ``"2024-06-19"``. The words (months, weekdays,
 seasons, "la veille", "last week") live in ``ontology/lexicons/<lang>/dates.yaml``.
@@ -35,33 +38,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import DataError
-from ..lexicons import any_phrase, lexicon_path, load_lexicon, phrase_regex
+from .lexicons import any_phrase, load_lexicon, phrase_regex
+from .text import parse_iso
 
-__all__ = ["DateMatch", "find_dates", "parse_iso", "keep_longest"]
-
-_WORDS = [str]
-SCHEMA = {
-    "capitalised_names": bool,
-    "numeric_order": str,
-    "months": {"*": int},
-    "ordinal_suffixes": _WORDS,
-    "day_articles": _WORDS,
-    "day_range_openers": _WORDS,
-    "day_range_joiners": _WORDS,
-    "weekdays": {"*": int},
-    "weekday_last_before": _WORDS,
-    "weekday_last_after": _WORDS,
-    "month_cues": _WORDS,
-    "year_cues": _WORDS,
-    "seasons": {"*": [int]},
-    "season_articles": _WORDS,
-    "season_this": _WORDS,
-    "season_year_links": _WORDS,
-    "season_last": _WORDS,
-    "relative": [{"phrases": _WORDS, "days?": int, "weeks?": int, "months?": int, "years?": int}],
-}
-_UNITS = ("days", "weeks", "months", "years")
+__all__ = ["DateMatch", "find_dates", "keep_longest"]
 
 
 @dataclass(frozen=True)
@@ -72,24 +52,6 @@ class DateMatch:
     text: str
     iso: str | None
     relative: bool
-
-
-def parse_iso(value: str) -> tuple[int, int | None, int | None]:
-    """``"2024-06"`` -> ``(2024, 6, None)``; ValueError on anything but a real date.
-
-    >>> parse_iso("2024-02-29")
-    (2024, 2, 29)
-    >>> parse_iso("2024-02-30")
-    Traceback (most recent call last):
-    ...
-    ValueError: day is out of range for month
-    """
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-    if not match:
-        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    dt.date(year, month or 1, day or 1)  # raises on month 13 or 30 February
-    return year, month, day
 
 
 def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
@@ -134,7 +96,7 @@ def _lexicon_words(lang: str) -> frozenset[str]:
             for item in value:
                 collect(item)
 
-    collect(load_lexicon(lang, "dates", SCHEMA))
+    collect(load_lexicon(lang, "dates"))
     return frozenset(words)
 
 
@@ -256,32 +218,8 @@ def _compile(lex: dict) -> list[tuple[str, re.Pattern]]:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
-    lexicon = load_lexicon(lang, "dates", SCHEMA)
-    where = lexicon_path(lang, "dates")
-    _check(lexicon, where)
+    lexicon = load_lexicon(lang, "dates")
     return _Rules(lang, lexicon)
-
-
-def _check(lexicon: dict, where) -> None:
-    """What the schema cannot say: ranges and one unit per relative phrase."""
-    def fail(entry: str, reason: str) -> None:
-        raise DataError(f"{where}: {entry}: {reason}")
-
-    if lexicon["numeric_order"] not in ("dmy", "mdy"):
-        fail("numeric_order", "must be dmy or mdy")
-    for word, number in lexicon["months"].items():
-        if not 1 <= number <= 12:
-            fail(f"months.{word}", "a month is 1 to 12")
-    for word, number in lexicon["weekdays"].items():
-        if not 0 <= number <= 6:
-            fail(f"weekdays.{word}", "a weekday is 0 (Monday) to 6 (Sunday)")
-    for word, span in lexicon["seasons"].items():
-        if len(span) != 2 or not all(1 <= m <= 12 for m in span):
-            fail(f"seasons.{word}", "give the first and last month, 1 to 12")
-    for index, entry in enumerate(lexicon["relative"]):
-        units = [unit for unit in _UNITS if unit in entry]
-        if len(units) != 1:
-            fail(f"relative[{index}]", f"give exactly one of {', '.join(_UNITS)}")
 
 
 # -- resolvers: match -> (iso or None, relative), or None to drop the match ----------

@@ -1,0 +1,331 @@
+"""The closed schema of every YAML file under ``ontology/``, checked once per process.
+
+A lexicon with a typo must stop kg before it reads a single article, with one
+line that names the file, the entry and what to fix: a misspelt key
+(``needs_units``) would otherwise be ignored, and a frame that names an
+unknown unit would silently never fill its quantity.
+
+Teaching kg a new kind of file is one entry below: ``LEXICONS`` for a file
+that every language has, or may have (``ontology/lexicons/<lang>/<name>.yaml``),
+``ONTOLOGY_FILES`` for one file of the whole ontology. The schema language is
+``kg.schema``'s. A YAML file that no entry declares is an error too.
+
+>>> check_ontology()   # the shipped ontology is valid
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataError
+from .schema import WORDS, MapOf, OneOf, Range, Rule, Vocabulary, validate
+
+__all__ = ["LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabularies"]
+
+_RELATIVE_UNITS = ("days", "weeks", "months", "years")
+
+_NAME = Rule(str, lambda value: bool(value.strip()), "empty; write a name")
+_QID = Rule((str, type(None)), lambda value: value is None or re.fullmatch(r"Q[1-9][0-9]*", value) is not None,
+            "not a Wikidata id like Q423; write one, or null")
+
+ROLE_RULE = {
+    "markers": WORDS,
+    "classes": [OneOf("entity_classes", noun="entity class")],
+    "min?": Range(0, 10),
+    "from_signatories?": bool,
+}
+
+FRAME = Rule({
+    "id": str,
+    "type": OneOf("claim_types", noun="claim type"),
+    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS},
+    "roles": MapOf(OneOf("roles", by="type", noun="role"), ROLE_RULE),
+    # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
+    "fields": [OneOf("frame_fields", by="type", noun="field")],
+    "stance?": (OneOf(("support", "oppose"), noun="stance"), type(None)),
+    "needs_unit?": [OneOf("units", noun="unit")],
+    "item_nouns?": WORDS,
+    "requires_item?": bool,
+    "voice?": OneOf(("active", "passive", "any"), noun="voice"),
+    "split?": OneOf("roles", by="type", noun="role"),
+    "split_on?": OneOf("fields", by="type", noun="field"),
+    "inherit?": [OneOf("roles", by="type", noun="role")],
+    "context?": WORDS,
+    "topic?": WORDS,
+    "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
+}, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
+   "a frame needs trigger lemmas or nouns")
+
+_ROLE = {"name": str, "property": str, "min?": int, "pair?": bool}
+_NOTE = (str, {"role": str, "prefix?": str})
+_TIE = {"kind?": str, "kind_by?": {"field": str, "values": {"*": str}, "otherwise?": str},
+        "between?": str, "from?": str, "to?": str, "note?": [_NOTE]}
+_CLAIM_TYPE = {
+    "class": str, "roles": [_ROLE], "one_of?": [[str]], "agent": str, "fields": [str],
+    "same_fact": [(str, [str])], "same_fact_fields?": [str], "edges": [[str]],
+    "directed?": bool, "colour": str, "tie?": _TIE,
+    "treaty?": {"role": str, "parties": str, "signatories?": str, "marks?": str},
+    "membership?": {"member": str, "of": str}, "speech?": {"about": str},
+    "counted?": bool, "thinner_without?": str, "not_in_treaty_names?": bool,
+}
+#: ontology/claim_types.yaml; kg.claim_types checks what refers to other entries
+CLAIM_TYPES = {"claim_types": {"*": _CLAIM_TYPE},
+               "tie_kinds": [{"name": str, "alliance": bool, "directed": bool, "binds?": (bool, str)}]}
+
+CLAIMS = {
+    "frames": Rule([FRAME], lambda frames: len({f["id"] for f in frames}) == len(frames),
+                   "two frames share an id; give each its own"),
+    "positions": {"id": str, "titles": WORDS},
+    "obligations": MapOf(OneOf("obligations", noun="obligation"), WORDS),
+    "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
+    "treaty_nouns": WORDS,
+    "irrealis?": WORDS,
+    "negations?": WORDS,
+    "pair_anaphora?": WORDS,
+    "act_nouns?": WORDS,
+    "since?": WORDS,
+    "no_longer?": WORDS,
+    "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
+}
+
+ATTRIBUTIONS = {
+    "prepositions": MapOf(OneOf("stances", noun="stance"), WORDS),
+    "verbs": MapOf(OneOf("stances", noun="stance"), WORDS),
+    "phrases": MapOf(OneOf("stances", noun="stance"), WORDS),
+    "anaphora": WORDS,
+    "negators?": WORDS,
+    "source_nouns?": WORDS,
+    "own_acts?": WORDS,
+}
+
+DATES = {
+    "capitalised_names": bool,
+    "numeric_order": OneOf(("dmy", "mdy"), noun="numeric order"),
+    "months": {"*": Range(1, 12)},
+    "ordinal_suffixes": WORDS,
+    "day_articles": WORDS,
+    "day_range_openers": WORDS,
+    "day_range_joiners": WORDS,
+    "weekdays": {"*": Range(0, 6)},
+    "weekday_last_before": WORDS,
+    "weekday_last_after": WORDS,
+    "month_cues": WORDS,
+    "year_cues": WORDS,
+    "seasons": {"*": Rule([Range(1, 12)], lambda span: len(span) == 2, "give the first and last month, 1 to 12")},
+    "season_articles": WORDS,
+    "season_this": WORDS,
+    "season_year_links": WORDS,
+    "season_last": WORDS,
+    "relative": [Rule({"phrases": WORDS, "days?": int, "weeks?": int, "months?": int, "years?": int},
+                      lambda entry: sum(unit in entry for unit in _RELATIVE_UNITS) == 1,
+                      f"give exactly one of {', '.join(_RELATIVE_UNITS)}")],
+}
+
+QUANTITIES = {
+    "thousands_separators": [str],
+    "decimal_mark": str,
+    "numbers": {"*": (int, float)},
+    "weak_numbers": WORDS,
+    "multipliers": {"*": (int, float)},
+    "collectives": {"*": (int, float)},
+    "vague_alone": WORDS,
+    "vague": WORDS,
+    "vague_units": WORDS,
+    "approximate": WORDS,
+    "at_least": WORDS,
+    "at_most": WORDS,
+    # an empty opener is a bare range ("12 000 à 15 000 soldats")
+    "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
+    "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
+    "number_links?": WORDS,        # (en-recall) "two hundred and fifty"
+    "unit_links": WORDS,
+    "unit_gap": Range(0, 10),
+    "units": {"*": str},
+    "weak_units": WORDS,
+    "currency_symbols": {"*": str},
+    "not_after": WORDS,
+    "not_before": WORDS,
+}
+
+MENTIONS = {
+    "locative_prepositions": WORDS,
+    "ner_classes?": {"*": OneOf("entity_classes", noun="entity class")},
+    "person_pronouns?": WORDS,
+    "place_nouns?": WORDS,
+    "place_links?": WORDS,
+    "determiners?": WORDS,
+    "place_modifiers?": WORDS,
+    "count_nouns?": WORDS,
+    "contractions?": {"*": str},
+    "prepositions?": WORDS,
+    "group_nouns?": WORDS,
+    "country_anaphora?": WORDS,
+    "clause_openers?": WORDS,
+    "joiners?": WORDS,
+    "during?": WORDS,
+    "comitative?": WORDS,
+    "partners?": WORDS,
+    # names of people and states (entity-linking)
+    "honorifics?": WORDS,
+    "name_titles?": WORDS,
+    "name_particles?": WORDS,
+    "name_connectors?": WORDS,
+    "not_names?": WORDS,
+    "name_suffixes?": WORDS,
+    "feature_nouns?": WORDS,
+    "possessives?": WORDS,
+    "state_heads?": WORDS,
+    "portfolios?": WORDS,
+    "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
+}
+
+#: (fr-recall) publishers that speak for a state, by the domain of the article's URL
+PUBLISHERS = {
+    "publishers": {"*": _QID},
+    "first_person": WORDS,
+    "home_titles": WORDS,
+}
+
+_FORMS = MapOf(OneOf("gazetteer_languages", noun="language"), WORDS)
+
+#: a generated gazetteer file (states.yaml, places.yaml...): a list of entries
+GAZETTEER = [Rule(Rule({
+    "id": _NAME,
+    "label": _NAME,
+    "class": OneOf("entity_classes", noun="entity class"),
+    "kind": OneOf("gazetteer_kinds", noun="kind"),
+    "qid?": _QID,
+    "part_of?": _QID,
+    "capital_of?": _QID,
+    "forms?": _FORMS,
+    "forms_cased?": _FORMS,
+}, lambda entry: entry["kind"] != "capital" or bool(entry.get("capital_of")),
+   "a capital needs capital_of (the QID of its state)"),
+   lambda entry: any((entry.get("forms") or {}).values()) or any((entry.get("forms_cased") or {}).values()),
+   "no forms: give at least one name under forms or forms_cased")]
+
+CURATED_GAZETTEER = {
+    "settings": {
+        "iso3_safe?": WORDS,
+        "cased_demonyms?": _FORMS,
+        "extra_cities?": [Rule(WORDS, lambda pair: len(pair) == 2, "give [English name, ISO alpha-2 code]")],
+        "surnames_excluded?": WORDS,
+        "orgs_without_qid?": WORDS,
+    },
+    "entries": [{
+        "id": str, "label?": str, "class?": OneOf("entity_classes", noun="entity class"), "kind?": str,
+        "qid?": (str, type(None)), "part_of?": (str, type(None)), "capital_of?": (str, type(None)),
+        "forms?": _FORMS, "forms_cased?": _FORMS,
+    }],
+}
+
+#: ontology/lexicons/<lang>/<name>.yaml, in the order they are checked: the
+#: quantities lexicon before the claims one, whose frames name its units. A
+#: name ending in "?" is a file a language may do without; a schema given as
+#: "module:NAME" is the one that module declares.
+LEXICONS = {
+    "quantities": QUANTITIES,
+    "dates": DATES,
+    "mentions": MENTIONS,
+    "attributions": ATTRIBUTIONS,
+    "claims": CLAIMS,
+    # how a language is read (the profiles branch): its schema, still changing, is
+    # kg.profiles.SCHEMA; move it here, without the "?", once it is on main
+    "profile?": "kg.profiles:SCHEMA",
+    "publishers?": PUBLISHERS,
+}
+
+#: other YAML files, by their path under ontology/, checked before the lexicons
+#: (whose frames name claim types). The generated gazetteer files (GAZETTEER) are
+#: checked by kg.gazetteer as it reads them, once.
+ONTOLOGY_FILES = {
+    "claim_types.yaml": CLAIM_TYPES,
+    "gazetteer/curated.yaml": CURATED_GAZETTEER,
+}
+
+
+def check_ontology(directory: Path | None = None) -> None:
+    """Check every YAML file under ``directory`` (default: kg's ontology) once per process.
+
+    Raises DataError with one line naming the file and the entry of the first problem.
+    """
+    from .lexicons import ontology_dir
+
+    _check(Path(directory) if directory else ontology_dir())
+
+
+@lru_cache(maxsize=None)
+def _check(directory: Path) -> None:
+    from .claim_types import declaration_path, load_claim_types
+    from .gazetteer import load_gazetteer
+    from .lexicons import display_path, read_yaml
+
+    for name, schema in ONTOLOGY_FILES.items():
+        path = directory / name
+        validate(read_yaml(path), schema, display_path(path), vocabularies())
+    declared = load_claim_types(declaration_path(directory))  # roles, fields and ties it refers to
+    lexicons = directory / "lexicons"
+    languages = sorted(p.name for p in lexicons.iterdir() if p.is_dir()) if lexicons.is_dir() else []
+    if not languages:
+        raise DataError(f"{display_path(lexicons)}: no language folder; "
+                        f"point KG_ONTOLOGY_DIR at a folder with lexicons/<lang>/")
+    for lang in languages:
+        words = vocabularies(declared)
+        for name, schema in LEXICONS.items():
+            path = lexicons / lang / f"{name.rstrip('?')}.yaml"
+            if name.endswith("?") and not path.exists():
+                continue
+            if isinstance(schema, str):
+                module, attribute = schema.split(":")
+                schema = getattr(importlib.import_module(module), attribute)
+            data = read_yaml(path)
+            validate(data, schema, display_path(path), words)
+            if name == "quantities":
+                words["units"] = Vocabulary.of(
+                    list(data["units"].values()) + list(data["currency_symbols"].values()),
+                    f"units of {display_path(path)}")
+    load_gazetteer(directory=directory / "gazetteer")  # read once: the build uses it next
+    _no_undeclared_files(directory, languages)
+
+
+def _no_undeclared_files(directory: Path, languages: list[str]) -> None:
+    """A YAML file no schema declares would be read by nothing, or unchecked."""
+    from .gazetteer import GAZETTEER_FILES
+    from .lexicons import display_path
+
+    declared = {directory / name for name in ONTOLOGY_FILES}
+    declared |= {directory / "gazetteer" / name for name in GAZETTEER_FILES}
+    declared |= {directory / "lexicons" / lang / f"{name.rstrip('?')}.yaml" for lang in languages for name in LEXICONS}
+    for path in sorted(directory.rglob("*.y*ml")):
+        if path not in declared:
+            raise DataError(f"{display_path(path)}: no schema declares this file; declare it in "
+                            f"kg/ontology_schema.py (LEXICONS or ONTOLOGY_FILES), or remove it")
+
+
+def vocabularies(declared=None) -> dict:
+    """The words the schemas refer to, declared elsewhere: kg.model, kg.gazetteer and,
+    given ``declared`` (a kg.claim_types.ClaimTypes), the claim types, their roles and fields."""
+    from .gazetteer import KINDS, LANGS
+    from .model import DOMAINS, ENTITY_CLASSES, OBLIGATIONS, STANCES
+
+    words = {
+        "entity_classes": Vocabulary.of(ENTITY_CLASSES, "kg/model.py"),
+        "stances": Vocabulary.of(STANCES, "kg/model.py"),
+        "obligations": Vocabulary.of(OBLIGATIONS, "kg/model.py"),
+        "domains": Vocabulary.of(DOMAINS, "kg/model.py"),
+        "gazetteer_kinds": Vocabulary.of(KINDS, "kg/gazetteer.py"),
+        "gazetteer_languages": Vocabulary.of(LANGS, "kg/gazetteer.py"),
+    }
+    if declared is not None:
+        where = declared.path
+        words["claim_types"] = Vocabulary.of([ct.name for ct in declared.types], where)
+        words["roles"] = {ct.name: Vocabulary.of(ct.role_names, f"the roles of {ct.name} in {where}")
+                          for ct in declared.types}
+        words["fields"] = {ct.name: Vocabulary.of(ct.fields, f"the fields of {ct.name} in {where}")
+                           for ct in declared.types}
+        words["frame_fields"] = {ct.name: Vocabulary.of(ct.fields + ct.role_names,
+                                                        f"the fields or roles of {ct.name} in {where}")
+                                 for ct in declared.types}
+    return words

@@ -1,0 +1,82 @@
+"""Text utilities that every stage shares: normalisers, ISO dates, the dateline.
+
+This module sits below kg.sources and kg.extract and imports neither, so that
+reading an article does not depend on the rules that analyse it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["unaccent", "fold", "parse_iso", "Dateline", "find_dateline"]
+
+
+def unaccent(text: str) -> str:
+    """No accents, one kind of apostrophe and dash, single spaces; case kept
+    (the key of the gazetteer's case-sensitive forms).
+
+    >>> unaccent("Séoul  N’Djamena")
+    "Seoul N'Djamena"
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2011", "-")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Fold a label for comparison: no accents, no case, one kind of dash and quote.
+
+    >>> fold("Corée du  Nord")
+    'coree du nord'
+    >>> fold("nord–coréens") == fold("Nord-Coréens")
+    True
+    """
+    return unaccent(text).casefold()
+
+
+def parse_iso(value: str) -> tuple[int, int | None, int | None]:
+    """``"2024-06"`` -> ``(2024, 6, None)``; ValueError on anything but a real date.
+
+    >>> parse_iso("2024-02-29")
+    (2024, 2, 29)
+    >>> parse_iso("2024-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: day is out of range for month
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    dt.date(year, month or 1, day or 1)  # raises on month 13 or 30 February
+    return year, month, day
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the place of a dateline ends, and where the article's own text begins."""
+    place_end: int
+    end: int
+
+
+# A place in capitals, a comma, then a date and perhaps an agency up to a dash.
+_DATELINE = re.compile(r"\A(?P<place>[^\n,]{2,40}),[^\n—]{4,50}?(?:—|–| - )")
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, if any: the place the article was filed
+    from is no actor, and the day it was filed is no claim's date.
+
+    >>> line = find_dateline("N'DJAMENA, 29 novembre 2024 — Le Tchad a mis fin ...")
+    >>> line.place_end, line.end
+    (9, 29)
+    >>> find_dateline("Paris, la capitale, a dit - ") is None
+    True
+    """
+    match = _DATELINE.match(text)
+    if not match or not match.group("place").isupper():
+        return None
+    return Dateline(match.end("place"), match.end())
