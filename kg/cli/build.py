@@ -11,14 +11,17 @@ from . import main
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build(paths, out_dir, quiet):
+@click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Skip (with a message) any file larger than this many megabytes.")
+def build(paths, out_dir, quiet, max_mb):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
-    folder. A file that cannot be read is reported on one line and skipped;
-    an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the build
-    before it reads any article.
+    folder. A file that cannot be read (not UTF-8, not a regular file, over
+    --max-article-size, bad front matter...) is reported on one line and
+    skipped; an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the
+    build before it reads any article.
 
     \b
     Example:
@@ -27,16 +30,17 @@ def build(paths, out_dir, quiet):
     from functools import partial
 
     from ..build import build as run_build
+    from ..sources import shown_path
 
     progress = None
     if not quiet:
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
-    report = run_build(paths, out_dir, progress=progress,
-                       on_problem=lambda p: click.echo(f"kg: skipped {p}", err=True))
+    report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000),
+                       on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
-                   f"{len(corpus.claims)} claims -> {Path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
+                   f"{len(corpus.claims)} claims -> {shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
-from ..text import find_dateline
+from .context import doc_dateline
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -86,7 +86,7 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 def _in_dateline(span) -> bool:
     """"SÉOUL, 18 octobre 2024 —": the place the article was filed from, not an actor."""
-    dateline = find_dateline(span.doc.text)
+    dateline = doc_dateline(span.doc)
     return dateline is not None and span.end_char <= dateline.place_end
 
 
