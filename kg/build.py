@@ -45,7 +45,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     return [out_dir / name for name in names]
 
 
-def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None) -> BuildReport:
+def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
+          jobs: int = 1) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
@@ -53,13 +54,14 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     wraps the list of documents (e.g. tqdm); a file over ``max_bytes`` (default
     kg.sources.MAX_ARTICLE_BYTES) is skipped. Raises DataError, before reading
     any article, when a file of the ontology is invalid; InputError when no
-    article at all can be read.
+    article at all can be read. ``jobs`` processes parse the articles (the
+    outputs do not depend on it).
     """
     from .ontology_schema import check_ontology
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
-        corpus, problems = _analyse(paths, progress, on_problem, max_bytes)
+        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs)
         try:
             written = write_outputs(corpus, folder.staging)
             folder.publish()
@@ -70,7 +72,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     return BuildReport(corpus, problems, outputs, [shown_path(p) for p in paths if not Path(p).exists()])
 
 
-def _analyse(paths, progress, on_problem, max_bytes=None) -> tuple[Corpus, list]:
+def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
@@ -90,7 +92,8 @@ def _analyse(paths, progress, on_problem, max_bytes=None) -> tuple[Corpus, list]
         if on_problem:
             on_problem(problem)
 
-    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed)
+    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed,
+                            jobs=jobs)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id

@@ -1,9 +1,17 @@
 """kg build"""
+import os
 from pathlib import Path
 
 import click
 
 from . import main
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, not only the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 @main.command()
@@ -13,7 +21,9 @@ from . import main
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Skip (with a message) any file larger than this many megabytes.")
-def build(paths, out_dir, quiet, max_mb):
+@click.option("--jobs", "-j", default=available_cores(), show_default="every core", type=click.IntRange(min=1),
+              help="Processes that parse the articles (the outputs are the same whatever the number).")
+def build(paths, out_dir, quiet, max_mb, jobs):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
@@ -36,7 +46,7 @@ def build(paths, out_dir, quiet, max_mb):
     if not quiet:
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
-    report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000),
+    report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
                        on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if not quiet:
         corpus = report.corpus

@@ -307,8 +307,12 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None, on_error=None) -> Corpus:
+def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
+
+    ``jobs`` processes parse the texts (spaCy's ``n_process``) while this one
+    applies the rules to the parses, in the articles' order: the outputs are
+    the same whatever ``jobs``.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
@@ -316,7 +320,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
     propagates, as do errors of kg's own data and code.
     """
     results = {}
-    for document, parsed in _parsed(documents, on_error):
+    for document, parsed in _parsed(documents, on_error, jobs):
         try:
             if isinstance(parsed, Exception):
                 raise parsed  # the parser failed on this article alone
@@ -346,7 +350,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None) -> C
 _BATCH = 16
 
 
-def _parsed(documents: list[Document], on_error):
+def _parsed(documents: list[Document], on_error, jobs: int = 1):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
     limit): batched, and one article at a time once a batch fails, so that the
@@ -359,7 +363,7 @@ def _parsed(documents: list[Document], on_error):
         done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
         try:
             # a batch is parsed at once, in memory: a few sections at a time, not a long article
-            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
+            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH, n_process=_processes(jobs, docs))
             for document in docs:
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
@@ -372,3 +376,12 @@ def _parsed(documents: list[Document], on_error):
                 except Exception as single:  # noqa: BLE001 - handed to the caller with the article
                     parsed = single
                 yield document, parsed
+
+
+def _processes(jobs: int, documents: list[Document]) -> int:
+    """Parser processes for ``documents``: no more than they fill batches for (a
+    process forked for a batch that never comes costs its start for nothing)."""
+    if jobs <= 1:
+        return 1
+    batches = -(-sum(len(_units(d)) for d in documents) // _BATCH)
+    return max(1, min(jobs, batches))
