@@ -54,13 +54,11 @@ def lexicon_path(lang: str, name: str) -> Path:
     return ontology_dir() / "lexicons" / lang / f"{name}.yaml"
 
 
-def load_lexicon(lang: str, name: str, schema: Any = None) -> dict:
+def load_lexicon(lang: str, name: str) -> dict:
     """The lexicon ``ontology/lexicons/<lang>/<name>.yaml``, once the ontology is checked.
 
     The file is read once per process; each caller gets its own copy, so that
-    no caller can change what another one sees. ``schema`` (kg.schema's
-    language) checks a file that kg.ontology_schema.LEXICONS does not declare
-    yet; declare it there instead, and the build checks it before any article.
+    no caller can change what another one sees.
 
     >>> load_lexicon("fr", "dates")["months"]["juin"]
     6
@@ -68,13 +66,7 @@ def load_lexicon(lang: str, name: str, schema: Any = None) -> dict:
     from .ontology_schema import check_ontology
 
     check_ontology()
-    path = lexicon_path(lang, name)
-    data = read_yaml(path)
-    if schema is not None:
-        from .schema import validate
-
-        validate(data, schema, display_path(path))
-    return copy.deepcopy(data)
+    return copy.deepcopy(read_yaml(lexicon_path(lang, name)))
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,6 @@ that every language has, or may have (``ontology/lexicons/<lang>/<name>.yaml``),
 """
 from __future__ import annotations
 
-import importlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -177,6 +176,7 @@ MENTIONS = {
     "possessives?": WORDS,
     "state_heads?": WORDS,
     "portfolios?": WORDS,
+    "not_actor_ends?": WORDS,
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 
@@ -274,8 +274,7 @@ CURATED_GAZETTEER = {
 
 #: ontology/lexicons/<lang>/<name>.yaml, in the order they are checked: the
 #: quantities lexicon before the claims one, whose frames name its units. A
-#: name ending in "?" is a file a language may do without; a schema given as
-#: "module:NAME" is the one that module declares.
+#: name ending in "?" is a file a language may do without.
 LEXICONS = {
     "quantities": QUANTITIES,
     "dates": DATES,
@@ -326,9 +325,6 @@ def _check(directory: Path) -> None:
             path = lexicons / lang / f"{name.rstrip('?')}.yaml"
             if name.endswith("?") and not path.exists():
                 continue
-            if isinstance(schema, str):
-                module, attribute = schema.split(":")
-                schema = getattr(importlib.import_module(module), attribute)
             data = read_yaml(path)
             validate(data, schema, display_path(path), words)
             if name == "quantities":

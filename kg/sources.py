@@ -349,9 +349,14 @@ def _html_article(html: str) -> tuple[str, dict]:
     """Main text and metadata of an HTML page, by trafilatura (an optional dependency)."""
     try:
         import trafilatura
-    except ImportError:
+    except ModuleNotFoundError as error:
+        if error.name != "trafilatura":  # installed, but one of its own imports is missing
+            raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' "
+                             "again to bring what it needs") from None
         raise InputError("HTML articles need trafilatura: pip install 'kg[html]'; "
                          "or save the article as .txt") from None
+    except ImportError as error:
+        raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' again") from None
     body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     if not body.strip():
         raise InputError("no article text found in the HTML page")

@@ -23,7 +23,10 @@ def available_cores() -> int:
               help="Skip (with a message) any file larger than this many megabytes.")
 @click.option("--jobs", "-j", default=available_cores(), show_default="every core", type=click.IntRange(min=1),
               help="Processes that parse the articles (the outputs are the same whatever the number).")
-def build(paths, out_dir, quiet, max_mb, jobs):
+@click.option("--validate", "check", is_flag=True,
+              help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
+              "(exit status 1 on a violation).")
+def build(paths, out_dir, quiet, max_mb, jobs, check):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
@@ -36,6 +39,7 @@ def build(paths, out_dir, quiet, max_mb, jobs):
     \b
     Example:
       kg build sources/ -o output/
+      kg build sources/ -o output/ --validate
     """
     from functools import partial
 
@@ -54,3 +58,8 @@ def build(paths, out_dir, quiet, max_mb, jobs):
                    f"{len(corpus.claims)} claims -> {shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
+    if check:
+        from ..validate import validate_build
+        from .validate import echo_violations
+
+        echo_violations(validate_build(out_dir))

@@ -23,30 +23,55 @@ def _pronouns(lang: str) -> frozenset[str]:
 
 
 def _titles(doc, lang: str):
-    """(start, end) token spans of position titles."""
-    for start, end, _title in find_phrases(doc, lang, claim_lexicon(lang).titles):
-        yield start, end
+    """(start, end, title) token spans of position titles."""
+    yield from find_phrases(doc, lang, claim_lexicon(lang).titles)
+
+
+@lru_cache(maxsize=None)
+def _determiners(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
+
+
+def _only_links(tokens, lang: str) -> bool:
+    """Do only determiners and "de" join a title to the state after it ("le président de la Russie")?"""
+    lexicon = load_lexicon(lang, "mentions")
+    links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
+    return all(t.lower_ in links for t in tokens)
 
 
 def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"le président russe" for the Russian president named before; "le ministre"
+    alone for the last person the article gave that title."""
     people = [m for m in mentions if m.cls == "Person"]
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
-    holder: dict[str, Mention] = {}
+    holder: dict[str, Mention] = {}        # state id -> its titled person
+    titled: dict[str, Mention] = {}        # title -> the last person named with it
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
-    for start, end in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + near), None)
-        if state is None:
-            continue
-        named = next((m for m in people if state.tok_end <= m.tok_start <= state.tok_end + near), None)
+    for start, end, title in _titles(doc, lang):
+        state = next((m for m in states if end <= m.tok_start <= end + near
+                      and _only_links(doc[end:m.tok_start], lang)), None)
+        after = state.tok_end if state else end
+        named = next((m for m in people if after <= m.tok_start <= after + near), None)
         named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
         if named is not None:
-            holder[state.ref.id] = named
-        elif state.ref.id in holder:
-            first = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
-            span = doc[first:state.tok_end]
-            added.append(Mention(first, state.tok_end, span.start_char, span.end_char, span.text,
-                                 holder[state.ref.id].ref, "pronoun", state=holder[state.ref.id].state))
+            # "le ministre des Armées X", later "le ministre": the title's head word too
+            titled[title] = titled[title.split()[0]] = named
+            if state is not None:
+                holder[state.ref.id] = named
+            continue
+        first = start - 1 if start > 0 and doc[start - 1].lower_ in _determiners(lang) else start
+        if state is not None and state.ref.id in holder:
+            person, stop = holder[state.ref.id], state.tok_end
+        elif state is None and first < start and title in titled and not taken & set(range(start, end)):
+            # a bare title after a determiner: the one who holds it in this article
+            person, stop = titled[title], end
+        else:
+            continue
+        span = doc[first:stop]
+        added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
+                             person.ref, "pronoun", state=person.state))
     return added
 
 
@@ -83,16 +108,25 @@ def _gender_fits(doc, person, gender) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _name_suffixes(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get("name_suffixes") or ())
+
+
 def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     """"Kim" after "Kim Jong Un", "Rutte" after "Mark Rutte": one word of a name
     the article gave in full, when it names no one else in the article."""
     owners: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
     full: dict[str, Mention] = {}
+    suffixes = _name_suffixes(doc.lang_)
     for m in mentions:
-        if m.cls == "Person" and m.kind != "pronoun" and len(m.text.split()) > 1:
+        words = m.text.split()
+        while len(words) > 1 and words[-1].lower() in suffixes:
+            words.pop()  # "Jr." is not the name of "X Y Jr."
+        if m.cls == "Person" and m.kind != "pronoun" and len(words) > 1:
             full.setdefault(m.ref.id, m)
-            for word in (m.text.split()[0], m.text.split()[-1]):
+            for word in (words[0], words[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
                 first_seen.setdefault(word, m.end)
     # a lone word the NER took for a new person ("Kim") is the one named in full
@@ -123,8 +157,11 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
 
     phrases = _country_phrases(lang)
     partners = mention_words(lang)["partners"]
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
+        if taken & set(range(start, end)):
+            continue  # "le Royaume" of "le Royaume-Uni"
         # "cooperation between Washington and Niamey": partners, not places
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
                   and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
@@ -134,6 +171,35 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                  last.country, "pronoun"))
     return added
+
+
+@lru_cache(maxsize=None)
+def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple((e["form"], e["qid"]) for e in load_lexicon(lang, "mentions").get("ellipses") or ())
+
+
+def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"le Nord", "the North": a state the article already named, called by a
+    shorter name as written (capitalised) once it is clear whom it means."""
+    from .frames import find_phrases
+
+    forms = {form.lower(): (form, qid) for form, qid in _ellipses(lang)}
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    added = []
+    for start, end, phrase in find_phrases(doc, lang, tuple(forms)):
+        form, qid = forms[phrase]
+        span = doc[start:end]
+        named = [m for m in mentions if m.ref.qid == qid and m.end <= span.start_char]
+        if (named and span.text.split()[-1] == form.split()[-1] and not taken & set(range(start, end))
+                and not _has_complement(doc, end, lang)):
+            added.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                 named[0].ref, "pronoun"))
+    return added
+
+
+def _has_complement(doc, end: int, lang: str) -> bool:
+    """"le Nord du pays" is a region, not an elliptic state name."""
+    return end < len(doc) and doc[end].lower_ in load_lexicon(lang, "mentions").get("place_links", ())
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -146,6 +212,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     named = {m.tok_start for m in short}
     mentions = [m for m in mentions if not (_lone_ner_name(m) and m.tok_start in named)] + short
     mentions = mentions + _country_mentions(doc, mentions, lang)
+    mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang)
     titled.sort(key=lambda m: m.tok_start)
     return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)

@@ -15,6 +15,7 @@ from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
 from .context import doc_dateline
+from .names import ner_names, titled_names
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -85,9 +86,15 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
 
 
 def _in_dateline(span) -> bool:
-    """"SÉOUL, 18 octobre 2024 —": the place the article was filed from, not an actor."""
-    dateline = doc_dateline(span.doc)
-    return dateline is not None and span.end_char <= dateline.place_end
+    """"SÉOUL, 18 octobre 2024 —" opening the text, or "WASHINGTON — Today..."
+    at the start of a later line: the place the article was filed from, not an actor."""
+    doc = span.doc
+    dateline = doc_dateline(doc)
+    if dateline is not None and span.end_char <= dateline.place_end:
+        return True
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    return (line_start and span.text.isupper() and span.end < len(doc)
+            and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
@@ -135,12 +142,19 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
-    # a name, not a common noun the model took for one ("une visite d'État")
-    ner = [ent for ent in doc.ents if ent.label_ in _ner_classes(lang)
-           and any(t.pos_ in ("PROPN", "X") for t in ent)]
-    if not doc.has_annotation("ENT_IOB"):
-        ner = _titled_names(doc, lang, spans)
-    chosen = filter_spans(spans + [e for e in ner if not _overlaps(e, spans)])
+    spans = [s for s in spans if not _in_portfolio(doc, s, lang)]
+    # a title tells where a name starts better than the NER ("Secretary Lloyd J. Austin")
+    ner = titled_names(doc, lang)
+    if doc.has_annotation("ENT_IOB"):
+        found = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
+        ner += [n for n in found if not _overlaps(n, ner)]
+    # A longer name wins over the gazetteer names inside it: "Maurice Sleem" is a
+    # person, not Mauritius; "Forces armées libanaises" an army, not Lebanon.
+    inside = {n: [s for s in spans if _within(s, n)] for n in ner}
+    winners = [n for n in ner if _outranks(n, inside[n], spans, lang)]
+    known = [s for s in spans if not any(_within(s, w) for w in winners)]
+    others = [n for n in ner if n not in winners and not _overlaps(n, known + winners)]
+    chosen = filter_spans(known + winners + others)
     mentions = []
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
@@ -155,26 +169,70 @@ def find_mentions(doc, lang: str) -> list[Mention]:
                     load_gazetteer().by_qid(entry.part_of) if entry.part_of else None)
                 state = _ref(state_entry) if state_entry else None
         else:
-            text = _trim_ner(span)
-            if not text:
-                continue
+            text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
-            ref, kind = EntityRef(entity_id(None, text, cls), text, None, cls), "ner"
+            ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
     return [_as_group(doc, m, lang) for m in mentions]
 
 
+def _within(inner, outer) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
+
+
+def _outranks(name, inside, spans, lang: str) -> bool:
+    """Does a NER name replace the gazetteer names inside it?
+
+    Only when it holds some, cuts none in two, and is not a state's own
+    government ("the Government of Nicaragua" is Nicaragua).
+    """
+    if not inside or any(_overlaps(s, [name]) and not _within(s, name) for s in spans):
+        return False
+    return name[0].lower_ not in _mention_words(lang, "state_heads")
+
+
+def _unknown_name(text: str, cls: str, inside: list):
+    """The entity a name the gazetteer does not know as a whole stands for.
+
+    A person whose surname the gazetteer knows keeps that person's QID but the
+    name as the article writes it ("Marcos" known, "Ferdinand Marcos Jr." read);
+    an organisation named after a state ("Forces armées libanaises") belongs to
+    that state, which it can stand for in a role only a state fills.
+    """
+    gazetteer = load_gazetteer()
+    candidates = [e for found in inside for e in found]
+    person = next((e for e in candidates if e.kind == "person"), None) if cls == "Person" else None
+    if person is not None:
+        owner = gazetteer.by_qid(person.part_of) if person.part_of else None
+        ref = EntityRef(entity_id(person.qid, person.label, cls), text, person.qid, cls)
+        return ref, "person", _ref(owner) if owner else None
+    state = None
+    if cls == "Organization":
+        owner = next((gazetteer.state_of(e) for e in candidates if gazetteer.state_of(e) is not None), None)
+        state = _ref(owner) if owner else None
+    return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
+
+
 @lru_cache(maxsize=None)
-def _group_nouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("group_nouns") or ())
+def _mention_words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get(key) or ())
+
+
+def _in_portfolio(doc, span, lang: str) -> bool:
+    """Is a name part of a minister's portfolio ("ministre de l'Europe et des
+    Affaires étrangères")? Then it names no entity."""
+    from .frames import find_phrases
+
+    phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+    return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
     """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
     country are a group of their own, not the state (the corpus conventions)."""
-    nouns = _group_nouns(lang)
+    nouns = _mention_words(lang, "group_nouns")
     if not mention.demonym or mention.cls != "Country":
         return mention
     if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
@@ -190,29 +248,6 @@ def _as_group(doc, mention: Mention, lang: str) -> Mention:
                    EntityRef(entity_id(None, label, "Group"), label, None, "Group"), "group")
 
 
-def _titled_names(doc, lang: str, known) -> list:
-    """Without a NER model: capitalised words after a title are a person's name
-    ("Pentagon spokeswoman Sabrina Singh", "President Mohamed Bazoum")."""
-    from spacy.tokens import Span
-
-    from .frames import claim_lexicon, find_phrases
-
-    names = []
-    titles = claim_lexicon(lang).titles
-    single = {t.lower() for t in titles if " " not in t}
-    for _start, end, _title in find_phrases(doc, lang, titles):
-        while end < len(doc) and doc[end].lower_ in single:  # "spokesman Colonel Amadou Abdramane"
-            end += 1
-        stop = end
-        while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
-            stop += 1
-        if stop - end >= 2:
-            span = Span(doc, end, stop, label="PERSON")
-            if not _overlaps(span, known):
-                names.append(span)
-    return names
-
-
 def _overlaps(span, spans) -> bool:
     return any(span.start < other.end and other.start < span.end for other in spans)
 
@@ -223,9 +258,3 @@ def _ner_classes(lang: str) -> dict[str, str]:
     from ..profiles import profile
 
     return dict(profile(lang).labels.entities)
-
-
-def _trim_ner(span) -> str:
-    """A person's name as NER found it, without a title or trailing punctuation."""
-    text = span.text.strip(" ,.;:«»\"'")
-    return text if len(text) > 2 and text[0].isupper() else ""

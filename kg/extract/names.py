@@ -1,0 +1,181 @@
+"""Names the statistical NER finds, cleaned into spans kg can trust.
+
+spaCy's NER gives spans with their determiner ("the Department of State"),
+a title or honorific ("M. Sleem", "Président Macron"), a possessive or a
+bracket ("OFAC's", "(OFAC"), and some junk: a title alone ("Prince"), a
+sentence-initial common word ("Terrorism"), a pronoun. This module trims the
+spans and drops the junk; which words are determiners, honorifics, titles or
+name particles is per language, in ``lexicons/<lang>/mentions.yaml`` and the
+position titles of ``claims.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+
+__all__ = ["ner_names", "titled_names", "NameWords"]
+
+_EDGE_PUNCT = " ,.;:«»\"'“”‘’()[]-–—"
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The words that may surround or join a name in one language."""
+    classes: dict            # NER label -> entity class
+    determiners: frozenset   # dropped before a name
+    honorifics: frozenset    # "M.", "Mr", "Mme": dropped before a name
+    titles: frozenset        # one-word titles ("président"): dropped before a name, never a name alone
+    particles: frozenset     # lower-case words inside a person's name ("bin", "de", "van")
+    connectors: frozenset    # lower-case words a name cannot end with ("of", "for", "de")
+    possessives: frozenset   # "'s", "’s"
+    not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
+    feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
+    suffixes: frozenset      # "Jr.", "III": the end of a person's name
+    not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
+
+
+@lru_cache(maxsize=None)
+def name_words(lang: str) -> NameWords:
+    from ..profiles import profile
+    from .frames import claim_lexicon
+
+    lexicon = load_lexicon(lang, "mentions")
+    low = lambda key: frozenset(w.lower() for w in lexicon.get(key) or ())  # noqa: E731
+    titles = frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
+    return NameWords(
+        classes=dict(profile(lang).labels.entities),
+        determiners=low("determiners"),
+        honorifics=low("honorifics"),
+        titles=titles | low("name_titles"),
+        particles=low("name_particles"),
+        connectors=low("name_connectors") | low("prepositions"),
+        possessives=frozenset(lexicon.get("possessives") or ()),
+        not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
+        feature_nouns=low("feature_nouns"),
+        suffixes=low("name_suffixes"),
+        not_actor_ends=low("not_actor_ends"),
+    )
+
+
+def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
+    """The Doc's NER spans of a kept class, trimmed, junk dropped; ``label_`` is the NER label.
+
+    A span needs a proper noun or an acronym ("le Partenariat stratégique" is
+    none), unless ``holds_known(span)``: it holds a name the gazetteer knows
+    ("Forces armées libanaises").
+    """
+    words = name_words(lang)
+    names = []
+    for ent in doc.ents:
+        if ent.label_ not in words.classes:
+            continue
+        for piece in _pieces(ent, words):
+            span = _trim(piece, words)
+            if span is not None and _is_name(span, words) and (_proper(span) or holds_known(span)):
+                names.append(span)
+    return names
+
+
+def _pieces(ent, words: NameWords):
+    """A span cut at brackets and possessives: "the Treasury's Office of X (OFAC"
+    holds three names."""
+    from spacy.tokens import Span
+
+    start = ent.start
+    for token in ent:
+        if token.text in "()[]" or token.text in words.possessives:
+            if token.i > start:
+                yield Span(ent.doc, start, token.i, label=ent.label_)
+            start = token.i + 1
+    if start < ent.end:
+        yield Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _proper(span) -> bool:
+    if not span.doc.has_annotation("POS"):
+        return True
+    return any(t.pos_ in ("PROPN", "X") or (t.text.isupper() and len(t.text) > 1) for t in span)
+
+
+def _trim(ent, words: NameWords):
+    """``ent`` without leading determiners, honorifics and titles, trailing
+    possessives, punctuation and connectors; None when nothing is left."""
+    from spacy.tokens import Span
+
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in words.determiners | words.honorifics | words.titles
+                           or doc[start].lower_.rstrip(".") in words.honorifics
+                           or not doc[start].text.strip(_EDGE_PUNCT)):
+        start += 1
+    while end > start and (doc[end - 1].text in words.possessives
+                           or not doc[end - 1].text.strip(_EDGE_PUNCT)
+                           or doc[end - 1].lower_ in words.connectors):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _is_name(span, words: NameWords) -> bool:
+    """Does the trimmed span read as a proper name?"""
+    first = span[0]
+    if len(span.text) < 2:
+        return False
+    if not first.text[:1].isupper():
+        # "mer Rouge", "golfe d'Aden": a lower-case feature noun opens a place's name
+        return words.classes[span.label_] == "Place" and first.lower_ in words.feature_nouns and len(span) > 1
+    if span[-1].lower_ in words.not_actor_ends or first.lower_ in words.not_actor_ends:
+        return False  # a treaty, a meeting, a storm: not an actor or a place
+    if len(span) == 1:
+        token = first
+        if token.lower_ in words.not_names or token.lower_ in words.titles:
+            return False
+        # a capitalised common word opening a sentence ("Terrorism", "Press") is no name;
+        # an acronym ("OFAC") is
+        if token.is_sent_start and not token.text.isupper():
+            return False
+        return token.is_alpha or "-" in token.text or token.text.isupper()
+    if words.classes[span.label_] == "Person":
+        # every word of a person's name is capitalised, but for particles ("bin", "de")
+        return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
+    return True
+
+
+def titled_names(doc, lang: str) -> list:
+    """Without a NER model: capitalised words after a title are a person's name
+    ("Pentagon spokeswoman Sabrina Singh", "Minister Kim Min-jun", "President
+    John Q. Adams Jr.")."""
+    from spacy.tokens import Span
+
+    from .frames import claim_lexicon, find_phrases
+
+    words = name_words(lang)
+    names = []
+    titles = claim_lexicon(lang).titles
+    for _start, end, _title in find_phrases(doc, lang, titles):
+        while end < len(doc) and doc[end].lower_ in words.titles:  # "spokesman Colonel Amadou Abdramane"
+            end += 1
+        stop, parts = end, 0
+        while stop < len(doc) and parts < 4:
+            if _name_word(doc[stop], words):
+                stop, parts = stop + 1, parts + 1
+            elif doc[stop].text == "-" and stop + 1 < len(doc) and doc[stop + 1].is_alpha and stop > end:
+                stop += 2  # "Min-jun", split by the tokenizer
+            else:
+                break
+        while stop < len(doc) and stop > end and doc[stop].lower_ in words.suffixes:
+            stop += 1
+        if parts >= 2:
+            names.append(Span(doc, end, stop, label=next(k for k, v in words.classes.items() if v == "Person")))
+    return names
+
+
+def _name_word(token, words: NameWords) -> bool:
+    """A capitalised word or an initial ("J.") of a name."""
+    text = token.text
+    if text.lower() in words.suffixes:
+        return False
+    return text[:1].isupper() and (token.is_alpha or (len(text) == 2 and text[1] == "."))
