@@ -60,6 +60,17 @@ def _sentence_breaks(doc):
     return doc
 
 
+# "U.S.-South Korean", "U.S.-led": a hyphen after an abbreviation's full stop joins
+# two words, as it does between letters ("Iran-backed"); spaCy's infixes only split the latter.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_hyphens(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]).finditer
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -136,6 +147,7 @@ def build_pipeline(lang: str, spec: Profile):
         return word_order_pipeline(lang)
     before = spec.pipeline.sentence_breaks_before
     nlp.add_pipe("kg_sentence_breaks", **({"before": before} if before in nlp.pipe_names else {"first": True}))
+    _split_abbreviation_hyphens(nlp)
     if not spec.labels.empty:
         # last: the English model sets parts of speech after its parser (attribute_ruler)
         nlp.add_pipe("kg_labels", config={"lang": lang})
@@ -149,4 +161,5 @@ def word_order_pipeline(lang: str):
     _register_components()
     nlp = spacy.blank(lang)
     nlp.add_pipe("kg_sentence_breaks")
+    _split_abbreviation_hyphens(nlp)
     return nlp

@@ -87,6 +87,7 @@ CLAIMS = {
     "since?": WORDS,
     "no_longer?": WORDS,
     "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
+    "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
 }
 
 ATTRIBUTIONS = {

@@ -16,10 +16,12 @@ from pathlib import Path
 import yaml
 
 from kg import claim_types
+from kg.lexicons import ontology_dir
 from kg.model import STANCES, Document
 
 RULES_DIR = Path(__file__).parent / "rules"
-LEXICONS_DIR = Path(__file__).parent.parent / "ontology" / "lexicons"
+#: the lexicons kg itself reads (the checkout's, or $KG_ONTOLOGY_DIR's)
+LEXICONS_DIR = ontology_dir() / "lexicons"
 #: the day a case's text is published unless it says otherwise (a Friday), so
 #: that "lundi" or "last week" resolve to known dates
 DEFAULT_PUBLISHED = "2025-03-14"

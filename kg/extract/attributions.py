@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..claim_types import claim_type
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
 from .frames import attribution_lexicon, find_phrases
@@ -127,6 +126,8 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
     for token in sentence:
         if parsed and token.pos_ not in ("VERB", "AUX"):
             continue
+        if not parsed and token.text[:1].isupper() and token.i > sentence.start:
+            continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
         lemma = token.lemma_.lower() if parsed else token.lower_
         for stance, lemmas in lexicon.verbs.items():
             if lemma in lemmas:
@@ -235,19 +236,16 @@ def _cue_span(doc, cue):
 def attach(claim, cues, *, answering: bool = False) -> None:
     """Add each cue's claimants to a claim, once per claimant.
 
-    A source that is the claim's own agent (the sender, the supplier) does not
-    "claim" what it does: the article reports its act. A claimant who both says
+    A source is an attribution even when it is the claim's own agent ("the
+    Pentagon said it has deployed": SCHEMA.md's settled question 2). A claimant who both says
     and confirms ("said he could confirm") confirms. ``answering``: the cues come
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
-    agent = {r.id for r in claim.roles.get(claim_type(claim.type).agent, [])}
     parties = {r.id for refs in claim.roles.values() for r in refs}
     for cue in cues:
         for mention in cue.claimants:
             ref = mention.ref
-            if cue.stance == "claims" and ref.id in agent:
-                continue
             if answering and cue.stance == "confirms" and ref.id not in parties:
                 continue
             held = next((a for a in claim.attributions if a.claimant.id == ref.id), None)

@@ -16,7 +16,7 @@ from .fields import add_fields
 from .frames import Frame, claim_lexicon, find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
-from .triggers import blocked, other_unit, trigger_tokens
+from .triggers import blocked, other_sense, other_unit, trigger_tokens
 
 __all__ = ["frame_claims"]
 
@@ -25,14 +25,16 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     """The claims the frames find in one sentence, each with its trigger token."""
     lexicon = claim_lexicon(ctx.lang)
     results = []
+    inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
+    phrases = _phrase_triggers(ctx, lexicon)
     for frame in lexicon.frames:
         cues = frame_cues(frame)
-        inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
         if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger):
+            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
+                    or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)):
                 continue
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
@@ -76,6 +78,19 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 # second count of a sentence continues its first
                 ctx.previous.setdefault(frame.type, []).extend(claims)
     return results
+
+
+def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, frame id) of the sentence's triggers of several words ("Iran-backed")."""
+    return [(start, end, frame.id) for frame in lexicon.frames
+            for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
+                                              ctx.sentence.end) if end - start > 1]
+
+
+def _inside_longer(i: int, frame: Frame, phrases) -> bool:
+    """The longer trigger wins: "backed" inside "Iran-backed" is the aid frame's, not support."""
+    return any(start <= i < end and frame_id != frame.id and not (i == start and end - start == 1)
+               for start, end, frame_id in phrases)
 
 
 def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:

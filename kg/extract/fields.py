@@ -67,13 +67,16 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
+    """The domain named near the trigger, else anywhere in its sentence ("has sanctioned
+    five officials, in coordinated action with Canada")."""
     windows = profile(ctx.lang).windows
-    window = ctx.sentence.doc[max(trigger.i - windows["domain_before"], ctx.sentence.start):
-                              min(trigger.i + windows["domain_after"], ctx.sentence.end)]
-    words = " " + " ".join(t.lower_ for t in window) + " "
-    for domain, cues in lexicon.domains.items():
-        if any(f" {cue.lower()} " in words for cue in cues):
-            return domain
+    near = ctx.sentence.doc[max(trigger.i - windows["domain_before"], ctx.sentence.start):
+                            min(trigger.i + windows["domain_after"], ctx.sentence.end)]
+    for window in (near, ctx.sentence):
+        words = " " + " ".join(t.lower_ for t in window) + " "
+        for domain, cues in lexicon.domains.items():
+            if any(f" {cue.lower()} " in words for cue in cues):
+                return domain
     return None
 
 

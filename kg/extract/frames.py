@@ -43,6 +43,7 @@ class Frame:
     inherit: tuple[str, ...] = ()  # roles a new count takes from an earlier claim of the article
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
+    not_followed_by: frozenset[str] = frozenset()  # "sent a clear message": words after the trigger that change its sense
 
     @property
     def agent(self) -> RoleRule | None:
@@ -64,6 +65,8 @@ class ClaimLexicon:
     act_nouns: frozenset[str] = frozenset()   # "the move", "cette décision": the act reported last
     since: frozenset[str] = frozenset()       # "depuis": with "ne ... plus", the last time it happened
     no_longer: frozenset[str] = frozenset()
+    terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
+    commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
 
 
 def _words(value) -> tuple[str, ...]:
@@ -86,7 +89,8 @@ def _frame(raw: dict) -> Frame:
                  tuple(w.lower() for w in _words(triggers.get("nouns"))), tuple(roles), frozenset(raw["fields"]),
                  raw.get("stance"), frozenset(_words(raw.get("needs_unit"))), _lowered(raw.get("item_nouns")),
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
-                 _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")))
+                 _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
+                 _lowered(raw.get("not_followed_by")))
 
 
 @lru_cache(maxsize=None)
@@ -159,6 +163,8 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         act_nouns=_lowered(data.get("act_nouns")),
         since=frozenset(_words(data.get("since"))),
         no_longer=frozenset(_words(data.get("no_longer"))),
+        terminations=_lowered(data.get("terminations")),
+        commitments=_words(data.get("commitments")),
     )
 
 

@@ -55,6 +55,7 @@ class _Article:
     read_as_state: set = field(default_factory=set)    # capitals read as their state
     reactions: list = field(default_factory=list)      # (denial/silence/confirmation, its topics)
     has_treaty: bool = False                           # a treaty was named before
+    speaking: list = field(default_factory=list)       # "X said:": cues for the paragraph it opens
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -124,6 +125,9 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     doc, lang = article.doc, article.document.lang
     in_sentence = [m for m in article.mentions if sentence.start <= m.tok_start < sentence.end]
     cues = find_cues(doc, sentence, in_sentence, lang, article.pair_mentions, article.last_source)
+    opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
+    _open_quotation(article, sentence, cues)
+    cues = cues + opened
     article.read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
     article.last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"),
                                article.last_source)
@@ -153,6 +157,22 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     for claim, trigger in found:
         note_trigger(claim, trigger)
     return [c for c, _ in found]
+
+
+def _open_quotation(article: _Article, sentence, cues) -> None:
+    """"Defence Secretary X said:" speaks the paragraph that follows; a paragraph's
+    end closes what an earlier one opened."""
+    text = sentence.text.rstrip()
+    sayers = [c for c in cues if c.verb and c.stance == "claims"]
+    if text.endswith(":") and sayers:
+        article.speaking = sayers[-1:]
+    elif article.speaking and _ends_paragraph(sentence):
+        article.speaking = []
+
+
+def _ends_paragraph(sentence) -> bool:
+    following = sentence.doc.text[sentence.end_char:sentence.end_char + 8]
+    return "\n" in sentence.text.rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
 
 
 def _cues_for(trigger, cues, lang: str) -> list:

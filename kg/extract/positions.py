@@ -8,7 +8,7 @@ body named inside the title phrase.
 """
 from __future__ import annotations
 
-from ..claim_types import membership_type
+from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon, find_phrases
@@ -39,7 +39,9 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
             continue
         organisation = _organisation_for(organisations, person, i, end)
         known = None if organisation else _known_state(person.ref)
-        organisation_ref = organisation.ref if organisation else known or _state_of_clause(organisations, i)
+        organisation_ref = (organisation.ref if organisation else known
+                            or _state_of_list(results, i, organisation_role) or _state_of_clause(doc, organisations, i)
+                            or _last_actor(ctx))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -52,6 +54,30 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     return results
 
 
+def _state_of_list(found, title_start: int, organisation_role: str):
+    """"President Daniel Ortega and Vice President Rosario Murillo": a title listed
+    right after another person's title is of the same state."""
+    if not found:
+        return None
+    claim, token = found[-1]
+    return claim.roles[organisation_role][0] if title_start - token.i <= 12 else None
+
+
+def _last_actor(ctx):
+    """"Defence Secretary Grant Shapps said:" with no state in sight: the state that
+    acted alone in the latest claim the article reported (a press release speaks for
+    the state whose act it announces)."""
+    if any(m.cls == "Country" or m.state is not None for m in ctx.mentions if m.cls != "Person"):
+        return None  # "Government spokesman X accused the Americans": a state in sight, maybe the other one
+    reported = [c for claims in ctx.previous.values() for c in claims
+                if c.type != membership_type().name and c.evidence and c.roles]
+    for claim in sorted(reported, key=lambda c: c.evidence[0].start, reverse=True):
+        agent = claim.roles.get(claim_type(claim.type).agent, [])
+        if len(agent) == 1 and agent[0].cls == "Country":
+            return agent[0]
+    return None
+
+
 def _note(claim: Claim, title, person, organisation, known) -> None:
     """For ``kg claims --explain``: the title, and how the person and the organisation were found."""
     note_trigger(claim, title)
@@ -61,11 +87,22 @@ def _note(claim: Claim, title, person, organisation, known) -> None:
     note_claim_roles(claim, "leader" if known else "clause")
 
 
-def _state_of_clause(organisations, title_start: int):
+def _state_of_clause(doc, organisations, title_start: int):
     """"Britain was the first to sign, when Prime Minister Rishi Sunak...": with no
-    state beside the title, the state named last before it in the sentence."""
-    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start]
+    state beside the title, the state named last before it in the sentence, outside
+    a quotation ("We stand with Ukraine," said the spokeswoman: not Ukraine's)."""
+    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start
+              and not _quoted(doc, m.tok_start)]
     return before[-1].ref if before else None
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
+
+
+def _quoted(doc, i: int) -> bool:
+    """Does token ``i`` stand inside a quotation opened earlier in its sentence?"""
+    marks = sum(1 for t in doc[doc[i].sent.start:i] if t.text in _QUOTE_MARKS)
+    return marks % 2 == 1
 
 
 def _known_state(person):

@@ -121,8 +121,11 @@ def _suffix_words(phrases: list[str]) -> str:
 def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
     multiplier = _suffix_words(list(lex["multipliers"]))
     words = any_phrase(list(lex["numbers"]) + list(lex["multipliers"]))
-    number = (rf"(?:(?<![\w.,/:\u2019'-])(?:{digits})(?:\s*(?:{multiplier}))?(?![\w]|[.,]\d|[:/]\d|-\w)"
-              rf"|{words}(?:(?:\s+|-){words})*)")
+    # "400-strong": a unit written as a suffix may follow the digits
+    suffixes = [u[1:] for u in lex["units"] if u.startswith("-")]
+    hyphen = rf"-(?!{any_phrase(suffixes)})\w" if suffixes else r"-\w"
+    number = (rf"(?:(?<![\w.,/:\u2019'-])(?:{digits})(?:\s*(?:{multiplier}))?(?![\w]|[.,]\d|[:/]\d|{hyphen})"
+              rf"|{words}(?:(?:\s+|-|{_number_link(lex)}){words})*)")
     currency = "|".join(re.escape(c) for c in sorted(lex["currency_symbols"], key=len, reverse=True))
     collective = any_phrase(lex["collectives"])
     patterns = [
@@ -131,11 +134,26 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
         ("vague", rf"{any_phrase(lex['vague'])}\s+(?:{collective}|{any_phrase(lex['multipliers'])})"),
         ("vague_unit", rf"{any_phrase(lex['vague_units'])}(?=\s)"),
     ]
+    for dash in lex.get("range_dashes") or ():
+        # "12,000-15,000 troops"
+        patterns.append(("range", rf"(?<![\w.,-])(?:(?P<currency>{currency})\s*)?(?P<first>{digits})"
+                                  rf"{re.escape(dash)}(?P<second>{digits}(?:\s*(?:{multiplier}))?)(?![\w-]|[.,]\d)"))
     for opener, joiner in lex["ranges"]:
         patterns.append(("range", rf"{phrase_regex(opener)}\s+(?:(?P<currency>{currency})\s*)?"
                                   rf"(?P<first>{number})\s+{phrase_regex(joiner)}\s+"
                                   rf"(?:{currency})?\s*(?P<second>{number})"))
     return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in patterns]
+
+
+def _number_link(lex: dict) -> str:
+    """"two hundred and fifty": a link word inside a number, only after a hundred or a
+    multiplier (so that "two and three" stays two numbers)."""
+    links = lex.get("number_links") or []
+    if not links:
+        return "(?!)"
+    bases = [w for w, v in lex["numbers"].items() if v == 100] + list(lex["multipliers"])
+    after = "|".join(f"(?<={re.escape(b)})" for b in bases)
+    return rf"(?:{after})\s+{any_phrase(links)}\s+"
 
 
 @lru_cache(maxsize=None)
@@ -170,8 +188,8 @@ def _build(kind: str, core: re.Match, text: str, rules: _Rules) -> QuantityMatch
         if first is None or second is None:
             return None
         first *= _shared_multiplier(core["first"], core["second"], rules)
-        if first >= second:
-            return None
+        if first >= second or (_looks_like_year(core["first"], first) and not (cue or unit)):
+            return None  # "the 2022-2023 budget"
         fields = {"low": first, "high": second}
     elif kind == "collective":
         word = fold(core["collective"])

@@ -243,6 +243,13 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
     parties = roles.get(role)
     if parties is not None and len(parties) >= 2:
         return
+    if parties and len(parties) == 1 and _named_with(ctx, parties[0]):
+        opener = _sentence_subject(ctx)
+        if opener is not None and opener.ref.id != parties[0].id:
+            # "The UK has sanctioned five officials, in coordinated action with the United
+            # States": the partner acts with the one the sentence opens with
+            roles[role] = [opener.ref, parties[0]]
+            return
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
@@ -255,6 +262,18 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
         signed = [c for c in ctx.previous.get(signing().name, []) if len(c.roles.get(signed_by, [])) >= 2]
         if signed:
             roles[role] = list(signed[-1].roles[signed_by])
+
+
+def _sentence_subject(ctx: SentenceContext):
+    """The state or organisation a sentence opens with ("The UK has..."), if any."""
+    from .markers import phrase_start
+
+    doc = ctx.sentence.doc
+    first = min(ctx.mentions, key=lambda m: m.tok_start, default=None)
+    if first is None or phrase_start(doc, first) != ctx.sentence.start:
+        return None
+    first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
+    return first if first.cls in ("Country", "Organization") else None
 
 
 def _announces(verb, lang: str) -> bool:

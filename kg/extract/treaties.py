@@ -9,6 +9,7 @@ the same treaty share a node.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..claim_types import claim_type, obligation_type, signing
@@ -87,8 +88,20 @@ def mentions_pair(sentence, lang: str) -> bool:
 
 
 def has_treaty_noun(sentence, lang: str) -> bool:
+    """Does the sentence name a treaty? A noun of one word by its lemma ("treaties"),
+    a longer one as a whole ("security agreement", not "Security Council")."""
+    nouns = claim_lexicon(lang).treaty_nouns
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    return any(noun.split()[0] in lemmas for noun in claim_lexicon(lang).treaty_nouns)
+    if any(noun in lemmas for noun in nouns if " " not in noun):
+        return True
+    longer = tuple(noun for noun in nouns if " " in noun)
+    return any(True for _ in find_phrases(sentence.doc, lang, longer, sentence.start, sentence.end))
+
+
+def _find_words(text: str, phrase: str) -> int:
+    """Where ``phrase`` stands in ``text`` as whole words ("consult", not "Consultative"), or -1."""
+    match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    return match.start() if match else -1
 
 
 def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> list[tuple[Claim, object]]:
@@ -99,15 +112,15 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
     text = ctx.sentence.text.lower().replace("\u2019", "'")
     results = []
     for obligation, phrases in lexicon.obligations.items():
-        hit = next((p for p in phrases if p.lower() in text), None)
-        if hit is None or _denied(ctx, text.find(hit.lower()), lexicon):
+        hit = next((p for p in phrases if _find_words(text, p.lower()) >= 0), None)
+        if hit is None or _denied(ctx, _find_words(text, hit.lower()), lexicon):
             continue
         states = list({m.ref.id: m.ref for m in ctx.mentions if m.cls == "Country"}.values())
         parties = states if len(states) >= 2 else _treaty_parties(ctx, pair, states)
         if len(parties) < 2:
             continue
-        token = ctx.sentence.doc.char_span(ctx.sentence.start_char + text.find(hit.lower()),
-                                           ctx.sentence.start_char + text.find(hit.lower()) + 1,
+        offset = ctx.sentence.start_char + _find_words(text, hit.lower())
+        token = ctx.sentence.doc.char_span(offset, offset + 1,
                                            alignment_mode="expand")
         claim = Claim(type=declared.name, doc=ctx.doc_id, roles={declared.treaty.parties: parties},
                       evidence=[ctx.evidence], rule=f"{ctx.lang}.treaty.obligation",

@@ -10,7 +10,7 @@ from .context import SentenceContext
 from .fields import nearest
 from .frames import Frame, claim_lexicon, find_phrases
 
-__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit"]
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:
@@ -70,11 +70,17 @@ def _voice_fits(token, voice: str) -> bool:
 
 def blocked(token, lexicon) -> bool:
     """A negated or hypothetical act, which the corpus does not count as a claim."""
+    # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
+    # to do is a commitment, not an intention
+    binding = _under_a_treaty(token, lexicon)
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
         reach = profile(token.doc.lang_).word_order.negation_window
         window = token.doc[max(token.i - reach, token.sent.start):token.i]
-        if any(t.lower_ in lexicon.irrealis for t in window):
+        if not binding and any(t.lower_ in lexicon.irrealis for t in window):
+            return True
+        # "suspend all UK programme support": the ended relation's noun may stand a few words on
+        if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     # a noun the verb takes as object is as real as the verb ("will expand cooperation")
@@ -83,15 +89,24 @@ def blocked(token, lexicon) -> bool:
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
-        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
+        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
             return True
     head = acts[-1] if len(acts) > 1 else token.head
-    intends = head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis
+    intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
+    if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
+        return True  # "suspended its support", "a mis fin à la coopération"
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+
+
+def _under_a_treaty(token, lexicon) -> bool:
+    """Does the trigger's sentence say what a treaty binds its parties to ("under the accord")?"""
+    sentence = token.sent
+    return any(True for _ in find_phrases(token.doc, token.doc.lang_, lexicon.commitments,
+                                          sentence.start, sentence.end))
 
 
 def _treaty_provides(verb, lexicon) -> bool:
@@ -103,6 +118,19 @@ def _last_time(token, lexicon) -> bool:
     """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
     words = {t.lower_ for t in token.sent}
     return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
+
+
+def other_sense(frame: Frame, trigger) -> bool:
+    """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
+    after the trigger, in its clause, gives it another sense."""
+    if not frame.not_followed_by:
+        return False
+    for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
+        if t.is_punct and t.text not in ("$", "€", "£"):
+            return False
+        if t.lower_ in frame.not_followed_by:
+            return True
+    return False
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
