@@ -42,11 +42,21 @@ def article(folder: Path, name: str, body: str, front: str = "lang: en\npublishe
 
 
 def assert_evidence_exact(out: Path, sources: dict[str, str]) -> None:
-    """Every claim's evidence is the body's characters at its offsets."""
+    """Every claim's evidence, and every span its explanation points at (trigger,
+    roles, date, count), is the body's characters at its offsets."""
     for claim in read_jsonl(out / "claims.jsonl"):
         for evidence in claim["evidence"]:
             body = sources[evidence["doc"]]
             assert body[evidence["start"]:evidence["end"]] == evidence["text"]
+    explained = 0
+    for record in read_jsonl(out / "explain.jsonl"):
+        body = sources[record["doc"]]
+        parts = [record["trigger"]] + [r.get("span") for r in record["roles"]] + \
+            [record.get(f, {}).get("span") for f in ("date", "quantity")]
+        for span in filter(None, parts):
+            assert body[span["start"]:span["end"]] == span["text"]
+            explained += 1
+    assert explained
 
 
 # --- long articles -------------------------------------------------------------------------
