@@ -288,3 +288,16 @@ def test_people_named_in_other_scripts_stay_apart(tmp_path):
     assert len(people) >= 2
     assert len(set(people.values())) == len(people)
     assert all(i != "person-" and len(i) > len("person-") for i in people.values())
+
+
+def test_control_characters_in_front_matter_reach_every_output_intact(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = "t\x01i\u2028t\x1bl\x85e\u202e"
+    article(folder, "odd.md", EN_PARAGRAPHS[1] + "\n",
+            front='title: "t\\x01i\\u2028t\\x1bl\\x85e\\u202e"\nurl: "https://example.org/\\x01"\nlang: en\n')
+    result, out = build(tmp_path, folder)
+    assert result.exit_code == 0
+    read = read_every_output(out)
+    assert [d["title"] for d in read["documents"]] == [odd]
+    assert any(str(o) == odd for _s, _p, o in read["turtle"])
