@@ -41,7 +41,7 @@ AGGREGATE = """
 PREFIX kg: <https://w3id.org/kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?claimant ?stance (COUNT(?claim) AS ?claims) WHERE {
-  ?claim prov:qualifiedAttribution ?attribution .
+  ?claim kg:attribution ?attribution .
   ?attribution kg:claimant ?claimant ;
                kg:stance ?stance .
 }

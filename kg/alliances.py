@@ -40,8 +40,8 @@ import networkx as nx
 
 from .claim_types import TieKind, claim_type, membership_type, tie_kinds
 from .errors import DataError, UnknownEntity
-from .graph import corpus_to_networkx
-from .model import Corpus
+from .graph import CLAIMANT_SEPARATOR, claimant_attribute, corpus_to_networkx, edge_quantity, quantity_text
+from .model import STANCES, Corpus
 from .text import fold
 
 __all__ = ["ally_kinds", "opposition_kinds", "Source", "Tie", "Bloc", "Hop",
@@ -185,10 +185,11 @@ class _ClaimView:
     id: str
     fields: dict
     roles: dict[str, list[str]]
+    claimants: str = ""  # "Ukraine: claims; Russie: no_comment", from the claimants_<stance> attributes
 
     @property
     def type(self) -> str:
-        return self.fields["type"]
+        return self.fields["claim_type"]
 
     @property
     def date(self) -> str:
@@ -199,14 +200,26 @@ class _ClaimView:
 
     def source(self) -> Source:
         f = self.fields
-        return Source(self.id, f["type"], f.get("doc", ""), self.date, f.get("claimants", ""),
+        return Source(self.id, f["claim_type"], f.get("doc", ""), self.date, self.claimants,
                       f.get("evidence", ""))
+
+
+def _claimants(graph: nx.MultiDiGraph, data: dict) -> str:
+    """Who says so, by stance, with the claimants' labels."""
+    said = []
+    for stance in STANCES:
+        for node in filter(None, str(data.get(claimant_attribute(stance), "")).split(CLAIMANT_SEPARATOR)):
+            label = graph.nodes[node].get("label", node) if node in graph else node
+            said.append(f"{label}: {stance}")
+    return "; ".join(said)
 
 
 def _claims(graph: nx.MultiDiGraph) -> list[_ClaimView]:
     views: dict[str, _ClaimView] = {}
     for u, v, data in graph.edges(data=True):
-        view = views.setdefault(data["claim"], _ClaimView(data["claim"], data, {}))
+        if data["claim"] not in views:
+            views[data["claim"]] = _ClaimView(data["claim"], data, {}, _claimants(graph, data))
+        view = views[data["claim"]]
         for role, node in ((data["from_role"], u), (data["to_role"], v)):
             fillers = view.roles.setdefault(role, [])
             if node not in fillers:
@@ -370,6 +383,8 @@ def _note(graph, rule, view: _ClaimView, node: str | None, actor: str) -> str:
             role, prefix = item
             labels = ", ".join(_label(graph, n) for n in view.fillers(role))
             parts.append(labels and " ".join(p for p in (prefix, labels) if p))
+        elif item == "quantity":  # numbers and a unit on the edge: read as "~11000 soldier"
+            parts.append(quantity_text(edge_quantity(view.fields)))
         else:
             value = view.fields.get(item) or ""
             parts.append(f"« {value} »" if value and item == "quote" else str(value))

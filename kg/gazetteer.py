@@ -89,6 +89,35 @@ class GazetteerEntry:
                     for form in forms:
                         yield form, cased
 
+    def names(self) -> dict[str, str]:
+        """The entry's name in each language it has forms in, for labels (``"Russie"@fr``).
+
+        English is the entry's label (the gazetteer is written in English); otherwise
+        the first form that reads as a name (capitalised, not an acronym: "Russie",
+        not "RUS" nor "russe"), forms written as-is first. A person's name is a full
+        name that differs from the English one ("Vladimir Poutine"), else the English
+        one (their cased forms are surnames). A language with no such form gets no name.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.by_qid("Q159").names()
+        {'en': 'Russia', 'fr': 'Russie'}
+        >>> gaz.by_qid("Q7747").names()
+        {'en': 'Vladimir Putin', 'fr': 'Vladimir Poutine'}
+        """
+        names = {"en": self.label}
+        for lang in sorted(set(self.forms) | set(self.forms_cased)):
+            if lang in names:
+                continue
+            if self.cls == "Person":
+                full = [f for f in self.forms.get(lang, ()) if " " in f and f[:1].isupper()]
+                names[lang] = next((f for f in full if f != self.label), self.label)
+                continue
+            candidates = self.forms_cased.get(lang, ()) + self.forms.get(lang, ())
+            name = next((f for f in candidates if f[:1].isupper() and not f.isupper()), None)
+            if name:
+                names[lang] = name
+        return names
+
     def __repr__(self) -> str:
         return f"GazetteerEntry({self.id!r}, {self.label!r}, {self.kind}, {self.qid})"
 
@@ -101,6 +130,7 @@ class Gazetteer:
         self.lang = lang
         self._by_id = {e.id: e for e in entries}
         self._by_qid = {e.qid: e for e in entries if e.qid}
+        self._by_ref_id = {e.ref.id: e for e in entries if not e.qid}
         # lang -> key -> entries; case-insensitive forms keyed by fold(), cased ones by unaccent()
         self._loose: dict[str, dict[str, list[GazetteerEntry]]] = {}
         self._cased: dict[str, dict[str, list[GazetteerEntry]]] = {}
@@ -123,6 +153,12 @@ class Gazetteer:
 
     def by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
+
+    def of(self, ref: EntityRef) -> GazetteerEntry | None:
+        """The entry a claim's entity comes from: by QID, else by the id it gives entities."""
+        if ref.qid:
+            return self._by_qid.get(ref.qid)
+        return self._by_ref_id.get(ref.id)
 
     def forms(self, lang: str | None = None) -> Iterator[tuple[str, GazetteerEntry, bool]]:
         """(form, entry, case_sensitive) for a spaCy PhraseMatcher.

@@ -4,19 +4,26 @@ Entities are nodes, keyed by entity id. Each claim becomes one edge per pair of
 role-fillers that the claim relates (:func:`claim_edges`, from the ``edges`` of
 its type in ontology/claim_types.yaml): a troop deployment gives ``sender ->
 location`` and ``sender -> alongside``, a cooperation links its parties
-pairwise. The viewer and kg.alliances draw and read the same edges. Every edge carries the claim's id, type, source and the two
-roles it joins (``from_role``, ``to_role``), so the claim's role-fillers can be
-read back from its edges (kg.alliances does so).
+pairwise. The viewer and kg.alliances draw and read the same edges. Every edge
+carries the claim's id, type (``claim_type``: GEXF reserves ``type`` for
+directed/undirected), source and the two roles it joins (``from_role``,
+``to_role``), so the claim's role-fillers can be read back from its edges
+(kg.alliances does so).
 
 Attribute values are plain scalars, never None or lists: GraphML and GEXF
-(Gephi) accept nothing else. A value that is unknown is left out.
+(Gephi) accept nothing else. A value that is unknown is left out. So that a
+graph tool can filter and size by them, a quantity is numbers
+(``quantity_value``, ``quantity_low``, ``quantity_high``, always floats),
+``quantity_unit`` and ``quantity_approximate``; the claimants are one attribute
+per stance (``claimants_claims``, ``claimants_denies``...), the node ids of
+those who take it separated by ";".
 
 >>> from kg.model import Claim, Corpus, Entity, Evidence
 >>> prk, rus = Entity("Q423", "Corée du Nord", "Country", "Q423"), Entity("Q159", "Russie", "Country", "Q159")
 >>> claim = Claim("cooperation", "fr-00", {"parties": [prk.ref, rus.ref]},
 ...               [Evidence("fr-00", 0, 9, "Moscou et Pyongyang coopèrent.")], "demo", domain="military")
 >>> graph = corpus_to_networkx(Corpus(entities=[prk, rus], claims=[claim]))
->>> [(u, v, data["type"], data["domain"]) for u, v, data in graph.edges(data=True)]
+>>> [(u, v, data["claim_type"], data["domain"]) for u, v, data in graph.edges(data=True)]
 [('Q423', 'Q159', 'cooperation', 'military')]
 >>> graph.nodes["Q423"]["label"]
 'Corée du Nord'
@@ -32,11 +39,19 @@ from typing import NamedTuple
 import networkx as nx
 
 from .claim_types import claim_type
-from .model import Claim, Corpus, Entity, EntityRef, Quantity
+from .model import STANCES, Claim, Corpus, Entity, EntityRef, Quantity
 from .store import write_text_atomic
 
 __all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
-           "quantity_text", "claimants_text"]
+           "quantity_text", "claimants_text", "CLAIMANT_SEPARATOR", "claimant_attribute", "edge_quantity"]
+
+#: between the node ids of an edge's claimants_<stance> attribute
+CLAIMANT_SEPARATOR = ";"
+
+
+def claimant_attribute(stance: str) -> str:
+    """The edge attribute that lists who takes ``stance`` on the claim."""
+    return f"claimants_{stance}"
 
 #: claim fields copied to edges as they are, when set
 _CLAIM_FIELDS = ("date", "obligation", "domain", "stance", "quote", "position", "item", "event", "rule")
@@ -90,8 +105,39 @@ def _node_attributes(entity: Entity | EntityRef) -> dict:
     return data
 
 
+def _quantity_attributes(quantity: Quantity) -> dict:
+    """A quantity as numbers and a unit: floats throughout, so that a column has one type."""
+    data = {f"quantity_{name}": float(getattr(quantity, name))
+            for name in ("value", "low", "high") if getattr(quantity, name) is not None}
+    data["quantity_approximate"] = bool(quantity.approximate)
+    if quantity.unit:
+        data["quantity_unit"] = quantity.unit
+    return data
+
+
+def edge_quantity(data: dict) -> Quantity | None:
+    """The quantity an edge's attributes give back (None when it has none).
+
+    >>> edge_quantity(_quantity_attributes(Quantity(value=11000, approximate=True, unit="soldier")))
+    Quantity(value=11000.0, low=None, high=None, approximate=True, unit='soldier')
+    """
+    names = ("value", "low", "high", "unit", "approximate")
+    if not any(f"quantity_{name}" in data for name in names):
+        return None
+    return Quantity.from_dict({name: data.get(f"quantity_{name}") for name in names})
+
+
+def _claimant_attributes(claim: Claim) -> dict:
+    data = {}
+    for stance in STANCES:
+        ids = [a.claimant.id for a in claim.attributions if a.stance == stance]
+        if ids:
+            data[claimant_attribute(stance)] = CLAIMANT_SEPARATOR.join(dict.fromkeys(ids))
+    return data
+
+
 def _edge_attributes(claim: Claim, published: dict[str, str]) -> dict:
-    data = {"claim": claim.id, "type": claim.type, "doc": claim.doc, "alleged": claim.alleged}
+    data = {"claim": claim.id, "claim_type": claim.type, "doc": claim.doc, "alleged": claim.alleged}
     for name in _CLAIM_FIELDS:
         value = getattr(claim, name)
         if value is not None:
@@ -99,9 +145,8 @@ def _edge_attributes(claim: Claim, published: dict[str, str]) -> dict:
     if claim.doc in published:
         data["published"] = published[claim.doc]
     if claim.quantity:
-        data["quantity"] = quantity_text(claim.quantity)
-    if claim.attributions:
-        data["claimants"] = claimants_text(claim)
+        data.update(_quantity_attributes(claim.quantity))
+    data.update(_claimant_attributes(claim))
     if claim.evidence:
         data["evidence"] = " … ".join(e.text for e in claim.evidence)
     return data

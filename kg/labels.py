@@ -56,8 +56,6 @@ def _rehead_prepositions(doc, heads, deps, labels) -> None:
     if not table:
         return
     for token in doc:
-        if token.dep_ not in table.get("labels", ()):
-            continue
         objects = [c for c in token.children if c.dep_ in table["objects"]]
         if not objects:
             continue
@@ -67,7 +65,12 @@ def _rehead_prepositions(doc, heads, deps, labels) -> None:
         kind = "verb" if head.pos_ in table.get("verb_pos", ()) else "noun"
         root = heads[token.i] == token.i
         heads[obj.i] = obj.i if root else heads[token.i]
-        deps[obj.i] = "ROOT" if root else table.get("by_label", {}).get(token.dep_) or rule[kind]
+        if root:
+            deps[obj.i] = "ROOT"
+        elif token.dep_ in table.get("labels", ()):
+            deps[obj.i] = table.get("by_label", {}).get(token.dep_) or rule[kind]
+        else:  # "as X and as Y": the second preposition's object is a conjunct of the first's
+            deps[obj.i] = deps[token.i]
         for child in token.children:
             if child.i != obj.i:
                 heads[child.i] = obj.i

@@ -151,7 +151,6 @@ QUANTITIES = {
 
 MENTIONS = {
     "locative_prepositions": WORDS,
-    "ner_classes?": {"*": OneOf("entity_classes", noun="entity class")},
     "person_pronouns?": WORDS,
     "place_nouns?": WORDS,
     "place_links?": WORDS,
@@ -186,6 +185,58 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+}
+
+_SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,
+               "not a full sha256 (64 lower-case hex digits); copy it from `sha256sum`")
+
+#: ontology/lexicons/<lang>/profile.yaml: what else differs between languages (kg.profiles)
+PROFILE = {
+    "pipeline": {
+        "package?": str,            # a spaCy model package; absent: spaCy's blank tokenizer
+        "data_dir?": str,           # the model's folder inside the package
+        "sha256?": {"*": _SHA256},  # file (relative to data_dir) -> its full sha256, checked before loading
+        "sentence_breaks_before?": str,   # the component kg's sentence breaks go before
+    },
+    "labels?": {
+        "dep?": {"*": str},         # model's dependency label -> the rules' (UD) label
+        "prepositions?": {          # re-heading "verb -prep-> in -pobj-> X" into "verb -obl-> X -case-> in"
+            "labels": WORDS,        # the model's labels of a preposition (another keeps its label for the object: "conj")
+            "verb_pos": WORDS,      # a head of these parts of speech takes a verb's label
+            "objects": {"*": {"verb": str, "noun": str, "preposition": str}},
+            "by_label?": {"*": str},   # a preposition label whose object always takes this label
+        },
+        "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
+        "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
+    },
+    "text": {
+        "quotes": [Rule(WORDS, lambda pair: len(pair) == 2, "give [opening, closing]")],
+        "sentence_ends": WORDS,     # tokens that end a sentence before a capital, a digit or a quote
+        "closing_quotes": WORDS,    # a quote after a sentence end still ends the sentence
+        "opening_quotes": WORDS,    # a sentence may start with one of these
+    },
+    "words": {
+        "possessive_endings": WORDS,    # "Russia's": the possessor's own token
+        "complement_links": WORDS,      # a bare noun complement ("les services de renseignement")
+        "relative_pronouns": WORDS,     # ", which": a relative clause keeps the subject before it
+    },
+    "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
+    "word_order": {                 # how the language is read without a parse
+        "strategy": OneOf("word_orders", noun="word-order strategy"),
+        "negation_window": Range(0, 10),   # negation and modal words stand this many words before the verb
+        "object_gap": Range(0, 20),        # an object stands at most this many words after its verb
+        "subject_gap": Range(0, 20),       # a subject stands at most this many words (beside "and") before it
+    },
+    "windows": {                    # how far (in tokens) a field is looked for around its trigger
+        "item_before": Range(0, 50),
+        "item_after": Range(0, 50),
+        "item_span": Range(0, 50),         # items further apart than this are listed, not spanned
+        "domain_before": Range(0, 50),
+        "domain_after": Range(0, 50),
+        "title_before": Range(0, 50),      # a title stands at most this far before a name
+        "title_gap": Range(0, 50),         # ... with at most this many words between them
+        "title_state": Range(0, 50),       # a title and the state it goes with ("le président russe")
+    },
 }
 
 _FORMS = MapOf(OneOf("gazetteer_languages", noun="language"), WORDS)
@@ -231,9 +282,7 @@ LEXICONS = {
     "mentions": MENTIONS,
     "attributions": ATTRIBUTIONS,
     "claims": CLAIMS,
-    # how a language is read (the profiles branch): its schema, still changing, is
-    # kg.profiles.SCHEMA; move it here, without the "?", once it is on main
-    "profile?": "kg.profiles:SCHEMA",
+    "profile": PROFILE,
     "publishers?": PUBLISHERS,
 }
 
@@ -309,6 +358,7 @@ def vocabularies(declared=None) -> dict:
     given ``declared`` (a kg.claim_types.ClaimTypes), the claim types, their roles and fields."""
     from .gazetteer import KINDS, LANGS
     from .model import DOMAINS, ENTITY_CLASSES, OBLIGATIONS, STANCES
+    from .profiles import STRATEGIES
 
     words = {
         "entity_classes": Vocabulary.of(ENTITY_CLASSES, "kg/model.py"),
@@ -317,6 +367,7 @@ def vocabularies(declared=None) -> dict:
         "domains": Vocabulary.of(DOMAINS, "kg/model.py"),
         "gazetteer_kinds": Vocabulary.of(KINDS, "kg/gazetteer.py"),
         "gazetteer_languages": Vocabulary.of(LANGS, "kg/gazetteer.py"),
+        "word_orders": Vocabulary.of(STRATEGIES, "kg/profiles.py"),
     }
     if declared is not None:
         where = declared.path

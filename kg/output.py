@@ -58,11 +58,13 @@ def _cell(value) -> str:
 
 
 def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None,
-                max_width: int = 60, formulas: bool = False) -> str:
+                max_width: int = 60, formulas: bool = False, width: int | None = None) -> str:
     """Render ``rows`` (dicts) in one of FORMATS.
 
     CSV cells that a spreadsheet would run as formulas are quoted with a leading
-    ``'`` unless ``formulas`` is true; table cells lose control characters.
+    ``'`` unless ``formulas`` is true; table cells lose control characters, are cut
+    at ``max_width`` characters, and the widest columns are narrowed (their cells
+    cut with "…") until a line fits in ``width`` characters (a terminal's width).
 
     >>> print(render_rows([{"a": 1, "b": "x"}, {"a": 22, "b": None}]), end="")
     a   b
@@ -71,6 +73,10 @@ def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     22
     >>> render_rows([{"a": 1}], "csv")
     'a\\r\\n1\\r\\n'
+    >>> print(render_rows([{"id": 7, "text": "Selon Kiev, des soldats sont arrivés"}], width=20), end="")
+    id  text
+    --  ----------------
+    7   Selon Kiev, des…
     """
     columns = columns or list(dict.fromkeys(k for row in rows for k in row))
     if fmt == "json":
@@ -90,7 +96,38 @@ def render_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     cells = [[terminal_safe(_cell(row.get(c)).replace("\n", " ")) for c in columns] for row in rows]
-    cells = [[v if len(v) <= max_width else v[: max_width - 1] + "…" for v in line] for line in cells]
+    cells = [[_cut(v, max_width) for v in line] for line in cells]
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
-    lines = [columns, ["-" * w for w in widths]] + cells
+    if width:
+        widths = _fit(widths, width)
+    lines = [[_cut(c, w) for c, w in zip(columns, widths)], ["-" * w for w in widths]]
+    lines += [[_cut(v, w) for v, w in zip(line, widths)] for line in cells]
     return "".join("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() + "\n" for line in lines)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: no column is narrowed below this, even if the line then overflows the terminal
+_NARROWEST = 4
+
+
+def _fit(widths: list[int], width: int) -> list[int]:
+    """Column widths whose line (two spaces between columns) fits in ``width``: the
+    widest column loses a character at a time, so short columns stay whole.
+
+    >>> _fit([10, 40, 5], 40)
+    [10, 21, 5]
+    >>> _fit([30, 30], 20)
+    [9, 9]
+    """
+    widths = list(widths)
+    spare = width - (sum(widths) + 2 * (len(widths) - 1))
+    while spare < 0:
+        widest = max(range(len(widths)), key=lambda i: (widths[i], -i))
+        if widths[widest] <= _NARROWEST:
+            break
+        widths[widest] -= 1
+        spare += 1
+    return widths

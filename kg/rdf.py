@@ -3,8 +3,10 @@
 Each claim is a node (the W3C n-ary relation pattern) typed with its claim
 class and ``kg:Claim``; its roles link it to entities; its sentences are
 ``kg:Evidence`` nodes it ``prov:wasDerivedFrom``; each claimant's stance is a
-``kg:Attribution`` node (``prov:qualifiedAttribution``). A claim nobody is
-said to make is stated by the article itself: ``kg:alleged false``.
+``kg:Attribution`` node (``kg:attribution``). Only a claimant who claims or confirms
+is a PROV-O attribution too (``prov:wasAttributedTo``, ``prov:qualifiedAttribution``):
+a denial is not authorship. A claim nobody is said to make is stated by the article
+itself: ``kg:alleged false``.
 
 Every node gets an IRI derived from an id (see kg.namespace): no blank nodes,
 so that the same corpus always gives the same bytes.
@@ -40,7 +42,7 @@ from .namespace import (ATTRIBUTION, CLAIM, DOC, DOMAIN, EVENT, EVIDENCE, GRAPH,
 from .store import write_text_atomic
 
 __all__ = ["corpus_quads", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
-           "serialize_corpus", "write_turtle", "write_rdf", "date_literal", "RDF_FORMATS"]
+           "serialize_corpus", "write_turtle", "write_rdf", "date_literal", "date_bounds", "RDF_FORMATS"]
 
 RDF_FORMATS = ("turtle", "trig", "nt", "jsonld")
 
@@ -49,6 +51,8 @@ Quad = tuple[URIRef, URIRef, object, "URIRef | None"]
 _DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
                (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
                (re.compile(r"\d{4}"), XSD.gYear))
+#: stances whose claimant vouches for the claim: the only ones PROV-O is told about
+_RESPONSIBLE_STANCES = ("claims", "confirms")
 _LANG_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
 
@@ -66,6 +70,34 @@ def date_literal(text: str) -> Literal | None:
         if pattern.fullmatch(text):
             return Literal(text, datatype=datatype)
     return None
+
+
+def date_bounds(text: str) -> tuple[Literal, Literal] | None:
+    """The first and last day (xsd:date) of a date given to the day, month or year, so
+    that reasoners that refuse xsd:gYearMonth and range FILTERs can use it.
+
+    >>> [str(d) for d in date_bounds("2024-02")]
+    ['2024-02-01', '2024-02-29']
+    >>> [str(d) for d in date_bounds("2006")]
+    ['2006-01-01', '2006-12-31']
+    >>> date_bounds("2024-13") is None
+    True
+    """
+    import calendar
+    from datetime import date
+
+    from .text import parse_iso
+
+    if date_literal(text) is None:
+        return None
+    try:
+        year, month, day = parse_iso(text)
+    except ValueError:  # a month 13, a 30 February
+        return None
+    first_month, last_month = (month, month) if month else (1, 12)
+    earliest = date(year, first_month, day or 1)
+    latest = date(year, last_month, day or calendar.monthrange(year, last_month)[1])
+    return (Literal(earliest.isoformat(), datatype=XSD.date), Literal(latest.isoformat(), datatype=XSD.date))
 
 
 def _number(value: float) -> Literal:
@@ -103,12 +135,32 @@ def _document_quads(doc_id: str, document: Document | None) -> Iterator[Quad]:
         yield node, KG.url, Literal(document.url, datatype=XSD.anyURI), graph
 
 
-def _entity_quads(ref: EntityRef, aliases=(), part_of=None, docs=()) -> Iterator[Quad]:
+def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Literal]:
+    """rdfs:label in every language we know a name in: the gazetteer's names
+    ("Russie"@fr, "Russia"@en), and the build's label in the language of each
+    article that names the entity otherwise; untagged when no language is known."""
+    from .gazetteer import load_gazetteer
+
+    entry = load_gazetteer().of(ref)
+    names = entry.names() if entry else {}
+    for lang in langs:
+        names.setdefault(lang, ref.label)
+    if not names:
+        yield Literal(ref.label)
+    for lang, name in names.items():
+        if _LANG_TAG.fullmatch(lang):
+            yield Literal(name, lang=lang)
+
+
+def _entity_quads(ref: EntityRef, aliases=(), part_of=None, docs=(), langs=frozenset()) -> Iterator[Quad]:
     node = entity_iri(ref.id, ref.qid)
     yield node, RDF.type, KG.Entity, None
     if ref.cls in ENTITY_CLASSES:
         yield node, RDF.type, KG[ref.cls], None
-    yield node, RDFS.label, Literal(ref.label), None
+    # one display name (the build's), and names to match in each language
+    yield node, SKOS.prefLabel, Literal(ref.label), None
+    for label in _labels(ref, set(langs)):
+        yield node, RDFS.label, label, None
     yield node, KG.id, Literal(ref.id), None
     for alias in aliases:
         yield node, SKOS.altLabel, Literal(alias), None
@@ -134,6 +186,10 @@ def _claim_quads(claim: Claim, text: _Text) -> Iterator[Quad]:
         yield from _quantity_quads(claim, node, graph)
     if claim.date:
         yield node, KG.date, date_literal(claim.date) or Literal(claim.date), graph
+        bounds = date_bounds(claim.date)
+        if bounds:
+            yield node, KG.dateEarliest, bounds[0], graph
+            yield node, KG.dateLatest, bounds[1], graph
     if claim.obligation:
         yield node, KG.obligation, OBLIGATION[claim.obligation], graph
     if claim.domain:
@@ -154,12 +210,17 @@ def _claim_quads(claim: Claim, text: _Text) -> Iterator[Quad]:
     for number, attribution in enumerate(claim.attributions):
         stance_node = ATTRIBUTION[f"{claim_id}-{number}"]
         claimant = entity_iri(attribution.claimant.id, attribution.claimant.qid)
-        yield node, PROV.qualifiedAttribution, stance_node, graph
+        yield node, KG.attribution, stance_node, graph
         yield stance_node, RDF.type, KG.Attribution, graph
-        # kg:claimant for our queries, prov:agent for PROV-O tools that do no inference
         yield stance_node, KG.claimant, claimant, graph
-        yield stance_node, PROV.agent, claimant, graph
         yield stance_node, KG.stance, STANCE[attribution.stance], graph
+        if attribution.stance in _RESPONSIBLE_STANCES:
+            # PROV reads an attribution as "this agent is responsible for the claim":
+            # true of who claims or confirms it, never of who denies it or says nothing
+            yield node, PROV.wasAttributedTo, claimant, graph
+            yield node, PROV.qualifiedAttribution, stance_node, graph
+            yield stance_node, RDF.type, PROV.Attribution, graph
+            yield stance_node, PROV.agent, claimant, graph
         if attribution.cue:
             yield stance_node, KG.cue, text(attribution.cue), graph
     if claim.event:
@@ -195,17 +256,20 @@ def corpus_quads(corpus: Corpus) -> list[Quad]:
     for doc_id in sorted(set(documents) | {c.doc for c in corpus.claims}
                          | {e.doc for c in corpus.claims for e in c.evidence}):
         quads.update(_document_quads(doc_id, documents.get(doc_id)))
+    def langs(doc_ids) -> set[str]:
+        return {documents[d].lang for d in doc_ids if d in documents and documents[d].lang}
+
     described = {e.id for e in corpus.entities}
     for entity in corpus.entities:
-        quads.update(_entity_quads(entity.ref, entity.aliases, entity.part_of,
-                                   sorted({m.doc for m in entity.mentions})))
-    # entities named by a claim but absent from entities.jsonl still get a type and label
+        docs = sorted({m.doc for m in entity.mentions})
+        quads.update(_entity_quads(entity.ref, entity.aliases, entity.part_of, docs, langs(docs)))
+    # entities named by a claim but absent from entities.jsonl still get a type and labels
     for claim in corpus.claims:
         refs = [r for refs in claim.roles.values() for r in refs]
         for ref in refs + [a.claimant for a in claim.attributions]:
             if ref.id not in described:
                 described.add(ref.id)
-                quads.update(_entity_quads(ref))
+                quads.update(_entity_quads(ref, langs=langs([claim.doc])))
     return sorted(quads, key=lambda q: (q[3] or "", q[0], q[1], q[2].n3()))
 
 

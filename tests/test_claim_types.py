@@ -173,7 +173,7 @@ def test_a_new_claim_type_needs_no_python(tmp_path):
     assert rdf.value(node, KG.buyer) is not None and rdf.value(node, KG.seller) is not None
 
     graph = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
-    edges = [(u, v, d["from_role"], d["to_role"]) for u, v, d in graph.edges(data=True) if d["type"] == "arms_sale"]
+    edges = [(u, v, d["from_role"], d["to_role"]) for u, v, d in graph.edges(data=True) if d["claim_type"] == "arms_sale"]
     assert [(graph.nodes[u]["label"], graph.nodes[v]["label"], f, t) for u, v, f, t in edges] == [
         ("India", "Vietnam", "seller", "buyer")]
 

@@ -96,6 +96,7 @@ def test_missing_build(tmp_path):
     assert result.exit_code == 1 and "no build here" in result.output
 
 
-@pytest.mark.parametrize("args", [["Russie", "--path", "France", "Chine"], ["--since", "juin 2024"]])
+@pytest.mark.parametrize("args", [["Russie", "--path", "France", "Chine"], ["--since", "juin 2024"],
+                                  ["--since", "yesterday"], ["--since", "2024-13"], ["--since", "2023-02-29"]])
 def test_usage_errors(args):
     assert run(*args).exit_code == 2

@@ -19,7 +19,7 @@ def corpus():
 
 def edges_of(graph, claim_type):
     return sorted((u, v, d["from_role"], d["to_role"])
-                  for u, v, d in graph.edges(data=True) if d["type"] == claim_type)
+                  for u, v, d in graph.edges(data=True) if d["claim_type"] == claim_type)
 
 
 def test_graphml_round_trips_through_networkx(corpus, tmp_path):
@@ -68,16 +68,19 @@ def test_edges_follow_the_roles_of_each_claim(corpus):
 def test_edges_carry_the_claim(corpus):
     graph = corpus_to_networkx(corpus)
     [(_, _, deployment)] = [e for e in graph.edges(data=True)
-                            if e[2]["type"] == "troop_deployment" and e[2]["to_role"] == "alongside"]
+                            if e[2]["claim_type"] == "troop_deployment" and e[2]["to_role"] == "alongside"]
     assert deployment["alleged"] is True
-    assert deployment["claimants"] == "Ukraine: claims; Russie: no_comment"
-    assert deployment["quantity"] == "~11000 soldier"
+    assert (deployment["claimants_claims"], deployment["claimants_no_comment"]) == ("Q212", "Q159")
+    assert "claimants_denies" not in deployment and "claimants" not in deployment
+    assert (deployment["quantity_value"], deployment["quantity_approximate"], deployment["quantity_unit"]) == (
+        11000.0, True, "soldier")
+    assert "quantity_low" not in deployment and "quantity" not in deployment and "type" not in deployment
     assert deployment["date"] == "2024-11" and deployment["published"] == "2024-11-12"
     assert deployment["evidence"].startswith("Selon Kiev")
     claim = next(c for c in corpus.claims if c.type == "troop_deployment")
     assert deployment["claim"] == claim.id and deployment["doc"] == "fr-00"
     [obligation] = [d for u, v, d in graph.edges(data=True)
-                    if d["type"] == "treaty_obligation" and d["to_role"] == "parties" and d["doc"] == "fr-00"]
+                    if d["claim_type"] == "treaty_obligation" and d["to_role"] == "parties" and d["doc"] == "fr-00"]
     assert obligation["obligation"] == "defense" and obligation["alleged"] is False
 
 

@@ -28,6 +28,13 @@ def test_english_is_parsed_with_universal_labels():
     assert "Pass" in doc[2].morph.get("Voice")
 
 
+def test_a_coordinated_preposition_keeps_its_label_for_its_object():
+    doc = pipeline("en")("He described the move as a threat and as a sign of weakness.")
+    labels = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert labels["threat"] == ("obl", "described") and labels["sign"][0] == "conj"
+    assert all(t.dep_ != "pobj" for t in doc)
+
+
 def test_a_missing_package_falls_back_to_word_order(english):
     spec = _with_pipeline(english, package="kg_no_such_model")
     with pytest.warns(KgWarning, match="kg_no_such_model is not installed"):

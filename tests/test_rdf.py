@@ -2,7 +2,7 @@ import random
 from pathlib import Path
 
 import pytest
-from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Dataset, Graph, Literal
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.claim_types import claim_types
@@ -78,7 +78,31 @@ def test_roles_link_wikidata_iris_or_kg_entities(graph):
     (kursk,) = graph.objects(deployment, KG.location)
     assert kursk == entity_iri("place-region-de-koursk")
     assert (kursk, RDF.type, KG.Place) in graph
-    assert (kursk, RDFS.label, Literal("région de Koursk")) in graph
+    assert (kursk, SKOS.prefLabel, Literal("région de Koursk")) in graph
+
+
+def test_entities_are_labelled_in_each_language(graph):
+    # the gazetteer's names, tagged; the build's own label is the one display name
+    assert set(graph.objects(WD.Q159, RDFS.label)) == {Literal("Russie", lang="fr"), Literal("Russia", lang="en")}
+    assert set(graph.objects(WD.Q159, SKOS.prefLabel)) == {Literal("Russie")}
+    # not in the gazetteer: its label in the language of each article naming it
+    assert set(graph.objects(entity_iri("place-region-de-koursk"), RDFS.label)) == {
+        Literal("région de Koursk", lang="fr"), Literal("région de Koursk", lang="en")}
+
+
+def test_dates_have_xsd_date_bounds(graph):
+    for claim in graph.subjects(KG.date, Literal("2024-11", datatype=XSD.gYearMonth)):
+        assert graph.value(claim, KG.dateEarliest) == Literal("2024-11-01", datatype=XSD.date)
+        assert graph.value(claim, KG.dateLatest) == Literal("2024-11-30", datatype=XSD.date)
+
+
+def test_ontology_imports_nothing_and_declares_the_prov_terms_it_uses(graph, ontology):
+    from rdflib import OWL
+
+    assert not list(ontology.objects(None, OWL.imports))
+    used = {term for triple in graph for term in triple if str(term).startswith(str(PROV))}
+    for term in used:
+        assert ontology.value(term, RDFS.label) is not None, term
 
 
 def test_dates_are_typed_by_precision(graph):
@@ -108,8 +132,20 @@ def test_evidence_and_attributions(graph, fixture_corpus):
     assert [graph.value(e, KG.start).toPython() for e in evidence] == [e.start for e in claim.evidence]
     assert graph.value(evidence[0], KG.document) == DOC["fr-ratification"]
     stances = {(graph.value(a, KG.claimant), graph.value(a, KG.stance))
-               for a in graph.objects(node, PROV.qualifiedAttribution)}
+               for a in graph.objects(node, KG.attribution)}
     assert stances == {(WD.Q212, STANCE.claims), (WD.Q423, STANCE.denies), (WD.Q159, STANCE.no_comment)}
+
+
+def test_prov_attributes_a_claim_only_to_who_claims_or_confirms_it(graph, fixture_corpus):
+    claim = next(c for c in fixture_corpus.claims if c.type == "troop_deployment" and c.doc.startswith("fr"))
+    node = next(graph.subjects(KG.id, Literal(claim.id)))
+    # Ukraine claims it; North Korea denies it and Russia will not comment: not its authors
+    assert set(graph.objects(node, PROV.wasAttributedTo)) == {WD.Q212}
+    qualified = list(graph.objects(node, PROV.qualifiedAttribution))
+    assert [(graph.value(a, PROV.agent), graph.value(a, KG.stance)) for a in qualified] == [(WD.Q212, STANCE.claims)]
+    assert all((a, RDF.type, PROV.Attribution) in graph for a in qualified)
+    denial = next(a for a in graph.objects(node, KG.attribution) if graph.value(a, KG.stance) == STANCE.denies)
+    assert (denial, RDF.type, PROV.Attribution) not in graph and graph.value(denial, PROV.agent) is None
 
 
 def test_claims_without_attribution_are_stated_by_the_article(graph):

@@ -1,17 +1,18 @@
 """kg alliances"""
-import re
-
 import click
 
 from . import main
 from .options import echo_rows, format_option, graph_option
 
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def _check_date(ctx, param, value):
-    if value is not None and not _ISO_DATE.fullmatch(value):
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024, 2024-06 or 2024-06-19")
+    """A real ISO date (2024-13 and 2024-02-30 are usage errors, like 'yesterday')."""
+    from ..text import parse_iso
+
+    if value is not None:
+        try:
+            parse_iso(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not a real ISO date such as 2024, 2024-06 or 2024-06-19") from None
     return value
 
 

@@ -13,7 +13,10 @@ from . import main
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Skip (with a message) any file larger than this many megabytes.")
-def build(paths, out_dir, quiet, max_mb):
+@click.option("--validate", "check", is_flag=True,
+              help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
+              "(exit status 1 on a violation).")
+def build(paths, out_dir, quiet, max_mb, check):
     """Build the claim graph of articles (files or folders of .txt / .md).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
@@ -26,6 +29,7 @@ def build(paths, out_dir, quiet, max_mb):
     \b
     Example:
       kg build sources/ -o output/
+      kg build sources/ -o output/ --validate
     """
     from functools import partial
 
@@ -44,3 +48,8 @@ def build(paths, out_dir, quiet, max_mb):
                    f"{len(corpus.claims)} claims -> {shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
+    if check:
+        from ..validate import validate_build
+        from .validate import echo_violations
+
+        echo_violations(validate_build(out_dir))

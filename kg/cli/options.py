@@ -46,7 +46,26 @@ def format_option(choices=FORMATS, default="table"):
     return decorate
 
 
+def terminal_width() -> int | None:
+    """The width a table must fit: $COLUMNS when set, else the terminal's; None when
+    standard output is a file or a pipe (the table keeps its full width there)."""
+    import os
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if sys.stdout.isatty():
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def echo_rows(rows, fmt, columns=None):
-    """Print ``rows`` in ``fmt`` (kg.output.render_rows) to standard output."""
+    """Print ``rows`` in ``fmt`` (kg.output.render_rows) to standard output; a table
+    fits the terminal's width."""
     formulas = click.get_current_context().meta.get(_FORMULAS, False)
-    click.echo(render_rows(rows, fmt, columns, formulas=formulas), nl=False)
+    width = terminal_width() if fmt == "table" else None
+    click.echo(render_rows(rows, fmt, columns, formulas=formulas, width=width), nl=False)

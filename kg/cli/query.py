@@ -1,23 +1,28 @@
 """kg query"""
+import re
+
 import click
 
-from ..errors import QueryError
 from . import main
 from .options import echo_rows, format_option, graph_option
 
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
 
 def _parse_binding(text: str) -> tuple[str, object]:
-    """NAME=VALUE binds a plain string; NAME=<IRI> binds an IRI."""
+    """NAME=VALUE binds a plain string; NAME=<IRI> binds an IRI. A malformed one is a
+    usage error (exit status 2), like any other malformed option."""
     name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise QueryError(f"--bind {text!r}: write NAME=VALUE (or NAME=<IRI>)")
+    if not sep or not _VARIABLE.fullmatch(name):
+        raise click.BadParameter(f"{text!r}: write NAME=VALUE (or NAME=<IRI>), NAME in letters, digits and _",
+                                 param_hint="--bind")
     if value.startswith("<") and value.endswith(">"):
         import pyoxigraph
 
         try:
             return name, pyoxigraph.NamedNode(value[1:-1])
         except ValueError:
-            raise QueryError(f"--bind {text!r}: {value} is not a valid IRI") from None
+            raise click.BadParameter(f"{text!r}: {value} is not a valid IRI", param_hint="--bind") from None
     return name, value
 
 

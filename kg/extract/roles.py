@@ -184,7 +184,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
     verb = doc[verb_index]
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         return False
-    if any(t.i == mention.tok_start or mention.tok_start <= t.i < mention.tok_end for t in trigger.ancestors):
+    if _in_own_clause(trigger, mention, verb):
         return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
     if _object_of(verb, trigger) and _announces(verb, ctx.lang):
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
@@ -192,6 +192,17 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _in_own_clause(trigger, mention, verb) -> bool:
+    """Does the trigger hang off the mention itself (its relative clause), not off the
+    speech verb in it ("Séoul, qui accusent Pyongyang d'avoir envoyé", a report)?"""
+    for token in trigger.ancestors:
+        if token.i == verb.i:
+            return False
+        if mention.tok_start <= token.i < mention.tok_end:
+            return True
+    return False
 
 
 def _object_of(verb, trigger) -> bool:

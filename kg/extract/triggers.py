@@ -3,6 +3,8 @@ negated and hypothetical acts ("n'a pas envoyé", "devraient rejoindre"), and
 counts of something else than the frame counts."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..profiles import profile
 from .context import SentenceContext
 from .fields import nearest
@@ -39,10 +41,22 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
     doc = sentence.doc
     index = _trigger_index(doc)
+    others = _forms_of_siblings(frame, lang)
     found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
-             if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)}
+             if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
+             and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
+
+
+@lru_cache(maxsize=None)
+def _forms_of_siblings(frame: Frame, lang: str) -> frozenset[str]:
+    """Forms another frame of the same claim type and voice lists: a token of that form
+    is theirs, not this frame's by its lemma ("visiting" for en.visit.visiting, whose
+    visitor is its object, not en.visit's "visit")."""
+    return frozenset(form for other in claim_lexicon(lang).frames
+                     if other.type == frame.type and other.id != frame.id and other.voice == frame.voice
+                     for form in other.lemmas)
 
 
 def _voice_fits(token, voice: str) -> bool:
@@ -64,18 +78,19 @@ def blocked(token, lexicon) -> bool:
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     # a noun the verb takes as object is as real as the verb ("will expand cooperation")
-    acts = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg") else [token]
+    noun = token.head if token.dep_ in ("amod", "compound") and token.head.i > token.i else token
+    acts = [token, noun.head] if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "obl:arg") else [token]
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis:
             return True
-    head = token.head
-    if len(acts) > 1 and (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) \
-            and not _treaty_provides(head, lexicon):
+    head = acts[-1] if len(acts) > 1 else token.head
+    intends = head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis
+    if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
-    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lexicon.irrealis:
-        return True
+    if token.dep_ in ("xcomp", "ccomp") and intends:
+        return True  # "refused to criticise": the lexicon lists forms as well as lemmas
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense")
 
 
