@@ -42,11 +42,21 @@ def article(folder: Path, name: str, body: str, front: str = "lang: en\npublishe
 
 
 def assert_evidence_exact(out: Path, sources: dict[str, str]) -> None:
-    """Every claim's evidence is the body's characters at its offsets."""
+    """Every claim's evidence, and every span its explanation points at (trigger,
+    roles, date, count), is the body's characters at its offsets."""
     for claim in read_jsonl(out / "claims.jsonl"):
         for evidence in claim["evidence"]:
             body = sources[evidence["doc"]]
             assert body[evidence["start"]:evidence["end"]] == evidence["text"]
+    explained = 0
+    for record in read_jsonl(out / "explain.jsonl"):
+        body = sources[record["doc"]]
+        parts = [record["trigger"]] + [r.get("span") for r in record["roles"]] + \
+            [record.get(f, {}).get("span") for f in ("date", "quantity")]
+        for span in filter(None, parts):
+            assert body[span["start"]:span["end"]] == span["text"]
+            explained += 1
+    assert explained
 
 
 # --- long articles -------------------------------------------------------------------------
@@ -278,3 +288,16 @@ def test_people_named_in_other_scripts_stay_apart(tmp_path):
     assert len(people) >= 2
     assert len(set(people.values())) == len(people)
     assert all(i != "person-" and len(i) > len("person-") for i in people.values())
+
+
+def test_control_characters_in_front_matter_reach_every_output_intact(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = "t\x01i\u2028t\x1bl\x85e\u202e"
+    article(folder, "odd.md", EN_PARAGRAPHS[1] + "\n",
+            front='title: "t\\x01i\\u2028t\\x1bl\\x85e\\u202e"\nurl: "https://example.org/\\x01"\nlang: en\n')
+    result, out = build(tmp_path, folder)
+    assert result.exit_code == 0
+    read = read_every_output(out)
+    assert [d["title"] for d in read["documents"]] == [odd]
+    assert any(str(o) == odd for _s, _p, o in read["turtle"])

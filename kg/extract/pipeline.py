@@ -79,9 +79,23 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
         found, found_mentions = _extract_section(replace(document, body=text[start:end]), section_doc)
         for claim in found:
             claim.evidence = [_in_body(document.body, where, e, start) for e in claim.evidence]
+            _trace_in_body(claim, document.body, where, start)
         claims += found
         mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
     return _merge(claims), mentions
+
+
+def _trace_in_body(claim: Claim, body: str, where, offset: int) -> None:
+    """The spans the claim's trace (kg claims --explain) points at, moved to the body."""
+    trace = claim.trace
+    if trace is None:
+        return
+    if trace.trigger is not None:
+        trace.trigger = _in_body(body, where, trace.trigger, offset)
+    for notes in (trace.roles, trace.fields, trace.cues):
+        for key, note in notes.items():
+            if note.span is not None:
+                notes[key] = replace(note, span=_in_body(body, where, note.span, offset))
 
 
 def _units(document: Document) -> list[str]:
