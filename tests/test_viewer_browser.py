@@ -109,7 +109,7 @@ def details_text(browser):
 def test_page_loads_offline_with_every_node_and_edge(browser, page):
     open_page(browser, page)
     corpus = load_corpus(FIXTURE)
-    ids = browser.execute_script("return [kgViewer.nodes.getIds(), kgViewer.edges.get().map(e => e.claim)]")
+    ids = browser.execute_script("return [kgViewer.nodes.getIds(), kgViewer.edges.get().flatMap(e => e.claims)]")
     assert set(ids[0]) == {e.id for c in corpus.claims for ents in c.roles.values() for e in ents}
     assert set(ids[1]) == {c.id for c in corpus.claims}
     drawn = browser.execute_script(
@@ -267,13 +267,22 @@ def test_a_contested_event_stands_out_and_its_reports_sit_side_by_side(browser, 
     assert "rgba(208, 0, 176" in swatch
     marked = browser.execute_script(
         "return kgViewer.edges.get({filter: e => e.contested.length}).map(e => e.ctype + ' ' + e.label)")
-    assert len(marked) == 7 and all(m.startswith("troop_deployment \u26a0 troop deployment") for m in marked)
+    # the reports of one relationship are one edge, with their number: three claim the
+    # deployment (alleged, x3; and x3 fighting alongside Russia), one denies it
+    assert sorted(marked) == ["troop_deployment \u26a0 troop deployment",
+                              "troop_deployment \u26a0 troop deployment (alongside) \u00d73",
+                              "troop_deployment \u26a0 troop deployment \u00d73"]
     assert magenta_pixels(browser) > 200  # the halo is really painted
 
     start, end = node_position(browser, "Q423"), node_position(browser, "place-kursk-oblast")
     canvas_point(browser, (start["x"] + end["x"]) / 2, (start["y"] + end["y"]) / 2).click().perform()
     time.sleep(0.2)
-    assert "\u26a0 contested: counts, denied" in details_text(browser)
+    text = details_text(browser)
+    assert "\u26a0 contested: counts, denied" in text and "3 reports" in text
+    assert "Ukraine claims" in text and "South Korea claims" in text and "United States claims" in text
+    # a report of the edge leads to its claim, which shows every report of its event
+    browser.find_element("xpath", "//ul[@class='kg-report-list']/li[1]/button").click()
+    time.sleep(0.2)
     rows = report_rows(browser)
     assert [row[1:4] for row in rows] == [
         ["~10000 soldier", "2024-11", "United States claims"],
