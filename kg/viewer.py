@@ -165,7 +165,8 @@ def build_view(corpus: Corpus) -> View:
     kept = [event for event in events if len(event.reports) > 1 or event.id in contests]
     event_of = {report.id: event.id for event in kept for report in event.reports}
     edges = _edges(edge_pairs, contest_of)
-    positions = layout(sorted(refs), [(e["from"], e["to"]) for e in edges])
+    # one pull per pair of entities, however many relationships link them
+    positions = layout(sorted(refs), sorted({tuple(sorted((e["from"], e["to"]))) for e in edges}))
     entities = {e.id: e for e in corpus.entities}
     nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
     details = {
@@ -175,7 +176,8 @@ def build_view(corpus: Corpus) -> View:
         "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
         "events": {event.id: _event_details(event, contests.get(event.id)) for event in kept},
         "legend": _legend(),
-        "limits": {"edges": MAX_DRAWN_EDGES, "nodes": MAX_DRAWN_NODES, "page": REPORTS_PER_PAGE},
+        "limits": {"edges": MAX_DRAWN_EDGES, "nodes": MAX_DRAWN_NODES, "labels": MAX_EDGE_LABELS,
+                   "page": REPORTS_PER_PAGE},
     }
     return View(nodes, edges, details)
 
@@ -184,6 +186,9 @@ def build_view(corpus: Corpus) -> View:
 #: reports a list shows per page: beyond that a browser slows and a reader is lost
 MAX_DRAWN_EDGES = 300
 MAX_DRAWN_NODES = 500
+#: only the heaviest edges drawn carry their label (the others, in their tooltip): hundreds
+#: of labels cover each other and the nodes
+MAX_EDGE_LABELS = 60
 REPORTS_PER_PAGE = 20
 
 
@@ -194,7 +199,8 @@ def _node(ref, entity, degree: int, position: tuple[int, int]) -> dict:
     return {"id": ref.id, "label": label, "shape": shape, "cls": ref.cls,
             "color": {"background": colour, "border": "#333333",
                       "highlight": {"background": colour, "border": "#000000"}},
-            "size": round(10 + 6 * math.log2(1 + degree), 1),
+            # slowly, and up to a bound: a hub of 10,000 claims must not hide its neighbours
+            "size": round(min(10 + 3 * math.log2(1 + degree), 30), 1),
             "title": f"{label} ({ref.cls}), {degree} {noun}",  # vis shows titles as plain text
             "weight": degree,
             "x": position[0], "y": position[1]}
@@ -393,6 +399,11 @@ def _component_layout(graph) -> dict[str, tuple[float, float]]:
                          dtype=np.int64)
         start = _force(start, edges.reshape(-1, 2), iterations)
     start -= start.mean(axis=0)
+    start /= float(np.abs(start).max()) or 1.0
+    # spread the dense centre, where the hubs and their many ties pile up, at the cost of
+    # the sparse rim: a radius r becomes sqrt(r)
+    radius = np.sqrt((start * start).sum(axis=1))[:, None]
+    start = start * np.where(radius > 0, 1 / np.sqrt(np.maximum(radius, 1e-12)), 1.0)
     scale = float(np.abs(start).max()) or 1.0
     return {node: (float(p[0] / scale), float(p[1] / scale)) for node, p in zip(nodes, start)}
 

@@ -300,7 +300,7 @@ def test_reports_of_one_relationship_are_one_weighted_edge_listing_them():
     edge = view.edges[0]
     assert edge["count"] == 60 and len(edge["claims"]) == 60 and edge["label"].endswith("\u00d760")
     assert edge["width"] > edge["baseWidth"]
-    assert view.details["limits"] == {"edges": 300, "nodes": 500, "page": 20}
+    assert view.details["limits"] == {"edges": 300, "nodes": 500, "labels": 60, "page": 20}
 
 
 def test_the_page_grows_linearly_with_the_reports_of_one_event():

@@ -385,10 +385,11 @@
     });
     // apply the difference only: the network redraws what changed
     var wantedEdges = {};
-    var edgeChanges = drawn.map(function (p) {
+    var edgeChanges = drawn.map(function (p, rank) {
       wantedEdges[p.edge.id] = true;
-      var e = p.edge;
-      return Object.assign({}, e, {label: counted(e.base, p.count), width: Math.max(
+      var e = p.edge, label = counted(e.base, p.count);
+      return Object.assign({}, e, {label: rank < LIMITS.labels ? label : " ", title: p.count === e.count ?
+        e.title : e.base + ": " + p.count + " of " + e.count + " reports pass the filters", width: Math.max(
         e.contested.length ? 2 : 0, Math.min(e.baseWidth + 1.5 * Math.log2(p.count), 12))});
     });
     edges.remove(edges.getIds({filter: function (e) { return !wantedEdges[e.id]; }}));
