@@ -222,6 +222,8 @@ def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
     for claim, (source, target, role) in edge_pairs:
         key = (source, target, role, claim.type, claim.obligation or "", claim_status(claim))
         groups.setdefault(key, []).append(claim)
+    for reports in groups.values():  # listed by date, the undated last, then by article
+        reports.sort(key=lambda c: (c.date is None, c.date or "", c.doc, c.id))
     edges, parallel = [], {}
     for index, ((source, target, role, ctype, _, status), reports) in enumerate(sorted(groups.items())):
         first = reports[0]
