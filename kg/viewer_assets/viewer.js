@@ -338,21 +338,21 @@
   hopsSelect.addEventListener("change", refit);
   function showNeighbourhood(id) { focusSelect.value = id; refit(); }
 
-  function near(passing, centre, hops) {  // entities at most `hops` ties from centre
-    var adjacent = {}, reached = {}, ring = [centre];
+  function near(passing, centre, hops) {  // entity -> how many ties from centre, up to `hops`
+    var adjacent = {}, distance = {}, ring = [centre];
     passing.forEach(function (e) {
       (adjacent[e.from] = adjacent[e.from] || []).push(e.to);
       (adjacent[e.to] = adjacent[e.to] || []).push(e.from);
     });
-    reached[centre] = true;
-    for (var hop = 0; hop < hops; hop++) {
+    distance[centre] = 0;
+    for (var hop = 1; hop <= hops; hop++) {
       var following = [];
       ring.forEach(function (n) {
-        (adjacent[n] || []).forEach(function (m) { if (!reached[m]) { reached[m] = true; following.push(m); } });
+        (adjacent[n] || []).forEach(function (m) { if (!(m in distance)) { distance[m] = hop; following.push(m); } });
       });
       ring = following;
     }
-    return reached;
+    return distance;
   }
 
   // Filters apply to the reports: an edge passes when any of its reports does, and shows how
@@ -369,8 +369,11 @@
       if (count) passing.push({edge: e, count: count, from: e.from, to: e.to});
     });
     if (centre) {
-      var around = near(passing, centre, hops);
-      passing = passing.filter(function (p) { return around[p.from] && around[p.to]; });
+      // the ties of the centre (one hop), and of its neighbours (two): not every tie among them
+      var distance = near(passing, centre, hops);
+      passing = passing.filter(function (p) {
+        return p.from in distance && p.to in distance && Math.min(distance[p.from], distance[p.to]) < hops;
+      });
     }
     passing.sort(function (a, b) { return b.count - a.count || (a.edge.id < b.edge.id ? -1 : 1); });
     var wantedNodes = {}, nodeCount = 0, drawn = [], left = 0, reports = 0;
