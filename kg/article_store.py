@@ -17,15 +17,21 @@ versions. A result that does not match both is simply not used.
 
 Why SQLite: it is in Python's standard library, it is one file, and its
 transactions keep the file whole when a build is killed midway (the next build
-finds the last committed state). The results are pickled: only kg writes the
-file, the version key includes kg's code so a result is only ever read by the
-code that wrote it, and a result that cannot be read counts as missing. The
+finds the last committed state). The results are pickled, and unpickling runs
+code, so each result is signed with HMAC-SHA256 under a key kept in the user's
+cache (``$XDG_CACHE_HOME/kg/store.key``, mode 0600): a store that someone else
+wrote or altered beside the output folder is never unpickled, only counted as
+missing. The version key includes kg's code, so a result is only ever read by
+the code that wrote it. The
 file lives beside the output folder, not in it, because a build replaces that
 folder whole.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
+import secrets
 import json
 import pickle
 import sqlite3
@@ -103,6 +109,7 @@ class ArticleStore:
         self.version = version
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._key = signing_key()
         self._known = self._read() if read else {}  # not read: every article is parsed again
 
     def _read(self) -> dict[str, bytes]:
@@ -122,8 +129,11 @@ class ArticleStore:
         data = self._known.get(key)
         if data is None:
             return None
+        signature, payload = data[:32], data[32:]
+        if self._key is None or not hmac.compare_digest(signature, _sign(self._key, payload)):
+            return None  # not written by this user's kg: never unpickled
         try:
-            result = pickle.loads(data)
+            result = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a result that cannot be read is only a miss
             return None
         self._used.add((key, self.version))
@@ -131,8 +141,11 @@ class ArticleStore:
 
     def put(self, document: Document, claims, mentions) -> None:
         """Keep what extraction found for ``document`` (before any step across articles changes it)."""
+        if self._key is None:
+            return  # no signing key could be kept: nothing stored, nothing read
         key = (content_key(document), self.version)
-        self._new[key] = (document.id, pickle.dumps((claims, mentions), protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps((claims, mentions), protocol=pickle.HIGHEST_PROTOCOL)
+        self._new[key] = (document.id, _sign(self._key, payload) + payload)
         self._used.add(key)
 
     def save(self) -> None:
@@ -160,3 +173,23 @@ class ArticleStore:
                 db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self._used))
                 db.execute("DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM used "
                            "WHERE used.content = articles.content AND used.version = articles.version)")
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def signing_key() -> bytes | None:
+    """This user's key for signing stored results, made on first use; None if it cannot be kept."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    path = home / "store.key"
+    try:
+        if not path.exists():
+            home.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None

@@ -166,3 +166,27 @@ def test_a_build_killed_while_saving_leaves_the_previous_store_whole(tmp_path, a
     parsed.clear()
     build([articles], out)
     assert parsed == ["en-sanctions"]
+
+
+def test_a_result_not_signed_by_this_user_is_never_unpickled(tmp_path, monkeypatch):
+    import pickle
+    import sqlite3
+
+    from kg.article_store import ArticleStore
+    from kg.model import Document
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    document = Document(id="a", body="Texte.", lang="fr")
+    store = ArticleStore(tmp_path / "store.sqlite", "v1")
+    store.put(document, [], [])
+    store.save()
+    assert ArticleStore(tmp_path / "store.sqlite", "v1").get(document) == ([], [])
+
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('unpickled')",))
+
+    forged = b"\0" * 32 + pickle.dumps(Boom())
+    with sqlite3.connect(tmp_path / "store.sqlite") as db:
+        db.execute("UPDATE articles SET result = ?", (forged,))
+    assert ArticleStore(tmp_path / "store.sqlite", "v1").get(document) is None
