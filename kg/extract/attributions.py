@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
-from .frames import attribution_lexicon, find_phrases
+from .frames import attribution_lexicon
+from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
                       preceding_words, subject_tokens_of)
 

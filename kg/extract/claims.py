@@ -13,7 +13,8 @@ from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .fields import add_fields
-from .frames import Frame, claim_lexicon, find_phrases
+from .frames import Frame, claim_lexicon
+from .phrases import find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_sense, other_unit, trigger_tokens

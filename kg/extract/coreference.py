@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 from ..profiles import profile
-from .frames import claim_lexicon, find_phrases
+from .frames import claim_lexicon
+from .phrases import find_phrases
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
@@ -181,7 +182,7 @@ def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
 def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"le Nord", "the North": a state the article already named, called by a
     shorter name as written (capitalised) once it is clear whom it means."""
-    from .frames import find_phrases
+    from .phrases import find_phrases
 
     forms = {form.lower(): (form, qid) for form, qid in _ellipses(lang)}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}

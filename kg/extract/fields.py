@@ -7,7 +7,8 @@ from ..profiles import profile
 from ..text import find_dateline
 from ..trace import note_field
 from .context import SentenceContext
-from .frames import Frame, find_phrases
+from .frames import Frame
+from .phrases import find_phrases
 
 __all__ = ["nearest", "add_fields"]
 

@@ -68,7 +68,8 @@ def phrase_start(doc, mention) -> int:
 def _title_start(doc, start: int) -> int:
     """Where the title before a name begins: "du Premier ministre britannique Rishi
     Sunak", "du chef de la diplomatie française, Jean-Noël Barrot"."""
-    from .frames import claim_lexicon, find_phrases
+    from .frames import claim_lexicon
+    from .phrases import find_phrases
 
     windows = profile(doc.lang_).windows
     window = max(0, start - windows["title_before"])

@@ -223,7 +223,7 @@ def _mention_words(lang: str, key: str) -> frozenset[str]:
 def _in_portfolio(doc, span, lang: str) -> bool:
     """Is a name part of a minister's portfolio ("ministre de l'Europe et des
     Affaires étrangères")? Then it names no entity."""
-    from .frames import find_phrases
+    from .phrases import find_phrases
 
     phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import note_claim_roles, note_trigger, role_note
-from .frames import claim_lexicon, find_phrases
+from .frames import claim_lexicon
+from .phrases import find_phrases
 
 __all__ = ["position_claims"]
 

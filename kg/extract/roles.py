@@ -10,7 +10,8 @@ from ..claim_types import claim_type, signing
 from ..model import EntityRef
 from ..trace import role_note
 from .context import SentenceContext
-from .frames import Frame, claim_lexicon, find_phrases
+from .frames import Frame, claim_lexicon
+from .phrases import find_phrases
 from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue, subject_tokens_of
 
 __all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",

@@ -15,7 +15,8 @@ from collections import Counter
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
-from .frames import claim_lexicon, find_phrases
+from .frames import claim_lexicon
+from .phrases import find_phrases
 
 __all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
            "mentions_pair", "link_treaty"]
