@@ -88,7 +88,7 @@ def _is_incise(verb) -> bool:
 
 
 def _names_pair(span, lang: str) -> bool:
-    from .treaties import mentions_pair
+    from .article_pair import mentions_pair
 
     return mentions_pair(span, lang)
 

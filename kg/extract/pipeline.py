@@ -16,6 +16,7 @@ from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
+from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
@@ -23,8 +24,7 @@ from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
 from .positions import position_claims
-from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
-                       pair_point, recent_pair)
+from .treaties import has_treaty_noun, link_treaty, obligation_claims
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]

@@ -273,7 +273,8 @@ def drop_self_links(roles: dict, frame: Frame) -> dict:
 
 def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
     """"Les deux pays renforcent leur coopération": parties (``role``) are the article's main pair."""
-    from .treaties import has_treaty_noun, mentions_pair
+    from .article_pair import mentions_pair
+    from .treaties import has_treaty_noun
 
     parties = roles.get(role)
     if parties is not None and len(parties) >= 2:
@@ -337,7 +338,7 @@ def _named_with(ctx: SentenceContext, ref) -> bool:
 def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Les deux puissances se déclarent opposées à...", "ratifié par les deux pays":
     the agent is the article's pair, named before the trigger or by an agent's marker."""
-    from .treaties import mentions_pair
+    from .article_pair import mentions_pair
 
     agent = frame.agent
     if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
