@@ -15,7 +15,7 @@ from .context import SentenceContext
 from .fields import add_fields
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
-from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
+from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_sense, other_unit, trigger_tokens
 
@@ -29,7 +29,7 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
     inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
     phrases = _phrase_triggers(ctx, lexicon)
     for frame in lexicon.frames:
-        cues = frame_cues(frame)
+        marker_words = frame_marker_words(frame)
         if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
@@ -41,15 +41,15 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues, notes), frame)
+            roles = drop_self_links(fill_roles(ctx, frame, trigger, marker_words, notes), frame)
             if frame.abroad:
                 _keep_abroad(roles, frame, ctx)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
-            pair_role = next((rule.role for rule in frame.roles if rule.role in declared.pair_roles), None)
-            if pair_role:
-                complete_pair(roles, ctx, pair_role)
+            party_role = next((rule.role for rule in frame.roles if rule.role in declared.roles_pair_fills), None)
+            if party_role:
+                complete_pair(roles, ctx, party_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
             _note_completed(roles, notes, ctx)

@@ -272,7 +272,7 @@ def _entities(documents_mentions) -> list[Entity]:
     entities: dict[str, Entity] = {}
     for doc_id, mentions in documents_mentions:
         for m in mentions:
-            if m.kind == "pronoun":
+            if m.is_reference:
                 continue
             ref = m.ref
             entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))

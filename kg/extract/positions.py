@@ -30,7 +30,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
-    people = [m for m in ctx.mentions if m.cls == "Person" and m.kind != "pronoun"]
+    people = [m for m in ctx.mentions if m.cls == "Person" and not m.is_reference]
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
     results = []
     seen = set()

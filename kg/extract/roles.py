@@ -12,19 +12,20 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue, subject_tokens_of
+from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_phrase, subject_tokens_of
 
-__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
+__all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
 
 
 @lru_cache(maxsize=None)
-def frame_cues(frame: Frame) -> frozenset[str]:
+def frame_marker_words(frame: Frame) -> frozenset[str]:
     """The prepositions and locutions a frame's roles accept, as markers_of compares them."""
-    return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
+    return frozenset(normalise_phrase(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | None = None) -> dict[str, list[EntityRef]]:
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words,
+               notes: dict | None = None) -> dict[str, list[EntityRef]]:
     """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
@@ -47,7 +48,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
-        markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        markers = markers_of(doc, mention, trigger, ctx.sentence, marker_words)
         if judged and mention.tok_start < trigger.head.i:
             markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers, said_by):
@@ -113,7 +114,7 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
 @lru_cache(maxsize=None)
 def _list_prepositions(rule) -> frozenset[str]:
     """The one-word prepositions a role accepts, that may start the next item of a list."""
-    return frozenset(m for m in (normalise_cue(m.partition("@")[0]) for m in rule.markers) if " " not in m)
+    return frozenset(m for m in (normalise_phrase(m.partition("@")[0]) for m in rule.markers) if " " not in m)
 
 
 def _speaks_next(doc, mention, lang: str) -> bool:
