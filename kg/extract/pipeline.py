@@ -106,8 +106,10 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
          for c in sayers for m in c.claimants for i in range(m.tok_start, m.tok_end)},
         {m.ref.id for c in sayers for m in c.claimants},
         article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair),
-        article.read_as_state, article.home)
-    triggered = frame_claims(ctx) + obligation_claims(ctx, ctx.pair, article.has_treaty)
+        article.home)
+    findings = frame_claims(ctx)
+    _remember(article, findings)
+    triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
@@ -124,6 +126,14 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     for claim, trigger in found:
         note_trigger(claim, trigger)
     return [c for c, _ in found]
+
+
+def _remember(article: _Article, findings) -> None:
+    """What the frames found that later rules need: the claims (the sentence's other
+    rules read them too: an obligation of the treaty signed), the capitals read as states."""
+    for claim, _trigger in findings.claims:
+        article.previous.setdefault(claim.type, []).append(claim)
+    article.read_as_state |= findings.read_as_state
 
 
 def _open_quotation(article: _Article, sentence, cues) -> None:

@@ -24,9 +24,10 @@ def frame_marker_words(frame: Frame) -> frozenset[str]:
     return frozenset(normalise_phrase(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words,
-               notes: dict | None = None) -> dict[str, list[EntityRef]]:
-    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes: dict | None = None,
+               read_as_state: set | None = None) -> dict[str, list[EntityRef]]:
+    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was
+    filled, ``read_as_state`` the first tokens of capitals a role read as their state."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
@@ -70,8 +71,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words,
                     if notes is not None:
                         notes[(rule.role, filler.ref.id)] = role_note(mention, markers=matched, filler=filler)
                 fillers.setdefault(rule.role, []).append(mention)
-                if filler is not mention:
-                    ctx.read_as_state.add(mention.tok_start)
+                if filler is not mention and read_as_state is not None:
+                    read_as_state.add(mention.tok_start)
                 break
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
