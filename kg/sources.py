@@ -19,11 +19,16 @@ from the first lines (a dateline: "SÉOUL, 18 octobre 2024 —").
 
 ``read_sources`` never raises for a bad article: it returns the documents it
 could read and one ``Problem`` per file it could not, so that the caller
-decides whether to warn or to stop (see ``require_articles``).
+decides whether to warn or to stop (see ``require_articles``). Only regular
+files are read (not a device, a FIFO or a socket), and no more than
+``max_bytes`` of them; a folder that cannot be listed, and a symbolic link that
+leads out of the folder given, are reported too.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +41,7 @@ from .nlp import SUPPORTED_LANGUAGES
 from .text import parse_iso
 
 __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
-           "ARTICLE_SUFFIXES"]
+           "shown_path", "ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -44,6 +49,12 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
 #: how many non-empty lines at the top of a body may hold its date
 OPENING_LINES = 3
+#: a file larger than this is no article (kg build --max-article-size)
+MAX_ARTICLE_BYTES = 20_000_000
+#: front matter values are short: a longer one is a mistake or an attack
+MAX_META_CHARS = 2_000
+#: how deep the front matter may nest (kg's keys are flat; other tools' may hold lists)
+MAX_META_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,20 @@ class Problem:
     """
     path: str
     message: str
+    skipped: bool = True   # False: a notice, the file was read all the same
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that can be printed and written to JSON: a byte of the file
+    name that is not UTF-8 is shown as ``\\xNN``.
+
+    >>> shown_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 class NoArticles(InputError):
@@ -84,7 +106,8 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
 _MISSING = "no such file or directory"
 
 
-def read_sources(paths: list[str | Path]) -> tuple[list[Document], list[Problem]]:
+def read_sources(paths: list[str | Path], max_bytes: int = MAX_ARTICLE_BYTES
+                 ) -> tuple[list[Document], list[Problem]]:
     """Read every article under ``paths`` (files, or folders searched recursively).
 
     Documents come sorted by path; a second article with the same id (file
@@ -95,9 +118,9 @@ def read_sources(paths: list[str | Path]) -> tuple[list[Document], list[Problem]
     seen: dict[str, str] = {}
     for path in files:
         try:
-            document = read_article(path)
+            document = read_article(path, max_bytes)
         except InputError as error:
-            problems.append(Problem(str(path), str(error)))
+            problems.append(Problem(shown_path(path), str(error)))
             continue
         if document.id in seen:
             problems.append(Problem(str(path), f"duplicate article id {document.id!r} "
@@ -114,20 +137,47 @@ def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.update(p for p in path.rglob("*")
-                         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
+            found, met = _folder_articles(path)
+            files.update(found)
+            problems += met
+        elif path.exists() or path.is_symlink():
             files.add(path)
         else:
-            problems.append(Problem(str(path), _MISSING))
+            problems.append(Problem(shown_path(path), _MISSING))
     return sorted(files, key=str), problems
 
 
-def read_article(path: str | Path) -> Document:
+def _folder_articles(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The article files under ``folder`` (hidden ones left out), and what to say about
+    a subfolder that cannot be listed or a link that leads out of the folder."""
+    files, problems = [], []
+    root = folder.resolve()
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(shown_path(error.filename), f"cannot read folder ({error.strerror}); "
+                                                              "its articles are skipped"))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:
+            if os.path.islink(os.path.join(top, name)):
+                problems.append(Problem(shown_path(os.path.join(top, name)),
+                                        "link to a folder, not followed; give its target to read it"))
+        for name in names:
+            path = Path(top, name)
+            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            files.append(path)
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                problems.append(Problem(shown_path(path), f"link followed to {shown_path(path.resolve())}, "
+                                                          f"outside {shown_path(folder)}", skipped=False))
+    return files, problems
+
+
+def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Document:
     """One article as a Document; InputError (without the path) when it cannot be read."""
     path = Path(path)
-    text = _read_text(path)
+    text = _read_text(path, max_bytes)
     meta: dict = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         text, meta = _html_article(text)
@@ -141,15 +191,29 @@ def read_article(path: str | Path) -> Document:
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
     published = meta.get("published") or opening_date(body, lang)
-    return Document(id=path.stem, body=body, lang=lang, title=meta.get("title"),
-                    published=published, url=meta.get("url"), path=str(path))
+    return Document(id=shown_path(path.stem), body=body, lang=lang, title=meta.get("title"),
+                    published=published, url=meta.get("url"), path=shown_path(path))
 
 
-def _read_text(path: Path) -> str:
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+
+
+def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """The text of a regular file of at most ``max_bytes``: a device or a FIFO would
+    be read forever, or block (checked before opening: opening a FIFO blocks)."""
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise InputError(f"{kind}, not an article file; kg reads regular files only")
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes:,} bytes, too large for an article "
+                         "(kg build --max-article-size sets the limit)")
     if not data.strip():
         raise InputError("empty file")
     if b"\x00" in data[:8192]:
@@ -190,7 +254,9 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     if not closing:
         raise InputError("front matter is not closed: add a line '---' after it")
     try:
-        meta = yaml.load(text[opening.end():closing.start()], Loader=_StringDates)  # noqa: S506
+        block = text[opening.end():closing.start()]
+        _check_shape(block)
+        meta = yaml.load(block, Loader=_StringDates)  # noqa: S506
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
@@ -204,13 +270,37 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     return _clean_meta(meta), text[closing.end():]
 
 
+def _check_shape(block: str) -> None:
+    """Refuse, before anything is built from it, front matter that would cost more
+    than it says: an alias (``*a``) repeats a whole subtree, so that a few hundred
+    bytes can stand for gigabytes of text; nesting hundreds deep overflows the
+    loader's stack. Read as a stream of events, which expands and builds nothing."""
+    depth = 0
+    for event in yaml.parse(block, Loader=_StringDates):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise InputError(f"front matter (line {event.start_mark.line + 2}): YAML anchors and aliases "
+                             "(& and *) are not accepted; write each value out")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_META_DEPTH:
+                raise InputError(f"front matter (line {event.start_mark.line + 2}): nested more than "
+                                 f"{MAX_META_DEPTH} levels deep; kg's keys (title, published, lang, url) are flat")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def _clean_meta(meta: dict) -> dict:
     clean = {}
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
         if value is None or value == "":
             continue
+        if not isinstance(value, (str, int, float, bool)):
+            raise InputError(f"front matter: {key} must be a single value, not a {_yaml_kind(value)}")
         clean[key] = str(value).strip()
+        if len(clean[key]) > MAX_META_CHARS:
+            raise InputError(f"front matter: {key} is longer than {MAX_META_CHARS:,} characters; "
+                             "is the closing '---' missing?")
     if "published" in clean:
         try:
             parse_iso(clean["published"])
@@ -220,6 +310,10 @@ def _clean_meta(meta: dict) -> dict:
     if "lang" in clean:
         clean["lang"] = clean["lang"].lower()
     return clean
+
+
+def _yaml_kind(value) -> str:
+    return {"dict": "mapping", "list": "list"}.get(type(value).__name__, type(value).__name__)
 
 
 def detect_language(body: str) -> str:

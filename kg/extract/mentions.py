@@ -14,8 +14,8 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
+from .context import doc_dateline
 from .names import ner_names, titled_names
-from ..text import find_dateline
 
 __all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
 
@@ -103,7 +103,7 @@ def _in_dateline(span) -> bool:
     """"SÉOUL, 18 octobre 2024 —" opening the text, or "WASHINGTON — Today..."
     at the start of a later line: the place the article was filed from, not an actor."""
     doc = span.doc
-    dateline = find_dateline(doc.text)
+    dateline = doc_dateline(doc)
     if dateline is not None and span.end_char <= dateline.place_end:
         return True
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
