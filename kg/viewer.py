@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .events import STATED, Event, contested, event_lines, group_events
+from .events import CONTEST_KINDS, Event, contested, group_events
 from .claim_types import claim_type, claim_types, tie_kinds
 from .graph import claim_edges, quantity_text
 from .model import ENTITY_CLASSES, Claim, Corpus
@@ -142,7 +142,13 @@ class View:
 
 
 def build_view(corpus: Corpus) -> View:
-    """Nodes, edges and details of ``corpus``, sorted, with positions."""
+    """Nodes, edges and details of ``corpus``, sorted, with positions.
+
+    Every piece of data is stored once, so that the page grows linearly with
+    the claims: an edge lists the ids of its reports, a claim names its event,
+    and an event (in ``details["events"]``) lists the ids of its reports and
+    what disputes it, once for all of them.
+    """
     claims = sorted(corpus.claims, key=lambda c: (c.id, c.doc))
     refs = {ref.id: ref for claim in claims for ents in claim.roles.values() for ref in ents}
     claims_of: dict[str, set[str]] = {entity_id: set() for entity_id in refs}
@@ -152,29 +158,38 @@ def build_view(corpus: Corpus) -> View:
             edge_pairs.append((claim, pair))
             claims_of[pair[0]].add(claim.id)
             claims_of[pair[1]].add(claim.id)
-    positions = layout(sorted(refs), [(a, b) for _, (a, b, _) in edge_pairs])
-    entities = {e.id: e for e in corpus.entities}
-    nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
     events = group_events(claims)
     contests = {contest.event.id: contest for contest in contested(events)}
     contest_of = {report.id: contest.kinds for contest in contests.values() for report in contest.event.reports}
-    # only an event reported more than once has other reports to show
-    shared = [event for event in events if len(event.reports) > 1]
-    event_of = {report.id: event.id for event in shared for report in event.reports}
+    # an event reported more than once has other reports to show; a lone contested one, its reasons
+    kept = [event for event in events if len(event.reports) > 1 or event.id in contests]
+    event_of = {report.id: event.id for event in kept for report in event.reports}
     edges = _edges(edge_pairs, contest_of)
+    # one pull per pair of entities, however many relationships link them
+    positions = layout(sorted(refs), sorted({tuple(sorted((e["from"], e["to"]))) for e in edges}))
+    entities = {e.id: e for e in corpus.entities}
+    nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
     details = {
         "claims": {c.id: _claim_details(c, event_of.get(c.id), contest_of.get(c.id, []))
                    for c in claims},
         "entities": {i: _entity_details(refs[i], entities.get(i), claims_of[i]) for i in sorted(refs)},
         "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
-        "events": {event.id: _event_details(event) for event in shared},
+        "events": {event.id: _event_details(event, contests.get(event.id)) for event in kept},
         "legend": _legend(),
+        "limits": {"edges": MAX_DRAWN_EDGES, "nodes": MAX_DRAWN_NODES, "labels": MAX_EDGE_LABELS,
+                   "page": REPORTS_PER_PAGE},
     }
-    for event in events:  # the lines of kg.events.event_fields, without grouping twice
-        lines = event_lines(event, contests.get(event.id))
-        for claim in event.reports:
-            details["claims"][claim.id]["fields"] += lines
     return View(nodes, edges, details)
+
+
+#: what the page draws at once at most (the heaviest edges first), and how many
+#: reports a list shows per page: beyond that a browser slows and a reader is lost
+MAX_DRAWN_EDGES = 300
+MAX_DRAWN_NODES = 500
+#: only the heaviest edges drawn carry their label (the others, in their tooltip): hundreds
+#: of labels cover each other and the nodes
+MAX_EDGE_LABELS = 60
+REPORTS_PER_PAGE = 20
 
 
 def _node(ref, entity, degree: int, position: tuple[int, int]) -> dict:
@@ -184,34 +199,59 @@ def _node(ref, entity, degree: int, position: tuple[int, int]) -> dict:
     return {"id": ref.id, "label": label, "shape": shape, "cls": ref.cls,
             "color": {"background": colour, "border": "#333333",
                       "highlight": {"background": colour, "border": "#000000"}},
-            "size": round(10 + 6 * math.log2(1 + degree), 1),
+            # slowly, and up to a bound: a hub of 10,000 claims must not hide its neighbours
+            "size": round(min(10 + 3 * math.log2(1 + degree), 30), 1),
             "title": f"{label} ({ref.cls}), {degree} {noun}",  # vis shows titles as plain text
+            "weight": degree,
             "x": position[0], "y": position[1]}
 
 
+def edge_width(base: float, count: int) -> float:
+    """Thicker as more reports give the edge, slowly (a log) and up to a bound.
+
+    >>> edge_width(1.5, 1), edge_width(1.5, 4), edge_width(1.5, 10_000)
+    (1.5, 4.5, 12.0)
+    """
+    return round(min(base + 1.5 * math.log2(count), 12.0), 1)
+
+
 def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
+    """One edge per pair of entities, role, claim type (and obligation) and status:
+    the reports that give the same relationship are drawn once, weighted by their number."""
+    groups: dict[tuple, list[Claim]] = {}
+    for claim, (source, target, role) in edge_pairs:
+        key = (source, target, role, claim.type, claim.obligation or "", claim_status(claim))
+        groups.setdefault(key, []).append(claim)
+    for reports in groups.values():  # listed by date, the undated last, then by article
+        reports.sort(key=lambda c: (c.date is None, c.date or "", c.doc, c.id))
     edges, parallel = [], {}
-    for index, (claim, (source, target, role)) in enumerate(edge_pairs):
-        status = claim_status(claim)
-        declared = claim_type(claim.type)
+    for index, ((source, target, role, ctype, _, status), reports) in enumerate(sorted(groups.items())):
+        first = reports[0]
+        declared = claim_type(ctype)
         colour = STATUS_STYLES[status]["colour"] or declared.colour
-        defence = declared.treaty is not None and claim.obligation in _binding_obligations()
-        contest = contest_of.get(claim.id, [])
-        label = _type_label(claim)
+        defence = declared.treaty is not None and first.obligation in _binding_obligations()
+        contest = sorted({kind for claim in reports for kind in contest_of.get(claim.id, [])},
+                         key=CONTEST_KINDS.index)
+        label = _type_label(first)
         if source != target and role != declared.edges[0][1]:  # not the type's main edge
             label += f" ({role})"
-        title = f"{label}: {claim_sentence(claim)}"
         if contest:
             label = f"{CONTESTED_STYLE['marker']} {label}"
-            title = f"{label} (contested: {', '.join(contest)}): {claim_sentence(claim)}"
+        count = len(reports)
+        # the sentence of a lone report; the number of reports of many
+        title = f"{label}: {claim_sentence(first)}" if count == 1 else f"{label}: {count} reports"
+        if contest:
+            title = title.replace(label, f"{label} (contested: {', '.join(contest)})", 1)
         key = tuple(sorted((source, target)))
         rank = parallel[key] = parallel.get(key, -1) + 1
-        edge = {"id": f"{claim.id}:{index}", "from": source, "to": target, "label": label,
-                "claim": claim.id, "ctype": claim.type, "status": status, "contested": contest,
+        base = 6 if defence else 3 if declared.treaty else 1.5
+        edge = {"id": f"e{index}", "from": source, "to": target, "label": _counted(label, count),
+                "base": label, "claims": [claim.id for claim in reports], "count": count,
+                "ctype": ctype, "status": status, "contested": contest,
                 "title": title,
                 "color": {"color": colour, "highlight": colour, "hover": colour},
                 "dashes": STATUS_STYLES[status]["dashes"],
-                "width": 6 if defence else 3 if declared.treaty else 1.5,
+                "width": edge_width(base, count), "baseWidth": base,
                 "arrows": "to" if declared.directed else "",
                 "font": {"color": colour if status == "fact" else "#555555", "strokeWidth": 3}}
         if defence:
@@ -220,12 +260,17 @@ def _edges(edge_pairs, contest_of: dict[str, list[str]]) -> list[dict]:
             edge["shadow"] = {"enabled": True, "color": CONTESTED_STYLE["halo"], "size": 9, "x": 0, "y": 0}
             edge["font"]["color"] = CONTESTED_STYLE["colour"]
             edge["width"] = max(edge["width"], 2)
-        # parallel claims between the same two entities fan out instead of overlapping
+        # parallel edges between the same two entities fan out instead of overlapping
         edge["smooth"] = ({"enabled": False} if rank == 0 else
                           {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
                            "roundness": 0.2 * ((rank + 1) // 2)})
         edges.append(edge)
     return edges
+
+
+def _counted(label: str, count: int) -> str:
+    """An edge's label with its number of reports (the page's script does the same)."""
+    return label if count == 1 else f"{label} \u00d7{count}"
 
 
 def _type_label(claim: Claim) -> str:
@@ -252,6 +297,7 @@ def _claim_details(claim: Claim, event: str | None, contest: list[str]) -> dict:
                  | {a.claimant.id for a in claim.attributions})
     return {"type": claim.type, "label": _type_label(claim), "status": claim_status(claim),
             "doc": claim.doc, "rule": claim.rule, "date": claim.date, "roles": roles,
+            "count": quantity_text(claim.quantity),
             "event": event, "contested": contest,
             "fields": fields, "entities": ids,
             "attributions": [{"claimant": a.claimant.label, "id": a.claimant.id,
@@ -259,14 +305,12 @@ def _claim_details(claim: Claim, event: str | None, contest: list[str]) -> dict:
             "evidence": [{"doc": e.doc, "text": e.text} for e in claim.evidence]}
 
 
-def _event_details(event: Event) -> dict:
-    """Every report of ``event``, in its order, as the rows of a table."""
-    return {"reports": [{"claim": claim.id, "doc": claim.doc, "count": quantity_text(claim.quantity),
-                         "date": claim.date,
-                         # an unattributed claim is stated by its article (None: no claimant)
-                         "claimants": [[a.claimant.label, a.stance] for a in claim.attributions]
-                         or [[None, STATED]]}
-                        for claim in event.reports]}
+def _event_details(event: Event, contest) -> dict:
+    """The ids of the reports of ``event``, in its order, and what disputes it: once
+    per event, not once per report (the reports' own rows come from their claims)."""
+    return {"reports": [claim.id for claim in event.reports],
+            "contested": contest.kinds if contest else [],
+            "reasons": contest.reasons if contest else []}
 
 
 def _entity_details(ref, entity, claim_ids: set[str]) -> dict:
@@ -357,6 +401,11 @@ def _component_layout(graph) -> dict[str, tuple[float, float]]:
                          dtype=np.int64)
         start = _force(start, edges.reshape(-1, 2), iterations)
     start -= start.mean(axis=0)
+    start /= float(np.abs(start).max()) or 1.0
+    # spread the dense centre, where the hubs and their many ties pile up, at the cost of
+    # the sparse rim: a radius r becomes sqrt(r)
+    radius = np.sqrt((start * start).sum(axis=1))[:, None]
+    start = start * np.where(radius > 0, 1 / np.sqrt(np.maximum(radius, 1e-12)), 1.0)
     scale = float(np.abs(start).max()) or 1.0
     return {node: (float(p[0] / scale), float(p[1] / scale)) for node, p in zip(nodes, start)}
 

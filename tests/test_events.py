@@ -199,14 +199,17 @@ def test_viewer_shows_the_event_and_the_dispute_in_claim_details():
     from kg.store import load_corpus
     from kg.viewer import build_view
 
-    details = build_view(load_corpus(EVENTS_FIXTURE)).details["claims"]
+    view = build_view(load_corpus(EVENTS_FIXTURE)).details
+    details, events = view["claims"], view["events"]
     deployments = [d for d in details.values() if d["type"] == "troop_deployment"]
-    assert len(deployments) == 4
-    for shown in deployments:
-        fields = dict(shown["fields"])
-        assert fields["event"].startswith("4 reports in en-pentagon, en-pyongyang, fr-kursk")
-        assert fields["contested"].startswith("counts, denied: figures differ: ~10000 soldier (United States")
-    assert all("contested" not in dict(d["fields"]) for d in details.values() if d["type"] == "visit")
+    assert len(deployments) == 4 and len({d["event"] for d in deployments}) == 1
+    # the event and its dispute are stored once, and each report names it by id
+    event = events[deployments[0]["event"]]
+    assert sorted(details[r]["doc"] for r in event["reports"]) == ["en-pentagon", "en-pyongyang", "fr-kursk", "fr-kursk"]
+    assert event["contested"] == ["counts", "denied"]
+    assert event["reasons"][0].startswith("figures differ: ~10000 soldier (United States")
+    assert all(d["event"] is None or not events[d["event"]]["contested"]
+               for d in details.values() if d["type"] == "visit")
 
 
 def test_rdf_groups_the_reports_under_one_event_node():

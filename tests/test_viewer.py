@@ -67,7 +67,7 @@ def test_nodes_are_sized_by_how_many_claims_they_take_part_in(view):
 
 def test_every_claim_is_drawn_and_every_edge_names_its_claim(corpus, view):
     claim_ids = {c.id for c in corpus.claims}
-    assert {e["claim"] for e in view.edges} == claim_ids
+    assert {c for e in view.edges for c in e["claims"]} == claim_ids
     assert set(view.details["claims"]) == claim_ids
     assert len({e["id"] for e in view.edges}) == len(view.edges)
     node_ids = {n["id"] for n in view.nodes}
@@ -118,7 +118,7 @@ def test_details_hold_roles_quantity_date_attributions_and_article(corpus, view)
 
 def test_claims_of_a_contested_event_are_marked_over_their_status_style(events_view):
     deployments = edges_of(events_view, "troop_deployment")
-    assert len({e["claim"] for e in deployments}) == 4
+    assert len({c for e in deployments for c in e["claims"]}) == 4
     for edge in deployments:
         assert edge["contested"] == ["counts", "denied"]
         assert edge["label"].startswith(f"{WARNING} troop deployment") and "contested" in edge["title"]
@@ -131,7 +131,10 @@ def test_claims_of_a_contested_event_are_marked_over_their_status_style(events_v
     quiet = edges_of(events_view, "treaty_ratification") + edges_of(events_view, "visit")
     assert quiet and all(e["contested"] == [] and "shadow" not in e and WARNING not in e["label"]
                          for e in quiet)
-    assert all(e["width"] == 3 for e in edges_of(events_view, "treaty_ratification"))  # treaties still thick
+    # treaties still thick: two articles report the ratification, one edge drawn thicker for it
+    ratified = edges_of(events_view, "treaty_ratification")
+    assert all(e["baseWidth"] == 3 and e["count"] == 2 and e["width"] == 4.5 and e["label"].endswith("\u00d72")
+               for e in ratified)
     assert events_view.details["legend"]["contested"][:3] == [
         WARNING, CONTESTED_STYLE["label"], CONTESTED_STYLE["colour"]]
 
@@ -141,18 +144,21 @@ def test_a_claims_details_hold_every_report_of_its_event(events_view):
     kyiv = next(c for c in claims.values()
                 if c["type"] == "troop_deployment" and c["attributions"][0]["claimant"] == "Ukraine")
     assert kyiv["contested"] == ["counts", "denied"]
-    reports = events_view.details["events"][kyiv["event"]]["reports"]
-    assert [(r["count"], r["date"], r["claimants"], r["doc"]) for r in reports] == [
+    event = events_view.details["events"][kyiv["event"]]
+    assert event["contested"] == ["counts", "denied"] and event["reasons"][0].startswith("figures differ")
+    reports = [claims[r] for r in event["reports"]]  # stored once, by id: the rows come from the claims
+    assert [(r["count"], r["date"], [[a["claimant"], a["stance"]] for a in r["attributions"]], r["doc"])
+            for r in reports] == [
         ("~10000 soldier", "2024-11", [["United States", "claims"]], "en-pentagon"),
         ("", "2024-11-04", [["North Korea", "denies"]], "en-pyongyang"),
         ("11000 soldier", "2024-11", [["Ukraine", "claims"]], "fr-kursk"),
         ("10000-12000 soldier", "2024-11", [["South Korea", "claims"]], "fr-kursk")]
-    assert all(claims[r["claim"]]["event"] == kyiv["event"] for r in reports)
+    assert all(claims[r]["event"] == kyiv["event"] for r in event["reports"])
     # two articles say Russia ratified the treaty: one event, uncontested, stated by the articles
     ratified = [c for c in claims.values() if c["type"] == "treaty_ratification"]
     assert ratified[0]["event"] == ratified[1]["event"] and ratified[0]["contested"] == []
-    assert [r["claimants"] for r in events_view.details["events"][ratified[0]["event"]]["reports"]] == [
-        [[None, "stated"]], [[None, "stated"]]]
+    assert [claims[r]["attributions"] for r in events_view.details["events"][ratified[0]["event"]]["reports"]] == [
+        [], []]
     # visits in June and in October are two events of one report each: no table
     assert [c["event"] for c in claims.values() if c["type"] == "visit"] == [None, None]
     assert len(events_view.details["events"]) == 2
@@ -250,14 +256,14 @@ def test_ensure_viewer_without_a_build_is_a_kg_error(tmp_path):
 def test_the_shared_build_fixture_draws_every_claim():
     corpus = load_corpus(Path(__file__).parent / "fixtures" / "build")
     view = build_view(corpus)
-    assert {e["claim"] for e in view.edges} == {c.id for c in corpus.claims}
+    assert {c for e in view.edges for c in e["claims"]} == {c.id for c in corpus.claims}
 
 
 def test_the_viewer_draws_the_edges_of_the_graphml_file(corpus, view):
     """One projection of claims to edges: what the page draws is what graph.graphml holds."""
     from kg.graph import corpus_to_networkx
 
-    drawn = sorted((e["claim"], e["from"], e["to"]) for e in view.edges if e["from"] != e["to"])
+    drawn = sorted((c, e["from"], e["to"]) for e in view.edges if e["from"] != e["to"] for c in e["claims"])
     graph = corpus_to_networkx(corpus)
     assert drawn == sorted((data["claim"], u, v) for u, v, data in graph.edges(data=True))
 
@@ -271,3 +277,36 @@ def test_a_treaty_signing_links_its_states_not_a_state_to_a_signatory():
     pairs = {(a, b) for a, b, _ in claim_pairs(claim)}
     assert ("Q159", "Q423") in pairs and ("p-kim", "t") in pairs
     assert not {("Q159", "p-kim"), ("Q423", "p-kim")} & pairs
+
+
+def _many_reports(count: int) -> Corpus:
+    """``count`` articles that all report one deployment (one event), each with its figure and claimant."""
+    from kg.model import Attribution, Document, EntityRef, Evidence, Quantity
+
+    prk, rus = EntityRef("Q423", "North Korea", "Q423", "Country"), EntityRef("Q159", "Russia", "Q159", "Country")
+    claimants = [EntityRef(f"Q{i}", f"Claimant {i}", None, "Country") for i in range(7)]
+    documents = [Document(f"doc-{i}", "", "en", f"Report {i}", "2024-11-05", None) for i in range(count)]
+    claims = [Claim("troop_deployment", d.id, {"sender": [prk], "location": [rus]},
+                    [Evidence(d.id, 0, 30, f"Sentence {i} about soldiers in Russia.")], "test.many",
+                    date="2024-11", quantity=Quantity(value=10_000 + 100 * (i % 40), unit="soldier"),
+                    attributions=[Attribution(claimants[i % 7], "claims")])
+              for i, d in enumerate(documents)]
+    return Corpus(documents=documents, claims=claims)
+
+
+def test_reports_of_one_relationship_are_one_weighted_edge_listing_them():
+    view = build_view(_many_reports(60))
+    assert len(view.edges) == 1
+    edge = view.edges[0]
+    assert edge["count"] == 60 and len(edge["claims"]) == 60 and edge["label"].endswith("\u00d760")
+    assert edge["width"] > edge["baseWidth"]
+    assert view.details["limits"] == {"edges": 300, "nodes": 500, "labels": 60, "page": 20}
+
+
+def test_the_page_grows_linearly_with_the_reports_of_one_event():
+    """Each report of an event is stored once: no claim repeats the list of the others."""
+    small, large = (len(render_html(_many_reports(n)).encode()) for n in (200, 800))
+    base = len(render_html(Corpus()).encode())
+    assert (large - base) < 4.4 * (small - base)  # 4 times the reports: about 4 times the data
+    event = build_view(_many_reports(800)).details["events"]
+    assert len(event) == 1 and len(next(iter(event.values()))["reports"]) == 800

@@ -109,7 +109,7 @@ def details_text(browser):
 def test_page_loads_offline_with_every_node_and_edge(browser, page):
     open_page(browser, page)
     corpus = load_corpus(FIXTURE)
-    ids = browser.execute_script("return [kgViewer.nodes.getIds(), kgViewer.edges.get().map(e => e.claim)]")
+    ids = browser.execute_script("return [kgViewer.nodes.getIds(), kgViewer.edges.get().flatMap(e => e.claims)]")
     assert set(ids[0]) == {e.id for c in corpus.claims for ents in c.roles.values() for e in ents}
     assert set(ids[1]) == {c.id for c in corpus.claims}
     drawn = browser.execute_script(
@@ -267,13 +267,22 @@ def test_a_contested_event_stands_out_and_its_reports_sit_side_by_side(browser, 
     assert "rgba(208, 0, 176" in swatch
     marked = browser.execute_script(
         "return kgViewer.edges.get({filter: e => e.contested.length}).map(e => e.ctype + ' ' + e.label)")
-    assert len(marked) == 7 and all(m.startswith("troop_deployment \u26a0 troop deployment") for m in marked)
+    # the reports of one relationship are one edge, with their number: three claim the
+    # deployment (alleged, x3; and x3 fighting alongside Russia), one denies it
+    assert sorted(marked) == ["troop_deployment \u26a0 troop deployment",
+                              "troop_deployment \u26a0 troop deployment (alongside) \u00d73",
+                              "troop_deployment \u26a0 troop deployment \u00d73"]
     assert magenta_pixels(browser) > 200  # the halo is really painted
 
     start, end = node_position(browser, "Q423"), node_position(browser, "place-kursk-oblast")
     canvas_point(browser, (start["x"] + end["x"]) / 2, (start["y"] + end["y"]) / 2).click().perform()
     time.sleep(0.2)
-    assert "\u26a0 contested: counts, denied" in details_text(browser)
+    text = details_text(browser)
+    assert "\u26a0 contested: counts, denied" in text and "3 reports" in text
+    assert "Ukraine claims" in text and "South Korea claims" in text and "United States claims" in text
+    # a report of the edge leads to its claim, which shows every report of its event
+    browser.find_element("xpath", "//ul[@class='kg-report-list']/li[1]/button").click()
+    time.sleep(0.2)
     rows = report_rows(browser)
     assert [row[1:4] for row in rows] == [
         ["~10000 soldier", "2024-11", "United States claims"],
@@ -305,3 +314,65 @@ def test_contested_only_hides_uncontested_claims(browser, events_page):
     screenshot(browser, "contested-only")
     browser.find_element("id", "kg-reset").click()
     assert not box.is_selected() and "showing 8 of 8 claims" in browser.find_element("id", "kg-shown").text
+
+
+@pytest.fixture(scope="module")
+def crowded_page(tmp_path_factory):
+    """45 articles report one sanction (one edge x45, dated Jan. to Sept.); the hub
+    cooperates with 320 partners, one report each: 321 edges, more than the page draws."""
+    from kg.model import Claim, Corpus, Document, EntityRef, Evidence
+
+    hub, target = EntityRef("Q1", "Hubland", "Q1", "Country"), EntityRef("Q2", "Targetia", "Q2", "Country")
+    documents = [Document(f"doc-{i:03d}", "", "en", f"Dispatch {i} <script>window.__pwned=1</script>",
+                          "2024-10-01", None) for i in range(45)]
+    claims = [Claim("sanctions", d.id, {"imposer": [hub], "target": [target]},
+                    [Evidence(d.id, 0, 20, f"Hubland sanctions Targetia, dispatch {i} says.")], "test.crowd",
+                    date=f"2024-0{1 + i % 9}")
+              for i, d in enumerate(documents)]
+    claims += [Claim("cooperation", "doc-000", {"parties": [hub, EntityRef(f"p{i:03d}", f"Partner {i}", None, "Country")]},
+                     [Evidence("doc-000", 0, 10, f"Hubland works with partner {i}.")], "test.crowd")
+               for i in range(320)]
+    return write_viewer(Corpus(documents=documents, claims=claims), tmp_path_factory.mktemp("crowd") / "graph.html")
+
+
+def test_a_crowded_graph_draws_its_heaviest_edges_and_says_what_it_leaves_out(browser, crowded_page):
+    open_page(browser, crowded_page)
+    assert browser.execute_script("return kgViewer.edges.length") == 300
+    assert browser.execute_script("return kgViewer.allEdges.length") == 321
+    heaviest = browser.execute_script("return kgViewer.edges.get({filter: e => e.ctype === 'sanctions'})")
+    assert [e["label"] for e in heaviest] == ["sanctions \u00d745"]
+    message = browser.find_element("id", "kg-capped")
+    assert message.is_displayed() and "21 lighter edges are left out" in message.text
+    screenshot(browser, "crowded")
+
+    # the neighbourhood of the target: it and the hub, one edge; nothing left out
+    browser.execute_script("kgViewer.showNeighbourhood('Q2')")
+    assert sorted(browser.execute_script("return kgViewer.nodes.getIds()")) == ["Q1", "Q2"]
+    assert not message.is_displayed()
+    # two hops reach every partner of the hub: capped again
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element("id", "kg-hops")).select_by_value("2")
+    assert browser.execute_script("return kgViewer.edges.length") == 300 and message.is_displayed()
+    browser.find_element("id", "kg-reset").click()
+    assert browser.execute_script("return document.getElementById('kg-focus').value") == ""
+
+
+def test_an_edge_lists_its_reports_page_by_page_and_filters_count_reports(browser, crowded_page):
+    from selenium.webdriver.support.ui import Select
+
+    open_page(browser, crowded_page)
+    edge = browser.execute_script("return kgViewer.edges.get({filter: e => e.ctype === 'sanctions'})[0].id")
+    browser.execute_script("kgViewer.showEdge(arguments[0])", edge)
+    text = details_text(browser)
+    assert "45 reports" in text and "page 1 of 3" in text
+    items = lambda: browser.find_elements("css selector", "#kg-details ul.kg-report-list li")
+    assert len(items()) == 20 and "Dispatch 0 <script>" in items()[0].text
+    browser.find_element("xpath", "//p[@class='kg-pager']/button[starts-with(., 'next')]").click()
+    assert "page 2 of 3" in details_text(browser) and len(items()) == 20
+    # the date filter applies to the reports: Jan. to March keeps 15 of the 45
+    Select(browser.find_element("id", "kg-date-to")).select_by_visible_text("2024-03")
+    label = browser.execute_script("return kgViewer.edges.get(arguments[0]).label", edge)
+    assert label == "sanctions \u00d715"
+    browser.execute_script("kgViewer.showEdge(arguments[0])", edge)
+    assert "15 reports (of 45, filters on)" in details_text(browser)
+    assert not pwned(browser) and injected_elements(browser) == 0

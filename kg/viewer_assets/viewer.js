@@ -4,8 +4,13 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(kgGraph.nodes);
-  var edges = new vis.DataSet(kgGraph.edges);
+  // every node and edge, kept aside: the network draws only a bounded subset (see applyFilters)
+  var ALL_NODES = {}, ALL_EDGES = kgGraph.edges, LIMITS = DATA.limits;
+  kgGraph.nodes.forEach(function (n) { ALL_NODES[n.id] = n; });
+  var edgeById = {};
+  ALL_EDGES.forEach(function (e) { edgeById[e.id] = e; });
+  var nodes = new vis.DataSet([]);
+  var edges = new vis.DataSet([]);
   var network = new vis.Network(document.getElementById("mynetwork"),
                                 {nodes: nodes, edges: edges}, kgGraph.options);
   var details = document.getElementById("kg-details");
@@ -44,7 +49,34 @@
     return swatch;
   }
   function edgesOfClaim(claimId) {
-    return edges.getIds({filter: function (e) { return e.claim === claimId; }});
+    return edges.getIds({filter: function (e) { return e.claims.indexOf(claimId) >= 0; }});
+  }
+  function counted(label, count) { return count === 1 ? label : label + " \u00d7" + count; }
+  function pager(parent, total, render, first) {  // shows items page by page, LIMITS.page at a time
+    var size = LIMITS.page, box = add(parent, el("div")), page = first || 0;
+    function draw() {
+      clear(box);
+      render(box, page * size, Math.min(total, (page + 1) * size));
+      if (total <= size) return;
+      var bar = add(box, el("p", null, "kg-pager"));
+      var prev = add(bar, link("\u2039 previous", function () { page -= 1; draw(); }));
+      add(bar, el("span", " page " + (page + 1) + " of " + Math.ceil(total / size) + " "));
+      var next = add(bar, link("next \u203a", function () { page += 1; draw(); }));
+      prev.disabled = page === 0; next.disabled = (page + 1) * size >= total;
+    }
+    draw();
+    return box;
+  }
+  function claimants(claim) {  // [[label or null, stance]]: an unattributed claim is stated by its article
+    return claim.attributions.length ? claim.attributions.map(function (a) { return [a.claimant, a.stance]; })
+      : [[null, "stated"]];
+  }
+  function whoCell(cell, claim) {
+    claimants(claim).forEach(function (c, i) {
+      if (i) add(cell, document.createTextNode("; "));
+      add(cell, el("span", c[0] ? c[0] + " " + c[1].replace("_", " ") : "the article states it",
+                   "kg-stance-" + c[1]));
+    });
   }
 
   // --- details panel --------------------------------------------------------------
@@ -78,18 +110,55 @@
     if (entity.qid) add(row("Wikidata"), webLink("https://www.wikidata.org/wiki/" + entity.qid, entity.qid));
     if (entity.aliases.length) row("also", entity.aliases.join(", "));
     add(details, el("h3", entity.claims.length + (entity.claims.length === 1 ? " claim" : " claims")));
-    var list = add(details, el("ul"));
-    entity.claims.forEach(function (claimId) {
-      var claim = DATA.claims[claimId];
-      var others = [];
-      claim.roles.forEach(function (r) {
-        r[1].forEach(function (e) { if (e.id !== id) others.push(e.label); });
+    add(details, link("Show only its neighbourhood", function () { showNeighbourhood(id); }));
+    // its ties, heaviest first: one line per drawn relationship, however many reports give it
+    var ties = ALL_EDGES.filter(function (e) { return e.from === id || e.to === id; })
+      .sort(function (a, b) { return b.count - a.count || (a.id < b.id ? -1 : 1); });
+    pager(details, ties.length, function (box, start, end) {
+      var list = add(box, el("ul"));
+      ties.slice(start, end).forEach(function (e) {
+        var other = e.from === id ? e.to : e.from;
+        var item = add(list, el("li"));
+        add(item, link(counted(e.base, e.count) + ": " + (ALL_NODES[other] || {label: other}).label, function () {
+          pin(); network.setSelection({nodes: [], edges: edges.get(e.id) ? [e.id] : []}); showEdge(e.id);
+        }));
+        if (e.status !== "fact") add(item, el("span", " (" + STATUS_TEXT[e.status] + ")", "kg-muted"));
       });
-      var item = add(list, el("li"));
-      add(item, link(claim.label + (others.length ? ": " + others.join(", ") : ""), function () {
-        pin(); selectClaim(claimId); showClaim(claimId);
-      }));
-      if (claim.status !== "fact") add(item, el("span", " (" + STATUS_TEXT[claim.status] + ")", "kg-muted"));
+    });
+  }
+
+  // an edge: its one report, or the list of its reports that pass the filters, page by page
+  function showEdge(edgeId) {
+    var edge = edgeById[edgeId];
+    if (!edge) return;
+    var shown = edge.claims.filter(function (c) { return claimVisible(DATA.claims[c], countrySelect.value); });
+    if (!shown.length) shown = edge.claims;
+    if (shown.length === 1) { showClaim(shown[0]); return; }
+    clear(details);
+    add(details, el("h2", edge.base));
+    add(details, el("span", STATUS_TEXT[edge.status], "kg-status kg-status-" + edge.status));
+    if (edge.contested.length) {
+      add(details, document.createTextNode(" "));
+      add(details, el("span", CONTESTED[0] + " contested: " + edge.contested.join(", "),
+                      "kg-status")).style.background = CONTESTED[2];
+    }
+    var from = ALL_NODES[edge.from] || {}, to = ALL_NODES[edge.to] || {};
+    add(details, el("p", from.label + " \u2192 " + to.label));
+    add(details, el("h3", shown.length + " reports" +
+                    (shown.length < edge.claims.length ? " (of " + edge.claims.length + ", filters on)" : "")));
+    pager(details, shown.length, function (box, start, end) {
+      var list = add(box, el("ul", null, "kg-report-list"));
+      shown.slice(start, end).forEach(function (claimId) {
+        var claim = DATA.claims[claimId], doc = DATA.documents[claim.doc] || {};
+        var item = add(list, el("li"));
+        add(item, el("strong", (claim.date || "undated") + (claim.count ? ", " + claim.count : "")));
+        add(item, document.createTextNode(" \u2014 "));
+        whoCell(item, claim);
+        add(item, document.createTextNode(" \u2014 "));
+        add(item, link(doc.title || claim.doc, function () { pin(); selectClaim(claimId); showClaim(claimId); }));
+        if (doc.published) add(item, el("span", " (" + doc.published + ")", "kg-muted"));
+        if (claim.evidence.length) add(item, el("blockquote", claim.evidence[0].text));
+      });
     });
   }
 
@@ -126,10 +195,11 @@
       add(details, el("p", "The article states it as fact.", "kg-muted"));
     }
     var event = claim.event && DATA.events[claim.event];
-    if (event) {
+    if (event && event.reasons.length) add(details, el("p", CONTESTED[0] + " " + event.reasons.join("; ")));
+    if (event && event.reports.length > 1) {
       add(details, el("h3", (claim.contested.length ? CONTESTED[0] + " " : "") +
                       "The " + event.reports.length + " reports of this event"));
-      add(details, reportsTable(claimId, event));
+      reportsTable(claimId, event);
     }
     add(details, el("h3", "Evidence"));
     claim.evidence.forEach(function (ev) {
@@ -146,44 +216,42 @@
 
   // every report of an event side by side; the one shown is marked, the others link to theirs
   function reportsTable(claimId, event) {
-    var table = el("table", null, "kg-reports");
-    var head = add(add(table, el("thead")), el("tr"));
-    ["count", "date", "who", "article"].forEach(function (h) { add(head, el("th", h)); });
-    var body = add(table, el("tbody"));
-    event.reports.forEach(function (r) {
-      var row = add(body, el("tr", null, r.claim === claimId ? "kg-this" : null));
-      add(row, el("td", r.count || "\u2014"));
-      add(row, el("td", r.date || "\u2014"));
-      var who = add(row, el("td"));
-      r.claimants.forEach(function (c, i) {
-        if (i) add(who, document.createTextNode("; "));
-        add(who, el("span", c[0] ? c[0] + " " + c[1].replace("_", " ") : "the article states it",
-                    "kg-stance-" + c[1]));
+    var at = Math.max(0, event.reports.indexOf(claimId));
+    return pager(details, event.reports.length, function (box, start, end) {
+      var table = add(box, el("table", null, "kg-reports"));
+      var head = add(add(table, el("thead")), el("tr"));
+      ["count", "date", "who", "article"].forEach(function (h) { add(head, el("th", h)); });
+      var body = add(table, el("tbody"));
+      event.reports.slice(start, end).forEach(function (id) {
+        var r = DATA.claims[id];
+        var row = add(body, el("tr", null, id === claimId ? "kg-this" : null));
+        add(row, el("td", r.count || "\u2014"));
+        add(row, el("td", r.date || "\u2014"));
+        whoCell(add(row, el("td")), r);
+        var doc = DATA.documents[r.doc] || {}, title = doc.title || r.doc;
+        var cell = add(row, el("td"));
+        if (id === claimId) add(cell, el("span", title));
+        else add(cell, link(title, function () { pin(); selectClaim(id); showClaim(id); }));
       });
-      var doc = DATA.documents[r.doc] || {}, title = doc.title || r.doc;
-      var cell = add(row, el("td"));
-      if (r.claim === claimId) add(cell, el("span", title));
-      else add(cell, link(title, function () { pin(); selectClaim(r.claim); showClaim(r.claim); }));
-    });
-    return table;
+    }, Math.floor(at / LIMITS.page));
   }
 
   function pin() { pinned = true; }
   function selectClaim(claimId) { network.setSelection({nodes: [], edges: edgesOfClaim(claimId)}); }
   function focusNode(id) {
-    if (!nodes.get(id)) return;
+    if (!ALL_NODES[id]) return;
+    if (!nodes.get(id)) { showNeighbourhood(id); }
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
     showEntity(id);
   }
 
   network.on("hoverNode", function (p) { if (!pinned) showEntity(p.node); });
-  network.on("hoverEdge", function (p) { if (!pinned) showClaim(edges.get(p.edge).claim); });
+  network.on("hoverEdge", function (p) { if (!pinned) showEdge(p.edge); });
   network.on("click", function (p) {
     if (p.nodes.length) { pin(); showEntity(p.nodes[0]); }
     else if (p.edges.length) {
-      var claimId = edges.get(p.edges[0]).claim;
-      pin(); selectClaim(claimId); showClaim(claimId);
+      pin(); showEdge(p.edges[0]);
     } else { pinned = false; showHint(); }
   });
 
@@ -260,39 +328,95 @@
     return s[1] >= span(dateFrom.value)[0] && s[0] <= span(dateTo.value)[1];
   }
 
-  function filtersAtRest() {
-    return !countrySelect.value && undated.checked && !contestedOnly.checked &&
-      (!dates.length || (dateFrom.value === dates[0] && dateTo.value === dates[dates.length - 1])) &&
-      Object.keys(typeInputs).every(function (k) { return typeInputs[k].checked; }) &&
-      Object.keys(statusInputs).every(function (k) { return statusInputs[k].checked; });
+  // the neighbourhood view: one entity and its ties, one or two hops away
+  var focusSelect = document.getElementById("kg-focus"), hopsSelect = document.getElementById("kg-hops");
+  Object.keys(DATA.entities)
+    .sort(function (a, b) { return DATA.entities[a].label.localeCompare(DATA.entities[b].label); })
+    .forEach(function (id) { add(focusSelect, el("option", DATA.entities[id].label)).value = id; });
+  function refit() { applyFilters(); network.fit({animation: false}); }
+  focusSelect.addEventListener("change", refit);
+  hopsSelect.addEventListener("change", refit);
+  function showNeighbourhood(id) { focusSelect.value = id; refit(); }
+
+  function near(passing, centre, hops) {  // entity -> how many ties from centre, up to `hops`
+    var adjacent = {}, distance = {}, ring = [centre];
+    passing.forEach(function (e) {
+      (adjacent[e.from] = adjacent[e.from] || []).push(e.to);
+      (adjacent[e.to] = adjacent[e.to] || []).push(e.from);
+    });
+    distance[centre] = 0;
+    for (var hop = 1; hop <= hops; hop++) {
+      var following = [];
+      ring.forEach(function (n) {
+        (adjacent[n] || []).forEach(function (m) { if (!(m in distance)) { distance[m] = hop; following.push(m); } });
+      });
+      ring = following;
+    }
+    return distance;
   }
 
+  // Filters apply to the reports: an edge passes when any of its reports does, and shows how
+  // many do. Then, heaviest first, at most LIMITS.edges edges and LIMITS.nodes entities are drawn.
   function applyFilters() {
-    var country = countrySelect.value, atRest = filtersAtRest();
-    var shownClaims = {}, shownNodes = {}, edgeChanges = [], nodeChanges = [];
-    if (country) shownNodes[country] = true;
-    edges.forEach(function (e) {
-      var visible = claimVisible(DATA.claims[e.claim], country);
-      if (visible) { shownClaims[e.claim] = true; shownNodes[e.from] = shownNodes[e.to] = true; }
-      if (!!e.hidden === visible) edgeChanges.push({id: e.id, hidden: !visible});
+    var country = countrySelect.value, centre = focusSelect.value, hops = +hopsSelect.value;
+    var seen = {}, shownClaims = {}, passing = [];
+    ALL_EDGES.forEach(function (e) {
+      var count = 0;
+      e.claims.forEach(function (c) {
+        if (!(c in seen)) seen[c] = claimVisible(DATA.claims[c], country);
+        if (seen[c]) { count += 1; shownClaims[c] = true; }
+      });
+      if (count) passing.push({edge: e, count: count, from: e.from, to: e.to});
     });
-    nodes.forEach(function (n) {
-      var visible = atRest || !!shownNodes[n.id];
-      if (!!n.hidden === visible) nodeChanges.push({id: n.id, hidden: !visible});
+    if (centre) {
+      // the ties of the centre (one hop), and of its neighbours (two): not every tie among them
+      var distance = near(passing, centre, hops);
+      passing = passing.filter(function (p) {
+        return p.from in distance && p.to in distance && Math.min(distance[p.from], distance[p.to]) < hops;
+      });
+    }
+    passing.sort(function (a, b) { return b.count - a.count || (a.edge.id < b.edge.id ? -1 : 1); });
+    var wantedNodes = {}, nodeCount = 0, drawn = [], left = 0, reports = 0;
+    [country, centre].forEach(function (n) { if (n && !wantedNodes[n]) { wantedNodes[n] = true; nodeCount += 1; } });
+    passing.forEach(function (p) {
+      var extra = (wantedNodes[p.from] ? 0 : 1) + (wantedNodes[p.to] || p.to === p.from ? 0 : 1);
+      if (drawn.length >= LIMITS.edges || nodeCount + extra > LIMITS.nodes) { left += 1; return; }
+      wantedNodes[p.from] = wantedNodes[p.to] = true;
+      nodeCount += extra;
+      drawn.push(p);
+      reports += p.count;
     });
-    if (edgeChanges.length) edges.update(edgeChanges);
-    if (nodeChanges.length) nodes.update(nodeChanges);
+    // apply the difference only: the network redraws what changed
+    var wantedEdges = {};
+    var edgeChanges = drawn.map(function (p, rank) {
+      wantedEdges[p.edge.id] = true;
+      var e = p.edge, label = counted(e.base, p.count);
+      return Object.assign({}, e, {label: rank < LIMITS.labels ? label : " ", title: p.count === e.count ?
+        e.title : e.base + ": " + p.count + " of " + e.count + " reports pass the filters", width: Math.max(
+        e.contested.length ? 2 : 0, Math.min(e.baseWidth + 1.5 * Math.log2(p.count), 12))});
+    });
+    edges.remove(edges.getIds({filter: function (e) { return !wantedEdges[e.id]; }}));
+    edges.update(edgeChanges);
+    nodes.remove(nodes.getIds({filter: function (n) { return !wantedNodes[n.id]; }}));
+    nodes.update(Object.keys(wantedNodes).filter(function (id) { return !nodes.get(id) && ALL_NODES[id]; })
+      .map(function (id) { return ALL_NODES[id]; }));
     document.getElementById("kg-shown").textContent = "showing " + Object.keys(shownClaims).length +
       " of " + Object.keys(DATA.claims).length + " claims";
+    var capped = document.getElementById("kg-capped");
+    capped.textContent = left ? "drawing the " + drawn.length + " heaviest of " + passing.length +
+      " edges (" + reports + " reports, " + nodeCount + " entities): " + left +
+      " lighter edges are left out \u2014 pick a neighbourhood or narrow the filters to see them" : "";
+    capped.hidden = !left;
   }
 
   document.getElementById("kg-reset").addEventListener("click", function () {
     countrySelect.value = ""; undated.checked = true; contestedOnly.checked = false;
+    focusSelect.value = ""; hopsSelect.value = "1";
     if (dates.length) { dateFrom.value = dates[0]; dateTo.value = dates[dates.length - 1]; }
     [typeInputs, statusInputs].forEach(function (inputs) {
       Object.keys(inputs).forEach(function (k) { inputs[k].checked = true; });
     });
-    applyFilters();
+    refit();
   });
   document.getElementById("kg-fit").addEventListener("click", function () { network.fit({animation: false}); });
 
@@ -312,7 +436,7 @@
     });
     if (!found.length) add(results, el("li", "no entity matches", "kg-muted"));
     network.selectNodes(found.map(function (s) { return s.id; }).filter(function (id) {
-      return !nodes.get(id).hidden;
+      return !!nodes.get(id);
     }));
     return found;
   }
@@ -325,8 +449,10 @@
 
   showHint();
   applyFilters();
+  network.fit({animation: false});  // the nodes came after the network: frame them
   window.kgViewer = {network: network, nodes: nodes, edges: edges, data: DATA, ready: false,
-                     applyFilters: applyFilters, showClaim: showClaim, showEntity: showEntity};
+                     applyFilters: applyFilters, showClaim: showClaim, showEntity: showEntity,
+                     showEdge: showEdge, showNeighbourhood: showNeighbourhood, allEdges: ALL_EDGES};
   network.once("afterDrawing", function () {
     window.kgViewer.ready = true;
     document.body.setAttribute("data-ready", "1");
