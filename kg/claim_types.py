@@ -51,7 +51,7 @@ class Role:
     name: str
     property: str  # local name of its RDF property in kg.ttl
     min: int = 0  # entities it needs at least; 0: optional
-    pair: bool = False  # the article's main pair ("les deux pays") may fill it
+    pair_fills: bool = False  # the article's main pair ("les deux pays") may fill it (YAML: pair)
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,9 @@ class ClaimType:
         return tuple(role.name for role in self.roles)
 
     @property
-    def pair_roles(self) -> tuple[str, ...]:
-        return tuple(role.name for role in self.roles if role.pair)
+    def roles_pair_fills(self) -> tuple[str, ...]:
+        """The roles the article's main pair may fill ("les deux pays" as the parties)."""
+        return tuple(role.name for role in self.roles if role.pair_fills)
 
     @property
     def same_fact_roles(self) -> tuple[str, ...]:

@@ -100,7 +100,7 @@ def role_note(mention, *, markers=(), step: str | None = None, filler=None, **de
     """How ``mention`` came to fill a role: by ``markers`` or by ``step``. A pronoun or
     title that stands for someone named before is coreference; a capital or leader
     in a role only a state fills (``filler``) stands for its state."""
-    if mention.kind == "pronoun":
+    if mention.is_reference:
         detail["coreference"] = mention.ref.label  # who "Il", "le président russe" stands for
     if filler is not None and filler is not mention:
         detail["read_as_state"] = mention.ref.label

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
-from .frames import attribution_lexicon, find_phrases
-from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_cue, phrase_start,
+from .frames import attribution_lexicon
+from .phrases import find_phrases
+from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_phrase, phrase_start,
                       preceding_words, subject_tokens_of)
 
 __all__ = ["Cue", "find_cues", "attach"]
@@ -35,7 +36,7 @@ class Cue:
 
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     cues = []
-    table = {normalise_cue(w): stance for stance, words in lexicon.prepositions.items() for w in words}
+    table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
     for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
         for words in preceding_words(doc, start, sentence.start):
@@ -87,7 +88,7 @@ def _is_incise(verb) -> bool:
 
 
 def _names_pair(span, lang: str) -> bool:
-    from .treaties import mentions_pair
+    from .article_pair import mentions_pair
 
     return mentions_pair(span, lang)
 
@@ -184,7 +185,7 @@ def _source_anaphora(doc, sentence, lexicon, earlier) -> list[Cue]:
     """"Selon ce rapport", "Le document évalue": the source the article named before."""
     if not earlier:
         return []
-    table = {normalise_cue(w): stance for stance, words in lexicon.prepositions.items() for w in words}
+    table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
     cues = []
     for token in sentence:
         if token.lower_ not in lexicon.source_nouns:
@@ -230,7 +231,7 @@ def _cue_span(doc, cue):
     """Where the cue's words stand ("According to"), else its token."""
     start = doc[cue.token].idx
     words = doc.text[start:start + len(cue.words)]
-    return Span(start, start + len(words), words) if normalise_cue(words) == cue.words else span_of(doc[cue.token])
+    return Span(start, start + len(words), words) if normalise_phrase(words) == cue.words else span_of(doc[cue.token])
 
 
 def attach(claim, cues, *, answering: bool = False) -> None:

@@ -8,27 +8,44 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..claim_types import claim_type
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .fields import add_fields
-from .frames import Frame, claim_lexicon, find_phrases
-from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_cues, inherit, pair_acts,
+from .frames import Frame, claim_lexicon
+from .phrases import find_phrases
+from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_sense, other_unit, trigger_tokens
 
-__all__ = ["frame_claims"]
+__all__ = ["FrameFindings", "frame_claims"]
 
 
-def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
-    """The claims the frames find in one sentence, each with its trigger token."""
+@dataclass
+class FrameFindings:
+    """What the frames found in one sentence, for kg.extract.pipeline to remember."""
+    claims: list = field(default_factory=list)        # (Claim, trigger token), in the order found
+    read_as_state: set = field(default_factory=set)   # first tokens of capitals a role read as their state
+
+
+def frame_claims(ctx: SentenceContext) -> FrameFindings:
+    """The claims the frames find in one sentence, each with its trigger token.
+
+    ``ctx`` is only read; a trigger knows the claims found before it in the
+    sentence as well as the article's ("3,000 more troops, adding to some 11,000
+    deployed last autumn": the second count of a sentence continues its first).
+    """
     lexicon = claim_lexicon(ctx.lang)
-    results = []
+    findings = FrameFindings()
+    results = findings.claims
+    earlier = None  # the article's claims and this sentence's so far, once it has some
     inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
     phrases = _phrase_triggers(ctx, lexicon)
     for frame in lexicon.frames:
-        cues = frame_cues(frame)
+        marker_words = frame_marker_words(frame)
         if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
@@ -40,15 +57,15 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, cues, notes), frame)
+            roles = drop_self_links(fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state), frame)
             if frame.abroad:
                 _keep_abroad(roles, frame, ctx)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
-            pair_role = next((rule.role for rule in frame.roles if rule.role in declared.pair_roles), None)
-            if pair_role:
-                complete_pair(roles, ctx, pair_role)
+            party_role = next((rule.role for rule in frame.roles if rule.role in declared.roles_pair_fills), None)
+            if party_role:
+                complete_pair(roles, ctx, party_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
             _note_completed(roles, notes, ctx)
@@ -76,10 +93,11 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 claims = [_rejoin(claims, frame.split)]  # one count for several places: one claim
             results += [(claim, trigger) for claim in claims]
             if claims:
-                # "3,000 more troops, adding to some 11,000 deployed last autumn": the
-                # second count of a sentence continues its first
-                ctx.previous.setdefault(frame.type, []).extend(claims)
-    return results
+                if earlier is None:
+                    earlier = {kind: list(found) for kind, found in ctx.previous.items()}
+                earlier.setdefault(frame.type, []).extend(claims)
+                ctx = ctx.knowing(earlier)
+    return findings
 
 
 def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str]]:

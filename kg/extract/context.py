@@ -14,7 +14,8 @@ __all__ = ["SentenceContext", "doc_dateline"]
 
 @dataclass
 class SentenceContext:
-    """Everything the claim rules need to know about one sentence."""
+    """Everything the claim rules need to know about one sentence. The rules only
+    read it: what the article remembers is kg.extract.pipeline's to update."""
     doc_id: str
     lang: str
     sentence: object            # spaCy Span
@@ -24,7 +25,6 @@ class SentenceContext:
     claimant_ids: set = field(default_factory=set)       # entities that claim something in the sentence
     previous: dict = field(default_factory=dict)       # claim type -> the article's claims of it so far
     pair: list = field(default_factory=list)           # the two states the article is about
-    read_as_state: set = field(default_factory=set)    # capitals a role read as their state
     home: object = None                                # the state the publisher speaks for, if any
 
     @cached_property
@@ -36,6 +36,13 @@ class SentenceContext:
     def quantities(self) -> list:
         """QuantityMatch of the sentence (offsets into the body), read only when a rule asks."""
         return _shifted(find_quantities(self.sentence.text, self.lang), self.sentence.start_char)
+
+    def knowing(self, previous: dict) -> "SentenceContext":
+        """The same sentence with other earlier claims (``previous``); its dates and
+        quantities, if already read, are kept."""
+        other = replace(self, previous=previous)
+        other.__dict__.update({k: v for k, v in self.__dict__.items() if k in ("dates", "quantities")})
+        return other
 
     @property
     def evidence(self) -> Evidence:

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 from ..profiles import profile
-from .frames import claim_lexicon, find_phrases
+from .frames import claim_lexicon
+from .phrases import find_phrases
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
@@ -71,7 +72,7 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             continue
         span = doc[first:stop]
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
-                             person.ref, "pronoun", state=person.state))
+                             person.ref, "title", state=person.state))
     return added
 
 
@@ -124,7 +125,7 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         while len(words) > 1 and words[-1].lower() in suffixes:
             words.pop()  # "Jr." is not the name of "X Y Jr."
-        if m.cls == "Person" and m.kind != "pronoun" and len(words) > 1:
+        if m.cls == "Person" and not m.is_reference and len(words) > 1:
             full.setdefault(m.ref.id, m)
             for word in (words[0], words[-1]):
                 owners.setdefault(word, set()).add(m.ref.id)
@@ -169,7 +170,7 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             last = places[-1]
             span = doc[start:end]
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
-                                 last.country, "pronoun"))
+                                 last.country, "country_phrase"))
     return added
 
 
@@ -181,7 +182,7 @@ def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
 def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"le Nord", "the North": a state the article already named, called by a
     shorter name as written (capitalised) once it is clear whom it means."""
-    from .frames import find_phrases
+    from .phrases import find_phrases
 
     forms = {form.lower(): (form, qid) for form, qid in _ellipses(lang)}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
@@ -193,7 +194,7 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
         if (named and span.text.split()[-1] == form.split()[-1] and not taken & set(range(start, end))
                 and not _has_complement(doc, end, lang)):
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
-                                 named[0].ref, "pronoun"))
+                                 named[0].ref, "ellipsis"))
     return added
 
 
@@ -203,10 +204,11 @@ def _has_complement(doc, end: int, lang: str) -> bool:
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
-    """``mentions`` plus one mention per title or pronoun that names a known person.
+    """``mentions`` plus one mention per title, pronoun, "the country" or elliptic
+    name that stands for a known entity.
 
-    Added mentions have kind "pronoun": they fill claim roles but are not
-    surface forms of the entity.
+    Added mentions have one of kg.extract.mentions.REFERENCE_KINDS: they fill
+    claim roles but are not surface forms of the entity.
     """
     short = _short_names(doc, mentions)
     named = {m.tok_start for m in short}

@@ -6,7 +6,8 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_field
 from .context import SentenceContext, doc_dateline
-from .frames import Frame, find_phrases
+from .frames import Frame
+from .phrases import find_phrases
 
 __all__ = ["nearest", "add_fields"]
 

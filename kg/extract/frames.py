@@ -12,8 +12,7 @@ from functools import lru_cache
 from ..claim_types import claim_type as declared_type
 from ..lexicons import load_lexicon
 
-__all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon", "phrase_words",
-           "find_phrases", "lowered_words"]
+__all__ = ["RoleRule", "Frame", "ClaimLexicon", "claim_lexicon", "attribution_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -95,61 +94,6 @@ def _frame(raw: dict) -> Frame:
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"))
-
-
-@lru_cache(maxsize=None)
-def phrase_words(lang: str, phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase as the tokenizer cuts it, lower case: "l'État" -> ("l'", "état")."""
-    from ..nlp import pipeline
-
-    return tuple(t.lower_.replace("\u2019", "'") for t in pipeline(lang).tokenizer(phrase))
-
-
-def lowered_words(doc) -> list[str]:
-    """The Doc's words in lower case with one kind of apostrophe, computed once per Doc."""
-    words = doc.user_data.get("kg_lowered")
-    if words is None:
-        words = [t.lower_.replace("\u2019", "'") for t in doc]
-        doc.user_data["kg_lowered"] = words
-    return words
-
-
-@lru_cache(maxsize=4096)
-def _phrase_index(lang: str, phrases) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Phrases by their first word, longest first."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase in sorted(phrases):
-        words = phrase_words(lang, phrase)
-        if words:
-            index.setdefault(words[0], []).append((words, phrase))
-    for entries in index.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
-    return index
-
-
-def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None):
-    """(start, end, phrase) token spans of ``phrases`` in ``doc[start:end]``, longest first, no overlap.
-
-    The whole Doc is scanned once per phrase list; later calls pick their range.
-    """
-    end = len(doc) if end is None else end
-    key = phrases if isinstance(phrases, (tuple, frozenset)) else tuple(phrases)
-    cache = doc.user_data.setdefault("kg_phrases", {})
-    found = cache.get((lang, key))
-    if found is None:
-        found = cache[(lang, key)] = list(_scan(lowered_words(doc), _phrase_index(lang, key)))
-    return (match for match in found if start <= match[0] and match[1] <= end)
-
-
-def _scan(words: list[str], index):
-    i = 0
-    while i < len(words):
-        hit = next(((w, p) for w, p in index.get(words[i], ()) if tuple(words[i:i + len(w)]) == w), None)
-        if hit:
-            yield i, i + len(hit[0]), hit[1]
-            i += len(hit[0])
-        else:
-            i += 1
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ __all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-_MAX_CUE_TOKENS = 4
+_MAX_MARKER_TOKENS = 4
 _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
 
@@ -68,7 +68,8 @@ def phrase_start(doc, mention) -> int:
 def _title_start(doc, start: int) -> int:
     """Where the title before a name begins: "du Premier ministre britannique Rishi
     Sunak", "du chef de la diplomatie française, Jean-Noël Barrot"."""
-    from .frames import claim_lexicon, find_phrases
+    from .frames import claim_lexicon
+    from .phrases import find_phrases
 
     windows = profile(doc.lang_).windows
     window = max(0, start - windows["title_before"])
@@ -119,7 +120,7 @@ def coordinated(doc, following, first, prepositions: frozenset[str] | None = Non
 def contrast_between(doc, first: int, last: int) -> bool:
     """Does a new clause start between two tokens ("tandis que", "while")?"""
     words = " " + " ".join(t.lower_ for t in doc[first + 1:last]) + " "
-    return any(f" {cue} " in words for cue in mention_words(doc.lang_)["clause_openers"])
+    return any(f" {opener} " in words for opener in mention_words(doc.lang_)["clause_openers"])
 
 
 def is_determiner(token) -> bool:
@@ -130,14 +131,14 @@ def is_determiner(token) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _count_cues(lang: str) -> frozenset[str]:
+def _count_qualifiers(lang: str) -> frozenset[str]:
     """Words that qualify a count ("près de", "jusqu'à", "entre"), from the quantities lexicon."""
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "quantities")
     words = [w for key in ("approximate", "at_least", "at_most") for w in data.get(key) or ()]
     words += [pair[0] for pair in data.get("ranges") or () if pair and pair[0]]
-    return frozenset(normalise_cue(w) for w in words)
+    return frozenset(normalise_phrase(w) for w in words)
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +166,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
 def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
     words = []
-    for size in range(1, _MAX_CUE_TOKENS + 1):
+    for size in range(1, _MAX_MARKER_TOKENS + 1):
         if start - size < sentence_start:
             break
         words.append(_join(doc[start - size:start]))
@@ -177,31 +178,31 @@ def _join(tokens) -> str:
     return text.replace("\u2019", "'")
 
 
-def normalise_cue(cue: str) -> str:
-    """Lexicon cue in the shape ``preceding_words`` produces."""
-    return cue.strip().lower().replace("\u2019", "'")
+def normalise_phrase(phrase: str) -> str:
+    """A lexicon phrase in the shape ``preceding_words`` produces."""
+    return phrase.strip().lower().replace("\u2019", "'")
 
 
-def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str]:
+def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) -> set[str]:
     """The markers that describe ``mention`` relative to the trigger token.
 
-    A cue of the frame before the noun phrase wins; any other preposition
+    A marker word of the frame before the noun phrase wins; any other preposition
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
     start = phrase_start(doc, mention)
     counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
     contractions = _contractions(doc.lang_)
-    # the longest cue wins: "près de Koursk" places, though "de" alone may name an agent
+    # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):
         head, _, last = words.rpartition(" ")
         expanded = f"{head} {contractions[last]}".strip() if last in contractions else words
         for form in (words, expanded):
             # "près de 4 000 soldats": words that qualify a count place nothing;
             # "contre trois responsables" still targets them
-            if counted and form in _count_cues(doc.lang_):
+            if counted and form in _count_qualifiers(doc.lang_):
                 return _unmarked(doc, mention, start, trigger, sentence)
-            if form in cues:
+            if form in marker_words:
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
@@ -209,7 +210,7 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
 
 
 def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
-    """Markers of a mention no cue introduces: demonym, subject or object."""
+    """Markers of a mention no marker word introduces: demonym, subject or object."""
     if not doc.has_annotation("DEP"):
         read = _WORD_ORDER[profile(doc.lang_).word_order.strategy]
         return read(doc, mention, start, trigger, sentence)

@@ -17,7 +17,16 @@ from ..model import EntityRef, entity_id
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
+
+# Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
+# stand for an entity named elsewhere fill claim roles but are not surface forms of it.
+REFERENCE_KINDS = frozenset({
+    "pronoun",         # "Il", "she", a first-person "nous" for the publisher's state
+    "title",           # "le président russe", "the minister": the person who holds it
+    "country_phrase",  # "dans le pays", "in the country": the last state named as a place
+    "ellipsis",        # "le Nord": a state named before, called by a shorter name
+})
 
 
 @dataclass
@@ -29,7 +38,7 @@ class Mention:
     end: int
     text: str
     ref: EntityRef
-    kind: str            # state, capital, city, region, organization, person, body, group, ner, pronoun
+    kind: str            # state, capital, city, region, organization, person, body, group, ner; or a REFERENCE_KINDS
     demonym: bool = False
     state: EntityRef | None = None  # the state a capital can stand for, or a known leader act for
 
@@ -47,6 +56,11 @@ class Mention:
     @property
     def cls(self) -> str:
         return self.ref.cls
+
+    @property
+    def is_reference(self) -> bool:
+        """Does it stand for an entity named elsewhere ("Il", "le président russe")?"""
+        return self.kind in REFERENCE_KINDS
 
 
 @lru_cache(maxsize=None)
@@ -262,7 +276,7 @@ def _mention_words(lang: str, key: str) -> frozenset[str]:
 def _in_portfolio(doc, span, lang: str) -> bool:
     """Is a name part of a minister's portfolio ("ministre de l'Europe et des
     Affaires étrangères")? Then it names no entity."""
-    from .frames import find_phrases
+    from .phrases import find_phrases
 
     phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))

@@ -150,7 +150,8 @@ def titled_names(doc, lang: str) -> list:
     John Q. Adams Jr.")."""
     from spacy.tokens import Span
 
-    from .frames import claim_lexicon, find_phrases
+    from .frames import claim_lexicon
+    from .phrases import find_phrases
 
     words = name_words(lang)
     names = []

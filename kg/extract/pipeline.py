@@ -16,6 +16,7 @@ from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
+from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
@@ -25,8 +26,7 @@ from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
-                       pair_point, recent_pair)
+from .treaties import has_treaty_noun, link_treaty, obligation_claims
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document"]
@@ -159,8 +159,10 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
          for c in sayers for m in c.claimants for i in range(m.tok_start, m.tok_end)},
         {m.ref.id for c in sayers for m in c.claimants},
         article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair),
-        article.read_as_state, article.home)
-    triggered = frame_claims(ctx) + obligation_claims(ctx, ctx.pair, article.has_treaty)
+        article.home)
+    findings = frame_claims(ctx)
+    _remember(article, findings)
+    triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
@@ -177,6 +179,14 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     for claim, trigger in found:
         note_trigger(claim, trigger)
     return [c for c, _ in found]
+
+
+def _remember(article: _Article, findings) -> None:
+    """What the frames found that later rules need: the claims (the sentence's other
+    rules read them too: an obligation of the treaty signed), the capitals read as states."""
+    for claim, _trigger in findings.claims:
+        article.previous.setdefault(claim.type, []).append(claim)
+    article.read_as_state |= findings.read_as_state
 
 
 def _open_quotation(article: _Article, sentence, cues) -> None:
@@ -325,7 +335,7 @@ def _entities(documents_mentions) -> list[Entity]:
     entities: dict[str, Entity] = {}
     for doc_id, mentions in documents_mentions:
         for m in mentions:
-            if m.kind == "pronoun":
+            if m.is_reference:
                 continue
             ref = m.ref
             entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import note_claim_roles, note_trigger, role_note
-from .frames import claim_lexicon, find_phrases
+from .frames import claim_lexicon
+from .phrases import find_phrases
 
 __all__ = ["position_claims"]
 
@@ -29,7 +30,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     lexicon = claim_lexicon(ctx.lang)
     sentence = ctx.sentence
     doc = sentence.doc
-    people = [m for m in ctx.mentions if m.cls == "Person" and m.kind != "pronoun"]
+    people = [m for m in ctx.mentions if m.cls == "Person" and not m.is_reference]
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
     results = []
     seen = set()

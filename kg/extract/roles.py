@@ -10,21 +10,24 @@ from ..claim_types import claim_type, signing
 from ..model import EntityRef
 from ..trace import role_note
 from .context import SentenceContext
-from .frames import Frame, claim_lexicon, find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue, subject_tokens_of
+from .frames import Frame, claim_lexicon
+from .phrases import find_phrases
+from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_phrase, subject_tokens_of
 
-__all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
+__all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
 
 
 @lru_cache(maxsize=None)
-def frame_cues(frame: Frame) -> frozenset[str]:
+def frame_marker_words(frame: Frame) -> frozenset[str]:
     """The prepositions and locutions a frame's roles accept, as markers_of compares them."""
-    return frozenset(normalise_cue(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
+    return frozenset(normalise_phrase(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
-def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | None = None) -> dict[str, list[EntityRef]]:
-    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was filled."""
+def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes: dict | None = None,
+               read_as_state: set | None = None) -> dict[str, list[EntityRef]]:
+    """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was
+    filled, ``read_as_state`` the first tokens of capitals a role read as their state."""
     roles: dict[str, list[EntityRef]] = {}
     used = set()
     doc = ctx.sentence.doc
@@ -46,7 +49,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
-        markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        markers = markers_of(doc, mention, trigger, ctx.sentence, marker_words)
         if judged and mention.tok_start < trigger.head.i:
             markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers, said_by):
@@ -68,8 +71,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                     if notes is not None:
                         notes[(rule.role, filler.ref.id)] = role_note(mention, markers=matched, filler=filler)
                 fillers.setdefault(rule.role, []).append(mention)
-                if filler is not mention:
-                    ctx.read_as_state.add(mention.tok_start)
+                if filler is not mention and read_as_state is not None:
+                    read_as_state.add(mention.tok_start)
                 break
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
@@ -112,7 +115,7 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
 @lru_cache(maxsize=None)
 def _list_prepositions(rule) -> frozenset[str]:
     """The one-word prepositions a role accepts, that may start the next item of a list."""
-    return frozenset(m for m in (normalise_cue(m.partition("@")[0]) for m in rule.markers) if " " not in m)
+    return frozenset(m for m in (normalise_phrase(m.partition("@")[0]) for m in rule.markers) if " " not in m)
 
 
 def _speaks_next(doc, mention, lang: str) -> bool:
@@ -272,7 +275,8 @@ def drop_self_links(roles: dict, frame: Frame) -> dict:
 
 def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
     """"Les deux pays renforcent leur coopération": parties (``role``) are the article's main pair."""
-    from .treaties import has_treaty_noun, mentions_pair
+    from .article_pair import mentions_pair
+    from .treaties import has_treaty_noun
 
     parties = roles.get(role)
     if parties is not None and len(parties) >= 2:
@@ -336,7 +340,7 @@ def _named_with(ctx: SentenceContext, ref) -> bool:
 def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Les deux puissances se déclarent opposées à...", "ratifié par les deux pays":
     the agent is the article's pair, named before the trigger or by an agent's marker."""
-    from .treaties import mentions_pair
+    from .article_pair import mentions_pair
 
     agent = frame.agent
     if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:

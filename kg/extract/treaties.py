@@ -1,4 +1,4 @@
-"""Treaty obligations, the treaty entity of an article, and the article's main pair.
+"""Treaty obligations and the treaty entity of an article.
 
 An obligation is a phrase of the ``obligations`` lexicon ("assistance
 mutuelle", "en cas d'agression") in a sentence about a treaty; it binds the
@@ -10,81 +10,15 @@ the same treaty share a node.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
-from .frames import claim_lexicon, find_phrases
+from .article_pair import mentions_pair
+from .frames import claim_lexicon
+from .phrases import find_phrases
 
-__all__ = ["acting_state", "obligation_claims", "has_treaty_noun", "main_pair", "recent_pair", "pair_point",
-           "mentions_pair", "link_treaty"]
-
-
-def main_pair(mentions) -> list[EntityRef]:
-    """The two states an article names most, counting the leaders who act for them
-    (ties broken by first mention)."""
-    states = [(m, acting_state(m)) for m in mentions if acting_state(m)]
-    counts = Counter(ref.id for _, ref in states)
-    first: dict[str, tuple] = {}
-    for m, ref in states:
-        first.setdefault(ref.id, (m.start, ref))
-    ranked = sorted(counts, key=lambda i: (-counts[i], first[i][0]))
-    return [first[i][1] for i in ranked[:2]]
-
-
-def acting_state(mention) -> EntityRef | None:
-    """The state a mention names or acts for: "Xi Jinping ... avec Vladimir Poutine ...
-    les deux pays" are China and Russia."""
-    return mention.country or (mention.state if mention.cls == "Person" else None)
-
-
-def _placed(doc, mention) -> bool:
-    """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
-    from .markers import after_preposition, mention_words, phrase_start
-
-    start = phrase_start(doc, mention)
-    partners = mention_words(doc.lang_)["partners"]
-    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in partners)
-
-
-def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
-    """The last two states named as actors before a point: in the sentence before
-    ("Xi Jinping a signé avec Vladimir Poutine... Les deux dirigeants"), else
-    among the article's three most named states ("La Russie et la Corée du Nord
-    ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
-    after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
-    counts = Counter(acting_state(m).id for m in mentions if acting_state(m))
-    leading = {i for i, _ in counts.most_common(3)}
-    earlier = [m for m in mentions if m.end <= before_char]
-    sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
-    previous = doc[sentence_start.start - 1].sent.start if sentence_start is not None and sentence_start.start else 0
-    for candidates, allowed in (([m for m in earlier if m.tok_start >= previous], None), (earlier, leading)):
-        found: list[EntityRef] = []
-        for mention in reversed(candidates):
-            ref = acting_state(mention)
-            if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention):
-                continue
-            if allowed is None or ref.id in allowed:
-                found.append(ref)
-            if len(found) == 2:
-                return found
-    return fallback
-
-
-def pair_point(sentence, lang: str) -> int:
-    """Where "the two countries" stands in a sentence (its first character), or the
-    sentence's start: the states named before that point are the two."""
-    phrases = claim_lexicon(lang).pair_anaphora
-    found = next(find_phrases(sentence.doc, lang, phrases, sentence.start, sentence.end), None)
-    return sentence.doc[found[0]].idx if found else sentence.start_char
-
-
-def mentions_pair(sentence, lang: str) -> bool:
-    """Does the sentence speak of "the two countries" without naming them?"""
-    doc = sentence.doc
-    phrases = claim_lexicon(lang).pair_anaphora
-    return any(True for _ in find_phrases(doc, lang, phrases, sentence.start, sentence.end))
+__all__ = ["obligation_claims", "has_treaty_noun", "link_treaty"]
 
 
 def has_treaty_noun(sentence, lang: str) -> bool:

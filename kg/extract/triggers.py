@@ -8,7 +8,8 @@ from functools import lru_cache
 from ..profiles import profile
 from .context import SentenceContext
 from .fields import nearest
-from .frames import Frame, claim_lexicon, find_phrases
+from .frames import Frame, claim_lexicon
+from .phrases import find_phrases
 
 __all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
 

@@ -1,0 +1,81 @@
+"""The article's main pair: the two states an article is about, and "the two countries".
+
+Obligations without named parties, "les deux pays" and roles left empty fall
+back on the pair; it is counted from the states the article names, or the
+states its named leaders act for.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import EntityRef
+from .frames import claim_lexicon
+from .phrases import find_phrases
+
+__all__ = ["main_pair", "acting_state", "recent_pair", "pair_point", "mentions_pair"]
+
+
+def main_pair(mentions) -> list[EntityRef]:
+    """The two states an article names most, counting the leaders who act for them
+    (ties broken by first mention)."""
+    states = [(m, acting_state(m)) for m in mentions if acting_state(m)]
+    counts = Counter(ref.id for _, ref in states)
+    first: dict[str, tuple] = {}
+    for m, ref in states:
+        first.setdefault(ref.id, (m.start, ref))
+    ranked = sorted(counts, key=lambda i: (-counts[i], first[i][0]))
+    return [first[i][1] for i in ranked[:2]]
+
+
+def acting_state(mention) -> EntityRef | None:
+    """The state a mention names or acts for: "Xi Jinping ... avec Vladimir Poutine ...
+    les deux pays" are China and Russia."""
+    return mention.country or (mention.state if mention.cls == "Person" else None)
+
+
+def _placed(doc, mention) -> bool:
+    """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
+    from .markers import after_preposition, mention_words, phrase_start
+
+    start = phrase_start(doc, mention)
+    partners = mention_words(doc.lang_)["partners"]
+    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in partners)
+
+
+def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
+    """The last two states named as actors before a point: in the sentence before
+    ("Xi Jinping a signé avec Vladimir Poutine... Les deux dirigeants"), else
+    among the article's three most named states ("La Russie et la Corée du Nord
+    ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
+    after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
+    counts = Counter(acting_state(m).id for m in mentions if acting_state(m))
+    leading = {i for i, _ in counts.most_common(3)}
+    earlier = [m for m in mentions if m.end <= before_char]
+    sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
+    previous = doc[sentence_start.start - 1].sent.start if sentence_start is not None and sentence_start.start else 0
+    for candidates, allowed in (([m for m in earlier if m.tok_start >= previous], None), (earlier, leading)):
+        found: list[EntityRef] = []
+        for mention in reversed(candidates):
+            ref = acting_state(mention)
+            if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention):
+                continue
+            if allowed is None or ref.id in allowed:
+                found.append(ref)
+            if len(found) == 2:
+                return found
+    return fallback
+
+
+def pair_point(sentence, lang: str) -> int:
+    """Where "the two countries" stands in a sentence (its first character), or the
+    sentence's start: the states named before that point are the two."""
+    phrases = claim_lexicon(lang).pair_anaphora
+    found = next(find_phrases(sentence.doc, lang, phrases, sentence.start, sentence.end), None)
+    return sentence.doc[found[0]].idx if found else sentence.start_char
+
+
+def mentions_pair(sentence, lang: str) -> bool:
+    """Does the sentence speak of "the two countries" without naming them?"""
+    doc = sentence.doc
+    phrases = claim_lexicon(lang).pair_anaphora
+    return any(True for _ in find_phrases(doc, lang, phrases, sentence.start, sentence.end))
