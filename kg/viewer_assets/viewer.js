@@ -134,14 +134,7 @@
     var shown = edge.claims.filter(function (c) { return claimVisible(DATA.claims[c], countrySelect.value); });
     if (!shown.length) shown = edge.claims;
     if (shown.length === 1) { showClaim(shown[0]); return; }
-    clear(details);
-    add(details, el("h2", edge.base));
-    add(details, el("span", STATUS_TEXT[edge.status], "kg-status kg-status-" + edge.status));
-    if (edge.contested.length) {
-      add(details, document.createTextNode(" "));
-      add(details, el("span", CONTESTED[0] + " contested: " + edge.contested.join(", "),
-                      "kg-status")).style.background = CONTESTED[2];
-    }
+    statusHeader(edge.base, edge.status, edge.contested);
     var from = ALL_NODES[edge.from] || {}, to = ALL_NODES[edge.to] || {};
     add(details, el("p", from.label + " \u2192 " + to.label));
     add(details, el("h3", shown.length + " reports" +
@@ -162,17 +155,22 @@
     });
   }
 
+  // the details panel's title, who-says-so status and contested mark, for a claim or an edge
+  function statusHeader(title, status, contested) {
+    clear(details);
+    add(details, el("h2", title));
+    add(details, el("span", STATUS_TEXT[status], "kg-status kg-status-" + status));
+    if (contested.length) {
+      add(details, document.createTextNode(" "));
+      add(details, el("span", CONTESTED[0] + " contested: " + contested.join(", "),
+                      "kg-status")).style.background = CONTESTED[2];
+    }
+  }
+
   function showClaim(claimId) {
     var claim = DATA.claims[claimId];
     if (!claim) return;
-    clear(details);
-    add(details, el("h2", claim.label));
-    add(details, el("span", STATUS_TEXT[claim.status], "kg-status kg-status-" + claim.status));
-    if (claim.contested.length) {
-      add(details, document.createTextNode(" "));
-      add(details, el("span", CONTESTED[0] + " contested: " + claim.contested.join(", "),
-                      "kg-status")).style.background = CONTESTED[2];
-    }
+    statusHeader(claim.label, claim.status, claim.contested);
     var dl = add(details, el("dl"));
     add(dl, el("dt", "type")); add(dl, el("dd", claim.type));
     claim.roles.forEach(function (r) {
