@@ -44,11 +44,12 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     return [out_dir / name for name in names]
 
 
-def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
+def build(paths, out_dir, *, progress=None, on_problem=None, options=None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
-    others still build); ``progress`` wraps the list of documents (e.g. tqdm).
+    others still build); ``progress`` wraps the list of documents (e.g. tqdm);
+    ``options`` (kg.records.ReadOptions) says how to read records.
     Raises DataError, before reading any article, when a file of the ontology
     is invalid; InputError when no article at all can be read.
     """
@@ -56,7 +57,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
-        corpus, problems = _analyse(paths, progress, on_problem)
+        corpus, problems = _analyse(paths, progress, on_problem, options)
         try:
             written = write_outputs(corpus, folder.staging)
             folder.publish()
@@ -67,13 +68,13 @@ def build(paths, out_dir, *, progress=None, on_problem=None) -> BuildReport:
     return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])
 
 
-def _analyse(paths, progress, on_problem) -> tuple[Corpus, list]:
+def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
     from .sources import Problem, read_sources
 
-    documents, problems = read_sources([Path(p) for p in paths])
+    documents, problems = read_sources([Path(p) for p in paths], options)
     for problem in problems:
         if on_problem:
             on_problem(problem)

@@ -33,14 +33,15 @@ from .dates import find_dates
 from .errors import InputError
 from .model import Document
 from .nlp import SUPPORTED_LANGUAGES
-from .text import parse_iso
+from .records import RECORD_SUFFIXES  # many articles per file
+from .text import iso_date
 
 __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
            "ARTICLE_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
 #: how many non-empty lines at the top of a body may hold its date
 OPENING_LINES = 3
@@ -84,28 +85,40 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
 _MISSING = "no such file or directory"
 
 
-def read_sources(paths: list[str | Path]) -> tuple[list[Document], list[Problem]]:
+def read_sources(paths: list[str | Path], options=None) -> tuple[list[Document], list[Problem]]:
     """Read every article under ``paths`` (files, or folders searched recursively).
 
     Documents come sorted by path; a second article with the same id (file
-    stem) as an earlier one is reported, not read.
+    stem, or a record's id) as an earlier one is reported, not read.
+    ``options`` (a kg.records.ReadOptions) names the fields of JSONL / CSV records.
     """
     files, problems = _article_files(paths)
     documents: list[Document] = []
     seen: dict[str, str] = {}
     for path in files:
         try:
-            document = read_article(path)
+            batch = _read_file(path, options, problems)
         except InputError as error:
             problems.append(Problem(str(path), str(error)))
             continue
-        if document.id in seen:
-            problems.append(Problem(str(path), f"duplicate article id {document.id!r} "
-                                               f"(also {seen[document.id]}); rename one file"))
-            continue
-        seen[document.id] = str(path)
-        documents.append(document)
+        for document in batch:
+            where = document.path or str(path)
+            if document.id in seen:
+                problems.append(Problem(where, f"duplicate article id {document.id!r} "
+                                               f"(also {seen[document.id]}); rename one"))
+                continue
+            seen[document.id] = where
+            documents.append(document)
     return documents, sorted(problems, key=lambda p: p.path)
+
+
+def _read_file(path: Path, options, problems: list[Problem]) -> list[Document]:
+    """The articles of one file: many for a JSONL / CSV file (kg.records), one otherwise."""
+    from .records import read_records
+
+    if path.suffix.lower() in RECORD_SUFFIXES:
+        return read_records(path, options.fields if options else None, problems)
+    return [read_article(path)]
 
 
 def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -137,12 +150,23 @@ def read_article(path: str | Path) -> Document:
         meta = front or {}
     if not body.strip():
         raise InputError("no article text after the front matter" if meta else "empty file")
+    return make_document(path.stem, body, meta, str(path))
+
+
+def make_document(doc_id: str, body: str, meta: dict, path: str) -> Document:
+    """A Document from its text and checked metadata (see ``clean_meta``): the
+    language detected and the date read from the opening lines when not given."""
     lang = meta.get("lang") or detect_language(body)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
     published = meta.get("published") or opening_date(body, lang)
-    return Document(id=path.stem, body=body, lang=lang, title=meta.get("title"),
-                    published=published, url=meta.get("url"), path=str(path))
+    return Document(id=doc_id, body=body, lang=lang, title=meta.get("title"),
+                    published=published, url=meta.get("url"), path=path)
+
+
+def decode_text(path: Path) -> str:
+    """The text of a file; InputError (without the path) when it is empty, binary or undecodable."""
+    return _read_text(path)
 
 
 def _read_text(path: Path) -> str:
@@ -201,10 +225,11 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     if not isinstance(meta, dict):
         raise InputError(f"front matter must be a mapping of keys (title, published, lang, url), "
                          f"not a {type(meta).__name__}")
-    return _clean_meta(meta), text[closing.end():]
+    return clean_meta(meta), text[closing.end():]
 
 
-def _clean_meta(meta: dict) -> dict:
+def clean_meta(meta: dict, where: str = "front matter") -> dict:
+    """The known keys of ``meta`` as stripped strings; InputError on a date that is no date."""
     clean = {}
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
@@ -213,9 +238,9 @@ def _clean_meta(meta: dict) -> dict:
         clean[key] = str(value).strip()
     if "published" in clean:
         try:
-            parse_iso(clean["published"])
+            clean["published"] = iso_date(clean["published"])
         except ValueError as error:
-            raise InputError(f"front matter: published {clean['published']!r} is not a real date "
+            raise InputError(f"{where}: published {clean['published']!r} is not a real date "
                              f"({error}); write YYYY-MM-DD") from None
     if "lang" in clean:
         clean["lang"] = clean["lang"].lower()
@@ -272,4 +297,4 @@ def _html_article(html: str) -> tuple[str, dict]:
         for key, value in (("title", info.title), ("published", info.date), ("url", info.url)):
             if value:
                 meta[key] = str(value)
-    return body, _clean_meta(meta)
+    return body, clean_meta(meta)
