@@ -1,8 +1,8 @@
 """Read articles from files and folders into ``Document`` objects.
 
-An article is a ``.txt`` or ``.md`` file (``.html`` too when trafilatura is
-installed: ``pip install 'kg[html]'``), optionally opened by a YAML front
-matter block::
+An article is a ``.txt``, ``.md`` or ``.html`` file (its main text, by
+kg.html_text), or a record of a ``.jsonl`` / ``.csv`` file (kg.records). A
+text article may open with a YAML front matter block::
 
     ---
     title: Poutine et Kim signent un traité
@@ -277,24 +277,8 @@ def opening_date(body: str, lang: str) -> str | None:
 
 
 def _html_article(html: str) -> tuple[str, dict]:
-    """Main text and metadata of an HTML page, by trafilatura (an optional dependency)."""
-    try:
-        import trafilatura
-    except ModuleNotFoundError as error:
-        if error.name != "trafilatura":  # installed, but one of its own imports is missing
-            raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' "
-                             "again to bring what it needs") from None
-        raise InputError("HTML articles need trafilatura: pip install 'kg[html]'; "
-                         "or save the article as .txt") from None
-    except ImportError as error:
-        raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' again") from None
-    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    if not body.strip():
-        raise InputError("no article text found in the HTML page")
-    meta = {}
-    info = trafilatura.extract_metadata(html)
-    if info is not None:
-        for key, value in (("title", info.title), ("published", info.date), ("url", info.url)):
-            if value:
-                meta[key] = str(value)
-    return body, clean_meta(meta)
+    """Main text and checked metadata of an HTML page (kg.html_text)."""
+    from .html_text import html_article
+
+    body, meta = html_article(html)
+    return body, clean_meta(meta, where="HTML page")
