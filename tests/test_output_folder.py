@@ -26,6 +26,15 @@ def snapshot(folder: Path) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def previous_build(first_build: Path, tmp_path: Path) -> Path:
+    """A copy of ``first_build`` as ``tmp_path/out``: the build a new one replaces."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, data in snapshot(first_build).items():
+        (out / name).write_bytes(data)
+    return out
+
+
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("first") / "out"
@@ -41,10 +50,7 @@ def test_a_build_leaves_nothing_beside_its_folder_but_the_lock(first_build):
 
 @pytest.mark.parametrize("failing", ["save_corpus", "write_turtle", "write_graphml", "write_viewer"])
 def test_a_write_that_fails_leaves_the_previous_build_whole(first_build, tmp_path, monkeypatch, failing):
-    out = tmp_path / "out"
-    out.mkdir()
-    for name, data in snapshot(first_build).items():
-        (out / name).write_bytes(data)
+    out = previous_build(first_build, tmp_path)
     before = snapshot(out)
     modules = {"save_corpus": "kg.store", "write_turtle": "kg.rdf", "write_graphml": "kg.graph",
                "write_viewer": "kg.viewer"}
@@ -78,10 +84,7 @@ KILLER = textwrap.dedent("""
 @pytest.mark.parametrize("module,function", [("store", "save_corpus"), ("rdf", "write_turtle"),
                                              ("viewer", "write_viewer")])
 def test_kill_9_during_the_writes_leaves_the_previous_build(first_build, tmp_path, module, function):
-    out = tmp_path / "out"
-    out.mkdir()
-    for name, data in snapshot(first_build).items():
-        (out / name).write_bytes(data)
+    out = previous_build(first_build, tmp_path)
     before = snapshot(out)
     script = KILLER.format(module=module, function=function)
     done = subprocess.run([sys.executable, "-c", script, str(ONE), str(out)], capture_output=True, timeout=300)
