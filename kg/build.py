@@ -65,7 +65,10 @@ def build(paths, out_dir, *, progress=None, on_problem=None, options=None) -> Bu
             raise InputError(f"{out_dir}: could not write the build ({exc.strerror or exc}); "
                              "the previous build there is untouched") from None
     outputs = [Path(out_dir) / path.name for path in written]
-    return BuildReport(corpus, problems, outputs, [str(p) for p in paths if not Path(p).exists()])
+    from .fetch import is_url
+
+    missing = [str(p) for p in paths if not is_url(str(p)) and str(p) != "-" and not Path(p).exists()]
+    return BuildReport(corpus, problems, outputs, missing)
 
 
 def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
@@ -74,12 +77,13 @@ def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
     from .extract.pipeline import extract_corpus
     from .sources import Problem, read_sources
 
-    documents, problems = read_sources([Path(p) for p in paths], options)
+    documents, problems = read_sources(list(paths), options)  # URLs stay strings
     for problem in problems:
         if on_problem:
             on_problem(problem)
     if not documents:
-        raise InputError("no readable article in " + ", ".join(str(p) for p in paths))
+        given = [str(p) for p in paths] + list(options.urls if options else ())
+        raise InputError("no readable article in " + ", ".join(given))
     bar = progress(total=len(documents)) if progress else None
     def failed(document, error):
         problem = Problem(document.path or document.id,

@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Document
 
-__all__ = ["RECORD_SUFFIXES", "Fields", "ReadOptions", "read_records"]
+__all__ = ["RECORD_SUFFIXES", "Fields", "ReadOptions", "read_records", "stdin_documents"]
 
 RECORD_SUFFIXES = (".jsonl", ".csv")
 #: the keys of an article and the record fields read for each, first found wins
@@ -59,6 +59,8 @@ class Fields:
 class ReadOptions:
     """How ``kg.sources.read_sources`` reads what is not a plain article file."""
     fields: Fields = field(default_factory=Fields)
+    urls: tuple = ()          # fetched besides the paths (kg build --urls FILE)
+    fetcher: object = None    # a kg.fetch.Fetcher; the default cache when None
 
 
 def read_records(path: Path, fields: Fields | None, problems: list) -> list[Document]:
@@ -78,6 +80,30 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
     if not documents and not any(p.path.startswith(f"{path}:") for p in problems):
         raise InputError("no records")
     return documents
+
+
+def stdin_documents(fields: Fields, problems: list, stream=None) -> list[Document]:
+    """Standard input ("-"): JSON Lines when it opens with ``{``, else one article."""
+    import sys
+
+    from .sources import Problem, make_document, split_front_matter, decode_bytes
+
+    data = (stream or sys.stdin.buffer).read()
+    text = decode_bytes(data)
+    if not text.strip():
+        raise InputError("nothing on standard input")
+    if text.lstrip().startswith("{"):
+        documents = []
+        for line, record in _jsonl_rows(text):
+            try:
+                documents.append(_document(record, fields, Path("stdin"), line))
+            except InputError as error:
+                problems.append(Problem(f"-:{line}", str(error)))
+        return documents
+    meta, body = split_front_matter(text.removeprefix("\ufeff"))
+    if not body.strip():
+        raise InputError("no article text after the front matter")
+    return [make_document("stdin", body, meta or {}, "-")]
 
 
 def _document(record, fields: Fields, path: Path, line: int) -> Document:

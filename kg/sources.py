@@ -33,7 +33,8 @@ from .dates import find_dates
 from .errors import InputError
 from .model import Document
 from .nlp import SUPPORTED_LANGUAGES
-from .records import RECORD_SUFFIXES  # many articles per file
+from .feeds import FEED_SUFFIXES  # many articles per file
+from .records import RECORD_SUFFIXES
 from .text import iso_date
 
 __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
@@ -41,7 +42,7 @@ __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_ar
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES + FEED_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
 #: how many non-empty lines at the top of a body may hold its date
 OPENING_LINES = 3
@@ -92,14 +93,21 @@ def read_sources(paths: list[str | Path], options=None) -> tuple[list[Document],
     stem, or a record's id) as an earlier one is reported, not read.
     ``options`` (a kg.records.ReadOptions) names the fields of JSONL / CSV records.
     """
-    files, problems = _article_files(paths)
+    from .fetch import is_url
+
+    urls = [str(p) for p in paths if is_url(str(p))] + list(options.urls if options else ())
+    stdin = any(str(p) == "-" for p in paths)
+    files, problems = _article_files([p for p in paths if not is_url(str(p)) and str(p) != "-"])
+    sources = [(str(path), path) for path in files] + [(url, url) for url in urls]
+    if stdin:
+        sources.insert(0, ("-", None))
     documents: list[Document] = []
     seen: dict[str, str] = {}
-    for path in files:
+    for name, path in sources:
         try:
-            batch = _read_file(path, options, problems)
+            batch = _read_source(name, path, options, problems)
         except InputError as error:
-            problems.append(Problem(str(path), str(error)))
+            problems.append(Problem(name, str(error)))
             continue
         for document in batch:
             where = document.path or str(path)
@@ -112,13 +120,55 @@ def read_sources(paths: list[str | Path], options=None) -> tuple[list[Document],
     return documents, sorted(problems, key=lambda p: p.path)
 
 
-def _read_file(path: Path, options, problems: list[Problem]) -> list[Document]:
-    """The articles of one file: many for a JSONL / CSV file (kg.records), one otherwise."""
-    from .records import read_records
+def _read_source(name: str, path: Path | str | None, options, problems: list[Problem]) -> list[Document]:
+    """The articles of one source: a file, a URL (kg.web) or standard input ("-"):
+    many for a JSONL / CSV file (kg.records) or a feed (kg.feeds), one otherwise."""
+    from .feeds import feed_documents, looks_like_feed
+    from .records import Fields, read_records, stdin_documents
 
-    if path.suffix.lower() in RECORD_SUFFIXES:
-        return read_records(path, options.fields if options else None, problems)
+    fields = options.fields if options else Fields()
+    if path is None:
+        return stdin_documents(fields, problems)
+    if isinstance(path, str):
+        from .web import url_documents
+
+        return url_documents(path, _fetcher(options), problems)
+    suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        return read_records(path, fields, problems)
+    if suffix in FEED_SUFFIXES or looks_like_feed(_head(path)):
+        data = _read_bytes(path)
+        if not looks_like_feed(data):
+            raise InputError("not an RSS or Atom feed (its root is not rss, feed or rdf:RDF)")
+        return feed_documents(data, str(path), problems, _fetcher(options))
     return [read_article(path)]
+
+
+def _fetcher(options):
+    if options is not None and options.fetcher is not None:
+        return options.fetcher
+    from .fetch import Fetcher
+
+    return Fetcher()
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""  # read_article reports it
+
+
+def _read_bytes(path: Path) -> bytes:
+    from .fetch import MAX_BYTES
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
 
 
 def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -162,6 +212,13 @@ def make_document(doc_id: str, body: str, meta: dict, path: str) -> Document:
     published = meta.get("published") or opening_date(body, lang)
     return Document(id=doc_id, body=body, lang=lang, title=meta.get("title"),
                     published=published, url=meta.get("url"), path=path)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Text of bytes fetched or read (kg.encoding), whatever their encoding."""
+    from .encoding import decode
+
+    return decode(data, declared)[0]
 
 
 def decode_text(path: Path) -> str:

@@ -7,7 +7,7 @@ from . import main
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -18,9 +18,16 @@ from . import main
               help="The field of JSONL / CSV records that holds the article text (default: text, else body).")
 @click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
               help="The record field for KEY (title, published, lang, url, id); repeatable.")
-def build(paths, out_dir, quiet, check, text_field, fields):
-    """Build the claim graph of articles (files or folders of .txt / .md /
-    .html, or .jsonl / .csv files of one article per record).
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="A file of URLs to fetch, one a line (# starts a comment); repeatable.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Folder of fetched pages, so that a rebuild does not fetch again "
+              "[default: ~/.cache/kg].")
+def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir):
+    """Build the claim graph of articles: files or folders of .txt / .md /
+    .html, .jsonl / .csv files of one article per record, RSS or Atom feeds,
+    URLs of pages or feeds (fetched once, then cached), or - for standard
+    input (one article, or JSON Lines).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
@@ -33,13 +40,21 @@ def build(paths, out_dir, quiet, check, text_field, fields):
       kg build sources/ -o output/
       kg build sources/ -o output/ --validate
       kg build articles.jsonl --text-field content --field published=date
+      kg build https://example.org/news/feed.xml --urls more-urls.txt
+      cat article.txt | kg build -
     """
     from functools import partial
 
     from ..build import build as run_build
     from ..records import Fields, ReadOptions
 
-    options = ReadOptions(fields=Fields.parse(fields, text=text_field))
+    from ..fetch import Fetcher
+    from ..web import read_url_list
+
+    urls = tuple(url for name in url_lists for url in read_url_list(name))
+    if not paths and not urls:
+        raise click.UsageError("give articles (files, folders, URLs, or - for standard input) or --urls FILE")
+    options = ReadOptions(fields=Fields.parse(fields, text=text_field), urls=urls, fetcher=Fetcher(cache_dir))
 
     progress = None
     if not quiet:
