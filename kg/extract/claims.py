@@ -41,6 +41,8 @@ def frame_claims(ctx: SentenceContext) -> list[tuple[Claim, object]]:
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
             roles = drop_self_links(fill_roles(ctx, frame, trigger, cues, notes), frame)
+            if frame.abroad:
+                _keep_abroad(roles, frame, ctx)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
@@ -93,6 +95,29 @@ def _inside_longer(i: int, frame: Frame, phrases) -> bool:
                for start, end, frame_id in phrases)
 
 
+def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
+    """"Macron s'est entretenu avec Scholz à Berlin": of the people in the frame's
+    ``abroad`` role, only those whose state is known and is not the state of every
+    place named stay; places of no known state go. A meeting at home is no visit."""
+    def state_of(ref):
+        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
+        if mention is None:
+            return None
+        return mention.country or (mention.state.id if mention.state else None)
+
+    def state_id(ref):
+        state = state_of(ref)
+        return state.id if hasattr(state, "id") else state
+
+    places = [r for role, refs in roles.items() if role != frame.abroad for r in refs]
+    place_states = {state_id(r) for r in places}
+    if None in place_states or not places:
+        roles.pop(frame.abroad, None)
+        return
+    kept = [r for r in roles.get(frame.abroad, []) if state_id(r) is not None and state_id(r) not in place_states]
+    roles[frame.abroad] = kept
+
+
 def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:
     """Parties or agents the sentence did not name: the article's pair, else the
     parties of the treaty signed before ("Le traité prévoit une coopération")."""
@@ -108,8 +133,14 @@ def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:
 def _names_a_treaty(trigger, lexicon) -> bool:
     """Is the trigger part of a treaty's name ("traité de partenariat stratégique global")?"""
     head = trigger.head
-    return (trigger.dep_ == "nmod" and head.i < trigger.i
-            and (head.lemma_.lower() in lexicon.treaty_nouns or head.lower_ in lexicon.treaty_nouns))
+    if (trigger.dep_ == "nmod" and head.i < trigger.i
+            and (head.lemma_.lower() in lexicon.treaty_nouns or head.lower_ in lexicon.treaty_nouns)):
+        return True
+    # the parser may hang the noun elsewhere: "un accord de coopération de défense"
+    doc = trigger.doc
+    before = doc[trigger.i - 2] if trigger.i >= 2 else None
+    return (before is not None and doc[trigger.i - 1].pos_ == "ADP"
+            and (before.lemma_.lower() in lexicon.treaty_nouns or before.lower_ in lexicon.treaty_nouns))
 
 
 def _rejoin(claims: list[Claim], role: str) -> Claim:

@@ -25,6 +25,7 @@ class SentenceContext:
     previous: dict = field(default_factory=dict)       # claim type -> the article's claims of it so far
     pair: list = field(default_factory=list)           # the two states the article is about
     read_as_state: set = field(default_factory=set)    # capitals a role read as their state
+    home: object = None                                # the state the publisher speaks for, if any
 
     @cached_property
     def dates(self) -> list:

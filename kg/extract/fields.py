@@ -68,16 +68,24 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
-    """The domain named near the trigger, else anywhere in its sentence ("has sanctioned
-    five officials, in coordinated action with Canada")."""
+    """The domain whose cue stands nearest the trigger, after it when tied ("un accord de
+    défense et une feuille de route pour la coopération économique": economy); else one
+    named anywhere in the sentence ("has sanctioned five officials, in coordinated action
+    with Canada")."""
+    doc = ctx.sentence.doc
     windows = profile(ctx.lang).windows
-    near = ctx.sentence.doc[max(trigger.i - windows["domain_before"], ctx.sentence.start):
-                            min(trigger.i + windows["domain_after"], ctx.sentence.end)]
-    for window in (near, ctx.sentence):
-        words = " " + " ".join(t.lower_ for t in window) + " "
-        for domain, cues in lexicon.domains.items():
-            if any(f" {cue.lower()} " in words for cue in cues):
-                return domain
+    start = max(trigger.i - windows["domain_before"], ctx.sentence.start)
+    end = min(trigger.i + windows["domain_after"], ctx.sentence.end)
+    for start, end in ((start, end), (ctx.sentence.start, ctx.sentence.end)):
+        found = [(abs(a - trigger.i) + (0.5 if a < trigger.i else 0), n, domain, a)
+                 for n, (domain, cues) in enumerate(lexicon.domains.items())
+                 for a, _b, _cue in find_phrases(doc, ctx.lang, tuple(cues), start, end)]
+        if trigger.pos_ == "NOUN":
+            # a noun's own complements first: "une feuille de route pour la coopération économique"
+            own = {t.i for t in trigger.subtree}
+            found = [f for f in found if f[3] in own] or found
+        if found:
+            return min(found)[2]
     return None
 
 

@@ -44,6 +44,9 @@ class Frame:
     context: frozenset[str] = frozenset()  # words one of which the sentence must hold
     topic: frozenset[str] = frozenset()    # words that show a sentence speaks of such claims
     not_followed_by: frozenset[str] = frozenset()  # "sent a clear message": words after the trigger that change its sense
+    not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
+    subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
+    abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
 
     @property
     def agent(self) -> RoleRule | None:
@@ -90,7 +93,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("stance"), frozenset(_words(raw.get("needs_unit"))), _lowered(raw.get("item_nouns")),
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
-                 _lowered(raw.get("not_followed_by")))
+                 _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
+                 _lowered(raw.get("subjects")), raw.get("abroad"))
 
 
 @lru_cache(maxsize=None)

@@ -130,6 +130,17 @@ def is_determiner(token) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _count_cues(lang: str) -> frozenset[str]:
+    """Words that qualify a count ("près de", "jusqu'à", "entre"), from the quantities lexicon."""
+    from ..lexicons import load_lexicon
+
+    data = load_lexicon(lang, "quantities")
+    words = [w for key in ("approximate", "at_least", "at_most") for w in data.get(key) or ()]
+    words += [pair[0] for pair in data.get("ranges") or () if pair and pair[0]]
+    return frozenset(normalise_cue(w) for w in words)
+
+
+@lru_cache(maxsize=None)
 def _contractions(lang: str) -> dict[str, str]:
     from ..lexicons import load_lexicon
 
@@ -179,17 +190,26 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     otherwise the mention is a demonym, a subject or an object.
     """
     start = phrase_start(doc, mention)
-    # "près de 4 000 soldats": words before a count qualify the count, they place nothing
     counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
     contractions = _contractions(doc.lang_)
-    for words in preceding_words(doc, start, sentence.start):
+    # the longest cue wins: "près de Koursk" places, though "de" alone may name an agent
+    for words in reversed(preceding_words(doc, start, sentence.start)):
         head, _, last = words.rpartition(" ")
         expanded = f"{head} {contractions[last]}".strip() if last in contractions else words
         for form in (words, expanded):
-            if form in cues and not counted:
+            # "près de 4 000 soldats": words that qualify a count place nothing;
+            # "contre trois responsables" still targets them
+            if counted and form in _count_cues(doc.lang_):
+                return _unmarked(doc, mention, start, trigger, sentence)
+            if form in cues:
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
+    return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
+    """Markers of a mention no cue introduces: demonym, subject or object."""
     if not doc.has_annotation("DEP"):
         read = _WORD_ORDER[profile(doc.lang_).word_order.strategy]
         return read(doc, mention, start, trigger, sentence)
@@ -204,6 +224,8 @@ def markers_of(doc, mention, trigger, sentence, cues: frozenset[str]) -> set[str
     markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
+    if mention.demonym and verbal and anchor.head.i == trigger.i and anchor.dep_ == "obj":
+        markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")
     elif _object_of_governor(anchor, trigger):
@@ -302,6 +324,12 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i:
+        # "Séoul a exhorté Moscou à cesser...": the one urged acts, not who urges
+        controller = next((c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i
+                           and c.pos_ in ("PROPN", "NOUN")), None)
+        if controller is not None:
+            return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         return subject_tokens_of(verb.head, depth + 1)
     return set()

@@ -20,6 +20,7 @@ from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
 from .coreference import resolve_references
+from .home import first_person_mentions, home_state
 from .mentions import find_mentions
 from .positions import position_claims
 from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
@@ -54,6 +55,7 @@ class _Article:
     reactions: list = field(default_factory=list)      # (denial/silence/confirmation, its topics)
     has_treaty: bool = False                           # a treaty was named before
     speaking: list = field(default_factory=list)       # "X said:": cues for the paragraph it opens
+    home: object = None                                # the state the publisher speaks for
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -62,7 +64,11 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     doc = doc if doc is not None else pipeline(lang)(document.body)
     mentions = resolve_references(doc, find_mentions(doc, lang), lang)
     pair = main_pair(mentions)
-    article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair])
+    home = home_state(document)
+    if home is not None:
+        # on a state's own site, "nous" and "je" are the state acting
+        mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
+    article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home)
     claims: list[Claim] = []
     for sentence in doc.sents:
         claims += _read_sentence(article, sentence)
@@ -100,7 +106,7 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
          for c in sayers for m in c.claimants for i in range(m.tok_start, m.tok_end)},
         {m.ref.id for c in sayers for m in c.claimants},
         article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair),
-        article.read_as_state)
+        article.read_as_state, article.home)
     triggered = frame_claims(ctx) + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)

@@ -33,7 +33,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
     results = []
     seen = set()
-    for i, end, _title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
+    for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
         person = _person_near(people, i, end)
         if person is None:
             continue
@@ -41,7 +41,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         known = None if organisation else _known_state(person.ref)
         organisation_ref = (organisation.ref if organisation else known
                             or _state_of_list(results, i, organisation_role) or _state_of_clause(doc, organisations, i)
-                            or _last_actor(ctx))
+                            or _home_office(ctx, title) or _last_actor(ctx))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
             seen.add(key)
@@ -76,6 +76,13 @@ def _last_actor(ctx):
         if len(agent) == 1 and agent[0].cls == "Country":
             return agent[0]
     return None
+
+
+def _home_office(ctx, title: str):
+    """"M. X, ministre délégué chargé de la francophonie" on a state's own site: its minister."""
+    from .home import home_titles
+
+    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang) else None
 
 
 def _note(claim: Claim, title, person, organisation, known) -> None:

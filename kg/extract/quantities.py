@@ -139,7 +139,9 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
         patterns.append(("range", rf"(?<![\w.,-])(?:(?P<currency>{currency})\s*)?(?P<first>{digits})"
                                   rf"{re.escape(dash)}(?P<second>{digits}(?:\s*(?:{multiplier}))?)(?![\w-]|[.,]\d)"))
     for opener, joiner in lex["ranges"]:
-        patterns.append(("range", rf"{phrase_regex(opener)}\s+(?:(?P<currency>{currency})\s*)?"
+        # an empty opener: a bare range ("12 000 à 15 000 soldats")
+        opening = rf"{phrase_regex(opener)}\s+" if opener else ""
+        patterns.append(("range" if opener else "bare_range", rf"{opening}(?:(?P<currency>{currency})\s*)?"
                                   rf"(?P<first>{number})\s+{phrase_regex(joiner)}\s+"
                                   rf"(?:{currency})?\s*(?P<second>{number})"))
     return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in patterns]
@@ -183,7 +185,9 @@ def _build(kind: str, core: re.Match, text: str, rules: _Rules) -> QuantityMatch
             if value is None or _looks_like_year(core["number"], value) and not (cue or unit):
                 return None
             fields = {"value": value}
-    elif kind == "range":
+    elif kind in ("range", "bare_range"):
+        if kind == "bare_range" and unit is None:
+            return None  # "du 2 à 4": only a count of something is a range
         first, second = _number_value(core["first"], rules), _number_value(core["second"], rules)
         if first is None or second is None:
             return None

@@ -11,7 +11,7 @@ from ..model import EntityRef
 from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon, find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue
+from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_cue, subject_tokens_of
 
 __all__ = ["frame_cues", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -32,6 +32,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    judged = not speech and _judged_act(trigger, ctx.lang)
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
                if speech else set())
@@ -46,6 +47,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, cues)
+        if judged and mention.tok_start < trigger.head.i:
+            markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers, said_by):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
@@ -70,6 +73,17 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, cues, notes: dict | 
                 break
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def _judged_act(trigger, lang: str) -> bool:
+    """Is a noun trigger the object of a verb that judges it ("Washington a condamné le
+    déploiement", "a dénoncé la coopération entre Moscou et Pyongyang")? Then the verb's
+    subject speaks about the act, it does not take part in it."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
+        return False
+    verb = trigger.head
+    judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
+    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
 
 
 def _beside_source(filler, mention, sources) -> bool:
@@ -127,6 +141,13 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
         governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN")
+            and mention.tok_start < trigger.i
+            and not any(c.dep_.startswith("nsubj") or c.dep_ in ("mark", "cc") for c in trigger.children)):
+        # "le traité entre la France et le Sénégal, signé à Dakar": the participle's noun
+        # brings the complements it has before the participle (not "..., puis ratifié",
+        # which continues an earlier verb)
+        governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
@@ -135,18 +156,31 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
         governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    if takes_verb and anchor.head.i == trigger.head.i and _fronted(doc, mention, trigger.head):
+        return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
     if trigger.pos_ in ("NOUN", "PROPN"):
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
         # de la visite de Poutine"
         through_noun = anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.head.i in governors
-        return anchor.i in governors or anchor.head.i in governors or through_noun
+        # "le déploiement de militaires nord-coréens en Russie": the parser may hang the
+        # place off the demonym that qualifies the noun
+        head = anchor.head
+        through_demonym = (head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN")
+                           and head.head.head.i in governors)
+        return anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
     return False
+
+
+def _fronted(doc, mention, verb) -> bool:
+    """Does the mention open the clause, before the verb's subject ("À Bruxelles, nous...")?"""
+    subject = subject_tokens_of(verb)
+    return mention.tok_start < (min(subject) if subject else verb.i)
 
 
 def _accepted(markers, noun_trigger: bool) -> set[str]:
@@ -253,7 +287,10 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
-    if len(ctx.pair) == 2 and (one_of_pair or mentions_pair(ctx.sentence, ctx.lang)):
+    # "Un accord de défense a été signé à l'occasion de la visite": a sentence that names
+    # nobody speaks of the pair the article is about
+    unnamed = not parties and not ctx.mentions
+    if len(ctx.pair) == 2 and (one_of_pair or unnamed or mentions_pair(ctx.sentence, ctx.lang)):
         known = {p.id for p in parties or []}
         roles[role] = list(parties or []) + [p for p in ctx.pair if p.id not in known]
     elif not parties and has_treaty_noun(ctx.sentence, ctx.lang) and signing() is not None:

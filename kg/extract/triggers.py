@@ -44,9 +44,26 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     others = _forms_of_siblings(frame, lang)
     found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
-             and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)}
+             and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
+             and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
+             and _subject_fits(doc[i], frame.subjects)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
+
+
+def _subject_fits(token, subjects: frozenset[str]) -> bool:
+    """"Des soldats sont arrivés", not "le ministre est arrivé": a frame may name the nouns
+    its trigger's subject must be."""
+    if not subjects:
+        return True
+    found = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
+
+
+def _reflexive(token) -> bool:
+    """A verb with its reflexive clitic ("en nous appuyant sur", "s'appuie sur")."""
+    return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.i < token.i)
+               for c in token.children)
 
 
 @lru_cache(maxsize=None)
@@ -138,7 +155,12 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     is aid, not a deployment; "envoyé 10 000 soldats" is not aid."""
     if not frame.needs_unit:
         return False
-    closest = nearest([q for q in ctx.quantities if q.quantity.unit or _counts_a_noun(ctx, q)], trigger.idx)
+    counts = [q for q in ctx.quantities if q.quantity.unit]
+    if not any(q.quantity.unit in frame.needs_unit for q in counts):
+        # "quatre brigades de 12 000 soldats": a count of an unknown noun vetoes only
+        # when nothing the frame counts is counted beside it
+        counts += [q for q in ctx.quantities if not q.quantity.unit and _counts_a_noun(ctx, q)]
+    closest = nearest(counts, trigger.idx)
     return closest is not None and closest.quantity.unit not in frame.needs_unit
 
 
