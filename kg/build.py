@@ -47,8 +47,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
 def build(paths, out_dir, *, progress=None, on_problem=None, options=None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
-    ``on_problem(problem)`` hears about each file that cannot be read (the
-    others still build); ``progress`` wraps the list of documents (e.g. tqdm);
+    ``on_problem(problem)`` hears about each file that cannot be read (the others
+    still build) or is read with a warning (``problem.warning``); ``progress`` wraps the list of documents (e.g. tqdm);
     ``options`` (kg.records.ReadOptions) says how to read records.
     Raises DataError, before reading any article, when a file of the ontology
     is invalid; InputError when no article at all can be read.

@@ -9,13 +9,18 @@ import codecs
 
 from .errors import InputError
 
-__all__ = ["decode"]
+__all__ = ["decode", "has_bom"]
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 _WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+
+
+def has_bom(data: bytes) -> bool:
+    """Whether ``data`` opens with a Unicode byte-order mark."""
+    return any(data.startswith(bom) for bom, _codec in _BOMS)
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:

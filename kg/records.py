@@ -68,7 +68,9 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
     from .sources import Problem, decode_text
 
     fields = fields or Fields()
-    text = decode_text(path)
+    notes: list[str] = []
+    text = decode_text(path, notes)
+    problems.extend(Problem(str(path), note, warning=True) for note in notes)
     rows = _jsonl_rows(text) if path.suffix.lower() == ".jsonl" else _csv_rows(text)
     documents = []
     for line, record in rows:
@@ -77,7 +79,7 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
             documents.append(_document(record, fields, path, line))
         except InputError as error:
             problems.append(Problem(where, str(error)))
-    if not documents and not any(p.path.startswith(f"{path}:") for p in problems):
+    if not documents and not any(p.path.startswith(f"{path}:") and not p.warning for p in problems):
         raise InputError("no records")
     return documents
 

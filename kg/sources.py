@@ -57,6 +57,7 @@ class Problem:
     """
     path: str
     message: str
+    warning: bool = False   # read all the same (a guessed encoding): said, not skipped
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -78,7 +79,8 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
     if missing:
         raise InputError(str(missing[0]))
     if not documents:
-        detail = f" ({problems[0]})" if problems else ""
+        skipped = [p for p in problems if not p.warning]
+        detail = f" ({skipped[0]})" if skipped else ""
         raise NoArticles(f"no readable article{detail}")
     return documents
 
@@ -141,7 +143,10 @@ def _read_source(name: str, path: Path | str | None, options, problems: list[Pro
         if not looks_like_feed(data):
             raise InputError("not an RSS or Atom feed (its root is not rss, feed or rdf:RDF)")
         return feed_documents(data, str(path), problems, _fetcher(options))
-    return [read_article(path)]
+    notes: list[str] = []
+    document = read_article(path, notes)
+    problems.extend(Problem(str(path), note, warning=True) for note in notes)
+    return [document]
 
 
 def _fetcher(options):
@@ -187,10 +192,11 @@ def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
     return sorted(files, key=str), problems
 
 
-def read_article(path: str | Path) -> Document:
-    """One article as a Document; InputError (without the path) when it cannot be read."""
+def read_article(path: str | Path, notes: list | None = None) -> Document:
+    """One article as a Document; InputError (without the path) when it cannot be read.
+    ``notes`` receives a warning about a file read all the same (its encoding guessed)."""
     path = Path(path)
-    text = _read_text(path)
+    text = _read_text(path, notes)
     meta: dict = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         text, meta = _html_article(text)
@@ -221,25 +227,26 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return decode(data, declared)[0]
 
 
-def decode_text(path: Path) -> str:
-    """The text of a file; InputError (without the path) when it is empty, binary or undecodable."""
-    return _read_text(path)
+def decode_text(path: Path, notes: list | None = None) -> str:
+    """The text of a file; InputError (without the path) when it is empty, binary or
+    undecodable; ``notes`` receives the warning of a guessed encoding."""
+    return _read_text(path, notes)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, notes: list | None = None) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
     if not data.strip():
         raise InputError("empty file")
-    if b"\x00" in data[:8192]:
+    from .encoding import decode, has_bom
+
+    if b"\x00" in data[:8192] and not has_bom(data):  # UTF-16 / UTF-32 have NULs, and a BOM
         raise InputError("binary file, not a text article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-                         "save the file as UTF-8") from None
+    text, warning = decode(data)
+    if warning and notes is not None:
+        notes.append(warning)
     return text.removeprefix("\ufeff")
 
 

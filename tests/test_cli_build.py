@@ -3,7 +3,7 @@
 ``good/`` holds four short articles: a French treaty signing with front matter,
 a French deployment report with only a dateline, a French visit saved with a
 byte-order mark and Windows line ends, and an English article. ``bad/``
-holds one article per way of being unreadable: empty, binary, Latin-1, malformed
+holds one article per way of being unreadable: empty, binary, malformed
 front matter, an impossible date (2024-02-30) and a German article.
 """
 import json
@@ -30,7 +30,6 @@ OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "gr
 BAD_FILES = {
     "empty.txt": "empty file",
     "binary.txt": "binary",
-    "latin1.txt": "not UTF-8",
     "bad-front.txt": "front matter",
     "impossible-date.txt": "2024-02-30",
     "de-vertrag.txt": "unsupported language 'de'",

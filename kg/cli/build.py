@@ -61,7 +61,7 @@ def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
     report = run_build(paths, out_dir, progress=progress,
-                       on_problem=lambda p: click.echo(f"kg: skipped {p}", err=True), options=options)
+                       on_problem=lambda p: click.echo(f"kg: {'warning:' if p.warning else 'skipped'} {p}", err=True), options=options)
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
