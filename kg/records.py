@@ -76,7 +76,7 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
     for line, record in rows:
         where = f"{path}:{line}"
         try:
-            documents.append(_document(record, fields, path, line))
+            documents.append(_document(record, fields, path.stem, where))
         except InputError as error:
             problems.append(Problem(where, str(error)))
     if not documents and not any(p.path.startswith(f"{path}:") and not p.warning for p in problems):
@@ -98,7 +98,7 @@ def stdin_documents(fields: Fields, problems: list, stream=None) -> list[Documen
         documents = []
         for line, record in _jsonl_rows(text):
             try:
-                documents.append(_document(record, fields, Path("stdin"), line))
+                documents.append(_document(record, fields, "stdin", f"-:{line}"))
             except InputError as error:
                 problems.append(Problem(f"-:{line}", str(error)))
         return documents
@@ -108,7 +108,8 @@ def stdin_documents(fields: Fields, problems: list, stream=None) -> list[Documen
     return [make_document("stdin", body, meta or {}, "-")]
 
 
-def _document(record, fields: Fields, path: Path, line: int) -> Document:
+def _document(record, fields: Fields, stem: str, where: str) -> Document:
+    """The article of one record; ``where`` is its file and line, its id by default."""
     from .sources import clean_meta, make_document
 
     if isinstance(record, InputError):
@@ -122,8 +123,8 @@ def _document(record, fields: Fields, path: Path, line: int) -> Document:
         raise InputError(f"the article text must be a string, not a {type(body).__name__}")
     meta = clean_meta({key: fields.value(record, key) for key in ("title", "published", "lang", "url")},
                       where="record")
-    doc_id = fields.value(record, "id") or f"{path.stem}-{line}"
-    return make_document(doc_id, body, meta, f"{path}:{line}")
+    doc_id = fields.value(record, "id") or f"{stem}-{where.rsplit(':', 1)[1]}"
+    return make_document(doc_id, body, meta, where)
 
 
 def _jsonl_rows(text: str):
