@@ -82,8 +82,11 @@ def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
         if on_problem:
             on_problem(problem)
     if not documents:
+        from .sources import NO_ARTICLE_FILES
+
         given = [str(p) for p in paths] + list(options.urls if options else ())
-        raise InputError("no readable article in " + ", ".join(given))
+        kinds = [f"; {p}" for p in problems if p.message.startswith(NO_ARTICLE_FILES)]
+        raise InputError("no readable article in " + ", ".join(given) + "".join(kinds))
     bar = progress(total=len(documents)) if progress else None
     def failed(document, error):
         problem = Problem(document.path or document.id,

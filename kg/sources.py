@@ -182,14 +182,32 @@ def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.update(p for p in path.rglob("*")
-                         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = [p for p in path.rglob("*")
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            articles = [p for p in found if p.suffix.lower() in ARTICLE_SUFFIXES]
+            files.update(articles)
+            if found and not articles:
+                problems.append(Problem(str(path), unknown_files_message(path, found)))
         elif path.exists():
             files.add(path)
         else:
             problems.append(Problem(str(path), _MISSING))
     return sorted(files, key=str), problems
+
+
+#: how a folder of files of no kind kg reads is reported (kg.build repeats it in its error)
+NO_ARTICLE_FILES = "no file kg can read"
+
+
+def unknown_files_message(folder: Path, found: list[Path], shown: int = 5) -> str:
+    """The files of a folder that holds no article, named, and what kg reads instead.
+
+    >>> unknown_files_message(Path("in"), [Path("in/b.pdf"), Path("in/a.docx")])
+    'no file kg can read: a.docx, b.pdf (kg reads .txt .md .html .htm .jsonl .csv .xml .rss .atom)'
+    """
+    names = sorted(str(p.relative_to(folder)) for p in found)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"{NO_ARTICLE_FILES}: {', '.join(names[:shown])}{more} (kg reads {' '.join(ARTICLE_SUFFIXES)})"
 
 
 def read_article(path: str | Path, notes: list | None = None) -> Document:
