@@ -10,7 +10,7 @@ from kg.sources import read_sources
 PARAGRAPHS = [
     "Le ministre brésilien des Affaires étrangères s'est rendu lundi à Pékin, où il a rencontré "
     "son homologue chinois pour préparer un sommet des deux pays.",
-    "Les deux gouvernements ont signé mardi à Pékin un accord de coopération énergétique d'une "
+    "Le Brésil et la Chine ont signé mardi à Pékin un accord de coopération énergétique d'une "
     "durée de dix ans, selon un communiqué du ministère chinois.",
     "La Chine a annoncé de nouvelles sanctions contre trois entreprises de défense américaines, "
     "a indiqué le ministère chinois du Commerce dans un communiqué publié mercredi.",
