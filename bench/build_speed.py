@@ -1,6 +1,6 @@
 """Time a full ``kg build`` against spaCy's bare ``nlp.pipe`` over the same texts.
 
-    .venv/bin/python bench/build_speed.py [FOLDER] [--repeat 5] [--lang fr] [--profile]
+    .venv/bin/python bench/build_speed.py [FOLDER] [--repeat 5] [--lang fr] [--profile] [--jobs 2]
 
 FOLDER (default ``sources/``) holds the articles; the set is copied ``--repeat``
 times (under new file names, as article ids must be unique) so that the measure
@@ -22,6 +22,10 @@ library's own functions). English articles go through kg's English pipeline
 French model in the baseline; ``--lang fr`` keeps only the French articles, for
 a like-for-like measure. ``--profile`` then runs the kg build once more under
 cProfile and prints where the time goes, by module and by function.
+``--jobs N`` then times two more builds, ``jobs=1`` and ``jobs=N`` (wall time:
+the parser processes' CPU is not this process's), and prints articles per
+second for each and their ratio, with the load average (other processes on the
+machine take cores from the N-process build).
 """
 from __future__ import annotations
 
@@ -78,9 +82,9 @@ class Clock:
         self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
-def time_kg(folder: Path, out_dir: Path) -> tuple[Clock, object]:
+def time_kg(folder: Path, out_dir: Path, jobs: int = 1) -> tuple[Clock, object]:
     with Clock() as clock:
-        report = build([folder], out_dir)
+        report = build([folder], out_dir, jobs=jobs)
     return clock, report
 
 
@@ -161,6 +165,18 @@ def profile_by_module(folder: Path, out_dir: Path, top: int) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
+def compare_jobs(folder: Path, scratch: Path, articles: int, jobs: int) -> None:
+    import os
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    one, _ = time_kg(folder, scratch / "jobs-1", 1)
+    many, _ = time_kg(folder, scratch / f"jobs-{jobs}", jobs)
+    print(f"\nparser processes (wall time; load average {load:.1f} on {os.cpu_count()} cores before):")
+    print(f"  --jobs 1: {one.wall:7.2f} s  {articles / one.wall:6.2f} articles/s")
+    print(f"  --jobs {jobs}: {many.wall:7.2f} s  {articles / many.wall:6.2f} articles/s  "
+          f"({one.wall / many.wall:.2f}x)")
+
+
 def _module(filename: str) -> str:
     """kg/extract/claims.py -> kg.extract.claims; site-packages/spacy/... -> spacy; C code as is."""
     if filename.startswith("<") or filename == "~":
@@ -181,6 +197,7 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="copies of the article set (default 5)")
     parser.add_argument("--lang", choices=("fr", "en"), help="only the articles in this language")
     parser.add_argument("--profile", action="store_true", help="then profile one kg build")
+    parser.add_argument("--jobs", type=int, help="then compare builds with 1 and this many parser processes")
     parser.add_argument("--top", type=int, default=20, help="rows of the profile (default 20)")
     args = parser.parse_args(argv)
 
@@ -213,6 +230,8 @@ def main(argv=None) -> None:
         print("     wall      CPU  CPU share")
         for name, wall, cpu in steps:
             print(f"  {wall:7.2f} s {cpu:7.2f} s  {100 * cpu / total:5.1f} %  {name}")
+        if args.jobs:
+            compare_jobs(articles_dir, scratch, len(documents), args.jobs)
         if args.profile:
             profile_by_module(articles_dir, scratch / "profiled", args.top)
 

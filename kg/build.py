@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Corpus
 from .output_folder import OutputFolder
+from .sources import shown_path
 
 __all__ = ["BuildReport", "build", "write_outputs"]
 
@@ -44,20 +45,24 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     return [out_dir / name for name in names]
 
 
-def build(paths, out_dir, *, progress=None, on_problem=None, options=None) -> BuildReport:
+def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
+          jobs: int = 1, options=None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
-    ``on_problem(problem)`` hears about each file that cannot be read (the others
-    still build) or is read with a warning (``problem.warning``); ``progress`` wraps the list of documents (e.g. tqdm);
-    ``options`` (kg.records.ReadOptions) says how to read records.
-    Raises DataError, before reading any article, when a file of the ontology
-    is invalid; InputError when no article at all can be read.
+    ``on_problem(problem)`` hears about each file that cannot be read (the
+    others still build) and about links followed out of a folder; ``progress``
+    wraps the list of documents (e.g. tqdm); a file over ``max_bytes`` (default
+    kg.sources.MAX_ARTICLE_BYTES) is skipped. Raises DataError, before reading
+    any article, when a file of the ontology is invalid; InputError when no
+    article at all can be read. ``jobs`` processes parse the articles (the
+    outputs do not depend on it). ``options`` (kg.records.ReadOptions): record
+    fields, URLs, the fetcher.
     """
     from .ontology_schema import check_ontology
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
-        corpus, problems = _analyse(paths, progress, on_problem, options)
+        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, options)
         try:
             written = write_outputs(corpus, folder.staging)
             folder.publish()
@@ -67,24 +72,24 @@ def build(paths, out_dir, *, progress=None, on_problem=None, options=None) -> Bu
     outputs = [Path(out_dir) / path.name for path in written]
     from .fetch import is_url
 
-    missing = [str(p) for p in paths if not is_url(str(p)) and str(p) != "-" and not Path(p).exists()]
+    missing = [shown_path(p) for p in paths if not is_url(str(p)) and str(p) != "-" and not Path(p).exists()]
     return BuildReport(corpus, problems, outputs, missing)
 
 
-def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
+def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, options=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
-    from .sources import Problem, read_sources
+    from .sources import MAX_ARTICLE_BYTES, Problem, read_sources
 
-    documents, problems = read_sources(list(paths), options)  # URLs stay strings
+    documents, problems = read_sources(list(paths), max_bytes or MAX_ARTICLE_BYTES, options)  # URLs stay str
     for problem in problems:
         if on_problem:
             on_problem(problem)
     if not documents:
         from .sources import NO_ARTICLE_FILES
 
-        given = [str(p) for p in paths] + list(options.urls if options else ())
+        given = [shown_path(p) for p in paths] + list(options.urls if options else ())
         kinds = [f"; {p}" for p in problems if p.message.startswith(NO_ARTICLE_FILES)]
         raise InputError("no readable article in " + ", ".join(given) + "".join(kinds))
     bar = progress(total=len(documents)) if progress else None
@@ -95,7 +100,8 @@ def _analyse(paths, progress, on_problem, options=None) -> tuple[Corpus, list]:
         if on_problem:
             on_problem(problem)
 
-    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed)
+    corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed,
+                            jobs=jobs)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id

@@ -167,12 +167,18 @@ def _claim_fields() -> tuple[str, ...]:
 
 
 def declaration_path(directory: Path | None = None) -> Path:
-    return Path(directory or ontology_dir()) / FILE
+    return _declaration_path(Path(directory or ontology_dir()))
+
+
+@lru_cache(maxsize=None)
+def _declaration_path(directory: Path) -> Path:
+    return directory / FILE
 
 
 def load_claim_types(path: Path | None = None) -> ClaimTypes:
     """The declaration at ``path`` (default: the ontology's), read and checked once."""
-    return _load(Path(path) if path else declaration_path())
+    # the rules ask for every claim: the default is found by the ontology folder alone
+    return _load(Path(path)) if path else _load(_declaration_path(ontology_dir()))
 
 
 @lru_cache(maxsize=None)

@@ -57,19 +57,29 @@ class DateMatch:
 def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
     """Every date expression of ``text``, in order, none overlapping another."""
     rules = _rules(lang)
-    if not _may_hold_a_date(text, lang):
+    candidates = _candidates(text, lang)
+    if candidates is None:
         return []
     anchor = _Anchor.of(published)
     found: list[DateMatch] = []
-    for kind, pattern in rules.patterns:
-        for match in pattern.finditer(text):
-            if rules.capitalised and not _names_capitalised(match):
-                continue
-            resolved = _RESOLVERS[kind](match, rules, anchor)
-            if resolved is not None:
-                iso, relative = resolved
-                found.append(DateMatch(match.start(), match.end(), match.group(), iso, relative))
+    for kind, match in candidates:
+        resolved = _RESOLVERS[kind](match, rules, anchor)
+        if resolved is not None:
+            iso, relative = resolved
+            found.append(DateMatch(match.start(), match.end(), match.group(), iso, relative))
     return keep_longest(found)
+
+
+@lru_cache(maxsize=64)
+def _candidates(text: str, lang: str) -> tuple | None:
+    """``(kind, match)`` of every pattern over ``text``; None when it cannot hold a
+    date. Kept for the last sentences: the extractor asks twice of each (its dates,
+    then the dates its quantities must not overlap), with and without an anchor."""
+    rules = _rules(lang)
+    if not _may_hold_a_date(text, lang):
+        return None
+    return tuple((kind, match) for kind, pattern in rules.patterns for match in pattern.finditer(text)
+                 if not (rules.capitalised and not _names_capitalised(match)))
 
 
 def _may_hold_a_date(text: str, lang: str) -> bool:

@@ -74,6 +74,9 @@ class GazetteerEntry:
     capital_of: str | None = None  # QID of the state whose capital this is
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms_cased: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # names an article uses once it has named the entity in full ("the Council" after
+    # "the Council of the European Union"), matched as written after a determiner
+    short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""  # the YAML file it came from, for error messages
 
     @property
@@ -306,7 +309,7 @@ def _entry(path: Path, item: dict) -> GazetteerEntry:
     return GazetteerEntry(id=item["id"], label=item["label"], cls=item["class"], kind=item["kind"],
                           qid=item.get("qid"), part_of=item.get("part_of"), capital_of=item.get("capital_of"),
                           forms=_forms(item.get("forms")), forms_cased=_forms(item.get("forms_cased")),
-                          source=path.name)
+                          short_forms=_forms(item.get("short_forms")), source=path.name)
 
 
 def _forms(table: dict | None) -> dict[str, tuple[str, ...]]:

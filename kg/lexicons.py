@@ -36,7 +36,13 @@ def ontology_dir() -> Path:
     >>> (ontology_dir() / "lexicons" / "fr" / "claims.yaml").is_file()
     True
     """
-    chosen = os.environ.get(ONTOLOGY_ENV)
+    return _ontology_dir(os.environ.get(ONTOLOGY_ENV) or None)
+
+
+@lru_cache(maxsize=None)
+def _ontology_dir(chosen: str | None) -> Path:
+    # resolved once per value of the variable: the rules ask for every claim they
+    # make (claim types, lexicons), and resolving touches the file system each time
     if chosen:
         return Path(chosen).expanduser().resolve()
     shipped = _PACKAGE / "ontology"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .text import fold
@@ -101,10 +102,23 @@ def entity_id(qid: str | None, label: str, cls: str) -> str:
     'Q423'
     >>> entity_id(None, "Région de Koursk", "Place")
     'place-region-de-koursk'
+
+    A name in another script keeps its letters: reduced to ASCII it would be
+    empty, and every such person one entity ``person-``.
+
+    >>> entity_id(None, "Сергей Лавров", "Person"), entity_id(None, "王毅", "Person")
+    ('person-сергеи-лавров', 'person-王毅')
     """
     if qid:
         return qid
-    return cls.lower() + "-" + re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
+    folded = fold(label)
+    if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in folded):
+        slug = re.sub(r"[\W_]+", "-", folded)
+    else:
+        slug = re.sub(r"[^a-z0-9]+", "-", folded)
+    slug = slug.strip("-")
+    # nothing left of the label (punctuation only): an id of its own all the same
+    return cls.lower() + "-" + (slug or stable_id(label)[:10])
 
 
 @dataclass

@@ -255,6 +255,7 @@ GAZETTEER = [Rule(Rule({
     "capital_of?": _QID,
     "forms?": _FORMS,
     "forms_cased?": _FORMS,
+    "short_forms?": _FORMS,   # names used once the full one was given ("the Council")
 }, lambda entry: entry["kind"] != "capital" or bool(entry.get("capital_of")),
    "a capital needs capital_of (the QID of its state)"),
    lambda entry: any((entry.get("forms") or {}).values()) or any((entry.get("forms_cased") or {}).values()),
@@ -271,7 +272,7 @@ CURATED_GAZETTEER = {
     "entries": [{
         "id": str, "label?": str, "class?": OneOf("entity_classes", noun="entity class"), "kind?": str,
         "qid?": (str, type(None)), "part_of?": (str, type(None)), "capital_of?": (str, type(None)),
-        "forms?": _FORMS, "forms_cased?": _FORMS,
+        "forms?": _FORMS, "forms_cased?": _FORMS, "short_forms?": _FORMS,
     }],
 }
 

@@ -70,7 +70,7 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
     fields = fields or Fields()
     notes: list[str] = []
     text = decode_text(path, notes)
-    problems.extend(Problem(str(path), note, warning=True) for note in notes)
+    problems.extend(Problem(str(path), note, skipped=False) for note in notes)
     rows = _jsonl_rows(text) if path.suffix.lower() == ".jsonl" else _csv_rows(text)
     documents = []
     for line, record in rows:
@@ -79,7 +79,7 @@ def read_records(path: Path, fields: Fields | None, problems: list) -> list[Docu
             documents.append(_document(record, fields, path.stem, where))
         except InputError as error:
             problems.append(Problem(where, str(error)))
-    if not documents and not any(p.path.startswith(f"{path}:") and not p.warning for p in problems):
+    if not documents and not any(p.path.startswith(f"{path}:") and p.skipped for p in problems):
         raise InputError("no records")
     return documents
 

@@ -422,6 +422,8 @@ class Builder:
             for lang, forms in (item.get("forms_cased") or {}).items():
                 for form in forms:
                     self.name(entry, lang, form, cased=True)
+            for lang, forms in (item.get("short_forms") or {}).items():
+                entry.setdefault("short_forms", {}).setdefault(lang, []).extend(forms)
 
     def known_in_data(self, qid: str) -> bool:
         """Find ``qid`` as a whole word in the data files; remember where."""
@@ -443,8 +445,8 @@ class Builder:
             for key in ("part_of", "capital_of"):
                 if entry.get(key):
                     clean[key] = entry[key]
-            for key in ("forms", "forms_cased"):
-                table = {lang: forms for lang, forms in entry[key].items() if forms}
+            for key in ("forms", "forms_cased", "short_forms"):
+                table = {lang: forms for lang, forms in (entry.get(key) or {}).items() if forms}
                 if table:
                     clean[key] = table
             used |= {entry.get(k) for k in ("qid", "part_of", "capital_of")} - {None}

@@ -55,7 +55,7 @@ def test_an_rss2_item_gives_its_full_content_and_a_teaser_item_its_fetched_page(
     with serving({"/latvia": (200, "text/html; charset=utf-8", PAGE_EN)}) as (base, requests):
         feed = tmp_path / "news.rss"
         feed.write_text(rss2(f"{base}/latvia"), encoding="utf-8")
-        documents, problems = read_sources([feed], ReadOptions(fetcher=Fetcher(tmp_path / "cache", timeout=5)))
+        documents, problems = read_sources([feed], options=ReadOptions(fetcher=Fetcher(tmp_path / "cache", timeout=5)))
     assert problems == []
     full, fetched = documents
     assert full.body == LONG_FR
@@ -98,7 +98,7 @@ def test_an_item_whose_link_fails_is_one_problem_and_the_others_build(tmp_path):
     with serving({}) as (base, _requests):
         feed = tmp_path / "news.xml"
         feed.write_text(rss2(f"{base}/gone"), encoding="utf-8")
-        documents, problems = read_sources([feed], ReadOptions(fetcher=Fetcher(tmp_path / "cache", timeout=5)))
+        documents, problems = read_sources([feed], options=ReadOptions(fetcher=Fetcher(tmp_path / "cache", timeout=5)))
     assert [d.title for d in documents] == ["Frégates en Baltique"]
     [problem] = problems
     assert problem.path == f"{feed}#2" and "HTTP 404" in problem.message

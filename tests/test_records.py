@@ -58,7 +58,7 @@ def test_csv_columns_and_configured_field_names(tmp_path):
         writer.writerow(["x1", FR + "\nUne deuxième ligne, avec une virgule.", "Wed, 19 Jun 2024 08:30:00 GMT", "T"])
         writer.writerow(["x2", EN, "2024-07-01", ""])
     fields = Fields.parse(["id=ref", "published=date", "title=headline"], text="content")
-    documents, problems = read_sources([path], ReadOptions(fields=fields))
+    documents, problems = read_sources([path], options=ReadOptions(fields=fields))
     assert problems == []
     assert [(d.id, d.published, d.title) for d in documents] == [("x1", "2024-06-19", "T"), ("x2", "2024-07-01", None)]
     assert documents[0].body.endswith("avec une virgule.")

@@ -1,4 +1,5 @@
 """kg build"""
+import os
 from pathlib import Path
 
 import click
@@ -6,11 +7,22 @@ import click
 from . import main
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, not only the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Skip (with a message) any file larger than this many megabytes.")
+@click.option("--jobs", "-j", default=available_cores(), show_default="every core", type=click.IntRange(min=1),
+              help="Processes that parse the articles (the outputs are the same whatever the number).")
 @click.option("--validate", "check", is_flag=True,
               help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
               "(exit status 1 on a violation).")
@@ -23,7 +35,7 @@ from . import main
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str),
               help="Folder of fetched pages, so that a rebuild does not fetch again "
               "[default: ~/.cache/kg].")
-def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir):
+def build(paths, out_dir, quiet, max_mb, jobs, check, text_field, fields, url_lists, cache_dir):
     """Build the claim graph of articles: files or folders of .txt / .md /
     .html, .jsonl / .csv files of one article per record, RSS or Atom feeds,
     URLs of pages or feeds (fetched once, then cached), or - for standard
@@ -31,9 +43,10 @@ def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
-    folder. A file that cannot be read is reported on one line and skipped;
-    an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the build
-    before it reads any article.
+    folder. A file that cannot be read (not UTF-8, not a regular file, over
+    --max-article-size, bad front matter...) is reported on one line and
+    skipped; an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the
+    build before it reads any article.
 
     \b
     Example:
@@ -46,9 +59,9 @@ def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir
     from functools import partial
 
     from ..build import build as run_build
-    from ..records import Fields, ReadOptions
-
     from ..fetch import Fetcher
+    from ..records import Fields, ReadOptions
+    from ..sources import shown_path
     from ..web import read_url_list
 
     urls = tuple(url for name in url_lists for url in read_url_list(name))
@@ -60,12 +73,13 @@ def build(paths, out_dir, quiet, check, text_field, fields, url_lists, cache_dir
     if not quiet:
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
-    report = run_build(paths, out_dir, progress=progress,
-                       on_problem=lambda p: click.echo(f"kg: {'warning:' if p.warning else 'skipped'} {p}", err=True), options=options)
+    report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
+                       options=options,
+                       on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
-                   f"{len(corpus.claims)} claims -> {Path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
+                   f"{len(corpus.claims)} claims -> {shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
     if check:

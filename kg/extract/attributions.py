@@ -146,7 +146,7 @@ def _phrasal(doc, sentence, mentions, lexicon, lang: str, pair=()) -> list[Cue]:
     for start, _end, phrase in find_phrases(doc, lang, list(stance_of), sentence.start, sentence.end):
         char = doc[start].idx
         before = [m for m in map(_as_source, mentions) if m.end <= char and m.cls in _SOURCE_CLASSES]
-        clause = _same_clause(doc, before, char)
+        clause = _same_clause(sentence, before, char)
         if pair and _names_pair(doc[_clause_start(doc, sentence, start):start], lang):
             clause = list(pair)  # "..., which both countries deny"
         stance = stance_of[phrase]
@@ -167,12 +167,15 @@ def _negated(doc, sentence, start: int, lexicon) -> bool:
     return any(t.lower_ in lexicon.negators for t in doc[clause_start:start])
 
 
-def _same_clause(doc, mentions, char: int) -> list:
+def _same_clause(sentence, mentions, char: int) -> list:
     """The sources between the last clause break and the phrase, or the nearest one."""
     if not mentions:
         return []
-    breaks = [t.idx for t in doc if t.idx < char and t.text in (",", ";", ":", "—") ]
-    last_break = max([b for b in breaks if b < char], default=-1)
+    # the mentions are the sentence's, so a break before the sentence is before them
+    # all: looking back to the sentence start is enough (looking through the whole
+    # document, for every phrase, cost long articles the square of their length)
+    breaks = [t.idx for t in sentence if t.idx < char and t.text in (",", ";", ":", "—")]
+    last_break = max(breaks, default=-1)
     inside = [m for m in mentions if m.start > last_break]
     return inside or mentions[-1:]
 

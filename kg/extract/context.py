@@ -9,7 +9,7 @@ from ..model import Evidence
 from ..dates import find_dates
 from .quantities import find_quantities
 
-__all__ = ["SentenceContext"]
+__all__ = ["SentenceContext", "doc_dateline"]
 
 
 @dataclass
@@ -47,3 +47,14 @@ class SentenceContext:
 
 def _shifted(matches, offset: int) -> list:
     return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
+
+
+def doc_dateline(doc):
+    """The dateline opening a parsed article (kg.text.find_dateline), read once: the
+    rules ask for each mention and claim, and ``doc.text`` is rebuilt at every call
+    (that made long articles cost the square of their length)."""
+    from ..text import find_dateline
+
+    if "kg_dateline" not in doc.user_data:
+        doc.user_data["kg_dateline"] = find_dateline(doc[:120].text)  # a dateline spans < 100 characters
+    return doc.user_data["kg_dateline"]

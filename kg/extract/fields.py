@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ..model import Claim
 from ..profiles import profile
-from ..text import find_dateline
 from ..trace import note_field
-from .context import SentenceContext
+from .context import SentenceContext, doc_dateline
 from .frames import Frame, find_phrases
 
 __all__ = ["nearest", "add_fields"]
@@ -30,7 +29,7 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         if match:
             note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
-        dateline = find_dateline(ctx.sentence.doc.text)  # the day the article was filed is no claim's date
+        dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
         match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
                         trigger.idx)

@@ -14,8 +14,8 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
+from .context import doc_dateline
 from .names import ner_names, titled_names
-from ..text import find_dateline
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -89,7 +89,7 @@ def _in_dateline(span) -> bool:
     """"SÉOUL, 18 octobre 2024 —" opening the text, or "WASHINGTON — Today..."
     at the start of a later line: the place the article was filed from, not an actor."""
     doc = span.doc
-    dateline = find_dateline(doc.text)
+    dateline = doc_dateline(doc)
     if dateline is not None and span.end_char <= dateline.place_end:
         return True
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
@@ -156,12 +156,15 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     others = [n for n in ner if n not in winners and not _overlaps(n, known + winners)]
     chosen = filter_spans(known + winners + others)
     mentions = []
+    named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
         state = None
         dateline = _in_dateline(span)
         if found:
-            entry = _as_actor(_choose(found, doc, span.start, lang, dateline))
+            chosen_entry = _choose(found, doc, span.start, lang, dateline)
+            named.append((span.end, chosen_entry))
+            entry = _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
             if (entry.kind == "capital" and not dateline) or entry.kind == "person":
                 # a capital can stand for its state; a leader can act for it ("Kim ratified")
@@ -175,7 +178,43 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state))
-    return [_as_group(doc, m, lang) for m in mentions]
+    mentions += _short_mentions(doc, lang, chosen, named)
+    return [_as_group(doc, m, lang) for m in sorted(mentions, key=lambda m: m.tok_start)]
+
+
+@lru_cache(maxsize=None)
+def _short_matcher(lang: str):
+    """A PhraseMatcher over the gazetteer's short forms ("Council"), keyed by entry id."""
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp import pipeline
+
+    nlp = pipeline(lang)
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for entry in load_gazetteer().entries:
+        forms = entry.short_forms.get(lang, ())
+        if forms:
+            matcher.add(entry.id, [nlp.make_doc(form) for form in forms])
+    return matcher
+
+
+def _short_mentions(doc, lang: str, chosen, named) -> list[Mention]:
+    """"the Council adopted..." after "the Council of the European Union": a short
+    form names the entity the article last named in full, and nothing before that.
+    Only after a determiner, so that "Atlantic Council" stays another name."""
+    mentions = []
+    for match_id, start, end in _short_matcher(lang)(doc):
+        if start == 0 or doc[start - 1].pos_ != "DET" or _overlaps(doc[start:end], chosen):
+            continue
+        earlier = [(stop, e) for stop, e in named if stop <= start]
+        candidates = [e for _, e in earlier if doc[start:end].text in e.short_forms.get(lang, ())]
+        if not candidates:
+            continue
+        entry = _as_actor(candidates[-1])
+        span = doc[start:end]
+        mentions.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                _ref(entry), entry.kind))
+    return mentions
 
 
 def _within(inner, outer) -> bool:

@@ -9,7 +9,7 @@ speak about earlier reports) and merged when they state the same fact.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..claim_types import claim_type, membership_type
 from ..errors import DataError, InputError
@@ -23,6 +23,8 @@ from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
 from .positions import position_claims
+from .sections import sections
+from .visible import body_span, visible
 from .treaties import (acting_state, has_treaty_noun, link_treaty, main_pair, obligation_claims,
                        pair_point, recent_pair)
 from .triggers import topics_of
@@ -59,7 +61,58 @@ class _Article:
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
-    """The claims and the mentions of one article (``doc``: its parse, if already made)."""
+    """The claims and the mentions of one article (``doc``: its parse, if already made:
+    one Doc per section of ``_units(document)``, or one Doc for a short clean article).
+
+    The rules read the article's visible text (kg.extract.visible); a long article
+    is read section by section (kg.extract.sections), each as an article of its own
+    (its main pair, its "previous" claims), so that time grows with its length, not
+    its square. Offsets are then turned back into offsets into the body.
+    """
+    text, where = visible(document.body)
+    spans = sections(text)
+    docs = doc if isinstance(doc, list) else [doc] * len(spans)
+    if where is None and len(spans) == 1:
+        return _extract_section(document, docs[0])
+    claims, mentions = [], []
+    for (start, end), section_doc in zip(spans, docs):
+        found, found_mentions = _extract_section(replace(document, body=text[start:end]), section_doc)
+        for claim in found:
+            claim.evidence = [_in_body(document.body, where, e, start) for e in claim.evidence]
+            _trace_in_body(claim, document.body, where, start)
+        claims += found
+        mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
+    return _merge(claims), mentions
+
+
+def _trace_in_body(claim: Claim, body: str, where, offset: int) -> None:
+    """The spans the claim's trace (kg claims --explain) points at, moved to the body."""
+    trace = claim.trace
+    if trace is None:
+        return
+    if trace.trigger is not None:
+        trace.trigger = _in_body(body, where, trace.trigger, offset)
+    for notes in (trace.roles, trace.fields, trace.cues):
+        for key, note in notes.items():
+            if note.span is not None:
+                notes[key] = replace(note, span=_in_body(body, where, note.span, offset))
+
+
+def _units(document: Document) -> list[str]:
+    """The texts the parser reads for an article: its visible text, in sections."""
+    text, _where = visible(document.body)
+    return [text[a:b] for a, b in sections(text)]
+
+
+def _in_body(body: str, where, span, offset: int):
+    """A span (evidence, mention) found in a section at ``offset`` of the visible
+    text, moved to the body: ``body[start:end] == text`` holds again."""
+    start, end = body_span(where, span.start + offset, span.end + offset)
+    return replace(span, start=start, end=end, text=body[start:end])
+
+
+def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
+    """The claims and mentions of an article read in one piece (offsets into ``document.body``)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     mentions = resolve_references(doc, find_mentions(doc, lang), lang)
@@ -294,38 +347,81 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None, on_error=None) -> Corpus:
+def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
+
+    ``jobs`` processes parse the texts (spaCy's ``n_process``) while this one
+    applies the rules to the parses, in the articles' order: the outputs are
+    the same whatever ``jobs``.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
     article does not stop a build of a thousand; without it the error
     propagates, as do errors of kg's own data and code.
     """
-    claims, all_mentions = [], []
-    by_lang = defaultdict(list)
-    for document in documents:
-        by_lang[document.lang].append(document)
-    parsed = {}
-    for lang, docs in by_lang.items():
-        for document, doc in zip(docs, pipeline(lang).pipe(d.body for d in docs)):
-            parsed[document.id] = doc
-    for document in documents:
+    results = {}
+    for document, parsed in _parsed(documents, on_error, jobs):
         try:
-            found, mentions = extract_document(document, parsed[document.id])
+            if isinstance(parsed, Exception):
+                raise parsed  # the parser failed on this article alone
+            results[document.id] = extract_document(document, parsed)
         except DataError:
             raise
         except ARTICLE_ERRORS as error:
             if on_error is None:
                 raise
             on_error(document, error)
-            found, mentions = [], []
+            results[document.id] = [], []
         except Exception as error:
             error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
             raise
-        claims += found
-        all_mentions.append((document.id, mentions))
         if progress:
             progress(document)
+    claims, all_mentions = [], []
+    for document in documents:
+        found, mentions = results[document.id]
+        claims += found
+        all_mentions.append((document.id, mentions))
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+#: texts (articles, or sections of long ones: at most SECTION_CHARS each) per parser batch
+_BATCH = 16
+
+
+def _parsed(documents: list[Document], on_error, jobs: int = 1):
+    """``(document, its parse)`` for each document, language by language, as the
+    parser gives them (one Doc per section, so that no text passes spaCy's length
+    limit): batched, and one article at a time once a batch fails, so that the
+    parse of one article (an Exception in place of its Docs) never stops the others."""
+    by_lang = defaultdict(list)
+    for document in documents:
+        by_lang[document.lang].append(document)
+    for lang, docs in by_lang.items():
+        texts = ((text, d.id) for d in docs for text in _units(d))
+        done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
+        try:
+            # a batch is parsed at once, in memory: a few sections at a time, not a long article
+            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH, n_process=_processes(jobs, docs))
+            for document in docs:
+                yield document, [next(piped)[0] for _ in _units(document)]
+                done += 1
+        except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
+            if on_error is None:
+                raise
+            for document in docs[done:]:
+                try:
+                    parsed = [nlp(text) for text in _units(document)]
+                except Exception as single:  # noqa: BLE001 - handed to the caller with the article
+                    parsed = single
+                yield document, parsed
+
+
+def _processes(jobs: int, documents: list[Document]) -> int:
+    """Parser processes for ``documents``: no more than they fill batches for (a
+    process forked for a batch that never comes costs its start for nothing)."""
+    if jobs <= 1:
+        return 1
+    batches = -(-sum(len(_units(d)) for d in documents) // _BATCH)
+    return max(1, min(jobs, batches))
