@@ -48,7 +48,7 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
 
 
 def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
-          jobs: int = 1, full: bool = False) -> BuildReport:
+          jobs: int = 1, full: bool = False, options=None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
@@ -61,6 +61,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     whether an article was read now or its result stored by an earlier build
     (kg.article_store); ``full`` reads every article anyway (and stores the
     results afresh).
+    ``options`` (kg.records.ReadOptions): record fields, URLs, the fetcher.
     """
     from .article_store import ArticleStore, store_path, version_key
     from .ontology_schema import check_ontology
@@ -68,7 +69,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         store = ArticleStore(store_path(out_dir), version_key(), read=not full)
-        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store)
+        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store, options)
         store.save()  # under the lock; results stay valid even if writing the outputs fails
         try:
             written = write_outputs(corpus, folder.staging)
@@ -77,21 +78,29 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
             raise InputError(f"{out_dir}: could not write the build ({exc.strerror or exc}); "
                              "the previous build there is untouched") from None
     outputs = [Path(out_dir) / path.name for path in written]
-    return BuildReport(corpus, problems, outputs, [shown_path(p) for p in paths if not Path(p).exists()])
+    from .fetch import is_url
+
+    missing = [shown_path(p) for p in paths if not is_url(str(p)) and str(p) != "-" and not Path(p).exists()]
+    return BuildReport(corpus, problems, outputs, missing)
 
 
-def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=None) -> tuple[Corpus, list]:
+def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=None,
+             options=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
     from .sources import MAX_ARTICLE_BYTES, Problem, read_sources
 
-    documents, problems = read_sources([Path(p) for p in paths], max_bytes or MAX_ARTICLE_BYTES)
+    documents, problems = read_sources(list(paths), max_bytes or MAX_ARTICLE_BYTES, options)  # URLs stay str
     for problem in problems:
         if on_problem:
             on_problem(problem)
     if not documents:
-        raise InputError("no readable article in " + ", ".join(shown_path(p) for p in paths))
+        from .sources import NO_ARTICLE_FILES
+
+        given = [shown_path(p) for p in paths] + list(options.urls if options else ())
+        kinds = [f"; {p}" for p in problems if p.message.startswith(NO_ARTICLE_FILES)]
+        raise InputError("no readable article in " + ", ".join(given) + "".join(kinds))
     bar = progress(total=len(documents)) if progress else None
     def failed(document, error):
         problem = Problem(document.path or document.id,

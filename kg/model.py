@@ -50,8 +50,10 @@ class Document:
     path: str | None = None
 
     def to_dict(self) -> dict:
+        # the body too: offsets point into it, and for a page, a feed item or a record
+        # it is kg's extracted text, found in no file the user has
         return {"id": self.id, "title": self.title, "published": self.published,
-                "lang": self.lang, "url": self.url, "path": self.path}
+                "lang": self.lang, "url": self.url, "path": self.path, "body": self.body}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Document":

@@ -1,8 +1,9 @@
 """Read articles from files and folders into ``Document`` objects.
 
-An article is a ``.txt`` or ``.md`` file (``.html`` too when trafilatura is
-installed: ``pip install 'kg[html]'``), optionally opened by a YAML front
-matter block::
+An article is a ``.txt``, ``.md`` or ``.html`` file (its main text, by
+kg.html_text), a record of a ``.jsonl`` / ``.csv`` file (kg.records), an item
+of a feed (kg.feeds), a URL (kg.web) or standard input. A text article may
+open with a YAML front matter block::
 
     ---
     title: Poutine et Kim signent un traité
@@ -38,14 +39,16 @@ from .dates import find_dates
 from .errors import InputError
 from .model import Document
 from .nlp import SUPPORTED_LANGUAGES
-from .text import parse_iso
+from .feeds import FEED_SUFFIXES  # many articles per file
+from .records import RECORD_SUFFIXES
+from .text import iso_date
 
 __all__ = ["Problem", "NoArticles", "read_sources", "require_articles", "read_article",
            "shown_path", "ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES + FEED_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "published", "lang", "url")
 #: how many non-empty lines at the top of a body may hold its date
 OPENING_LINES = 3
@@ -106,29 +109,97 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
 _MISSING = "no such file or directory"
 
 
-def read_sources(paths: list[str | Path], max_bytes: int = MAX_ARTICLE_BYTES
+def read_sources(paths: list[str | Path], max_bytes: int = MAX_ARTICLE_BYTES, options=None
                  ) -> tuple[list[Document], list[Problem]]:
-    """Read every article under ``paths`` (files, or folders searched recursively).
+    """Read every article under ``paths`` (files, or folders searched recursively;
+    URLs; "-" for standard input).
 
     Documents come sorted by path; a second article with the same id (file
-    stem) as an earlier one is reported, not read.
+    stem, or a record's id) as an earlier one is reported, not read.
+    ``options`` (a kg.records.ReadOptions): record fields, more URLs, the fetcher.
     """
-    files, problems = _article_files(paths)
+    from .fetch import is_url
+
+    urls = [str(p) for p in paths if is_url(str(p))] + list(options.urls if options else ())
+    stdin = any(str(p) == "-" for p in paths)
+    files, problems = _article_files([p for p in paths if not is_url(str(p)) and str(p) != "-"])
+    sources = [(shown_path(path), path) for path in files] + [(url, url) for url in urls]
+    if stdin:
+        sources.insert(0, ("-", None))
     documents: list[Document] = []
     seen: dict[str, str] = {}
-    for path in files:
+    for name, path in sources:
         try:
-            document = read_article(path, max_bytes)
+            batch = _read_source(name, path, options, problems, max_bytes)
         except InputError as error:
-            problems.append(Problem(shown_path(path), str(error)))
+            problems.append(Problem(name, str(error)))
             continue
-        if document.id in seen:
-            problems.append(Problem(str(path), f"duplicate article id {document.id!r} "
-                                               f"(also {seen[document.id]}); rename one file"))
-            continue
-        seen[document.id] = str(path)
-        documents.append(document)
+        for document in batch:
+            where = document.path or name
+            if document.id in seen:
+                problems.append(Problem(where, f"duplicate article id {document.id!r} "
+                                               f"(also {seen[document.id]}); rename one"))
+                continue
+            seen[document.id] = where
+            documents.append(document)
     return documents, sorted(problems, key=lambda p: p.path)
+
+
+def _read_source(name: str, path: Path | str | None, options, problems: list[Problem],
+                 max_bytes: int = MAX_ARTICLE_BYTES) -> list[Document]:
+    """The articles of one source: a file, a URL (kg.web) or standard input ("-"):
+    many for a JSONL / CSV file (kg.records) or a feed (kg.feeds), one otherwise."""
+    from .feeds import feed_documents, looks_like_feed
+    from .records import Fields, read_records, stdin_documents
+
+    fields = options.fields if options else Fields()
+    if path is None:
+        return stdin_documents(fields, problems)
+    if isinstance(path, str):
+        from .web import url_documents
+
+        return url_documents(path, _fetcher(options), problems)
+    suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        return read_records(path, fields, problems)
+    if suffix in FEED_SUFFIXES or looks_like_feed(_head(path)):
+        data = _read_bytes(path)
+        if not looks_like_feed(data):
+            raise InputError("not an RSS or Atom feed (its root is not rss, feed or rdf:RDF)")
+        return feed_documents(data, str(path), problems, _fetcher(options))
+    notes: list[str] = []
+    document = read_article(path, max_bytes, notes)
+    problems.extend(Problem(name, note, skipped=False) for note in notes)
+    return [document]
+
+
+def _fetcher(options):
+    if options is not None and options.fetcher is not None:
+        return options.fetcher
+    from .fetch import Fetcher
+
+    return Fetcher()
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""  # read_article reports it
+
+
+def _read_bytes(path: Path) -> bytes:
+    from .fetch import MAX_BYTES
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
 
 
 def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -150,7 +221,7 @@ def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 def _folder_articles(folder: Path) -> tuple[list[Path], list[Problem]]:
     """The article files under ``folder`` (hidden ones left out), and what to say about
     a subfolder that cannot be listed or a link that leads out of the folder."""
-    files, problems = [], []
+    files, problems, others = [], [], []
     root = folder.resolve()
 
     def unreadable(error: OSError) -> None:
@@ -165,19 +236,42 @@ def _folder_articles(folder: Path) -> tuple[list[Path], list[Problem]]:
                                         "link to a folder, not followed; give its target to read it"))
         for name in names:
             path = Path(top, name)
-            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if name.startswith("."):
+                continue
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                others.append(path)
                 continue
             files.append(path)
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 problems.append(Problem(shown_path(path), f"link followed to {shown_path(path.resolve())}, "
                                                           f"outside {shown_path(folder)}", skipped=False))
+    if others and not files:
+        problems.append(Problem(shown_path(folder), unknown_files_message(folder, others)))
     return files, problems
 
 
-def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Document:
-    """One article as a Document; InputError (without the path) when it cannot be read."""
+#: how a folder of files of no kind kg reads is reported (kg.build repeats it in its error)
+NO_ARTICLE_FILES = "no file kg can read"
+
+
+def unknown_files_message(folder: Path, found: list[Path], shown: int = 5) -> str:
+    """The files of a folder that holds no article, named, and what kg reads instead.
+
+    >>> unknown_files_message(Path("in"), [Path("in/b.pdf"), Path("in/a.docx")])
+    'no file kg can read: a.docx, b.pdf (kg reads .txt .md .html .htm .jsonl .csv .xml .rss .atom)'
+    """
+    names = sorted(str(p.relative_to(folder)) for p in found)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"{NO_ARTICLE_FILES}: {', '.join(names[:shown])}{more} (kg reads {' '.join(ARTICLE_SUFFIXES)})"
+
+
+
+
+def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES, notes: list | None = None) -> Document:
+    """One article as a Document; InputError (without the path) when it cannot be read.
+    ``notes`` receives a warning about a file read all the same (its encoding guessed)."""
     path = Path(path)
-    text = _read_text(path, max_bytes)
+    text = _read_text(path, max_bytes, notes)
     meta: dict = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         text, meta = _html_article(text)
@@ -187,11 +281,17 @@ def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Docume
         meta = front or {}
     if not body.strip():
         raise InputError("no article text after the front matter" if meta else "empty file")
+    return make_document(path.stem, body, meta, path)
+
+
+def make_document(doc_id: str, body: str, meta: dict, path: str | Path) -> Document:
+    """A Document from its text and checked metadata (see ``clean_meta``): the
+    language detected and the date read from the opening lines when not given."""
     lang = meta.get("lang") or detect_language(body)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
     published = meta.get("published") or opening_date(body, lang)
-    return Document(id=shown_path(path.stem), body=body, lang=lang, title=meta.get("title"),
+    return Document(id=shown_path(doc_id), body=body, lang=lang, title=meta.get("title"),
                     published=published, url=meta.get("url"), path=shown_path(path))
 
 
@@ -199,7 +299,20 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (sta
           (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
 
 
-def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Text of bytes fetched or read (kg.encoding), whatever their encoding."""
+    from .encoding import decode
+
+    return decode(data, declared)[0]
+
+
+def decode_text(path: Path, notes: list | None = None) -> str:
+    """The text of a file; InputError (without the path) when it is empty, binary or
+    undecodable; ``notes`` receives the warning of a guessed encoding."""
+    return _read_text(path, MAX_ARTICLE_BYTES, notes)
+
+
+def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, notes: list | None = None) -> str:
     """The text of a regular file of at most ``max_bytes``: a device or a FIFO would
     be read forever, or block (checked before opening: opening a FIFO blocks)."""
     try:
@@ -216,13 +329,13 @@ def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
                          "(kg build --max-article-size sets the limit)")
     if not data.strip():
         raise InputError("empty file")
-    if b"\x00" in data[:8192]:
+    from .encoding import decode, has_bom
+
+    if b"\x00" in data[:8192] and not has_bom(data):  # UTF-16 / UTF-32 have NULs, and a BOM
         raise InputError("binary file, not a text article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-                         "save the file as UTF-8") from None
+    text, warning = decode(data)
+    if warning and notes is not None:
+        notes.append(warning)
     return text.removeprefix("\ufeff")
 
 
@@ -289,27 +402,31 @@ def _check_shape(block: str) -> None:
             depth -= 1
 
 
-def _clean_meta(meta: dict) -> dict:
+def _clean_meta(meta: dict, where: str = "front matter") -> dict:
+    """The known keys of ``meta`` as stripped strings; InputError on a date that is no date."""
     clean = {}
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
         if value is None or value == "":
             continue
         if not isinstance(value, (str, int, float, bool)):
-            raise InputError(f"front matter: {key} must be a single value, not a {_yaml_kind(value)}")
+            raise InputError(f"{where}: {key} must be a single value, not a {_yaml_kind(value)}")
         clean[key] = str(value).strip()
         if len(clean[key]) > MAX_META_CHARS:
-            raise InputError(f"front matter: {key} is longer than {MAX_META_CHARS:,} characters; "
+            raise InputError(f"{where}: {key} is longer than {MAX_META_CHARS:,} characters; "
                              "is the closing '---' missing?")
     if "published" in clean:
         try:
-            parse_iso(clean["published"])
+            clean["published"] = iso_date(clean["published"])
         except ValueError as error:
-            raise InputError(f"front matter: published {clean['published']!r} is not a real date "
+            raise InputError(f"{where}: published {clean['published']!r} is not a real date "
                              f"({error}); write YYYY-MM-DD") from None
     if "lang" in clean:
         clean["lang"] = clean["lang"].lower()
     return clean
+
+
+clean_meta = _clean_meta  # the other readers' (records, pages, feeds) name for it
 
 
 def _yaml_kind(value) -> str:
@@ -346,24 +463,8 @@ def opening_date(body: str, lang: str) -> str | None:
 
 
 def _html_article(html: str) -> tuple[str, dict]:
-    """Main text and metadata of an HTML page, by trafilatura (an optional dependency)."""
-    try:
-        import trafilatura
-    except ModuleNotFoundError as error:
-        if error.name != "trafilatura":  # installed, but one of its own imports is missing
-            raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' "
-                             "again to bring what it needs") from None
-        raise InputError("HTML articles need trafilatura: pip install 'kg[html]'; "
-                         "or save the article as .txt") from None
-    except ImportError as error:
-        raise InputError(f"trafilatura cannot be imported ({error}); pip install 'kg[html]' again") from None
-    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    if not body.strip():
-        raise InputError("no article text found in the HTML page")
-    meta = {}
-    info = trafilatura.extract_metadata(html)
-    if info is not None:
-        for key, value in (("title", info.title), ("published", info.date), ("url", info.url)):
-            if value:
-                meta[key] = str(value)
-    return body, _clean_meta(meta)
+    """Main text and checked metadata of an HTML page (kg.html_text)."""
+    from .html_text import html_article
+
+    body, meta = html_article(html)
+    return body, clean_meta(meta, where="HTML page")

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["unaccent", "fold", "parse_iso", "Dateline", "find_dateline"]
+__all__ = ["unaccent", "fold", "parse_iso", "iso_date", "Dateline", "find_dateline"]
 
 
 def unaccent(text: str) -> str:
@@ -53,6 +53,34 @@ def parse_iso(value: str) -> tuple[int, int | None, int | None]:
     year, month, day = (int(part) if part else None for part in match.groups())
     dt.date(year, month or 1, day or 1)  # raises on month 13 or 30 February
     return year, month, day
+
+
+def iso_date(value: str) -> str:
+    """An article's date as ISO ``YYYY[-MM[-DD]]``, from the forms that front matter,
+    feeds and HTTP headers use: ISO dates and timestamps, and RFC 2822 dates.
+    ValueError on anything else. The day is the one written (no time zone shift).
+
+    >>> iso_date("2024-06-19T08:30:00Z"), iso_date("2024-06-19 08:30:00+02:00")
+    ('2024-06-19', '2024-06-19')
+    >>> iso_date("Wed, 19 Jun 2024 08:30:00 GMT")
+    '2024-06-19'
+    >>> iso_date("2024-06")
+    '2024-06'
+    """
+    value = value.strip()
+    stamp = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+                         r"\s*(?:Z|[+-]\d{2}:?\d{2})?", value)
+    if stamp:
+        value = stamp.group(1)
+    elif re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\b", value):
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError):
+            raise ValueError(f"not a date: {value!r}") from None
+    parse_iso(value)
+    return value
 
 
 @dataclass(frozen=True)

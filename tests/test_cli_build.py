@@ -3,7 +3,7 @@
 ``good/`` holds four short articles: a French treaty signing with front matter,
 a French deployment report with only a dateline, a French visit saved with a
 byte-order mark and Windows line ends, and an English article. ``bad/``
-holds one article per way of being unreadable: empty, binary, Latin-1, malformed
+holds one article per way of being unreadable: empty, binary, malformed
 front matter, an impossible date (2024-02-30) and a German article.
 """
 import json
@@ -30,7 +30,6 @@ OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "gr
 BAD_FILES = {
     "empty.txt": "empty file",
     "binary.txt": "binary",
-    "latin1.txt": "not UTF-8",
     "bad-front.txt": "front matter",
     "impossible-date.txt": "2024-02-30",
     "de-vertrag.txt": "unsupported language 'de'",
@@ -334,3 +333,17 @@ def test_a_bug_or_a_data_error_is_no_article_problem_and_stops_the_build(tmp_pat
     else:
         assert result.exception is error
         assert any("fr-traite.txt" in note for note in error.__notes__)
+
+
+def test_a_folder_of_files_kg_cannot_read_names_them(tmp_path):
+    folder = tmp_path / "exports"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("report.pdf", "notes.docx", "sub/table.xlsx"):
+        (folder / name).write_bytes(b"PK\x03\x04 not an article")
+    (folder / ".hidden.txt").write_text("ignored")
+    result = run_build(folder, out=tmp_path / "out")
+    assert result.exit_code == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: no readable article in {folder}; {folder}: no file kg can read: ")
+    assert "notes.docx, report.pdf, sub/table.xlsx (kg reads .txt .md .html" in last
+    assert not (tmp_path / "out").exists()

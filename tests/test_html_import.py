@@ -16,7 +16,7 @@ def page(tmp_path):
 
 def test_missing_trafilatura_says_how_to_install_it(page, monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
-    with pytest.raises(InputError, match=r"pip install 'kg\[html\]'"):
+    with pytest.raises(InputError, match=r"a dependency of kg: reinstall kg"):
         read_article(page)
 
 

@@ -15,7 +15,7 @@ def available_cores() -> int:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -28,8 +28,20 @@ def available_cores() -> int:
               "(exit status 1 on a violation).")
 @click.option("--full", is_flag=True,
               help="Read every article again, ignoring what earlier builds of this folder stored.")
-def build(paths, out_dir, quiet, max_mb, jobs, check, full):
-    """Build the claim graph of articles (files or folders of .txt / .md).
+@click.option("--text-field", metavar="NAME",
+              help="The field of JSONL / CSV records that holds the article text (default: text, else body).")
+@click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
+              help="The record field for KEY (title, published, lang, url, id); repeatable.")
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="A file of URLs to fetch, one a line (# starts a comment); repeatable.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Folder of fetched pages, so that a rebuild does not fetch again "
+              "[default: ~/.cache/kg].")
+def build(paths, out_dir, quiet, max_mb, jobs, check, full, text_field, fields, url_lists, cache_dir):
+    """Build the claim graph of articles: files or folders of .txt / .md /
+    .html, .jsonl / .csv files of one article per record, RSS or Atom feeds,
+    URLs of pages or feeds (fetched once, then cached), or - for standard
+    input (one article, or JSON Lines).
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
@@ -48,19 +60,30 @@ def build(paths, out_dir, quiet, max_mb, jobs, check, full):
       kg build sources/ -o output/
       kg build sources/ -o output/ --validate
       kg build sources/ -o output/ --full
+      kg build articles.jsonl --text-field content --field published=date
+      kg build https://example.org/news/feed.xml --urls more-urls.txt
+      cat article.txt | kg build -
     """
     from functools import partial
 
     from ..build import build as run_build
+    from ..fetch import Fetcher
+    from ..records import Fields, ReadOptions
     from ..sources import shown_path
+    from ..web import read_url_list
+
+    urls = tuple(url for name in url_lists for url in read_url_list(name))
+    if not paths and not urls:
+        raise click.UsageError("give articles (files, folders, URLs, or - for standard input) or --urls FILE")
+    options = ReadOptions(fields=Fields.parse(fields, text=text_field), urls=urls, fetcher=Fetcher(cache_dir))
 
     progress = None
     if not quiet:
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
     report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
-                       on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True),
-                       full=full)
+                       options=options, full=full,
+                       on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
