@@ -159,6 +159,7 @@ def _read_source(name: str, path: Path | str | None, options, problems: list[Pro
         from .web import url_documents
 
         return url_documents(path, _fetcher(options), problems)
+    _require_regular(path)  # before any read: opening a FIFO blocks, a device never ends
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
         return read_records(path, fields, problems)
@@ -312,14 +313,22 @@ def decode_text(path: Path, notes: list | None = None) -> str:
     return _read_text(path, MAX_ARTICLE_BYTES, notes)
 
 
+def _require_regular(path: Path) -> None:
+    """InputError unless ``path`` is a regular file (checked without opening it)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise InputError(f"{kind}, not an article file; kg reads regular files only")
+
+
 def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, notes: list | None = None) -> str:
     """The text of a regular file of at most ``max_bytes``: a device or a FIFO would
     be read forever, or block (checked before opening: opening a FIFO blocks)."""
+    _require_regular(path)
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise InputError(f"{kind}, not an article file; kg reads regular files only")
         with path.open("rb") as file:
             data = file.read(max_bytes + 1)
     except OSError as error:
