@@ -239,6 +239,8 @@ PROFILE = {
         "title_before": Range(0, 50),      # a title stands at most this far before a name
         "title_gap": Range(0, 50),         # ... with at most this many words between them
         "title_state": Range(0, 50),       # a title and the state it goes with ("le président russe")
+        "title_list": Range(0, 50),        # a title listed this close after another shares its state
+        "title_clause": Range(0, 50),      # a state this close before a title may be its state
     },
 }
 

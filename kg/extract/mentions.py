@@ -157,7 +157,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
     spans = [s for s in spans if not _in_portfolio(doc, s, lang)]
-    # a title tells where a name starts better than the NER ("Secretary Lloyd J. Austin")
+    # a title tells where a name starts better than the NER ("Secretary John Q. Smith III")
     ner = titled_names(doc, lang)
     if doc.has_annotation("ENT_IOB"):
         found = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
@@ -250,7 +250,7 @@ def _unknown_name(text: str, cls: str, inside: list):
     """The entity a name the gazetteer does not know as a whole stands for.
 
     A person whose surname the gazetteer knows keeps that person's QID but the
-    name as the article writes it ("Marcos" known, "Ferdinand Marcos Jr." read);
+    name as the article writes it ("Smith" known, "John Smith Jr." read);
     an organisation named after a state ("Forces armées libanaises") belongs to
     that state, which it can stand for in a role only a state fills.
     """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
+from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
 from .phrases import find_phrases
@@ -41,7 +42,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
         organisation = _organisation_for(organisations, person, i, end)
         known = None if organisation else _known_state(person.ref)
         organisation_ref = (organisation.ref if organisation else known
-                            or _state_of_list(results, i, organisation_role) or _state_of_clause(doc, organisations, i)
+                            or _state_of_list(results, i, organisation_role, ctx.lang)
+                            or _state_of_clause(doc, organisations, i, ctx.lang)
                             or _home_office(ctx, title) or _last_actor(ctx))
         key = (person.ref.id, organisation_ref.id if organisation_ref else None)
         if organisation_ref is not None and key not in seen:
@@ -55,17 +57,18 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     return results
 
 
-def _state_of_list(found, title_start: int, organisation_role: str):
-    """"President Daniel Ortega and Vice President Rosario Murillo": a title listed
-    right after another person's title is of the same state."""
+def _state_of_list(found, title_start: int, organisation_role: str, lang: str):
+    """"President X and Vice President Y": a title listed right after another
+    person's title is of the same state."""
     if not found:
         return None
     claim, token = found[-1]
-    return claim.roles[organisation_role][0] if title_start - token.i <= 12 else None
+    near = title_start - token.i <= profile(lang).windows["title_list"]
+    return claim.roles[organisation_role][0] if near else None
 
 
 def _last_actor(ctx):
-    """"Defence Secretary Grant Shapps said:" with no state in sight: the state that
+    """"The defence secretary, X, said:" with no state in sight: the state that
     acted alone in the latest claim the article reported (a press release speaks for
     the state whose act it announces)."""
     if any(m.cls == "Country" or m.state is not None for m in ctx.mentions if m.cls != "Person"):
@@ -95,11 +98,12 @@ def _note(claim: Claim, title, person, organisation, known) -> None:
     note_claim_roles(claim, "leader" if known else "clause")
 
 
-def _state_of_clause(doc, organisations, title_start: int):
-    """"Britain was the first to sign, when Prime Minister Rishi Sunak...": with no
+def _state_of_clause(doc, organisations, title_start: int, lang: str):
+    """"Britain was the first to sign, when Prime Minister X...": with no
     state beside the title, the state named last before it in the sentence, outside
     a quotation ("We stand with Ukraine," said the spokeswoman: not Ukraine's)."""
-    before = [m for m in organisations if m.cls == "Country" and title_start - 15 <= m.tok_end <= title_start
+    start = title_start - profile(lang).windows["title_clause"]
+    before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
               and not _quoted(doc, m.tok_start)]
     return before[-1].ref if before else None
 
