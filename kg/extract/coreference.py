@@ -33,10 +33,21 @@ def _determiners(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
 
 
+@lru_cache(maxsize=None)
+def _links(lang: str) -> frozenset[str]:
+    # cached: a lexicon is copied on each load, and this is asked for every title
+    lexicon = load_lexicon(lang, "mentions")
+    return _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
+
+
+@lru_cache(maxsize=None)
+def _place_links(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("place_links") or ())
+
+
 def _only_links(tokens, lang: str) -> bool:
     """Do only determiners and "de" join a title to the state after it ("le président de la Russie")?"""
-    lexicon = load_lexicon(lang, "mentions")
-    links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
+    links = _links(lang)
     return all(t.lower_ in links for t in tokens)
 
 
@@ -200,7 +211,7 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
 
 def _has_complement(doc, end: int, lang: str) -> bool:
     """"le Nord du pays" is a region, not an elliptic state name."""
-    return end < len(doc) and doc[end].lower_ in load_lexicon(lang, "mentions").get("place_links", ())
+    return end < len(doc) and doc[end].lower_ in _place_links(lang)
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:

@@ -56,9 +56,10 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
 
 
 def _scan(words: list[str], index):
-    i = 0
-    while i < len(words):
-        hit = next(((w, p) for w, p in index.get(words[i], ()) if tuple(words[i:i + len(w)]) == w), None)
+    i, count = 0, len(words)
+    while i < count:
+        entries = index.get(words[i])  # most words open no phrase: one look-up, nothing built
+        hit = entries and next(((w, p) for w, p in entries if tuple(words[i:i + len(w)]) == w), None)
         if hit:
             yield i, i + len(hit[0]), hit[1]
             i += len(hit[0])
