@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 from decimal import Decimal
 from pathlib import Path
@@ -40,6 +41,7 @@ from .model import ENTITY_CLASSES, Claim, Corpus, Document, EntityRef
 from .namespace import (ATTRIBUTION, CLAIM, DOC, DOMAIN, EVENT, EVIDENCE, GRAPH, KG, OBLIGATION,
                         PREFIXES, QUANTITY, STANCE, claim_class, entity_iri, local_iri,
                         role_property)
+from .lexicons import ontology_dir
 from .store import atomic_file, write_text_atomic
 
 __all__ = ["corpus_quads", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
@@ -55,16 +57,73 @@ class Lit(NamedTuple):
     datatype: str | None = None
 
 
-#: (subject, predicate, object, graph): IRIs as URIRef (a str), literals as Lit
-Quad = tuple[URIRef, URIRef, "URIRef | Lit", "URIRef | None"]
+#: (subject, predicate, object, graph): IRIs as str, literals as Lit
+Quad = tuple[str, str, "str | Lit", "str | None"]
 
-_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-               (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))
+class _Terms:
+    """The IRIs of a namespace as plain str, each made once: an rdflib Namespace makes
+    (and checks) a new URIRef at each access, and URIRefs compare in Python, which
+    was most of the time of sorting and writing a corpus's statements."""
+
+    def __init__(self, namespace):
+        self.base = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = self.base + name
+        setattr(self, name, iri)  # found as an attribute from now on
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return self.base + name
+
+
+(_KG, _RDF, _PROV, _DCTERMS, _SKOS, _RDFS, _XSD, _CLAIM, _EVIDENCE, _ATTRIBUTION, _QUANTITY, _OBLIGATION,
+ _STANCE, _DOMAIN) = map(_Terms, (KG, RDF, PROV, DCTERMS, SKOS, RDFS, XSD, CLAIM, EVIDENCE, ATTRIBUTION,
+                                  QUANTITY, OBLIGATION, STANCE, DOMAIN))
+
+
+@lru_cache(maxsize=65536)
+def _doc_iri(doc_id: str) -> str:
+    return str(local_iri(DOC, doc_id))
+
+
+@lru_cache(maxsize=65536)
+def _graph_iri(doc_id: str) -> str:
+    return str(local_iri(GRAPH, doc_id))
+
+
+def _event_iri(event_id: str) -> str:
+    return str(local_iri(EVENT, event_id))
+
+
+@lru_cache(maxsize=65536)
+def _entity_iri(entity_id: str, qid: str | None = None) -> str:
+    return str(entity_iri(entity_id, qid))
+
+
+def _claim_class(claim_type: str) -> str:
+    return _declared(ontology_dir(), "class", claim_type)
+
+
+def _role_property(role: str) -> str:
+    return _declared(ontology_dir(), "role", role)
+
+
+@lru_cache(maxsize=4096)
+def _declared(_ontology: Path, kind: str, name: str) -> str:
+    """A claim type's class or a role's property, once per ontology folder (tests change it)."""
+    return str(claim_class(name) if kind == "class" else role_property(name))
+
+
+_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), _XSD.date),
+               (re.compile(r"\d{4}-\d{2}"), _XSD.gYearMonth),
+               (re.compile(r"\d{4}"), _XSD.gYear))
 #: stances whose claimant vouches for the claim: the only ones PROV-O is told about
 _RESPONSIBLE_STANCES = ("claims", "confirms")
 _LANG_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
-_TRUE, _FALSE = Lit("true", None, XSD.boolean), Lit("false", None, XSD.boolean)
+_TRUE, _FALSE = Lit("true", None, _XSD.boolean), Lit("false", None, _XSD.boolean)
 
 
 def _date(text: str) -> Lit | None:
@@ -77,7 +136,7 @@ def _date(text: str) -> Lit | None:
 def date_literal(text: str) -> Literal | None:
     """An ISO date as precise as the text gave it, typed by precision.
 
-    >>> date_literal("2024-11").datatype == XSD.gYearMonth
+    >>> date_literal("2024-11").datatype == _XSD.gYearMonth
     True
     >>> date_literal("2006").n3()
     '"2006"^^<http://www.w3.org/2001/XMLSchema#gYear>'
@@ -118,7 +177,7 @@ def _date_bounds(text: str) -> tuple[Lit, Lit] | None:
     first_month, last_month = (month, month) if month else (1, 12)
     earliest = date(year, first_month, day or 1)
     latest = date(year, last_month, day or calendar.monthrange(year, last_month)[1])
-    return Lit(earliest.isoformat(), None, XSD.date), Lit(latest.isoformat(), None, XSD.date)
+    return Lit(earliest.isoformat(), None, _XSD.date), Lit(latest.isoformat(), None, _XSD.date)
 
 
 def _number(value: float) -> Lit:
@@ -126,11 +185,11 @@ def _number(value: float) -> Lit:
     if float(value).is_integer():
         return _integer(int(value))
     # rdflib spells the decimal (a count with a fraction is rare: no need to be quick)
-    return Lit(str(Literal(Decimal(repr(float(value))), datatype=XSD.decimal)), None, XSD.decimal)
+    return Lit(str(Literal(Decimal(repr(float(value))), datatype=_XSD.decimal)), None, _XSD.decimal)
 
 
 def _integer(value: int) -> Lit:
-    return Lit(str(value), None, XSD.integer)
+    return Lit(str(value), None, _XSD.integer)
 
 
 def _boolean(value: bool) -> Lit:
@@ -148,21 +207,21 @@ class _Text:
 
 
 def _document_quads(doc_id: str, document: Document | None) -> Iterator[Quad]:
-    node, graph = local_iri(DOC, doc_id), local_iri(GRAPH, doc_id)
-    yield node, RDF.type, KG.Document, graph
-    yield node, RDF.type, PROV.Entity, graph
-    yield node, KG.id, Lit(doc_id), graph
+    node, graph = _doc_iri(doc_id), _graph_iri(doc_id)
+    yield node, _RDF.type, _KG.Document, graph
+    yield node, _RDF.type, _PROV.Entity, graph
+    yield node, _KG.id, Lit(doc_id), graph
     if document is None:
         return
     text = _Text(document.lang)
     if document.title:
-        yield node, DCTERMS.title, text(document.title), graph
+        yield node, _DCTERMS.title, text(document.title), graph
     if document.published:
-        yield node, DCTERMS.issued, _date(document.published) or Lit(document.published), graph
+        yield node, _DCTERMS.issued, _date(document.published) or Lit(document.published), graph
     if document.lang:
-        yield node, DCTERMS.language, Lit(document.lang), graph
+        yield node, _DCTERMS.language, Lit(document.lang), graph
     if document.url:
-        yield node, KG.url, Lit(document.url, None, XSD.anyURI), graph
+        yield node, _KG.url, Lit(document.url, None, _XSD.anyURI), graph
 
 
 def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Lit]:
@@ -183,97 +242,97 @@ def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Lit]:
 
 
 def _entity_quads(ref: EntityRef, aliases=(), part_of=None, docs=(), langs=frozenset()) -> Iterator[Quad]:
-    node = entity_iri(ref.id, ref.qid)
-    yield node, RDF.type, KG.Entity, None
+    node = _entity_iri(ref.id, ref.qid)
+    yield node, _RDF.type, _KG.Entity, None
     if ref.cls in ENTITY_CLASSES:
-        yield node, RDF.type, KG[ref.cls], None
+        yield node, _RDF.type, _KG[ref.cls], None
     # one display name (the build's), and names to match in each language
-    yield node, SKOS.prefLabel, Lit(ref.label), None
+    yield node, _SKOS.prefLabel, Lit(ref.label), None
     for label in _labels(ref, set(langs)):
-        yield node, RDFS.label, label, None
-    yield node, KG.id, Lit(ref.id), None
+        yield node, _RDFS.label, label, None
+    yield node, _KG.id, Lit(ref.id), None
     for alias in aliases:
-        yield node, SKOS.altLabel, Lit(alias), None
+        yield node, _SKOS.altLabel, Lit(alias), None
     if part_of:
-        yield node, KG.partOf, entity_iri(part_of), None
+        yield node, _KG.partOf, _entity_iri(part_of), None
     for doc_id in docs:
-        yield node, KG.mentionedIn, local_iri(DOC, doc_id), None
+        yield node, _KG.mentionedIn, _doc_iri(doc_id), None
 
 
 def _claim_quads(claim: Claim, text: _Text) -> Iterator[Quad]:
     """What the article says of a claim, in its named graph (its event: _event_quads)."""
     claim_id = claim.id
-    node, graph = CLAIM[claim_id], local_iri(GRAPH, claim.doc)
-    yield node, RDF.type, claim_class(claim.type), graph
-    yield node, RDF.type, KG.Claim, graph
-    yield node, KG.id, Lit(claim_id), graph
-    yield node, KG.document, local_iri(DOC, claim.doc), graph
-    yield node, KG.rule, Lit(claim.rule), graph
-    yield node, KG.alleged, _boolean(claim.alleged), graph
+    node, graph = _CLAIM[claim_id], _graph_iri(claim.doc)
+    yield node, _RDF.type, _claim_class(claim.type), graph
+    yield node, _RDF.type, _KG.Claim, graph
+    yield node, _KG.id, Lit(claim_id), graph
+    yield node, _KG.document, _doc_iri(claim.doc), graph
+    yield node, _KG.rule, Lit(claim.rule), graph
+    yield node, _KG.alleged, _boolean(claim.alleged), graph
     for role, refs in claim.roles.items():
         for ref in refs:
-            yield node, role_property(role), entity_iri(ref.id, ref.qid), graph
+            yield node, _role_property(role), _entity_iri(ref.id, ref.qid), graph
     if claim.quantity:
         yield from _quantity_quads(claim, node, graph)
     if claim.date:
-        yield node, KG.date, _date(claim.date) or Lit(claim.date), graph
+        yield node, _KG.date, _date(claim.date) or Lit(claim.date), graph
         bounds = _date_bounds(claim.date)
         if bounds:
-            yield node, KG.dateEarliest, bounds[0], graph
-            yield node, KG.dateLatest, bounds[1], graph
+            yield node, _KG.dateEarliest, bounds[0], graph
+            yield node, _KG.dateLatest, bounds[1], graph
     if claim.obligation:
-        yield node, KG.obligation, OBLIGATION[claim.obligation], graph
+        yield node, _KG.obligation, _OBLIGATION[claim.obligation], graph
     if claim.domain:
-        yield node, KG.domain, DOMAIN[claim.domain], graph
+        yield node, _KG.domain, _DOMAIN[claim.domain], graph
     if claim.stance:
-        yield node, KG.statementStance, STANCE[claim.stance], graph
+        yield node, _KG.statementStance, _STANCE[claim.stance], graph
     for name in ("quote", "position", "item"):
         if getattr(claim, name):
-            yield node, KG[name], text(getattr(claim, name)), graph
+            yield node, _KG[name], text(getattr(claim, name)), graph
     for number, evidence in enumerate(claim.evidence):
-        sentence = EVIDENCE[f"{claim_id}-{number}"]
-        yield node, PROV.wasDerivedFrom, sentence, graph
-        yield sentence, RDF.type, KG.Evidence, graph
-        yield sentence, KG.document, local_iri(DOC, evidence.doc), graph
-        yield sentence, KG.start, _integer(evidence.start), graph
-        yield sentence, KG.end, _integer(evidence.end), graph
-        yield sentence, KG.text, text(evidence.text), graph
+        sentence = _EVIDENCE[f"{claim_id}-{number}"]
+        yield node, _PROV.wasDerivedFrom, sentence, graph
+        yield sentence, _RDF.type, _KG.Evidence, graph
+        yield sentence, _KG.document, _doc_iri(evidence.doc), graph
+        yield sentence, _KG.start, _integer(evidence.start), graph
+        yield sentence, _KG.end, _integer(evidence.end), graph
+        yield sentence, _KG.text, text(evidence.text), graph
     for number, attribution in enumerate(claim.attributions):
-        stance_node = ATTRIBUTION[f"{claim_id}-{number}"]
-        claimant = entity_iri(attribution.claimant.id, attribution.claimant.qid)
-        yield node, KG.attribution, stance_node, graph
-        yield stance_node, RDF.type, KG.Attribution, graph
-        yield stance_node, KG.claimant, claimant, graph
-        yield stance_node, KG.stance, STANCE[attribution.stance], graph
+        stance_node = _ATTRIBUTION[f"{claim_id}-{number}"]
+        claimant = _entity_iri(attribution.claimant.id, attribution.claimant.qid)
+        yield node, _KG.attribution, stance_node, graph
+        yield stance_node, _RDF.type, _KG.Attribution, graph
+        yield stance_node, _KG.claimant, claimant, graph
+        yield stance_node, _KG.stance, _STANCE[attribution.stance], graph
         if attribution.stance in _RESPONSIBLE_STANCES:
             # PROV reads an attribution as "this agent is responsible for the claim":
             # true of who claims or confirms it, never of who denies it or says nothing
-            yield node, PROV.wasAttributedTo, claimant, graph
-            yield node, PROV.qualifiedAttribution, stance_node, graph
-            yield stance_node, RDF.type, PROV.Attribution, graph
-            yield stance_node, PROV.agent, claimant, graph
+            yield node, _PROV.wasAttributedTo, claimant, graph
+            yield node, _PROV.qualifiedAttribution, stance_node, graph
+            yield stance_node, _RDF.type, _PROV.Attribution, graph
+            yield stance_node, _PROV.agent, claimant, graph
         if attribution.cue:
-            yield stance_node, KG.cue, text(attribution.cue), graph
+            yield stance_node, _KG.cue, text(attribution.cue), graph
 
 
 def _event_quads(claim: Claim) -> Iterator[Quad]:
     """The claim as a report of its event, across articles: in the default graph."""
     if claim.event:
-        event = local_iri(EVENT, claim.event)
-        yield event, RDF.type, KG.Event, None
-        yield event, KG.report, CLAIM[claim.id], None
+        event = _event_iri(claim.event)
+        yield event, _RDF.type, _KG.Event, None
+        yield event, _KG.report, _CLAIM[claim.id], None
 
 
 def _quantity_quads(claim: Claim, node: URIRef, graph: URIRef) -> Iterator[Quad]:
-    quantity, amount = claim.quantity, QUANTITY[claim.id]
-    yield node, KG.quantity, amount, graph
-    yield amount, RDF.type, KG.Quantity, graph
+    quantity, amount = claim.quantity, _QUANTITY[claim.id]
+    yield node, _KG.quantity, amount, graph
+    yield amount, _RDF.type, _KG.Quantity, graph
     for name in ("value", "low", "high"):
         if getattr(quantity, name) is not None:
-            yield amount, KG[name], _number(getattr(quantity, name)), graph
-    yield amount, KG.approximate, _boolean(quantity.approximate), graph
+            yield amount, _KG[name], _number(getattr(quantity, name)), graph
+    yield amount, _KG.approximate, _boolean(quantity.approximate), graph
     if quantity.unit:
-        yield amount, KG.unit, Lit(quantity.unit), graph
+        yield amount, _KG.unit, Lit(quantity.unit), graph
 
 
 def _shared_quads(corpus: Corpus, documents: dict[str, Document]) -> set[Quad]:
@@ -310,7 +369,7 @@ def _graphs(corpus: Corpus) -> Iterator[list[Quad]]:
     for claim in corpus.claims:
         claims_of.setdefault(claim.doc, []).append(claim)
     doc_ids = set(documents) | set(claims_of) | {e.doc for c in corpus.claims for e in c.evidence}
-    for _graph, doc_id in sorted((str(local_iri(GRAPH, d)), d) for d in doc_ids):
+    for _graph, doc_id in sorted((str(_graph_iri(d)), d) for d in doc_ids):
         document = documents.get(doc_id)
         quads = set(_document_quads(doc_id, document))
         text = _Text(document.lang if document else None)
@@ -337,7 +396,7 @@ def _n3(term) -> str:
 def _rdflib_term(term):
     if isinstance(term, Lit):
         return Literal(term.text, lang=term.lang, datatype=term.datatype)
-    return term
+    return URIRef(term)
 
 
 def corpus_quads(corpus: Corpus) -> list[tuple]:
@@ -345,7 +404,8 @@ def corpus_quads(corpus: Corpus) -> list[tuple]:
     graph), sorted by graph (None, the default graph, first), subject, predicate and
     object. The graph is the article's named graph for what the article says, None
     for what is shared: entities and events."""
-    return [(s, p, _rdflib_term(o), g) for quads in _graphs(corpus) for s, p, o, g in quads]
+    return [(URIRef(s), URIRef(p), _rdflib_term(o), g if g is None else URIRef(g))
+            for quads in _graphs(corpus) for s, p, o, g in quads]
 
 
 def _bind_prefixes(graph: Graph) -> None:
