@@ -403,6 +403,10 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
         found, mentions = results[document.id]
         claims += found
         all_mentions.append((document.id, mentions))
+    for claim in claims:
+        # what a claim says is settled here: its id (a hash of it, which every output
+        # asks for, many times) is computed once, as for a claim read from a build
+        claim.stored_id = claim.id
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
 
