@@ -190,8 +190,14 @@ def test_no_readable_article_fails_and_writes_nothing(tmp_path, paths):
     result = run_build(*paths, out=out)
     assert result.exit_code == 1
     last = result.stderr.splitlines()[-1]
-    assert last.startswith("Error: no readable article") and str(paths[0]) in last
+    assert last.startswith("Error: ") and str(paths[0]) in last
     assert not out.exists()
+
+
+def test_a_missing_path_alone_is_one_error_line(tmp_path):
+    result = run_build("nowhere/at/all", out=tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["Error: nowhere/at/all: no such file or directory"]
 
 
 def test_an_empty_folder_is_no_readable_article(tmp_path):
