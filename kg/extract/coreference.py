@@ -91,8 +91,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     pronouns = _pronouns(lang)
     people = [m for m in mentions if m.cls == "Person"]
     added = []
+    parsed = doc.has_annotation("DEP")  # once: spaCy looks at every token to tell
     for token in doc:
-        parsed = doc.has_annotation("DEP")
         if token.lower_ in pronouns and (token.dep_.startswith("nsubj") or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]

@@ -19,7 +19,7 @@ from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
-from .context import SentenceContext
+from .context import SentenceContext, doc_text
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
@@ -201,7 +201,7 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
 
 
 def _ends_paragraph(sentence) -> bool:
-    following = sentence.doc.text[sentence.end_char:sentence.end_char + 8]
+    following = doc_text(sentence.doc)[sentence.end_char:sentence.end_char + 8]
     return "\n" in sentence.text.rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
 
 
