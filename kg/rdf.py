@@ -380,12 +380,16 @@ def _graphs(corpus: Corpus) -> Iterator[list[Quad]]:
 
 def _sorted(quads) -> list[Quad]:
     """One graph's quads by subject, predicate and object (as rdflib spells it in N3)."""
-    return sorted(quads, key=lambda q: (q[0], q[1], _n3(q[2])))
+    return sorted(quads, key=_order)
+
+
+def _order(quad: Quad) -> tuple:
+    return quad[0], quad[1], _n3(quad[2])
 
 
 def _n3(term) -> str:
     """The N3 form rdflib gives a term (``Literal.n3()``), without making the term."""
-    if not isinstance(term, Lit):
+    if term.__class__ is not Lit:
         return f"<{term}>"
     encoded = Literal._quote_encode(term.text)  # rdflib's own escaping, on the str alone
     if term.lang:
@@ -471,9 +475,12 @@ def _oxigraph_triples(graphs: Iterator[list[Quad]]):
             made = nodes[iri] = ox.NamedNode(iri)
         return made
 
+    subject_node, last = None, None
     for quads in graphs:
         for subject, predicate, obj, _graph in quads:
-            if isinstance(obj, Lit):
+            if subject != last:  # sorted: a subject's statements follow each other
+                subject_node, last = ox.NamedNode(subject), subject
+            if obj.__class__ is Lit:
                 if obj.lang:
                     obj = ox.Literal(obj.text, language=obj.lang)
                 elif obj.datatype:
@@ -482,7 +489,7 @@ def _oxigraph_triples(graphs: Iterator[list[Quad]]):
                     obj = ox.Literal(obj.text)
             else:
                 obj = node(obj)
-            yield ox.Triple(ox.NamedNode(subject), node(predicate), obj)
+            yield ox.Triple(subject_node, node(predicate), obj)
 
 
 class _AfterPrefixes:
