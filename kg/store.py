@@ -72,7 +72,11 @@ def jsonl_lines(rows) -> str:
 
 
 def write_jsonl(path: Path, rows) -> None:
-    write_text_atomic(path, jsonl_lines(rows))
+    """One JSON object per line (see jsonl_lines), written row by row: a build's
+    claims are never held as one string."""
+    with atomic_file(path) as handle:
+        for row in rows:
+            handle.write(json_line(row) + "\n")
 
 
 def save_corpus(corpus: Corpus, out_dir: Path) -> None:
