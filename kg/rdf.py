@@ -136,7 +136,7 @@ def _date(text: str) -> Lit | None:
 def date_literal(text: str) -> Literal | None:
     """An ISO date as precise as the text gave it, typed by precision.
 
-    >>> date_literal("2024-11").datatype == _XSD.gYearMonth
+    >>> date_literal("2024-11").datatype == XSD.gYearMonth
     True
     >>> date_literal("2006").n3()
     '"2006"^^<http://www.w3.org/2001/XMLSchema#gYear>'
