@@ -81,7 +81,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 note_trigger(claim, trigger)
                 claim.trace.roles.update(notes)
                 add_fields(claim, ctx, frame, anchor, lexicon)
-                if claim.date is None and source is not None:
+                if claim.date is None and source is not None and _same_agent(claim, source, declared.agent):
                     claim.date = source.date  # more of the same event: its date too
                     if claim.date is not None:
                         note_field(claim, "date", field_span(source, "date"), "inherit", **claim_pointer(source))
@@ -159,6 +159,12 @@ def _names_a_treaty(trigger, lexicon) -> bool:
     before = doc[trigger.i - 2] if trigger.i >= 2 else None
     return (before is not None and doc[trigger.i - 1].pos_ == "ADP"
             and (before.lemma_.lower() in lexicon.treaty_nouns or before.lower_ in lexicon.treaty_nouns))
+
+
+def _same_agent(claim: Claim, source: Claim, agent: str) -> bool:
+    """"Berlin a débloqué une nouvelle enveloppe" after Paris's aid: another supplier
+    is another event, whatever roles it shares with the one before."""
+    return {r.id for r in claim.roles.get(agent, [])} == {r.id for r in source.roles.get(agent, [])}
 
 
 def _rejoin(claims: list[Claim], role: str) -> Claim:
