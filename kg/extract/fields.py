@@ -113,8 +113,25 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
+    supplied = _object_items(trigger, frame, start, end)
+    if supplied:
+        return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     return nearest(units, trigger.idx).quantity.unit if units else None
+
+
+def _object_items(trigger, frame: Frame, start: int, end: int) -> str | None:
+    """The item the trigger takes as object, further off than the window reads
+    ("livrerait à X de la nourriture ..., mais aussi une assistance technique")."""
+    doc = trigger.doc
+    # the parser may read a far object as an adverbial ("obl:mod"): any noun the verb governs
+    objects = [c for c in trigger.children if c.pos_ == "NOUN" and c.i > trigger.i and not start <= c.i < end]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    for noun in sorted(objects, key=lambda t: t.i):
+        found = list(find_phrases(doc, doc.lang_, frame.item_nouns, noun.i, min(noun.i + 3, len(doc))))
+        if found and found[0][0] == noun.i:
+            return doc[found[0][0]:found[0][1]].text
+    return None
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
