@@ -56,6 +56,7 @@ FRAME = Rule({
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
+    "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 

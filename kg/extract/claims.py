@@ -174,8 +174,23 @@ def _rejoin(claims: list[Claim], role: str) -> Claim:
     return first
 
 
+def _distinct_counts(ctx: SentenceContext, frame: Frame) -> list:
+    """The sentence's counts of the frame's units, when they are several and differ."""
+    counts = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    return counts if len({q.quantity for q in counts}) == len(counts) else []
+
+
 def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
-    """One claim per entity of the frame's split role, its fields read near that entity."""
+    """One claim per entity of the frame's split role, its fields read near that entity;
+    or, for a frame that splits on counts, one per count of its units, its fields read
+    at the count ("1,7 milliard fournis en 2022 et 2,1 milliards en 2023")."""
+    counts = _distinct_counts(ctx, frame) if frame.split_counts else []
+    if len(counts) > 1:
+        doc = ctx.sentence.doc
+        for count in counts:
+            span = doc.char_span(count.start, count.end, alignment_mode="expand")
+            yield roles, (span[0] if span is not None else trigger)
+        return
     refs = roles.get(frame.split) if frame.split else None
     if not refs or len(refs) < 2:
         yield roles, trigger
