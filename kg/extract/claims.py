@@ -75,7 +75,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if not complete(roles, frame):
                 continue
             claims = []
-            for split_roles, anchor in _split(roles, frame, ctx, trigger):
+            for split_roles, anchor in _split(roles, frame, ctx, trigger, notes):
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
                 note_trigger(claim, trigger)
@@ -180,7 +180,11 @@ def _distinct_counts(ctx: SentenceContext, frame: Frame) -> list:
     return counts if len({q.quantity for q in counts}) == len(counts) else []
 
 
-def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
+#: how a role was filled when no mention of the sentence filled it (kg.trace notes)
+_NOT_BY_MENTION = frozenset({"pair", "treaty_parties", "inherit"})
+
+
+def _split(roles, frame: Frame, ctx: SentenceContext, trigger, notes: dict | None = None):
     """One claim per entity of the frame's split role, its fields read near that entity;
     or, for a frame that splits on counts, one per count of its units, its fields read
     at the count ("1,7 milliard fournis en 2022 et 2,1 milliards en 2023")."""
@@ -198,4 +202,7 @@ def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
     doc = ctx.sentence.doc
     for ref in refs:
         mention = next((m for m in ctx.mentions if m.ref.id == ref.id or (m.state and m.state.id == ref.id)), None)
+        note = (notes or {}).get((frame.split, ref.id))
+        if note is not None and note.step in _NOT_BY_MENTION:
+            mention = None  # "ratifié par les deux pays": named elsewhere ("à Pyongyang"), its fields are the trigger's
         yield {**roles, frame.split: [ref]}, (doc[mention.tok_start] if mention else trigger)
