@@ -82,6 +82,7 @@ CLAIMS = {
     "positions": {"id": str, "titles": WORDS},
     "obligations": MapOf(OneOf("obligations", noun="obligation"), WORDS),
     "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
+    "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
     "negations?": WORDS,
