@@ -47,6 +47,7 @@ class Frame:
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
+    future_commits: bool = False  # a future tense commits ("la France livrera"), it is no intention
 
     @property
     def agent(self) -> RoleRule | None:
@@ -95,7 +96,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
-                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False))
+                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False),
+                 raw.get("future_commits", False))
 
 
 @lru_cache(maxsize=None)
