@@ -225,7 +225,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
     if trigger is None:
         return markers
-    if mention.demonym and verbal and anchor.head.i == trigger.i and anchor.dep_ == "obj":
+    if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
         markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")
@@ -236,6 +236,12 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
         markers.add("object")
     return markers
+
+
+def _bare_object(noun) -> bool:
+    """The verb's object, or a noun phrase with no preposition the parser read as an
+    adverbial ("a tiré sur l'Ukraine au moins 24 missiles iraniens")."""
+    return noun.dep_ == "obj" or (noun.dep_.startswith("obl") and not any(c.dep_ == "case" for c in noun.children))
 
 
 def _subject_of_next_clause(anchor, trigger) -> bool:
