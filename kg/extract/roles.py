@@ -343,7 +343,9 @@ def _sentence_subject(ctx: SentenceContext):
 
     doc = ctx.sentence.doc
     first = min(ctx.mentions, key=lambda m: m.tok_start, default=None)
-    if first is None or phrase_start(doc, first) != ctx.sentence.start:
+    # a paragraph's first sentence may start with the line breaks before it
+    opening = next((t.i for t in ctx.sentence if not t.is_space), ctx.sentence.start)
+    if first is None or phrase_start(doc, first) != opening:
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
@@ -428,12 +430,25 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
     if size and sized:
         source = min(sized, key=lambda c: abs(math.log(_size(c.quantity) / size)))
+        source = _whole_of(counts[0], sized, frame) or source
     taken = False
     for role in frame.inherit:
         if not roles.get(role) and source.roles.get(role):
             roles[role] = list(source.roles[role])
             taken = True
     return source if taken else None
+
+
+def _whole_of(count, sized, frame: Frame):
+    """"un contingent compris entre 10 000 et 12 000 hommes", after 11 000 at Kursk and
+    10 000 in Russia: a range that holds several earlier counts estimates the whole
+    deployment, the one in a state rather than at a place in it."""
+    if count.low is None or count.high is None or not frame.split:
+        return None
+    within = [c for c in sized if count.low <= _size(c.quantity) <= count.high]
+    whole = [c for c in within if c.roles.get(frame.split)
+             and all(r.cls == "Country" for r in c.roles[frame.split])]
+    return whole[-1] if len(within) > 1 and whole else None
 
 
 def _size(quantity) -> float | None:
