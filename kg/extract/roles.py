@@ -345,7 +345,9 @@ def _sentence_subject(ctx: SentenceContext):
     first = min(ctx.mentions, key=lambda m: m.tok_start, default=None)
     # a paragraph's first sentence may start with the line breaks before it
     opening = next((t.i for t in ctx.sentence if not t.is_space), ctx.sentence.start)
-    if first is None or phrase_start(doc, first) != opening:
+    # "Le chef de l'État russe a atterri...": a state inside the subject that opens it
+    subject = subject_tokens_of(ctx.sentence.root) if doc.has_annotation("DEP") else set()
+    if first is None or (phrase_start(doc, first) != opening and not {opening, first.tok_start} <= subject):
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
