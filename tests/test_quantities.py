@@ -41,6 +41,29 @@ def quantities(text, lang):
     ("évalue à près de 9 000 le nombre de soldats", ("près de 9 000 le nombre de soldats",
                                                      {"value": 9000, "approximate": True, "unit": "soldier"})),
     ("400 millions de livres", ("400 millions de livres", {"value": 400000000, "unit": "pound"})),
+    # numbers in words, through text2num
+    ("deux cent cinquante soldats", ("deux cent cinquante soldats", {"value": 250, "unit": "soldier"})),
+    ("soixante et onze chars", ("soixante et onze chars", {"value": 71, "unit": "tank"})),
+    ("quatre-vingt-dix-sept drones", ("quatre-vingt-dix-sept drones", {"value": 97, "unit": "drone"})),
+    ("onze mille cinq cents hommes", ("onze mille cinq cents hommes", {"value": 11500, "unit": "soldier"})),
+    ("plus de dix mille soldats", ("plus de dix mille soldats", {"low": 10000, "unit": "soldier"})),
+    ("un million d'obus", ("un million d'obus", {"value": 1000000, "unit": "shell"})),
+    ("Mille soldats sont partis.", ("Mille soldats", {"value": 1000, "unit": "soldier"})),
+    # ranges: a bare "à", dashes with or without spaces, words on both sides
+    ("12 000 à 15 000 soldats", ("12 000 à 15 000 soldats", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("12 000-15 000 soldats", ("12 000-15 000 soldats", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("12.000 – 15.000 soldats", ("12.000 – 15.000 soldats", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("entre dix mille et douze mille soldats", ("entre dix mille et douze mille soldats",
+                                                {"low": 10000, "high": 12000, "unit": "soldier"})),
+    ("entre 10 et 12 millions d'euros", ("entre 10 et 12 millions d'euros",
+                                         {"low": 10000000, "high": 12000000, "unit": "euro"})),
+    # money: the currency after the number, abbreviations
+    ("725 millions de dollars", ("725 millions de dollars", {"value": 725000000, "unit": "dollar"})),
+    ("une enveloppe de 2 Md€", ("2 Md€", {"value": 2000000000, "unit": "euro"})),
+    ("1,5 million d'euros", ("1,5 million d'euros", {"value": 1500000, "unit": "euro"})),
+    ("€2 milliards", ("€2 milliards", {"value": 2000000000, "unit": "euro"})),
+    ("au moins 2 milliards €", ("au moins 2 milliards €", {"low": 2000000000, "unit": "euro"})),
+    ("jusqu'à deux mille missiles", ("jusqu'à deux mille missiles", {"high": 2000, "unit": "missile"})),
 ])
 def test_french_forms(text, expected):
     assert expected in quantities(text, "fr")
@@ -62,6 +85,31 @@ def test_french_forms(text, expected):
     ("a package of £1 billion", ("£1 billion", {"value": 1000000000, "unit": "pound"})),
     ("2.5 million shells", ("2.5 million shells", {"value": 2500000, "unit": "shell"})),
     ("several cruise missiles", ("several cruise missiles", {"approximate": True, "unit": "missile"})),
+    # numbers in words, through text2num
+    ("two hundred and fifty troops", ("two hundred and fifty troops", {"value": 250, "unit": "soldier"})),
+    ("twenty-one tanks", ("twenty-one tanks", {"value": 21, "unit": "tank"})),
+    ("nearly three thousand soldiers", ("nearly three thousand soldiers",
+                                        {"value": 3000, "approximate": True, "unit": "soldier"})),
+    ("one hundred and twenty drones", ("one hundred and twenty drones", {"value": 120, "unit": "drone"})),
+    # ranges
+    ("12,000-15,000 troops", ("12,000-15,000 troops", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("12,000–15,000 troops", ("12,000–15,000 troops", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("12,000 – 15,000 troops", ("12,000 – 15,000 troops", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("12,000 to 15,000 troops", ("12,000 to 15,000 troops", {"low": 12000, "high": 15000, "unit": "soldier"})),
+    ("from 2,000 to 3,000 shells", ("from 2,000 to 3,000 shells", {"low": 2000, "high": 3000, "unit": "shell"})),
+    ("between ten thousand and twelve thousand troops", ("between ten thousand and twelve thousand troops",
+                                                         {"low": 10000, "high": 12000, "unit": "soldier"})),
+    ("between ten and twelve thousand troops", ("between ten and twelve thousand troops",
+                                                {"low": 10000, "high": 12000, "unit": "soldier"})),
+    ("10 to 12 thousand troops", ("10 to 12 thousand troops", {"low": 10000, "high": 12000, "unit": "soldier"})),
+    # abbreviations after digits, currencies
+    ("some 11k troops", ("some 11k troops", {"value": 11000, "approximate": True, "unit": "soldier"})),
+    ("1.5m shells", ("1.5m shells", {"value": 1500000, "unit": "shell"})),
+    ("a $725 million package", ("$725 million", {"value": 725000000, "unit": "dollar"})),
+    ("a $1.2bn loan", ("$1.2bn", {"value": 1200000000, "unit": "dollar"})),
+    ("€2 billion in aid", ("€2 billion", {"value": 2000000000, "unit": "euro"})),
+    ("up to €500 million", ("up to €500 million", {"high": 500000000, "unit": "euro"})),
+    ("tens of thousands of troops", ("tens of thousands of troops", {"approximate": True, "unit": "soldier"})),
 ])
 def test_english_forms(text, expected):
     assert expected in quantities(text, "en")
@@ -79,6 +127,12 @@ def test_english_forms(text, expected):
     ("Article 4 requires assistance.", "en"),
     ("It grew by 40% in 2023.", "en"),
     ("a 10-year pact signed at the G7 on June 13", "en"),
+    ("one of them spoke first", "en"),
+    ("the first and the second round", "en"),
+    ("un char neuf", "fr"),
+    ("du 2 au 4 mars", "fr"),
+    ("the 2022-2023 budget", "en"),
+    ("I'm here", "en"),
 ])
 def test_not_quantities(text, lang):
     assert quantities(text, lang) == []
@@ -95,3 +149,15 @@ def test_elided_unit_comes_from_the_previous_quantity_of_the_sentence():
         ("quelque 4 000", {"value": 4000, "approximate": True, "unit": "soldier"}),
         ("300", {"value": 300}),
     ]
+
+
+def test_a_range_of_words_is_cut_at_its_joiner():
+    """text2num alone reads "ten thousand and twelve" as one number: the opener cuts it."""
+    assert quantities("between ten thousand and twelve thousand", "en") == [
+        ("between ten thousand and twelve thousand", {"low": 10000, "high": 12000})]
+    assert quantities("ten thousand and twelve", "en") == [("ten thousand and twelve", {"value": 10012})]
+
+
+def test_weak_numbers_count_beside_a_unit_only():
+    assert quantities("un missile a été tiré", "fr") == [("un missile", {"value": 1, "unit": "missile"})]
+    assert quantities("one missile and one of them", "en") == [("one missile", {"value": 1, "unit": "missile"})]
