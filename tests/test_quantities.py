@@ -45,6 +45,7 @@ def quantities(text, lang):
     ("deux cent cinquante soldats", ("deux cent cinquante soldats", {"value": 250, "unit": "soldier"})),
     ("soixante et onze chars", ("soixante et onze chars", {"value": 71, "unit": "tank"})),
     ("quatre-vingt-dix-sept drones", ("quatre-vingt-dix-sept drones", {"value": 97, "unit": "drone"})),
+    ("vingt-et-un missiles", ("vingt-et-un missiles", {"value": 21, "unit": "missile"})),
     ("onze mille cinq cents hommes", ("onze mille cinq cents hommes", {"value": 11500, "unit": "soldier"})),
     ("plus de dix mille soldats", ("plus de dix mille soldats", {"low": 10000, "unit": "soldier"})),
     ("un million d'obus", ("un million d'obus", {"value": 1000000, "unit": "shell"})),
@@ -88,6 +89,7 @@ def test_french_forms(text, expected):
     # numbers in words, through text2num
     ("two hundred and fifty troops", ("two hundred and fifty troops", {"value": 250, "unit": "soldier"})),
     ("twenty-one tanks", ("twenty-one tanks", {"value": 21, "unit": "tank"})),
+    ("a two hundred-strong contingent", ("two hundred-strong", {"value": 200, "unit": "soldier"})),
     ("nearly three thousand soldiers", ("nearly three thousand soldiers",
                                         {"value": 3000, "approximate": True, "unit": "soldier"})),
     ("one hundred and twenty drones", ("one hundred and twenty drones", {"value": 120, "unit": "drone"})),
@@ -133,6 +135,9 @@ def test_english_forms(text, expected):
     ("du 2 au 4 mars", "fr"),
     ("the 2022-2023 budget", "en"),
     ("I'm here", "en"),
+    ("a four-year deal", "en"),
+    ("two-thirds of the budget", "en"),
+    ("un mini-sommet", "fr"),
 ])
 def test_not_quantities(text, lang):
     assert quantities(text, lang) == []

@@ -25,9 +25,11 @@ from ..text import fold
 
 __all__ = ["WrittenNumber", "find_number_words"]
 
-# a word (with its inner hyphens and apostrophes: "quatre-vingt-dix", "d'obus"),
-# a run of digits, or one punctuation mark: text2num never joins across a comma
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*|\d+|[^\w\s]")
+# a word (with its apostrophes: "d'obus"), a run of digits, or one punctuation mark:
+# text2num never joins across a comma. A hyphen before a word is no token, so that
+# "quatre-vingt-dix" is read as "quatre vingt dix" and "two hundred-strong" has a
+# number before its suffix
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+|(?!-(?=[^\W\d_]))[^\w\s]")
 
 #: how far (in tokens) an opener ("between") looks for its joiner ("and")
 _RANGE_REACH = 8

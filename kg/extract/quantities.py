@@ -167,7 +167,7 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
     suffixes = [u[1:] for u in lex["units"] if u.startswith("-")]
     hyphen = rf"-(?!{any_phrase(suffixes)})\w" if suffixes else r"-\w"
     number = (rf"(?:(?<![\w.,/:\u2019'-])(?:{digits})(?:\s*(?:{multiplier}))?(?![\w]|[.,]\d|[:/]\d|{hyphen})"
-              rf"|{words})")
+              rf"|(?:{words})(?!{hyphen}))")  # "a four-year deal", "two-thirds": no count
     currency = "|".join(re.escape(c) for c in sorted(lex["currency_symbols"], key=len, reverse=True))
     collective = any_phrase(lex["collectives"])
     patterns = [
