@@ -8,6 +8,7 @@ from ..trace import note_field
 from .context import SentenceContext, doc_dateline
 from .frames import Frame
 from .phrases import find_phrases
+from .quantities import is_money
 
 __all__ = ["nearest", "add_fields"]
 
@@ -63,7 +64,9 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
-    units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    # a sum of money is no item: "$725 million in military aid" supplies no dollars
+    units = [q for q in ctx.quantities
+             if q.quantity.unit in frame.needs_unit and not is_money(q.quantity.unit, ctx.lang)]
     return nearest(units, trigger.idx).quantity.unit if units else None
 
 

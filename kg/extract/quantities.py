@@ -39,7 +39,7 @@ from ..text import fold
 from ..dates import find_dates, keep_longest
 from .number_words import WrittenNumber, find_number_words
 
-__all__ = ["QuantityMatch", "find_quantities"]
+__all__ = ["QuantityMatch", "find_quantities", "is_money"]
 
 @dataclass(frozen=True)
 class QuantityMatch:
@@ -188,6 +188,15 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
                                   rf"(?P<first>{number})\s+{phrase_regex(joiner)}\s+"
                                   rf"(?:{currency})?\s*(?P<second>{number})"))
     return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in patterns]
+
+
+def is_money(unit: str | None, lang: str) -> bool:
+    """A currency ("euro", "dollar"): the units the lexicon's currency signs stand for.
+
+    >>> is_money("euro", "fr"), is_money("shell", "fr")
+    (True, False)
+    """
+    return unit in _rules(lang).currencies.values()
 
 
 @lru_cache(maxsize=None)
