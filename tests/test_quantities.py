@@ -65,6 +65,8 @@ def quantities(text, lang):
     ("€2 milliards", ("€2 milliards", {"value": 2000000000, "unit": "euro"})),
     ("au moins 2 milliards €", ("au moins 2 milliards €", {"low": 2000000000, "unit": "euro"})),
     ("jusqu'à deux mille missiles", ("jusqu'à deux mille missiles", {"high": 2000, "unit": "missile"})),
+    ("40 millions EUR", ("40 millions EUR", {"value": 40000000, "unit": "euro"})),
+    ("un million de munitions", ("un million de munitions", {"value": 1000000, "unit": "shell"})),
 ])
 def test_french_forms(text, expected):
     assert expected in quantities(text, "fr")
@@ -112,6 +114,9 @@ def test_french_forms(text, expected):
     ("€2 billion in aid", ("€2 billion", {"value": 2000000000, "unit": "euro"})),
     ("up to €500 million", ("up to €500 million", {"high": 500000000, "unit": "euro"})),
     ("tens of thousands of troops", ("tens of thousands of troops", {"approximate": True, "unit": "soldier"})),
+    ("an assistance measure of EUR 40 million", ("EUR 40 million", {"value": 40000000, "unit": "euro"})),
+    ("300 million USD in aid", ("300 million USD", {"value": 300000000, "unit": "dollar"})),
+    ("1 million rounds of ammunition", ("1 million rounds of ammunition", {"value": 1000000, "unit": "shell"})),
 ])
 def test_english_forms(text, expected):
     assert expected in quantities(text, "en")
