@@ -19,7 +19,7 @@ millions d'obus", "about 1,500 troops", "$4.5 billion") as ``kg.model.Quantity``
 
 Years, dates, percentages, times, measures ("152 mm") and references
 ("l'article 4") are not quantities. The span runs from the cue ("plus de") to
-the unit when there is one. Every word lives in
+the unit when there is one. Every other word lives in
 ``ontology/lexicons/<lang>/quantities.yaml``.
 
 >>> [(m.text, m.quantity.to_dict()) for m in find_quantities("environ 11.000 soldats", "fr")]
@@ -87,6 +87,7 @@ def _weak(number: WrittenNumber, rules: "_Rules") -> bool:
 
 
 def _mark(text: str, numbers: list[WrittenNumber]) -> str:
+    """``text`` with each of ``numbers`` (in text order) masked, character for character."""
     parts, position = [], 0
     for number in numbers:
         parts += [text[position:number.start], _WORDS_MARK * (number.end - number.start)]
