@@ -66,6 +66,9 @@ def quantities(text, lang):
     ("au moins 2 milliards €", ("au moins 2 milliards €", {"low": 2000000000, "unit": "euro"})),
     ("jusqu'à deux mille missiles", ("jusqu'à deux mille missiles", {"high": 2000, "unit": "missile"})),
     ("40 millions EUR", ("40 millions EUR", {"value": 40000000, "unit": "euro"})),
+    ("des dizaines de milliers de soldats", ("des dizaines de milliers de soldats",
+                                             {"approximate": True, "unit": "soldier"})),
+    ("un demi-million d'obus", ("un demi-million d'obus", {"value": 500000, "approximate": True, "unit": "shell"})),
     ("un million de munitions", ("un million de munitions", {"value": 1000000, "unit": "shell"})),
 ])
 def test_french_forms(text, expected):
@@ -114,6 +117,11 @@ def test_french_forms(text, expected):
     ("€2 billion in aid", ("€2 billion", {"value": 2000000000, "unit": "euro"})),
     ("up to €500 million", ("up to €500 million", {"high": 500000000, "unit": "euro"})),
     ("tens of thousands of troops", ("tens of thousands of troops", {"approximate": True, "unit": "soldier"})),
+    ("several hundred troops", ("several hundred troops", {"approximate": True, "unit": "soldier"})),
+    ("hundreds of thousands of shells", ("hundreds of thousands of shells", {"approximate": True, "unit": "shell"})),
+    ("half a million shells", ("half a million shells", {"value": 500000, "approximate": True, "unit": "shell"})),
+    ("between two and three hundred troops", ("between two and three hundred troops",
+                                              {"low": 200, "high": 300, "unit": "soldier"})),
     ("an assistance measure of EUR 40 million", ("EUR 40 million", {"value": 40000000, "unit": "euro"})),
     ("300 million USD in aid", ("300 million USD", {"value": 300000000, "unit": "dollar"})),
     ("1 million rounds of ammunition", ("1 million rounds of ammunition", {"value": 1000000, "unit": "shell"})),

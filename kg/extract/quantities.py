@@ -171,10 +171,12 @@ def _compile(lex: dict, digits: str) -> list[tuple[str, re.Pattern]]:
               rf"|(?:{words})(?!{hyphen}))")  # "a four-year deal", "two-thirds": no count
     currency = "|".join(re.escape(c) for c in sorted(lex["currency_symbols"], key=len, reverse=True))
     collective = any_phrase(lex["collectives"])
+    amount = any_phrase(list(lex["collectives"]) + list(lex["multipliers"]))
     patterns = [
         ("number", rf"(?:(?P<currency>{currency})\s*)?(?P<number>{number})"),
         ("collective", rf"(?:(?P<one>{any_phrase(lex['weak_numbers'])})\s+)?(?P<collective>{collective})"),
-        ("vague", rf"{any_phrase(lex['vague'])}\s+(?:{collective}|{any_phrase(lex['multipliers'])})"),
+        # "plusieurs milliers", "des dizaines de milliers", "tens of thousands"
+        ("vague", rf"{any_phrase(lex['vague'])}\s+{amount}(?:\s+{any_phrase(lex['unit_links'])}\s*{amount})?"),
         ("vague_unit", rf"{any_phrase(lex['vague_units'])}(?=\s)"),
     ]
     for dash in lex.get("range_dashes") or ():
