@@ -151,6 +151,9 @@ def test_english_forms(text, expected):
     ("a four-year deal", "en"),
     ("two-thirds of the budget", "en"),
     ("un mini-sommet", "fr"),
+    ("une hausse de 40 pour cent", "fr"),
+    ("quarante pour cent des troupes", "fr"),
+    ("forty per cent of the budget", "en"),
 ])
 def test_not_quantities(text, lang):
     assert quantities(text, lang) == []

@@ -75,10 +75,13 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
 def _words_in(text: str, lang: str, rules: "_Rules") -> dict[int, WrittenNumber]:
     """The numbers in words of ``text`` by their start, but a multiplier alone ("millions"
     is a vague amount, and "million" after digits, "1,5 million", is read with them) and
-    the start of a vague amount ("tens of thousands" is no ten)."""
+    the start of a vague amount ("tens of thousands" is no ten), and a word of a measure
+    ("40 pour cent" has no hundred)."""
+    measures = [m.span() for m in rules.measure.finditer(text)]
     return {w.start: w for w in find_number_words(text, lang, rules.range_words)
             if not all(word in rules.multipliers for word in w.words)
-            and not rules.vague_start.match(text, w.start)}
+            and not rules.vague_start.match(text, w.start)
+            and not any(start < w.end and w.start < end for start, end in measures)}
 
 
 def _weak(number: WrittenNumber, rules: "_Rules") -> bool:
@@ -144,6 +147,7 @@ class _Rules:
         self.cue_before = re.compile(rf"(?P<cue>{any_phrase(cue_words)})\s*$", re.IGNORECASE)
         self.reference_before = re.compile(rf"{any_phrase(lexicon['not_after'])}\s*$", re.IGNORECASE)
         self.measure_after = re.compile(rf"\s*(?:{_suffix_words(lexicon['not_before'])})", re.IGNORECASE)
+        self.measure = re.compile(any_phrase(lexicon["not_before"]), re.IGNORECASE)
         self.link = re.compile(rf"\s*(?:{any_phrase(lexicon['unit_links'])}\s*)?", re.IGNORECASE)
         self.unit = re.compile(any_phrase(lexicon["units"]), re.IGNORECASE)
         self.weak_units = {fold(w) for w in lexicon["weak_units"]}
@@ -213,11 +217,12 @@ def _rules(lang: str) -> _Rules:
 
 def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
            words: dict[int, WrittenNumber]) -> QuantityMatch | None:
-    """``core`` matched ``marked`` (numbers in words masked), whose offsets are ``text``'s."""
+    """``core`` matched ``marked`` (numbers in words masked), whose offsets are ``text``'s;
+    the words around the number are read in ``text``."""
     start, end = core.start(), core.end()
-    if rules.reference_before.search(marked, 0, start) or rules.measure_after.match(marked, end):
+    if rules.reference_before.search(text, 0, start) or rules.measure_after.match(text, end):
         return None
-    cue = rules.cue_before.search(marked, max(0, start - 40), start)
+    cue = rules.cue_before.search(text, max(0, start - 40), start)
     unit, unit_end, unit_word = _unit_after(marked, end, rules)
     currency = core.groupdict().get("currency")
     if currency:
