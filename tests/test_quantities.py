@@ -66,6 +66,8 @@ def quantities(text, lang):
     ("au moins 2 milliards €", ("au moins 2 milliards €", {"low": 2000000000, "unit": "euro"})),
     ("jusqu'à deux mille missiles", ("jusqu'à deux mille missiles", {"high": 2000, "unit": "missile"})),
     ("40 millions EUR", ("40 millions EUR", {"value": 40000000, "unit": "euro"})),
+    ("environ 12 000 à 15 000 soldats", ("environ 12 000 à 15 000 soldats",
+                                         {"low": 12000, "high": 15000, "approximate": True, "unit": "soldier"})),
     ("des dizaines de milliers de soldats", ("des dizaines de milliers de soldats",
                                              {"approximate": True, "unit": "soldier"})),
     ("un demi-million d'obus", ("un demi-million d'obus", {"value": 500000, "approximate": True, "unit": "shell"})),
@@ -108,6 +110,8 @@ def test_french_forms(text, expected):
                                                          {"low": 10000, "high": 12000, "unit": "soldier"})),
     ("between ten and twelve thousand troops", ("between ten and twelve thousand troops",
                                                 {"low": 10000, "high": 12000, "unit": "soldier"})),
+    ("some 1,500 to 2,000 troops", ("some 1,500 to 2,000 troops",
+                                    {"low": 1500, "high": 2000, "approximate": True, "unit": "soldier"})),
     ("10 to 12 thousand troops", ("10 to 12 thousand troops", {"low": 10000, "high": 12000, "unit": "soldier"})),
     # abbreviations after digits, currencies
     ("some 11k troops", ("some 11k troops", {"value": 11000, "approximate": True, "unit": "soldier"})),

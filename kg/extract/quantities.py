@@ -260,7 +260,7 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
         fields = {"approximate": True}
     if unit_word in rules.weak_units and max(_numbers(fields), default=0) < 10:
         unit, unit_end = None, None  # "les deux hommes": two people, not troops
-    if cue and "value" in fields:
+    if cue and ("value" in fields or "low" in fields):
         fields = _apply_cue(rules.cues[fold(cue["cue"])], fields)
     if cue:
         start = cue.start()
@@ -274,6 +274,8 @@ def _numbers(fields: dict) -> list[float]:
 
 
 def _apply_cue(cue: str, fields: dict) -> dict:
+    if "value" not in fields:  # a range: "some 1,500 to 2,000" is about, "more than" says no more
+        return {**fields, "approximate": True} if cue == "approximate" else fields
     value = fields["value"]
     if cue == "at_least":
         return {"low": value}
