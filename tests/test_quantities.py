@@ -1,5 +1,6 @@
 """kg.extract.quantities: amounts with their bounds, approximation and unit."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.extract.quantities import find_quantities
 
@@ -186,3 +187,20 @@ def test_a_range_of_words_is_cut_at_its_joiner():
 def test_weak_numbers_count_beside_a_unit_only():
     assert quantities("un missile a été tiré", "fr") == [("un missile", {"value": 1, "unit": "missile"})]
     assert quantities("one missile and one of them", "en") == [("one missile", {"value": 1, "unit": "missile"})]
+
+
+_WORDS = ["deux", "cent", "et", "un", "mille", "soldats", "entre", "à", "-", "–", "12 000", "1,5", "million",
+          "two", "hundred", "and", "thousand", "troops", "between", "to", "12,000", "$", "€", "k", "m", "'", ",",
+          "quatre-vingt", "-strong", "pour cent", "premier", "first", "zéro", "\u00a0", "\ue000", "tens of"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=4)), max_size=12), st.sampled_from(["fr", "en"]))
+def test_any_text_gives_spans_of_the_text(parts, lang):
+    """Whatever the words (number words, digits, dashes, the mask character itself), the
+    spans are the text's own and no two overlap."""
+    text = " ".join(parts)
+    found = find_quantities(text, lang)
+    for match in found:
+        assert text[match.start:match.end] == match.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
