@@ -115,6 +115,8 @@ def test_french_forms(text, expected):
                                     {"low": 1500, "high": 2000, "approximate": True, "unit": "soldier"})),
     ("10 to 12 thousand troops", ("10 to 12 thousand troops", {"low": 10000, "high": 12000, "unit": "soldier"})),
     # abbreviations after digits, currencies
+    ("some 12\u00a0000 troops", ("some 12\u00a0000 troops", {"value": 12000, "approximate": True, "unit": "soldier"})),
+    ("on June 5 100 soldiers left", ("100 soldiers", {"value": 100, "unit": "soldier"})),
     ("some 11k troops", ("some 11k troops", {"value": 11000, "approximate": True, "unit": "soldier"})),
     ("1.5m shells", ("1.5m shells", {"value": 1500000, "unit": "shell"})),
     ("a $725 million package", ("$725 million", {"value": 725000000, "unit": "dollar"})),
