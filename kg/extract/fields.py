@@ -23,6 +23,13 @@ def _preceding(matches, anchor_char: int):
     return max(before, key=lambda m: m.start) if before else nearest(matches, anchor_char)
 
 
+def _counted_item(counts, trigger_char: int, lang: str) -> str | None:
+    """The unit of the count nearest the trigger, as the item supplied; a sum of money is
+    no item ("$725 million in military aid" supplies no dollars)."""
+    things = [q for q in counts if not is_money(q.quantity.unit, lang)]
+    return nearest(things, trigger_char).quantity.unit if things else None
+
+
 def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
     if "quantity" in frame.fields:
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
@@ -64,10 +71,8 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
-    # a sum of money is no item: "$725 million in military aid" supplies no dollars
-    units = [q for q in ctx.quantities
-             if q.quantity.unit in frame.needs_unit and not is_money(q.quantity.unit, ctx.lang)]
-    return nearest(units, trigger.idx).quantity.unit if units else None
+    units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    return _counted_item(units, trigger.idx, ctx.lang)
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
