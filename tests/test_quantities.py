@@ -62,6 +62,8 @@ def quantities(text, lang):
     # money: the currency after the number, abbreviations
     ("725 millions de dollars", ("725 millions de dollars", {"value": 725000000, "unit": "dollar"})),
     ("une enveloppe de 2 Md€", ("2 Md€", {"value": 2000000000, "unit": "euro"})),
+    ("un contrat de 300 M€", ("300 M€", {"value": 300000000, "unit": "euro"})),
+    ("entre 10 et 12 M€", ("entre 10 et 12 M€", {"low": 10000000, "high": 12000000, "unit": "euro"})),
     ("1,5 million d'euros", ("1,5 million d'euros", {"value": 1500000, "unit": "euro"})),
     ("€2 milliards", ("€2 milliards", {"value": 2000000000, "unit": "euro"})),
     ("au moins 2 milliards €", ("au moins 2 milliards €", {"low": 2000000000, "unit": "euro"})),
@@ -158,6 +160,7 @@ def test_english_forms(text, expected):
     ("a four-year deal", "en"),
     ("two-thirds of the budget", "en"),
     ("un mini-sommet", "fr"),
+    ("un mur de 15 m de haut", "fr"),
     ("une hausse de 40 pour cent", "fr"),
     ("quarante pour cent des troupes", "fr"),
     ("forty per cent of the budget", "en"),

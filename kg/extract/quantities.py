@@ -224,7 +224,8 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
         return None
     cue = rules.cue_before.search(text, max(0, start - 40), start)
     unit, unit_end, unit_word = _unit_after(marked, end, rules)
-    currency = core.groupdict().get("currency")
+    # "$725 million" before the number; "300 M€", a multiplier that carries its sign, after it
+    currency = core.groupdict().get("currency") or _sign_at_end(marked[start:end], rules)
     if currency:
         unit = rules.currencies[currency]
     fields: dict = {}
@@ -267,6 +268,11 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
     if unit_end is not None:
         end = unit_end
     return QuantityMatch(start, end, text[start:end], Quantity(unit=unit, **fields))
+
+
+def _sign_at_end(written: str, rules: _Rules) -> str | None:
+    """The currency sign a number ends with, in its multiplier ("300 M€"), if any."""
+    return next((sign for sign in rules.currencies if not sign.isalpha() and written.endswith(sign)), None)
 
 
 def _numbers(fields: dict) -> list[float]:
