@@ -33,6 +33,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
     from .explain import EXPLAIN, write_explanations
     from .graph import write_graphml
+    from .index import INDEX, write_index
+    from .query import RDF_STORE, write_rdf_store
     from .rdf import write_turtle
     from .store import save_corpus
     from .viewer import write_viewer
@@ -40,10 +42,14 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     save_corpus(corpus, out_dir)
     write_turtle(corpus, out_dir / "graph.ttl")
-    write_graphml(corpus, out_dir / "graph.graphml")
+    graph = write_graphml(corpus, out_dir / "graph.graphml")
     write_viewer(corpus, out_dir / "graph.html")
     write_explanations(corpus.claims, out_dir / EXPLAIN)
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN]
+    # for the commands that read the build (kg.index, kg.query); last, as they vouch for the files above
+    write_rdf_store(out_dir / "graph.ttl", out_dir / RDF_STORE)
+    write_index(corpus, graph, out_dir)
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
+             INDEX, RDF_STORE]
     return [out_dir / name for name in names]
 
 
