@@ -10,6 +10,7 @@ articles; ``full=True`` re-reads every one.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,12 +43,14 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     save_corpus(corpus, out_dir)
     write_turtle(corpus, out_dir / "graph.ttl")
-    graph = write_graphml(corpus, out_dir / "graph.graphml")
-    write_viewer(corpus, out_dir / "graph.html")
-    write_explanations(corpus.claims, out_dir / EXPLAIN)
-    # for the commands that read the build (kg.index, kg.query); last, as they vouch for the files above
-    write_rdf_store(out_dir / "graph.ttl", out_dir / RDF_STORE)
-    write_index(corpus, graph, out_dir)
+    # for `kg query`: Oxigraph loads graph.ttl without Python's lock while the other outputs are written
+    with ThreadPoolExecutor(1) as pool:
+        stored = pool.submit(write_rdf_store, out_dir / "graph.ttl", out_dir / RDF_STORE)
+        graph = write_graphml(corpus, out_dir / "graph.graphml")
+        write_viewer(corpus, out_dir / "graph.html")
+        write_explanations(corpus.claims, out_dir / EXPLAIN)
+        stored.result()
+    write_index(graph, out_dir)  # last: it vouches for the files above (kg.index)
     names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
              INDEX, RDF_STORE]
     return [out_dir / name for name in names]

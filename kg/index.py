@@ -26,10 +26,9 @@ import hashlib
 import json
 import sqlite3
 from contextlib import closing
-from dataclasses import asdict
 from pathlib import Path
 
-from .model import Claim, Corpus, Entity
+from .model import Claim, Entity
 
 __all__ = ["INDEX", "write_index", "open_index", "Index", "read_claims", "read_entities",
            "read_network", "fresh_output"]
@@ -49,6 +48,7 @@ CREATE INDEX claims_doc ON claims (doc);
 CREATE TABLE entities (seq INTEGER PRIMARY KEY, cls TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE ties (seq INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE sources (claim TEXT PRIMARY KEY, record TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX ties_a ON ties (a);
 CREATE INDEX ties_b ON ties (b);
 """
@@ -64,31 +64,60 @@ def _fingerprint(path: Path) -> list:
     return [status.st_size, status.st_mtime_ns, digest.hexdigest()]
 
 
-def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
+def write_index(graph, out_dir: Path) -> Path:
     """Write ``index.sqlite`` into ``out_dir``, after every output in WATCHED.
 
-    ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx).
+    ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx); the
+    records are the lines of claims.jsonl and entities.jsonl, as the build wrote them.
     """
     from .alliances import every_tie
 
-    path = Path(out_dir) / INDEX
+    out_dir = Path(out_dir)
+    path = out_dir / INDEX
     path.unlink(missing_ok=True)
-    fingerprints = {name: _fingerprint(Path(out_dir) / name) for name in WATCHED
-                    if (Path(out_dir) / name).is_file()}
+    fingerprints = {name: _fingerprint(out_dir / name) for name in WATCHED if (out_dir / name).is_file()}
+    found = every_tie(graph)
+    sources = {source.claim: source for tie in found for source in tie.sources}
     with closing(sqlite3.connect(path)) as db, db:
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
         db.executemany("INSERT INTO claims (id, doc, type, record) VALUES (?, ?, ?, ?)",
-                       ((c.id, c.doc, c.type, json.dumps(c.to_dict(), ensure_ascii=False))
-                        for c in corpus.claims))
+                       ((claim["id"], claim["doc"], claim["type"], line)
+                        for claim, line in _records(out_dir / "claims.jsonl")))
         db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)",
-                       ((e.cls, json.dumps(e.to_dict(), ensure_ascii=False)) for e in corpus.entities))
+                       ((entity["class"], line) for entity, line in _records(out_dir / "entities.jsonl")))
         db.executemany("INSERT INTO nodes (id, data) VALUES (?, ?)",
                        ((node, json.dumps(data, ensure_ascii=False)) for node, data in graph.nodes(data=True)))
         db.executemany("INSERT INTO ties (a, b, record) VALUES (?, ?, ?)",
-                       ((t.a, t.b, json.dumps(asdict(t), ensure_ascii=False)) for t in every_tie(graph)))
+                       ((t.a, t.b, json.dumps(_tie_record(t), ensure_ascii=False)) for t in found))
+        db.executemany("INSERT INTO sources VALUES (?, ?)",
+                       ((claim, json.dumps(_source_record(source), ensure_ascii=False))
+                        for claim, source in sources.items()))
     return path
+
+
+def _records(path: Path):
+    """(record, its line) for each line of a JSONL output."""
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line:
+            yield json.loads(line), line
+
+
+# a tie names its sources by claim: a claim behind several ties is stored once
+_TIE_FIELDS = ("kind", "a", "a_label", "b", "b_label", "direction", "detail", "treaty", "obligations",
+               "signed", "ratified")
+_SOURCE_FIELDS = ("claim", "type", "doc", "date", "claimants", "evidence")
+
+
+def _tie_record(tie) -> dict:
+    record = {name: getattr(tie, name) for name in _TIE_FIELDS}
+    record["sources"] = [source.claim for source in tie.sources]
+    return record
+
+
+def _source_record(source) -> list:
+    return [getattr(source, name) for name in _SOURCE_FIELDS]
 
 
 def _same_file(path: Path, recorded: list) -> bool:
@@ -152,12 +181,15 @@ class Index:
             rows = self._db.execute("SELECT record FROM ties ORDER BY seq")
         else:
             rows = self._db.execute("SELECT record FROM ties WHERE a = ? OR b = ? ORDER BY seq", (actor, actor))
+        records = [json.loads(record) for record, in rows]
+        wanted = json.dumps(sorted({claim for record in records for claim in record["sources"]}))
+        sources = {claim: Source(**dict(zip(_SOURCE_FIELDS, json.loads(record)))) for claim, record in self._db.execute(
+            "SELECT claim, record FROM sources WHERE claim IN (SELECT value FROM json_each(?))", (wanted,))}
         found = []
-        for record, in rows:
-            fields = json.loads(record)
-            fields["sources"] = tuple(Source(**source) for source in fields["sources"])
-            fields["obligations"], fields["ratified"] = tuple(fields["obligations"]), tuple(fields["ratified"])
-            found.append(Tie(**fields))
+        for record in records:
+            record["sources"] = tuple(sources[claim] for claim in record["sources"])
+            record["obligations"], record["ratified"] = tuple(record["obligations"]), tuple(record["ratified"])
+            found.append(Tie(**record))
         return found
 
     def close(self) -> None:
