@@ -2,6 +2,7 @@
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
 graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists),
+with index.sqlite (kg.index) and graph.oxigraph (kg.query) for the read commands,
 written into a staging folder that then replaces the output folder in one step
 (kg.output_folder): a failed or killed build leaves the previous outputs whole,
 never a mix of two builds. What each article gave is kept beside the folder
