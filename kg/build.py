@@ -51,7 +51,7 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
         write_viewer(corpus, out_dir / "graph.html")
         write_explanations(corpus.claims, out_dir / EXPLAIN)
         stored.result()
-    write_index(graph, out_dir)  # last: it vouches for the files above (kg.index)
+    write_index(corpus, graph, out_dir)  # last: it vouches for the files above (kg.index)
     names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
              INDEX, RDF_STORE]
     return [out_dir / name for name in names]

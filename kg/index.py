@@ -28,7 +28,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from .model import Claim, Entity
+from .model import Claim, Corpus, Entity
 
 __all__ = ["INDEX", "write_index", "open_index", "Index", "read_claims", "read_entities",
            "read_network", "fresh_output"]
@@ -42,7 +42,7 @@ _VERSION = "1"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE claims (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, doc TEXT NOT NULL, type TEXT NOT NULL,
-                     record TEXT NOT NULL);
+                     record TEXT NOT NULL, row TEXT NOT NULL);
 CREATE INDEX claims_type ON claims (type, doc);
 CREATE INDEX claims_doc ON claims (doc);
 CREATE TABLE entities (seq INTEGER PRIMARY KEY, cls TEXT NOT NULL, record TEXT NOT NULL);
@@ -64,13 +64,15 @@ def _fingerprint(path: Path) -> list:
     return [status.st_size, status.st_mtime_ns, digest.hexdigest()]
 
 
-def write_index(graph, out_dir: Path) -> Path:
+def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
     """Write ``index.sqlite`` into ``out_dir``, after every output in WATCHED.
 
     ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx); the
-    records are the lines of claims.jsonl and entities.jsonl, as the build wrote them.
+    records are the lines of claims.jsonl and entities.jsonl, as the build wrote
+    them, each claim with its row for tables (kg.listing.claim_row).
     """
     from .alliances import every_tie
+    from .listing import CLAIM_COLUMNS, claim_row
 
     out_dir = Path(out_dir)
     path = out_dir / INDEX
@@ -78,12 +80,14 @@ def write_index(graph, out_dir: Path) -> Path:
     fingerprints = {name: _fingerprint(out_dir / name) for name in WATCHED if (out_dir / name).is_file()}
     found = every_tie(graph)
     sources = {source.claim: source for tie in found for source in tie.sources}
+    rows = {claim.id: claim_row(claim) for claim in corpus.claims}
     with closing(sqlite3.connect(path)) as db, db:
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
-        db.executemany("INSERT INTO claims (id, doc, type, record) VALUES (?, ?, ?, ?)",
-                       ((claim["id"], claim["doc"], claim["type"], line)
+        db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
+                       ((claim["id"], claim["doc"], claim["type"], line,
+                         json.dumps([rows[claim["id"]][c] for c in CLAIM_COLUMNS], ensure_ascii=False))
                         for claim, line in _records(out_dir / "claims.jsonl")))
         db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)",
                        ((entity["class"], line) for entity, line in _records(out_dir / "entities.jsonl")))
@@ -149,13 +153,26 @@ class Index:
 
     def claims(self, *, claim_type: str | None = None, doc: str | None = None) -> list[Claim]:
         """The claims of the build (of one type, of one article), in claims.jsonl order."""
+        return [Claim.from_dict(record) for record in self.claim_records(claim_type=claim_type, doc=doc)]
+
+    def claim_records(self, *, claim_type: str | None = None, doc: str | None = None) -> list[dict]:
+        """Their records, as claims.jsonl holds them."""
+        return [json.loads(record) for record, in self._select_claims("record", claim_type, doc)]
+
+    def claim_rows(self, *, claim_type: str | None = None, doc: str | None = None) -> list[dict]:
+        """Their rows for tables (kg.listing.claim_row)."""
+        from .listing import CLAIM_COLUMNS
+
+        return [dict(zip(CLAIM_COLUMNS, json.loads(row))) for row, in self._select_claims("row", claim_type, doc)]
+
+    def _select_claims(self, column: str, claim_type: str | None, doc: str | None):
         where, values = [], []
-        for column, value in (("type", claim_type), ("doc", doc)):
+        for name, value in (("type", claim_type), ("doc", doc)):
             if value:
-                where.append(f"{column} = ?")
+                where.append(f"{name} = ?")
                 values.append(value)
-        sql = "SELECT record FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
-        return [Claim.from_dict(json.loads(record)) for record, in self._db.execute(sql, values)]
+        sql = f"SELECT {column} FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        return self._db.execute(sql, values)
 
     def entities(self, *, entity_class: str | None = None) -> list[Entity]:
         sql = "SELECT record FROM entities" + (" WHERE cls = ?" if entity_class else "") + " ORDER BY seq"
@@ -226,16 +243,23 @@ def open_index(build_dir: str | Path, *needs: str) -> Index | None:
 _RECORDS = ("claims.jsonl", "entities.jsonl", "documents.jsonl")
 
 
-def read_claims(build_dir: str | Path, *, claim_type: str | None = None, doc: str | None = None) -> list[Claim]:
-    """The claims of a build, of one type and one article if asked, in claims.jsonl order."""
+def read_claims(build_dir: str | Path, *, claim_type: str | None = None, doc: str | None = None,
+                as_: str = "claims") -> list:
+    """The claims of a build, of one type and one article if asked, in claims.jsonl order:
+    as Claim objects (``as_="claims"``), as their records (``"records"``, Claim.to_dict)
+    or as rows for tables (``"rows"``, kg.listing.claim_row)."""
     index = open_index(build_dir, *_RECORDS)
     if index is None:
+        from .listing import claim_row
         from .store import load_corpus
 
-        return [c for c in load_corpus(build_dir).claims
-                if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
+        claims = [c for c in load_corpus(build_dir).claims
+                  if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
+        shape = {"claims": lambda c: c, "records": Claim.to_dict, "rows": claim_row}[as_]
+        return [shape(c) for c in claims]
     with index:
-        return index.claims(claim_type=claim_type, doc=doc)
+        read = {"claims": index.claims, "records": index.claim_records, "rows": index.claim_rows}[as_]
+        return read(claim_type=claim_type, doc=doc)
 
 
 def read_entities(build_dir: str | Path, *, entity_class: str | None = None) -> list[Entity]:

@@ -33,7 +33,7 @@ def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
       kg claims --explain 3f2a9c --format json
     """
     from ..index import read_claims
-    from ..listing import CLAIM_COLUMNS, claim_rows
+    from ..listing import CLAIM_COLUMNS
     from ..model import Corpus
 
     if explain_id is not None:
@@ -52,11 +52,10 @@ def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
         rows = [r for r in contested_rows(corpus, claim_type=claim_type) if not doc or r["doc"] == doc]
         echo_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS)
         return
-    corpus = Corpus(claims=read_claims(graph_dir, claim_type=claim_type, doc=doc))
     if fmt in ("jsonl", "json"):
-        echo_rows([c.to_dict() for c in corpus.claims], fmt)
+        echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="records"), fmt)
         return
-    echo_rows(claim_rows(corpus), fmt, CLAIM_COLUMNS)
+    echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="rows"), fmt, CLAIM_COLUMNS)
 
 
 @main.command()
