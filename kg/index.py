@@ -82,6 +82,9 @@ def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
     sources = {source.claim: source for tie in found for source in tie.sources}
     rows = {claim.id: claim_row(claim) for claim in corpus.claims}
     with closing(sqlite3.connect(path)) as db, db:
+        # no journal: the file is written once, in a staging folder that a failed build deletes
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
