@@ -1,0 +1,175 @@
+"""``kg push``: a build into a SPARQL server, through the SPARQL 1.1 Graph Store
+HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/), which Oxigraph
+server, Apache Jena Fuseki, GraphDB and Virtuoso speak.
+
+The build goes in as named graphs, the ones kg.rdf already gives its
+statements: one per article (``graph:<doc id>``: its description, claims,
+evidence, attributions, quantities), one for what is shared across articles
+(``SHARED_GRAPH``: entities, events) and one for the ontology (``ONTOLOGY_GRAPH``,
+``ontology/kg.ttl``, so that queries on the server see class labels and
+sub-classes). Each graph is sent whole with PUT, which replaces it.
+
+Only the graphs that changed are sent: the server keeps a record
+(``RECORD_GRAPH``) of the SHA-256 of each graph as kg last sent it, and a push
+compares the build's graphs with it, PUTs those that differ, DELETEs those of
+articles no longer in the build, and then replaces the record. The record
+lives on the server, not beside the build, so that it is right whoever pushes
+and a server emptied since is filled again whole. A push that fails midway
+leaves the old record: the next push sends again what it may have sent.
+
+>>> from kg.model import Corpus, Document
+>>> graphs = build_graphs(Corpus([Document("fr-01", "texte", "fr")], [], []))
+>>> [str(g.iri) for g in graphs][:2]
+['https://w3id.org/kg/ontology', 'https://w3id.org/kg/resource/graph/fr-01']
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+
+from .errors import EndpointError
+from .model import Corpus
+from .namespace import KG, ONTOLOGY_GRAPH, RECORD_GRAPH, SHARED_GRAPH
+
+__all__ = ["Graph", "PushReport", "build_graphs", "push", "push_build"]
+
+N_TRIPLES = "application/n-triples"
+TURTLE = "text/turtle"
+#: seconds to wait for the server: a large graph takes a while to load
+_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class Graph:
+    """One named graph to send: its IRI, its content and that content's media type."""
+    iri: str
+    content: bytes
+    media_type: str = N_TRIPLES
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass
+class PushReport:
+    sent: list[str] = field(default_factory=list)       # graphs PUT (new or changed)
+    deleted: list[str] = field(default_factory=list)    # graphs of articles gone from the build
+    unchanged: int = 0                                  # graphs the server already held as they are
+
+
+def _ontology_graph() -> Graph:
+    from .lexicons import ontology_dir
+
+    # sent as written: its blank nodes (OWL lists) would get new labels at each parse
+    return Graph(str(ONTOLOGY_GRAPH), (ontology_dir() / "kg.ttl").read_bytes(), TURTLE)
+
+
+def build_graphs(corpus: Corpus) -> list[Graph]:
+    """The named graphs of a build: the ontology, the shared one, then the articles'
+    in IRI order. The same corpus gives the same bytes: kg.rdf sorts its
+    statements and gives no blank node."""
+    import pyoxigraph as ox
+
+    from .rdf import _oxigraph_term, corpus_quads
+
+    graphs = [_ontology_graph()]
+    for name, quads in groupby(corpus_quads(corpus), key=lambda quad: quad[3]):
+        triples = [ox.Triple(*map(_oxigraph_term, quad[:3])) for quad in quads]
+        iri = str(name) if name is not None else str(SHARED_GRAPH)
+        graphs.append(Graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+    return graphs
+
+
+def push(corpus: Corpus, endpoint: str, *, everything: bool = False, client=None) -> PushReport:
+    """Load ``corpus`` into the Graph Store at ``endpoint`` (e.g. Oxigraph's
+    ``http://HOST:7878/store``), sending only the graphs that differ from what
+    the server's record says it holds (every graph if ``everything``).
+    ``client``: an httpx.Client (tests). Raises EndpointError (one line) when the
+    server cannot be reached or refuses a request."""
+    import httpx
+
+    graphs = build_graphs(corpus)
+    own = client is None
+    client = client or httpx.Client(timeout=_TIMEOUT)
+    try:
+        store = _GraphStore(client, endpoint)
+        held = {} if everything else store.record()
+        report = PushReport()
+        for graph in graphs:
+            if held.get(graph.iri) == graph.digest:
+                report.unchanged += 1
+                continue
+            store.put(graph)
+            report.sent.append(graph.iri)
+        kept = {graph.iri for graph in graphs}
+        for iri in sorted(set(held) - kept):
+            store.delete(iri)
+            report.deleted.append(iri)
+        store.put(_record(graphs))
+        return report
+    finally:
+        if own:
+            client.close()
+
+
+def push_build(build_dir: str | Path, endpoint: str, *, everything: bool = False) -> PushReport:
+    """``push`` the build written into ``build_dir`` by ``kg build -o``."""
+    from .store import load_corpus
+
+    return push(load_corpus(Path(build_dir)), endpoint, everything=everything)
+
+
+def _record(graphs: list[Graph]) -> Graph:
+    """The record graph: each graph sent, with the SHA-256 of its content."""
+    lines = sorted(f'<{graph.iri}> <{KG.contentHash}> "{graph.digest}" .\n' for graph in graphs)
+    return Graph(str(RECORD_GRAPH), "".join(lines).encode("utf-8"))
+
+
+class _GraphStore:
+    """The requests of the Graph Store protocol kg needs, on graphs named indirectly
+    (``?graph=IRI``), each failure turned into a one-line EndpointError."""
+
+    def __init__(self, client, endpoint: str):
+        self.client, self.endpoint = client, endpoint
+
+    def record(self) -> dict[str, str]:
+        """graph IRI -> SHA-256, as the server's record says; empty when it has none."""
+        import pyoxigraph as ox
+
+        answer = self._send("GET", str(RECORD_GRAPH), headers={"Accept": N_TRIPLES}, missing_ok=True)
+        if answer.status_code == 404:
+            return {}
+        try:
+            triples = ox.parse(answer.content, format=ox.RdfFormat.N_TRIPLES)
+            return {t.subject.value: t.object.value for t in triples if t.predicate.value == str(KG.contentHash)}
+        except (SyntaxError, ValueError):
+            return {}  # a record kg cannot read: everything is sent again, and the record rewritten
+
+    def put(self, graph: Graph) -> None:
+        self._send("PUT", graph.iri, content=graph.content,
+                   headers={"Content-Type": f"{graph.media_type}; charset=utf-8"})
+
+    def delete(self, iri: str) -> None:
+        self._send("DELETE", iri, missing_ok=True)
+
+    def _send(self, method: str, iri: str, *, missing_ok: bool = False, **kwargs):
+        import httpx
+
+        try:
+            answer = self.client.request(method, self.endpoint, params={"graph": iri}, **kwargs)
+        except httpx.InvalidURL as error:
+            raise EndpointError(f"{self.endpoint}: not a URL kg can reach ({error})") from None
+        except httpx.HTTPError as error:
+            raise EndpointError(f"could not reach {self.endpoint} ({type(error).__name__}: "
+                                f"{str(error) or 'no answer'}); is the SPARQL server running there?") from None
+        if answer.status_code == 404 and missing_ok:
+            return answer
+        if answer.status_code >= 400:
+            reason = answer.reason_phrase or "error"
+            raise EndpointError(f"{self.endpoint} refused {method} of graph <{iri}> (HTTP {answer.status_code} "
+                                f"{reason}); give the server's Graph Store endpoint "
+                                "(Oxigraph: /store, Fuseki: /DATASET/data)")
+        return answer
