@@ -91,6 +91,9 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, client=None
     server cannot be reached or refuses a request."""
     import httpx
 
+    if not endpoint.startswith(("http://", "https://")):
+        raise EndpointError(f"{endpoint}: not an http:// or https:// URL; give the server's Graph Store "
+                            "endpoint (Oxigraph: http://HOST:7878/store)")
     graphs = build_graphs(corpus)
     own = client is None
     client = client or httpx.Client(timeout=_TIMEOUT)
