@@ -61,4 +61,6 @@ def extract_partition(documents: list, version: str) -> list:
 
     with _ONE_AT_A_TIME:
         _prepare(version, tuple(sorted({d.lang for d in documents})))
-        return [outcome for _document, outcome in extracted(documents, jobs=1, keep_going=True)]
+        # extracted() reads language by language: put the outcomes back in the documents' order
+        found = {id(document): outcome for document, outcome in extracted(documents, jobs=1, keep_going=True)}
+    return [found[id(document)] for document in documents]

@@ -86,6 +86,18 @@ def test_a_worker_hands_back_the_error_of_an_article_the_rules_fail_on(monkeypat
     assert [len(outcomes[i][0]) for i in (0, 2)] == [len(real(documents[0])[0])] * 2
 
 
+def test_a_worker_gives_the_outcomes_in_the_order_of_its_articles_whatever_their_languages():
+    from kg.article_store import version_key
+    from kg.cluster_worker import extract_partition
+    from kg.model import Document
+
+    documents = [Document("a", "Russia signed a treaty with China.", "en"),
+                 Document("b", "La Russie a signé un traité avec la Chine.", "fr"),
+                 Document("c", "France sent tanks to Ukraine.", "en")]
+    outcomes = extract_partition(documents, version_key())
+    assert [{claim.doc for claim in claims} for claims, _mentions in outcomes] == [{"a"}, {"b"}, {"c"}]
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

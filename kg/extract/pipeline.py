@@ -365,7 +365,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
     applies the rules to the parses, in the articles' order: the outputs are
     the same whatever ``jobs``. ``extractor(documents)``, if given, does that
     instead (kg.cluster: on the workers of a Dask cluster): it yields what
-    ``extracted`` yields, in the documents' order.
+    ``extracted`` yields, in any order.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
@@ -404,7 +404,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
 
 
 def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True):
-    """``(document, (claims, mentions))`` for each document, in order, or
+    """``(document, (claims, mentions))`` for each document (language by language), or
     ``(document, error)`` for one the rules fail on (one of ARTICLE_ERRORS) when
     ``keep_going``; any other error (kg's own data or code) propagates, naming
     the article. ``jobs`` processes parse the texts (spaCy's ``n_process``)."""
