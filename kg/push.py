@@ -31,7 +31,9 @@ from pathlib import Path
 
 from .errors import EndpointError
 from .model import Corpus
-from .namespace import KG, ONTOLOGY_GRAPH, RECORD_GRAPH, SHARED_GRAPH
+from rdflib import Namespace
+
+from .namespace import KG, ONTOLOGY_GRAPH, RECORD_GRAPH, SHARED_GRAPH, local_iri
 
 __all__ = ["Graph", "PushReport", "build_graphs", "push", "push_build"]
 
@@ -67,10 +69,10 @@ def _ontology_graph() -> Graph:
     return Graph(str(ONTOLOGY_GRAPH), (ontology_dir() / "kg.ttl").read_bytes(), TURTLE)
 
 
-def build_graphs(corpus: Corpus) -> list[Graph]:
-    """The named graphs of a build: the ontology, the shared one, then the articles'
-    in IRI order. The same corpus gives the same bytes: kg.rdf sorts its
-    statements and gives no blank node."""
+def build_graphs(corpus: Corpus, shard: str | None = None) -> list[Graph]:
+    """The named graphs of a build: the ontology, the shared one (``shard``'s own,
+    if given), then the articles' in IRI order. The same corpus gives the same
+    bytes: kg.rdf sorts its statements and gives no blank node."""
     import pyoxigraph as ox
 
     from .rdf import _oxigraph_term, corpus_quads
@@ -78,15 +80,24 @@ def build_graphs(corpus: Corpus) -> list[Graph]:
     graphs = [_ontology_graph()]
     for name, quads in groupby(corpus_quads(corpus), key=lambda quad: quad[3]):
         triples = [ox.Triple(*map(_oxigraph_term, quad[:3])) for quad in quads]
-        iri = str(name) if name is not None else str(SHARED_GRAPH)
+        iri = str(name) if name is not None else _in_shard(SHARED_GRAPH, shard)
         graphs.append(Graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
     return graphs
 
 
-def push(corpus: Corpus, endpoint: str, *, everything: bool = False, client=None) -> PushReport:
+def _in_shard(iri: str, shard: str | None) -> str:
+    """A graph of kg's own (the shared one, the record) for one shard of a corpus."""
+    return str(iri) if shard is None else str(local_iri(Namespace(str(iri) + "/"), shard))
+
+
+def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str | None = None,
+         client=None) -> PushReport:
     """Load ``corpus`` into the Graph Store at ``endpoint`` (e.g. Oxigraph's
     ``http://HOST:7878/store``), sending only the graphs that differ from what
     the server's record says it holds (every graph if ``everything``).
+    ``shard`` names one of several builds pushed to one server (their articles
+    differ): each has its own record and shared graph, and a push deletes only
+    the articles its own shard no longer holds.
     ``client``: an httpx.Client (tests). Raises EndpointError (one line) when the
     server cannot be reached or refuses a request."""
     import httpx
@@ -94,11 +105,11 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, client=None
     if not endpoint.startswith(("http://", "https://")):
         raise EndpointError(f"{endpoint}: not an http:// or https:// URL; give the server's Graph Store "
                             "endpoint (Oxigraph: http://HOST:7878/store)")
-    graphs = build_graphs(corpus)
+    graphs = build_graphs(corpus, shard)
     own = client is None
     client = client or httpx.Client(timeout=_TIMEOUT)
     try:
-        store = _GraphStore(client, endpoint)
+        store = _GraphStore(client, endpoint, _in_shard(RECORD_GRAPH, shard))
         held = {} if everything else store.record()
         report = PushReport()
         for graph in graphs:
@@ -111,38 +122,39 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, client=None
         for iri in sorted(set(held) - kept):
             store.delete(iri)
             report.deleted.append(iri)
-        store.put(_record(graphs))
+        store.put(_record(store.record_iri, graphs))
         return report
     finally:
         if own:
             client.close()
 
 
-def push_build(build_dir: str | Path, endpoint: str, *, everything: bool = False) -> PushReport:
+def push_build(build_dir: str | Path, endpoint: str, *, everything: bool = False,
+               shard: str | None = None) -> PushReport:
     """``push`` the build written into ``build_dir`` by ``kg build -o``."""
     from .store import load_corpus
 
-    return push(load_corpus(Path(build_dir)), endpoint, everything=everything)
+    return push(load_corpus(Path(build_dir)), endpoint, everything=everything, shard=shard)
 
 
-def _record(graphs: list[Graph]) -> Graph:
+def _record(iri: str, graphs: list[Graph]) -> Graph:
     """The record graph: each graph sent, with the SHA-256 of its content."""
     lines = sorted(f'<{graph.iri}> <{KG.contentHash}> "{graph.digest}" .\n' for graph in graphs)
-    return Graph(str(RECORD_GRAPH), "".join(lines).encode("utf-8"))
+    return Graph(iri, "".join(lines).encode("utf-8"))
 
 
 class _GraphStore:
     """The requests of the Graph Store protocol kg needs, on graphs named indirectly
     (``?graph=IRI``), each failure turned into a one-line EndpointError."""
 
-    def __init__(self, client, endpoint: str):
-        self.client, self.endpoint = client, endpoint
+    def __init__(self, client, endpoint: str, record_iri: str):
+        self.client, self.endpoint, self.record_iri = client, endpoint, record_iri
 
     def record(self) -> dict[str, str]:
         """graph IRI -> SHA-256, as the server's record says; empty when it has none."""
         import pyoxigraph as ox
 
-        answer = self._send("GET", str(RECORD_GRAPH), headers={"Accept": N_TRIPLES}, missing_ok=True)
+        answer = self._send("GET", self.record_iri, headers={"Accept": N_TRIPLES}, missing_ok=True)
         if answer.status_code == 404:
             return {}
         try:

@@ -131,6 +131,22 @@ def test_push_all_sends_every_graph(server, fixture_build_dir):
     assert result.output.startswith(f"{len(triples_per_graph(server)) - 1} graphs sent, 0 deleted, 0 unchanged")
 
 
+def test_shards_pushed_to_one_server_keep_each_others_articles(server, fixture_build_dir, fixture_corpus):
+    from kg.model import Corpus, Document
+    from kg.push import push
+
+    endpoint = server + "/store"
+    assert kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint, "--shard", "a", "-q").exit_code == 0
+    first = set(triples_per_graph(server))
+    report = push(Corpus([Document("other-01", "texte", "fr")], [], []), endpoint, shard="b")
+    assert report.deleted == [] and article_graph("other-01") in report.sent
+    report = push(Corpus([Document("other-02", "texte", "fr")], [], []), endpoint, shard="b")
+    assert report.deleted == [article_graph("other-01")]  # b's own article, none of a's
+    held = set(triples_per_graph(server))
+    assert first <= held and article_graph("other-02") in held
+    assert {str(SHARED_GRAPH) + "/a", str(RECORD_GRAPH) + "/a", str(RECORD_GRAPH) + "/b"} <= held
+
+
 def test_a_server_that_is_down_is_one_line(fixture_build_dir):
     endpoint = f"http://127.0.0.1:{free_port()}/store"
     result = kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint)
