@@ -12,9 +12,12 @@ repeated_articles), then:
   push       the build into a fresh Oxigraph server (the ``oxigraph`` package):
              every graph, then again after one article changed and was rebuilt
 
-Prints articles per second for each build, the push's graphs, triples, bytes
-and times, and the machine (cores, load average): on a shared machine the load
-says how much of the cores the measure had.
+Prints articles per second for each build and the CPU seconds it spent per
+article (this process, and for the cluster the workers' too, read from each
+worker): on a shared machine wall time depends on the load, CPU time much less,
+and the driver's share of the cluster's CPU is the part that more workers do
+not shorten. Then the push's graphs, triples, bytes and times, and the machine
+(cores, load average).
 """
 from __future__ import annotations
 
@@ -35,6 +38,14 @@ from build_speed import repeated_articles  # noqa: E402  (a sibling script, not 
 from kg.build import build  # noqa: E402
 from kg.push import build_graphs, push  # noqa: E402
 from kg.store import load_corpus  # noqa: E402
+
+
+def worker_cpu() -> float:
+    """On a worker: the CPU seconds its process has used."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed(function, *args, **kwargs):
@@ -81,15 +92,23 @@ def main() -> None:
         print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f} before; {n} articles")
 
+        cpu = time.process_time()
         seconds, _ = timed(build, [scratch / "articles"], scratch / "here", full=True, jobs=1)
-        print(f"build   (1 process)              {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+        cpu = time.process_time() - cpu
+        print(f"build   (1 process)              {seconds:7.1f} s  {n / seconds:6.2f} articles/s  "
+              f"CPU {1000 * cpu / n:5.0f} ms/article")
 
         with distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster, distributed.Client(cluster):
+                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
             address = cluster.scheduler_address
             build([articles[0]], scratch / "warm-up", full=True, scheduler=address)  # workers load the models
+            before, driver = client.run(worker_cpu), time.process_time()
             seconds, _ = timed(build, [scratch / "articles"], scratch / "there", full=True, scheduler=address)
-        print(f"cluster ({args.workers} local workers)         {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+            driver = time.process_time() - driver
+            workers = sum(client.run(worker_cpu).values()) - sum(before.values())
+        print(f"cluster ({args.workers} local workers)         {seconds:7.1f} s  {n / seconds:6.2f} articles/s  "
+              f"CPU {1000 * (driver + workers) / n:5.0f} ms/article, of which the driver "
+              f"(scheduler included) {1000 * driver / n:4.0f}")
 
         same = all((scratch / "here" / f).read_bytes() == (scratch / "there" / f).read_bytes()
                     for f in ("claims.jsonl", "graph.ttl"))

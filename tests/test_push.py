@@ -167,3 +167,19 @@ def test_a_folder_without_a_build_is_one_line(tmp_path):
     result = kg("push", "--graph", tmp_path, "--endpoint", "http://127.0.0.1:9/store")
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_commands_of_the_scale_guide_are_valid():
+    """Every kg line of docs/scale.md's shell blocks parses with the CLI (options, values)."""
+    import re
+    import shlex
+
+    guide = (Path(__file__).parent.parent / "docs" / "scale.md").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for block in re.findall(r"```sh\n(.*?)```", guide, re.S)
+             for line in block.splitlines()]
+    commands = [shlex.split(line)[1:] for line in lines if line.startswith("kg ")]
+    assert {c[0] for c in commands} >= {"build", "push", "export"}
+    for args in commands:
+        command = main.get_command(None, args[0])
+        assert command is not None, args
+        command.make_context(args[0], args[1:])  # raises click.UsageError on an unknown option
