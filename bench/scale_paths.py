@@ -115,7 +115,7 @@ def main() -> None:
         print(f"cluster outputs identical to the local build: {same}")
 
         corpus = load_corpus(scratch / "here")
-        graphs = build_graphs(corpus)
+        graphs = list(build_graphs(corpus))
         size = sum(len(g.content) for g in graphs)
         triples = sum(g.content.count(b"\n") for g in graphs if g.media_type.endswith("n-triples"))
         server, endpoint = oxigraph_server(scratch / "store")

@@ -25,6 +25,7 @@ leaves the old record: the next push sends again what it may have sent.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -69,20 +70,20 @@ def _ontology_graph() -> Graph:
     return Graph(str(ONTOLOGY_GRAPH), (ontology_dir() / "kg.ttl").read_bytes(), TURTLE)
 
 
-def build_graphs(corpus: Corpus, shard: str | None = None) -> list[Graph]:
-    """The named graphs of a build: the ontology, the shared one (``shard``'s own,
-    if given), then the articles' in IRI order. The same corpus gives the same
-    bytes: kg.rdf sorts its statements and gives no blank node."""
+def build_graphs(corpus: Corpus, shard: str | None = None) -> Iterator[Graph]:
+    """The named graphs of a build, one after the other (a push holds one at a time):
+    the ontology, the shared one (``shard``'s own, if given), then the articles' in
+    IRI order. The same corpus gives the same bytes: kg.rdf sorts its statements
+    and gives no blank node."""
     import pyoxigraph as ox
 
     from .rdf import _oxigraph_term, corpus_quads
 
-    graphs = [_ontology_graph()]
+    yield _ontology_graph()
     for name, quads in groupby(corpus_quads(corpus), key=lambda quad: quad[3]):
         triples = [ox.Triple(*map(_oxigraph_term, quad[:3])) for quad in quads]
         iri = str(name) if name is not None else _in_shard(SHARED_GRAPH, shard)
-        graphs.append(Graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
-    return graphs
+        yield Graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
 def _in_shard(iri: str, shard: str | None) -> str:
@@ -105,24 +106,23 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str 
     if not endpoint.startswith(("http://", "https://")):
         raise EndpointError(f"{endpoint}: not an http:// or https:// URL; give the server's Graph Store "
                             "endpoint (Oxigraph: http://HOST:7878/store)")
-    graphs = build_graphs(corpus, shard)
     own = client is None
     client = client or httpx.Client(timeout=_TIMEOUT)
     try:
         store = _GraphStore(client, endpoint, _in_shard(RECORD_GRAPH, shard))
         held = {} if everything else store.record()
-        report = PushReport()
-        for graph in graphs:
-            if held.get(graph.iri) == graph.digest:
+        report, digests = PushReport(), {}
+        for graph in build_graphs(corpus, shard):
+            digests[graph.iri] = digest = graph.digest
+            if held.get(graph.iri) == digest:
                 report.unchanged += 1
                 continue
             store.put(graph)
             report.sent.append(graph.iri)
-        kept = {graph.iri for graph in graphs}
-        for iri in sorted(set(held) - kept):
+        for iri in sorted(set(held) - set(digests)):
             store.delete(iri)
             report.deleted.append(iri)
-        store.put(_record(store.record_iri, graphs))
+        store.put(_record(store.record_iri, digests))
         return report
     finally:
         if own:
@@ -137,9 +137,9 @@ def push_build(build_dir: str | Path, endpoint: str, *, everything: bool = False
     return push(load_corpus(Path(build_dir)), endpoint, everything=everything, shard=shard)
 
 
-def _record(iri: str, graphs: list[Graph]) -> Graph:
-    """The record graph: each graph sent, with the SHA-256 of its content."""
-    lines = sorted(f'<{graph.iri}> <{KG.contentHash}> "{graph.digest}" .\n' for graph in graphs)
+def _record(iri: str, digests: dict[str, str]) -> Graph:
+    """The record graph: each graph of the build, with the SHA-256 of its content."""
+    lines = sorted(f'<{graph}> <{KG.contentHash}> "{digest}" .\n' for graph, digest in digests.items())
     return Graph(iri, "".join(lines).encode("utf-8"))
 
 

@@ -67,6 +67,18 @@ def test_a_cluster_build_writes_the_outputs_of_a_local_build(cluster, tmp_path, 
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "there" / name).read_bytes(), name
 
 
+def test_workers_that_run_other_code_stop_the_build_in_one_line(cluster, tmp_path, monkeypatch):
+    import kg.article_store
+
+    local, _client = cluster
+    monkeypatch.setattr(kg.article_store, "version_key", lambda: "another kg")  # on this side only
+    result = kg_build(GOOD, "-o", tmp_path / "out", "--scheduler", local.scheduler_address)
+    assert result.exit_code == 1
+    assert "runs another version of kg" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "claims.jsonl").exists()
+
+
 def test_a_worker_hands_back_the_error_of_an_article_the_rules_fail_on(monkeypatch):
     from kg.article_store import version_key
     from kg.cluster_worker import extract_partition
