@@ -132,7 +132,6 @@ DATES = {
 QUANTITIES = {
     "thousands_separators": [str],
     "decimal_mark": str,
-    "numbers": {"*": (int, float)},
     "weak_numbers": WORDS,
     "multipliers": {"*": (int, float)},
     "collectives": {"*": (int, float)},
@@ -145,7 +144,6 @@ QUANTITIES = {
     # an empty opener is a bare range ("12 000 à 15 000 soldats")
     "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
     "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
-    "number_links?": WORDS,        # (en-recall) "two hundred and fifty"
     "unit_links": WORDS,
     "unit_gap": Range(0, 10),
     "units": {"*": str},

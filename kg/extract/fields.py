@@ -8,6 +8,7 @@ from ..trace import claim_pointer, field_span, note_field, span_of
 from .context import SentenceContext, doc_dateline
 from .frames import Frame
 from .phrases import find_phrases
+from .quantities import is_money
 
 __all__ = ["nearest", "add_fields"]
 
@@ -20,6 +21,13 @@ def _preceding(matches, anchor_char: int):
     """The match closest before the anchor ("10 000 soldats envoyés en Russie"), else after it."""
     before = [m for m in matches if m.start <= anchor_char]
     return max(before, key=lambda m: m.start) if before else nearest(matches, anchor_char)
+
+
+def _counted_item(counts, trigger_char: int, lang: str) -> str | None:
+    """The unit of the count nearest the trigger, as the item supplied; a sum of money is
+    no item ("$725 million in military aid" supplies no dollars)."""
+    things = [q for q in counts if not is_money(q.quantity.unit, lang)]
+    return nearest(things, trigger_char).quantity.unit if things else None
 
 
 def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
@@ -117,7 +125,7 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     if supplied:
         return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
-    return nearest(units, trigger.idx).quantity.unit if units else None
+    return _counted_item(units, trigger.idx, ctx.lang)
 
 
 def _object_items(trigger, frame: Frame, start: int, end: int) -> str | None:

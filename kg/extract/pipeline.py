@@ -30,7 +30,7 @@ from .visible import body_span, visible
 from .treaties import has_treaty_noun, link_treaty, obligation_claims
 from .triggers import topics_of
 
-__all__ = ["extract_corpus", "extract_document"]
+__all__ = ["extract_corpus", "extract_document", "extracted"]
 
 # What an article's text can legitimately make the rules fail with: an
 # unreadable article (InputError), a value the code cannot take (ValueError:
@@ -369,12 +369,15 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1, store=None) -> Corpus:
+def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1, store=None,
+                   extractor=None) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``jobs`` processes parse the texts (spaCy's ``n_process``) while this one
     applies the rules to the parses, in the articles' order: the outputs are
-    the same whatever ``jobs``.
+    the same whatever ``jobs``. ``extractor(documents)``, if given, does that
+    instead (kg.cluster: on the workers of a Dask cluster): it yields what
+    ``extracted`` yields, in any order.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
@@ -390,40 +393,55 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
             if progress and document.id in results:
                 progress(document)
     fresh = [d for d in documents if d.id not in results]  # only these are parsed
-    for document, parsed in _parsed(fresh, on_error, jobs):
-        try:
-            if isinstance(parsed, Exception):
-                raise parsed  # the parser failed on this article alone
-            results[document.id] = extract_document(document, parsed)
-        except DataError:
-            raise
-        except ARTICLE_ERRORS as error:
+    found = extractor(fresh) if extractor else extracted(fresh, jobs, keep_going=on_error is not None)
+    for document, outcome in found:
+        if isinstance(outcome, Exception):
             if on_error is None:
-                raise
-            on_error(document, error)
+                raise outcome
+            on_error(document, outcome)
             results[document.id] = [], []  # not stored: the next build reports it again
-        except Exception as error:
-            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
-            raise
         else:
+            results[document.id] = outcome
             if store is not None:
-                store.put(document, *results[document.id])
+                store.put(document, *outcome)
         if progress:
             progress(document)
     claims, all_mentions = [], []
     for document in documents:
-        found, mentions = results[document.id]
-        claims += found
+        found_claims, mentions = results[document.id]
+        claims += found_claims
         all_mentions.append((document.id, mentions))
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True):
+    """``(document, (claims, mentions))`` for each document (language by language), or
+    ``(document, error)`` for one the rules fail on (one of ARTICLE_ERRORS) when
+    ``keep_going``; any other error (kg's own data or code) propagates, naming
+    the article. ``jobs`` processes parse the texts (spaCy's ``n_process``)."""
+    for document, parsed in _parsed(documents, keep_going, jobs):
+        try:
+            if isinstance(parsed, Exception):
+                raise parsed  # the parser failed on this article alone
+            outcome = extract_document(document, parsed)
+        except DataError:
+            raise
+        except ARTICLE_ERRORS as error:
+            if not keep_going:
+                raise
+            outcome = error
+        except Exception as error:
+            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+            raise
+        yield document, outcome
 
 
 #: texts (articles, or sections of long ones: at most SECTION_CHARS each) per parser batch
 _BATCH = 16
 
 
-def _parsed(documents: list[Document], on_error, jobs: int = 1):
+def _parsed(documents: list[Document], keep_going: bool, jobs: int = 1):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
     limit): batched, and one article at a time once a batch fails, so that the
@@ -441,7 +459,7 @@ def _parsed(documents: list[Document], on_error, jobs: int = 1):
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
         except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
-            if on_error is None:
+            if not keep_going:
                 raise
             for document in docs[done:]:
                 try:
