@@ -58,7 +58,7 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
 
 
 def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
-          jobs: int = 1, full: bool = False, options=None) -> BuildReport:
+          jobs: int = 1, full: bool = False, options=None, scheduler: str | None = None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
@@ -72,14 +72,18 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     (kg.article_store); ``full`` reads every article anyway (and stores the
     results afresh).
     ``options`` (kg.records.ReadOptions): record fields, URLs, the fetcher.
+    ``scheduler``: the address of a Dask scheduler (or ``"local"``) whose workers
+    read the articles (kg.cluster); the outputs are the same.
     """
     from .article_store import ArticleStore, store_path, version_key
+    from .cluster import cluster_extractor
     from .ontology_schema import check_ontology
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         store = ArticleStore(store_path(out_dir), version_key(), read=not full)
-        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store, options)
+        with cluster_extractor(scheduler, jobs) as extractor:  # None: this machine alone
+            corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store, options, extractor)
         store.save()  # under the lock; results stay valid even if writing the outputs fails
         try:
             written = write_outputs(corpus, folder.staging)
@@ -95,7 +99,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
 
 
 def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=None,
-             options=None) -> tuple[Corpus, list]:
+             options=None, extractor=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
@@ -121,7 +125,7 @@ def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=N
             on_problem(problem)
 
     corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed,
-                            jobs=jobs, store=store)
+                            jobs=jobs, store=store, extractor=extractor)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id
