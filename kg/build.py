@@ -2,6 +2,7 @@
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
 graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists),
+with index.sqlite (kg.index) and graph.oxigraph (kg.query) for the read commands,
 written into a staging folder that then replaces the output folder in one step
 (kg.output_folder): a failed or killed build leaves the previous outputs whole,
 never a mix of two builds. What each article gave is kept beside the folder
@@ -10,6 +11,7 @@ articles; ``full=True`` re-reads every one.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
     from .explain import EXPLAIN, write_explanations
     from .graph import write_graphml
+    from .index import INDEX, write_index
+    from .query import RDF_STORE, write_rdf_store
     from .rdf import write_turtle
     from .store import save_corpus
     from .viewer import write_viewer
@@ -40,10 +44,16 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     save_corpus(corpus, out_dir)
     write_turtle(corpus, out_dir / "graph.ttl")
-    write_graphml(corpus, out_dir / "graph.graphml")
-    write_viewer(corpus, out_dir / "graph.html")
-    write_explanations(corpus.claims, out_dir / EXPLAIN)
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN]
+    # for `kg query`: Oxigraph loads graph.ttl without Python's lock while the other outputs are written
+    with ThreadPoolExecutor(1) as pool:
+        stored = pool.submit(write_rdf_store, out_dir / "graph.ttl", out_dir / RDF_STORE)
+        graph = write_graphml(corpus, out_dir / "graph.graphml")
+        write_viewer(corpus, out_dir / "graph.html")
+        write_explanations(corpus.claims, out_dir / EXPLAIN)
+        stored.result()
+    write_index(corpus, graph, out_dir)  # last: it vouches for the files above (kg.index)
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
+             INDEX, RDF_STORE]
     return [out_dir / name for name in names]
 
 

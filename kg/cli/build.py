@@ -51,7 +51,8 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
-    folder. A file that cannot be read (not UTF-8, not a regular file, over
+    folder, with index.sqlite and graph.oxigraph for the commands that read
+    a build (kg claims, alliances, query ...). A file that cannot be read (not UTF-8, not a regular file, over
     --max-article-size, bad front matter...) is reported on one line and
     skipped; an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the
     build before it reads any article.

@@ -20,6 +20,7 @@ from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
+from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
@@ -82,7 +83,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             _trace_in_body(claim, document.body, where, start)
         claims += found
         mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
-    return _merge(claims), mentions
+    return _default_domain(_merge(claims), document.lang), mentions
 
 
 def _trace_in_body(claim: Claim, body: str, where, offset: int) -> None:
@@ -136,7 +137,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
-    return _merge(claims), mentions
+    return _default_domain(_merge(claims), lang), mentions
 
 
 def _read_sentence(article: _Article, sentence) -> list[Claim]:
@@ -270,6 +271,17 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
         absorb(kept, claim)
     return _fold_bare(list(merged.values()))
+
+
+def _default_domain(claims: list[Claim], lang: str) -> list[Claim]:
+    """A cooperation that named no field stays so until the article's claims are
+    merged (beside one that names a field, it says nothing more); then it takes
+    the lexicon's default domain ("notre coopération est essentielle": diplomacy)."""
+    default = claim_lexicon(lang).default_domain
+    for claim in claims:
+        if default and claim.domain is None and "domain" in claim_type(claim.type).fields:
+            claim.domain = default
+    return claims
 
 
 def _fold_bare(claims: list[Claim]) -> list[Claim]:
