@@ -50,7 +50,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if (trigger.i in inside_names or blocked(trigger, lexicon, frame.future_commits) or other_unit(ctx, frame, trigger)
+            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
                     or (frame.verbless and not _verbless(trigger, ctx.lang))):
                 continue
