@@ -35,13 +35,14 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
-from typing import NamedTuple
-
-import networkx as nx
+from typing import TYPE_CHECKING, NamedTuple
 
 from .claim_types import claim_type
 from .model import STANCES, Claim, Corpus, Entity, EntityRef, Quantity
 from .store import atomic_file
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: kg claims needs none
+    import networkx as nx
 
 __all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "graphml_pieces", "write_graphml",
            "quantity_text", "claimants_text", "CLAIMANT_SEPARATOR", "claimant_attribute", "edge_quantity"]
@@ -193,6 +194,8 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     same build always gives the same graph, whatever order it was read in.
     A claim with fewer than two role-fillers relates nothing and has no edge.
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     nodes, edges, published = _graph_parts(corpus)
     for node_id, data in nodes.items():
@@ -234,10 +237,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``graph`` whose text attributes an XML writer can hold.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_node("a", label="Kiev\x01\x1b")
     >>> xml_ready(g).nodes["a"]["label"]
     'Kiev'
     """
+    import networkx as nx
+
     def clean(data: dict) -> dict:
         return {k: _NOT_XML.sub("", v) if isinstance(v, str) else v for k, v in data.items()}
 
@@ -249,6 +255,8 @@ def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
     """The GraphML document for ``graph``, as networkx writes it."""
+    import networkx as nx
+
     body = "\n".join(nx.generate_graphml(xml_ready(graph)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 

@@ -44,7 +44,7 @@ from .namespace import (ATTRIBUTION, CLAIM, DOC, DOMAIN, EVENT, EVIDENCE, GRAPH,
 from .lexicons import ontology_dir
 from .store import atomic_file, write_text_atomic
 
-__all__ = ["corpus_quads", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
+__all__ = ["corpus_quads", "oxigraph_graphs", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
            "serialize_corpus", "write_turtle", "write_rdf", "date_literal", "date_bounds", "RDF_FORMATS"]
 
 RDF_FORMATS = ("turtle", "trig", "nt", "jsonld")
@@ -461,6 +461,14 @@ def _json_ld(graph: Graph) -> str:
     nodes.sort(key=lambda node: node.get("@id", ""))
     sorted_document = {"@context": PREFIXES, "@graph": nodes}
     return json.dumps(sorted_document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def oxigraph_graphs(corpus: Corpus) -> Iterator[tuple[str | None, list]]:
+    """Each graph of the corpus that holds anything, in order, as its IRI (None: the
+    default graph) and its statements as Oxigraph triples (kg push sends them one by one)."""
+    for quads in _graphs(corpus):
+        if quads:
+            yield quads[0][3], list(_oxigraph_triples([quads]))
 
 
 def _oxigraph_triples(graphs: Iterator[list[Quad]]):
