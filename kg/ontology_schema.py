@@ -39,7 +39,7 @@ ROLE_RULE = {
 FRAME = Rule({
     "id": str,
     "type": OneOf("claim_types", noun="claim type"),
-    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS},
+    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS, "only_reflexive?": WORDS},
     "roles": MapOf(OneOf("roles", by="type", noun="role"), ROLE_RULE),
     # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
     "fields": [OneOf("frame_fields", by="type", noun="field")],
@@ -56,6 +56,7 @@ FRAME = Rule({
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
+    "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -155,6 +156,7 @@ MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
     "place_nouns?": WORDS,
+    "facet_nouns?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
     "place_modifiers?": WORDS,

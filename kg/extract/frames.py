@@ -46,6 +46,8 @@ class Frame:
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
+    not_at_home: str | None = None  # a role whose entities drop out where the place is their own state (a host)
+    only_reflexive: frozenset[str] = frozenset()  # lemmas that mean the frame's act only with "se" ("se réunir")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -93,7 +95,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
-                 _lowered(raw.get("subjects")), raw.get("abroad"))
+                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
+                 _lowered(triggers.get("only_reflexive")))
 
 
 @lru_cache(maxsize=None)

@@ -47,6 +47,8 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
+    else:
+        start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
     if start >= 2 and doc[start - 1].lower_ in profile(doc.lang_).words["possessive_endings"]:
@@ -63,6 +65,25 @@ def phrase_start(doc, mention) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+def _facet_start(doc, start: int, links) -> int:
+    """"à la souveraineté de l'Ukraine", "à l'intégrité territoriale de la Géorgie": the
+    phrase starts at the noun of the state's aspect, so its preposition marks the state."""
+    link = start - 1
+    while link > 0 and is_determiner(doc[link]):
+        link -= 1  # "de l'Ukraine"
+    if link < 1 or doc[link].lower_ not in links:
+        return start
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    noun = link - 1
+    if noun > 0 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in facets:
+        noun -= 1  # "l'intégrité territoriale de"
+    if doc[noun].lower_ not in facets:
+        return start
+    while noun > 0 and is_determiner(doc[noun - 1]):
+        noun -= 1
+    return noun
 
 
 def _title_start(doc, start: int) -> int:
@@ -158,7 +179,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
+    keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
@@ -191,7 +212,9 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     otherwise the mention is a demonym, a subject or an object.
     """
     start = phrase_start(doc, mention)
-    counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
+    # "du Premier ministre indien": an ordinal is no count, though it looks like a number
+    counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
+               or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"])
     contractions = _contractions(doc.lang_)
     # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):

@@ -39,11 +39,14 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
                if speech else set())
+    agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
+    said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
             if speech and agent and mention.cls in frame.agent.classes:
                 roles.setdefault(agent, [])
+                said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
                     if notes is not None:
@@ -61,10 +64,17 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
-            if filler.cls in rule.classes and (matched := markers & _accepted(rule.markers, noun_trigger)):
+            # "le président de la République s'est rendu à Djibouti", never named: the state
+            # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
+            fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
+                                                  and "Person" in rule.classes)
+            if fits and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
+                if rule.role == agent:
+                    agent_markers.setdefault(filler.ref.id, set()).update(matched | (
+                        {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
@@ -74,8 +84,21 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if filler is not mention and read_as_state is not None:
                     read_as_state.add(mention.tok_start)
                 break
+    if speech and agent in roles:
+        _voiced_by_subject(roles, agent, agent_markers)
+        if said_by_person:
+            # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
+            roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def _voiced_by_subject(roles, agent: str, agent_markers: dict) -> None:
+    """"La ministre a réaffirmé le soutien de la France à X": who voices the support
+    (the verb's subject) makes the statement, not the state named in the noun."""
+    voiced = {ref for ref, markers in agent_markers.items() if "subject" in markers}
+    if voiced:
+        roles[agent] = [r for r in roles[agent] if r.id in voiced or agent_markers.get(r.id, {"de"}) != {"de"}]
 
 
 def _judged_act(trigger, lang: str) -> bool:
@@ -137,6 +160,9 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
         return not contrast_between(doc, trigger.i, mention.tok_start)
     anchor = doc[mention.tok_start:mention.tok_end].root
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
+        anchor = anchor.head  # "à la souveraineté de l'Ukraine": where the aspect's noun hangs
     # a noun trigger's complements may hang off the verb that takes it as object
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")

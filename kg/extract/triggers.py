@@ -47,6 +47,7 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
              and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
+             and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and _subject_fits(doc[i], frame.subjects)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
