@@ -57,7 +57,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers, said_by):
             continue
-        noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
+        noun_trigger = noun_trigger_of(trigger, doc)
         # a role the mention fits as it is comes before one it fills as its state
         # ("Kim" signs; North Korea is a party), whatever the order of the rules
         for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
@@ -84,7 +84,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if filler is not mention and read_as_state is not None:
                     read_as_state.add(mention.tok_start)
                 break
-    if speech and agent in roles:
+    if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers)
         if said_by_person:
             # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
@@ -93,12 +93,17 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     return roles
 
 
+def noun_trigger_of(trigger, doc) -> bool:
+    """Is the trigger a noun ("le soutien de X"), or is there no tagger to tell?"""
+    return trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
+
+
 def _voiced_by_subject(roles, agent: str, agent_markers: dict) -> None:
     """"La ministre a réaffirmé le soutien de la France à X": who voices the support
     (the verb's subject) makes the statement, not the state named in the noun."""
     voiced = {ref for ref, markers in agent_markers.items() if "subject" in markers}
     if voiced:
-        roles[agent] = [r for r in roles[agent] if r.id in voiced or agent_markers.get(r.id, {"de"}) != {"de"}]
+        roles[agent] = [r for r in roles[agent] if agent_markers.get(r.id) != {"de"}]
 
 
 def _judged_act(trigger, lang: str) -> bool:
