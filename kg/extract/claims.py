@@ -57,11 +57,14 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state), frame)
+            roles = fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state)
+            # hosts go before the self-links: "le Premier ministre britannique ... à Downing Street"
+            # is at home, and the place stays the place
             if frame.abroad:
                 _keep_abroad(roles, frame, ctx)
             if frame.not_at_home:
                 _drop_hosts(roles, frame.not_at_home, ctx)
+            roles = drop_self_links(roles, frame)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))

@@ -77,9 +77,14 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     for start, end, title in _titles(doc, lang):
         state = next((m for m in states if end <= m.tok_start <= end + near + _formal_words(doc[end:m.tok_start], lang)
                       and _only_links(doc[end:m.tok_start], lang)), None)
+        # "le président de la République française": the state's name holds the title's last words
+        state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
         after = state.tok_end if state else end
         named = next((m for m in people if after <= m.tok_start <= after + near), None)
-        named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        before = next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        if before is not None and start > 0 and doc[start - 1].text == ",":
+            named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
+        named = named or before
         if named is not None:
             # "le ministre des Armées X", later "le ministre": the title's head word too
             titled[title] = titled[title.split()[0]] = named
@@ -128,7 +133,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     for token in doc:
         parsed = doc.has_annotation("DEP")
         # "a-t-il ajouté": the inverted subject keeps its hyphen
-        if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or not parsed):
+        inverted = token.text.startswith("-") and token.dep_.startswith("expl")  # the parser's other reading
+        if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or inverted or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]
@@ -204,17 +210,22 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     from .markers import after_preposition, mention_words, phrase_start
 
     phrases = _country_phrases(lang)
-    partners = mention_words(lang)["partners"]
+    # "avec Niamey", "entre Washington et Niamey": partners; "le soutien de la France": an owner
+    lexicon = load_lexicon(lang, "mentions")
+    links = set(lexicon.get("place_links") or ())
+    partners = mention_words(lang)["partners"] | links | {
+        w for w, full in (lexicon.get("contractions") or {}).items() if full in links}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
         if taken & set(range(start, end)):
             continue  # "le Royaume" of "le Royaume-Uni"
-        # "cooperation between Washington and Niamey": partners, not places
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
                   and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
         if places:
             last = places[-1]
+            if doc[start].lower_ in (lexicon.get("contractions") or {}) and end - start > 1:
+                start += 1  # "du pays": the contraction is the preposition that marks the phrase
             span = doc[start:end]
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                  last.country, "country_phrase"))

@@ -339,7 +339,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     """Tokens of the verb's subject; a participle or infinitive without one
     ("..., estimant que") takes the subject of the verb it hangs off."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
+        # "a-t-il ajouté": the parser may read the inverted pronoun as an expletive ("-t" is one)
+        inverted = child.dep_ == "expl:subj" and child.text.startswith("-") and len(child.text) > 2
+        if child.dep_ in ("nsubj", "nsubj:pass") or inverted:
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
@@ -356,7 +358,20 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         return subject_tokens_of(verb.head, depth + 1)
+    if depth < 3 and verb.head.i != verb.i and (_purpose_infinitive(verb) or _purpose_adverb(verb)):
+        # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
+        return subject_tokens_of(verb.head, depth + 1)
     return set()
+
+
+def _purpose_infinitive(verb) -> bool:
+    """An infinitive the parser hangs as an oblique ("afin de réaffirmer", "pour saluer")."""
+    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("obl:arg", "obl:mod", "obl")
+
+
+def _purpose_adverb(token) -> bool:
+    """The adverb that carries such an infinitive ("afin" of "afin de") up to its verb."""
+    return token.pos_ == "ADV" and token.dep_ == "advmod" and any(_purpose_infinitive(c) for c in token.children)
 
 
 def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:

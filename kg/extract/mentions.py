@@ -185,9 +185,16 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         if found:
             chosen_entry = _choose(found, doc, span.start, lang, dateline)
             named.append((span.end, chosen_entry))
-            entry = _as_actor(chosen_entry)
+            # "se sont réunis à Downing Street": a building after a place preposition is
+            # the place (its state stays at hand), elsewhere it acts for its state
+            building = (chosen_entry.kind == "body" and chosen_entry.cls == "Place" and chosen_entry.part_of
+                        and _is_locative(doc, span.start, lang))
+            entry = chosen_entry if building else _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
-            if (entry.kind == "capital" and not dateline) or entry.kind == "person":
+            if building:
+                owner = load_gazetteer().by_qid(entry.part_of)
+                state = _ref(owner) if owner else None
+            elif (entry.kind == "capital" and not dateline) or entry.kind == "person":
                 # a capital can stand for its state; a leader can act for it ("Kim ratified")
                 state_entry = load_gazetteer().state_of(entry) if entry.kind == "capital" else (
                     load_gazetteer().by_qid(entry.part_of) if entry.part_of else None)

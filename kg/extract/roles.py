@@ -258,8 +258,17 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
-    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
+    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _after_quotation(doc, trigger, verb) -> bool:
+    """"« Nous apportons notre soutien à X », a-t-il ajouté": the speech verb comes after
+    the quotation that holds the trigger, whatever the order of its subject."""
+    from ..profiles import profile
+
+    closing = profile(doc.lang_).text.closing_quotes
+    return verb.i > trigger.i and any(t.text in closing for t in doc[trigger.i + 1:verb.i])
 
 
 def _in_own_clause(trigger, mention, verb) -> bool:
