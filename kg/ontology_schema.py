@@ -157,6 +157,7 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
+    "building_prepositions?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
     "place_modifiers?": WORDS,

@@ -97,9 +97,9 @@ def _places_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
 
 
-def _is_locative(doc, tok_start: int, lang: str) -> bool:
+def _is_locative(doc, tok_start: int, lang: str, preps: frozenset[str] | None = None) -> bool:
     """Is the token span introduced by a place preposition ("à", "in", "de")?"""
-    preps = _places_prepositions(lang)
+    preps = _places_prepositions(lang) if preps is None else preps
     i = tok_start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
@@ -188,7 +188,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             # "se sont réunis à Downing Street": a building after a place preposition is
             # the place (its state stays at hand), elsewhere it acts for its state
             building = (chosen_entry.kind == "body" and chosen_entry.cls == "Place" and chosen_entry.part_of
-                        and _is_locative(doc, span.start, lang))
+                        and _is_locative(doc, span.start, lang, _mention_words(lang, "building_prepositions")))
             entry = chosen_entry if building else _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
             if building:
