@@ -405,6 +405,9 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
         return
     doc = ctx.sentence.doc
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]}
+    # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
+    following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
+                  for t in c.subtree if t.i < ctx.sentence.end}
     lexicon = claim_lexicon(ctx.lang)
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
