@@ -158,6 +158,7 @@ MENTIONS = {
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
     "building_prepositions?": WORDS,
+    "relative_places?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
     "place_modifiers?": WORDS,

@@ -18,6 +18,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
 _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
+#: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
+RELATIVE_PLACE = "relative_place"
 
 
 def phrase_start(doc, mention) -> int:
@@ -180,7 +182,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
 
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners")
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -211,6 +213,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
+    if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
+        return {RELATIVE_PLACE}
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -230,6 +234,22 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _relative_place(doc, mention, trigger) -> bool:
+    """"Erevan, où je suis allée": does the trigger's relative clause hang off the mention
+    through a relative adverb of place ("où")? The mention is then where the act happens."""
+    if not doc.has_annotation("DEP"):
+        return False
+    words = mention_words(doc.lang_)["relative_places"]
+    adverb = next((c for c in trigger.children if c.lower_ in words and c.i < trigger.i), None)
+    if adverb is None:
+        return False
+    if trigger.dep_.startswith("acl") and mention.tok_start <= trigger.head.i < mention.tok_end:
+        return True
+    # the parser may hang the clause elsewhere: the name right before the adverb, then
+    between = doc[mention.tok_end:adverb.i]
+    return mention.tok_end <= adverb.i and all(t.is_punct and t.text == "," for t in between) and len(between) <= 1
 
 
 def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:

@@ -12,7 +12,7 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_phrase, subject_tokens_of
+from .markers import RELATIVE_PLACE, contrast_between, coordinated, markers_of, mention_words, normalise_phrase, subject_tokens_of
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -159,7 +159,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "demonym"}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", RELATIVE_PLACE}:
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
