@@ -101,6 +101,7 @@ ATTRIBUTIONS = {
     "negators?": WORDS,
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
+    "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
 }
 
 DATES = {

@@ -15,6 +15,7 @@ from ..profiles import profile
 from .frames import claim_lexicon
 from .phrases import find_phrases
 from .home import home_titles
+from .markers import inverted_pronoun
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
@@ -133,8 +134,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     for token in doc:
         parsed = doc.has_annotation("DEP")
         # "a-t-il ajouté": the inverted subject keeps its hyphen
-        inverted = token.text.startswith("-") and token.dep_.startswith("expl")  # the parser's other reading
-        if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or inverted or not parsed):
+        if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or inverted_pronoun(token)
+                                                     or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]

@@ -128,6 +128,7 @@ class AttributionLexicon:
     negators: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
+    incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
 
 
 @lru_cache(maxsize=None)
@@ -141,4 +142,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         negators=_lowered(data.get("negators")),
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
+        incise_verbs=_lowered(data.get("incise_verbs")),
     )

@@ -359,9 +359,7 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     """Tokens of the verb's subject; a participle or infinitive without one
     ("..., estimant que") takes the subject of the verb it hangs off."""
     for child in verb.children:
-        # "a-t-il ajouté": the parser may read the inverted pronoun as an expletive ("-t" is one)
-        inverted = child.dep_ == "expl:subj" and child.text.startswith("-") and len(child.text) > 2
-        if child.dep_ in ("nsubj", "nsubj:pass") or inverted:
+        if child.dep_ in ("nsubj", "nsubj:pass") or inverted_pronoun(child):
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
@@ -382,6 +380,15 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
         return subject_tokens_of(verb.head, depth + 1)
     return set()
+
+
+def inverted_pronoun(token) -> bool:
+    """"a-t-il ajouté": a subject pronoun after its verb, joined by a hyphen, whatever
+    relation the parser gave it (expletive, object)."""
+    from ..lexicons import load_lexicon
+
+    pronouns = load_lexicon(token.doc.lang_, "mentions").get("person_pronouns") or ()
+    return token.text.startswith("-") and token.lower_[1:] in pronouns
 
 
 def _purpose_infinitive(verb) -> bool:

@@ -86,9 +86,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 break
     if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers)
-        if said_by_person:
-            # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
-            roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
+    if speech and agent in roles and said_by_person:
+        # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
+        roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
 
