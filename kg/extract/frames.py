@@ -48,6 +48,8 @@ class Frame:
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
     not_at_home: str | None = None  # a role whose entities drop out where the place is their own state (a host)
     only_reflexive: frozenset[str] = frozenset()  # lemmas that mean the frame's act only with "se" ("se réunir")
+    split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
+    future_commits: bool = False  # a future tense commits ("la France livrera"), it is no intention
 
     @property
     def agent(self) -> RoleRule | None:
@@ -71,6 +73,7 @@ class ClaimLexicon:
     no_longer: frozenset[str] = frozenset()
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
+    default_domain: str | None = None           # a cooperation that names no field ("notre relation")
 
 
 def _words(value) -> tuple[str, ...]:
@@ -96,7 +99,8 @@ def _frame(raw: dict) -> Frame:
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
-                 _lowered(triggers.get("only_reflexive")))
+                 _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
+                 raw.get("future_commits", False))
 
 
 @lru_cache(maxsize=None)
@@ -116,6 +120,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         no_longer=frozenset(_words(data.get("no_longer"))),
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
+        default_domain=data.get("default_domain"),
     )
 
 
