@@ -49,7 +49,7 @@ class Frame:
     not_at_home: str | None = None  # a role whose entities drop out where the place is their own state (a host)
     only_reflexive: frozenset[str] = frozenset()  # lemmas that mean the frame's act only with "se" ("se réunir")
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
-    future_commits: bool = False  # a future tense commits ("la France livrera"), it is no intention
+    verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -100,7 +100,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
-                 raw.get("future_commits", False))
+                 raw.get("verbless", False))
 
 
 @lru_cache(maxsize=None)

@@ -55,7 +55,7 @@ class _Article:
     previous: dict = field(default_factory=dict)       # claim type -> claims so far
     last_source: list = field(default_factory=list)    # who "ce rapport" is
     read_as_state: set = field(default_factory=set)    # capitals read as their state
-    reactions: list = field(default_factory=list)      # (denial/silence/confirmation, its topics)
+    reactions: list = field(default_factory=list)      # (denial/silence/confirmation, its topics, where)
     has_treaty: bool = False                           # a treaty was named before
     speaking: list = field(default_factory=list)       # "X said:": cues for the paragraph it opens
     home: object = None                                # the state the publisher speaks for
@@ -131,13 +131,24 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     for claim in claims:
         if any(a.stance in ("claims", "confirms") for a in claim.attributions):
             # "démentent tout échange d'armes" answers the aid reports, not the troop reports
-            answers = [cue for cue, topics in article.reactions if not topics or claim.type in topics]
+            answers = [cue for cue, topics, at in article.reactions if _answers(claim, topics, at)]
             attach(claim, answers, answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
     return _default_domain(_merge(claims), lang), mentions
+
+
+def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
+    """Whether a reaction at character ``at`` answers a reported claim: one that
+    names its topic ("démentent tout échange d'armes") answers those reports
+    wherever they stand; one that names none ("did not respond to a request for
+    comment") answers only the reports already given, not those the article
+    goes on to."""
+    if topics:
+        return claim.type in topics
+    return bool(claim.evidence) and claim.evidence[0].start < at
 
 
 def _read_sentence(article: _Article, sentence) -> list[Claim]:
@@ -173,7 +184,7 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         # of: "a nié toute livraison d'armes"), a confirmation anywhere, answers every
         # report of its topic; "an offer Moscow has rejected" answers its own sentence
         if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated or _speaks_of_reports(cue, lang)):
-            article.reactions.append((cue, topics_of(sentence, lang)))
+            article.reactions.append((cue, topics_of(sentence, lang), sentence.start_char))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
     found = triggered + position_claims(ctx)
