@@ -65,6 +65,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
+            if mention.cls == "Person" and filler is not mention and "Place" in rule.classes:
+                continue  # "un message aux présidents X et Y": a leader is no place one goes to
             # "le président de la République s'est rendu à Djibouti", never named: the state
             # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
             fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
