@@ -143,8 +143,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
-    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
-        governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        # "security cooperation between X and Y", "a security assistance package for X":
+        # the phrase's head noun, however many nouns stand before it
+        noun = noun.head
+        governors.add(noun.i)
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
