@@ -180,6 +180,7 @@ MENTIONS = {
     "state_heads?": WORDS,
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
+    "organization_words?": WORDS,   # an unknown organisation's name holds one (else an acronym)
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 

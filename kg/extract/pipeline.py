@@ -337,11 +337,12 @@ def _entities(documents_mentions) -> list[Entity]:
         for m in mentions:
             if m.is_reference:
                 continue
-            ref = m.ref
-            entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
-            if m.text not in entity.aliases and m.text != entity.label:
-                entity.aliases.append(m.text)
-            entity.mentions.append(EntityMention(doc_id, m.start, m.end, m.text))
+            # a body acting for its state ("the Pentagon") is an entity of its own too
+            for ref in filter(None, (m.ref, m.named)):
+                entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
+                if m.text not in entity.aliases and m.text != entity.label:
+                    entity.aliases.append(m.text)
+                entity.mentions.append(EntityMention(doc_id, m.start, m.end, m.text))
     return sorted(entities.values(), key=lambda e: e.id)
 
 
