@@ -229,9 +229,9 @@ def _short_matcher(lang: str):
 def _short_mentions(doc, lang: str, chosen, named) -> list[Mention]:
     """"the Council adopted..." after "the Council of the European Union": a short
     form names the entity the article last named in full. Before that (a press
-    release that never names its own institution in full), it names the one entity
-    of that short form whose parent the article names ("the Council", in a text
-    that names the EU). Only after a determiner, so that "Atlantic Council" stays
+    release that never names its own institution in full), a subject names the one
+    entity of that short form whose parent the article names ("the Council
+    adopted", in a text that names the EU). Only after a determiner, so that "Atlantic Council" stays
     another name."""
     named_qids = {e.qid for _, e in named if e.qid}
     mentions = []
@@ -242,6 +242,9 @@ def _short_mentions(doc, lang: str, chosen, named) -> list[Mention]:
         earlier = [(stop, e) for stop, e in named if stop <= start]
         candidates = [e for _, e in earlier if form in e.short_forms.get(lang, ())]
         if not candidates:
+            # only as the subject: the institution that issues the text acts ("the Council adopted")
+            if not doc[end - 1].dep_.startswith("nsubj"):
+                continue
             candidates = _short_form_owners(form, lang, named_qids)
             if len(candidates) != 1 or candidates[0].id != doc.vocab.strings[match_id]:
                 continue
