@@ -89,15 +89,16 @@ def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=N
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
-    from .sources import MAX_ARTICLE_BYTES, Problem, read_sources
+    from .sources import MAX_ARTICLE_BYTES, MISSING, NO_ARTICLE_FILES, Problem, read_sources
 
     documents, problems = read_sources(list(paths), max_bytes or MAX_ARTICLE_BYTES, options)  # URLs stay str
+    missing = [p for p in problems if p.message == MISSING]
+    if not documents and missing:
+        raise InputError(str(missing[0]))  # one line, not a "skipped" line before the same news
     for problem in problems:
         if on_problem:
             on_problem(problem)
     if not documents:
-        from .sources import NO_ARTICLE_FILES
-
         given = [shown_path(p) for p in paths] + list(options.urls if options else ())
         kinds = [f"; {p}" for p in problems if p.message.startswith(NO_ARTICLE_FILES)]
         raise InputError("no readable article in " + ", ".join(given) + "".join(kinds))

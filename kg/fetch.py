@@ -1,7 +1,9 @@
 """Fetch web pages and feeds for a build, politely, with a cache on disk.
 
 One HTTP client (httpx) with timeouts, a bounded number of redirects, a size
-cap and a User-Agent that names kg. Each response is cached under the URL's
+cap and a User-Agent that names kg. A site's robots.txt is read once per build
+and obeyed, and requests to one host are spaced by at least ``HOST_DELAY``
+seconds (or the site's Crawl-delay, when longer). Each response is cached under the URL's
 hash (``~/.cache/kg`` or ``$XDG_CACHE_HOME/kg``, or ``kg build --cache DIR``),
 so that building again reads the cache instead of the network. A failure is
 an InputError with a one-line message; the caller reports it and goes on.
@@ -11,8 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from . import __version__
 from .errors import InputError
@@ -24,6 +29,9 @@ USER_AGENT = f"kg/{__version__} (knowledge graph of news claims; one request at 
 MAX_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
+#: seconds between two requests to one host, unless its robots.txt asks for more
+HOST_DELAY = 1.0
+ROBOTS_MAX_BYTES = 512 * 1024
 
 
 def is_url(text: str) -> bool:
@@ -57,11 +65,14 @@ class Fetcher:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self._client = None
+        self._robots: dict[str, RobotFileParser | None] = {}   # by scheme://host; None: no rules
+        self._last_request: dict[str, float] = {}
 
     def get(self, url: str) -> Page:
         cached = self._cached(url)
         if cached is not None:
             return cached
+        self._check_robots(url)
         page = self._download(url)
         self._store(url, page)
         return page
@@ -93,25 +104,59 @@ class Fetcher:
         except OSError:
             pass  # a cache that cannot be written only costs a fetch next time
 
-    def _download(self, url: str) -> Page:
+    def _check_robots(self, url: str) -> None:
+        """An InputError when the site's robots.txt forbids kg the URL."""
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        if site not in self._robots:
+            self._robots[site] = self._read_robots(site)
+        rules = self._robots[site]
+        if rules is not None and not rules.can_fetch(USER_AGENT, url):
+            raise InputError(f"{site}/robots.txt does not allow kg to fetch this page; "
+                             "save it from a browser and build the file instead")
+
+    def _read_robots(self, site: str) -> RobotFileParser | None:
+        """The site's rules; None when it has none kg can read (absent, an error, too big):
+        the usual reading of a missing robots.txt is that everything is allowed."""
+        try:
+            page = self._download(f"{site}/robots.txt", limit=ROBOTS_MAX_BYTES)
+        except InputError:
+            return None
+        rules = RobotFileParser()
+        rules.parse(page.data.decode("utf-8", "replace").splitlines())
+        return rules
+
+    def _wait_for_host(self, url: str) -> None:
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        rules = self._robots.get(site)
+        delay = max(HOST_DELAY, float((rules.crawl_delay(USER_AGENT) if rules else None) or 0))
+        last = self._last_request.get(site)
+        if last is not None:
+            time.sleep(max(0.0, last + delay - time.monotonic()))
+        self._last_request[site] = time.monotonic()
+
+    def _download(self, url: str, limit: int | None = None) -> Page:
         import httpx
 
+        limit = limit or self.max_bytes
         if self._client is None:
             self._client = httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS,
                                         timeout=httpx.Timeout(self.timeout),
                                         headers={"User-Agent": USER_AGENT})
+        self._wait_for_host(url)
         try:
             with self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise InputError(self._too_big())
+                if declared.isdigit() and int(declared) > limit:
+                    raise InputError(self._too_big(limit))
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
-                    if size > self.max_bytes:
-                        raise InputError(self._too_big())
+                    if size > limit:
+                        raise InputError(self._too_big(limit))
                     chunks.append(chunk)
                 content_type = response.headers.get("content-type", "")
                 return Page(str(response.url), content_type.split(";")[0].strip().lower(),
@@ -123,5 +168,6 @@ class Fetcher:
         except httpx.HTTPError as error:
             raise InputError(f"cannot fetch ({type(error).__name__}: {error})") from None
 
-    def _too_big(self) -> str:
-        return f"larger than {self.max_bytes // (1024 * 1024)} MB; save the article as a file instead"
+    @staticmethod
+    def _too_big(limit: int) -> str:
+        return f"larger than {limit:,} bytes; save the article as a file instead"

@@ -97,7 +97,7 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
     ...
     kg.errors.InputError: x.txt: no such file or directory
     """
-    missing = [p for p in problems if p.message == _MISSING]
+    missing = [p for p in problems if p.message == MISSING]
     if missing:
         raise InputError(str(missing[0]))
     if not documents:
@@ -106,7 +106,7 @@ def require_articles(documents: list[Document], problems: list[Problem]) -> list
     return documents
 
 
-_MISSING = "no such file or directory"
+MISSING = "no such file or directory"
 
 
 def read_sources(paths: list[str | Path], max_bytes: int = MAX_ARTICLE_BYTES, options=None
@@ -215,7 +215,7 @@ def _article_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
         elif path.exists() or path.is_symlink():
             files.add(path)
         else:
-            problems.append(Problem(shown_path(path), _MISSING))
+            problems.append(Problem(shown_path(path), MISSING))
     return sorted(files, key=str), problems
 
 

@@ -190,8 +190,14 @@ def test_no_readable_article_fails_and_writes_nothing(tmp_path, paths):
     result = run_build(*paths, out=out)
     assert result.exit_code == 1
     last = result.stderr.splitlines()[-1]
-    assert last.startswith("Error: no readable article") and str(paths[0]) in last
+    assert last.startswith("Error: ") and str(paths[0]) in last
     assert not out.exists()
+
+
+def test_a_missing_path_alone_is_one_error_line(tmp_path):
+    result = run_build("nowhere/at/all", out=tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["Error: nowhere/at/all: no such file or directory"]
 
 
 def test_an_empty_folder_is_no_readable_article(tmp_path):
@@ -347,3 +353,28 @@ def test_a_folder_of_files_kg_cannot_read_names_them(tmp_path):
     assert last.startswith(f"Error: no readable article in {folder}; {folder}: no file kg can read: ")
     assert "notes.docx, report.pdf, sub/table.xlsx (kg reads .txt .md .html" in last
     assert not (tmp_path / "out").exists()
+
+
+def test_verbose_says_what_the_rules_did_in_each_article(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-q", "--verbose", str(GOOD), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    documents = [d["id"] for d in read_jsonl(out / "documents.jsonl")]
+    assert [line.split(" (")[0] for line in lines] == [f"kg: {doc}" for doc in documents]
+    claims = read_jsonl(out / "claims.jsonl")
+    signing = next(line for line in lines if line.startswith("kg: fr-traite ("))
+    rules = {c["rule"] for c in claims if c["doc"] == "fr-traite"}
+    assert rules and all(rule in signing for rule in rules)
+    assert f"{sum(c['doc'] == 'fr-traite' for c in claims)} claim" in signing
+
+
+def test_shell_completion_as_the_readme_sets_it_up_completes_commands_and_options():
+    env = {"_KG_COMPLETE": "bash_complete", "COMP_WORDS": "kg bu", "COMP_CWORD": "1"}
+    result = CliRunner().invoke(main, [], prog_name="kg", env=env)
+    assert "plain,build" in result.output.splitlines()
+    env = {**env, "COMP_WORDS": "kg build --ver", "COMP_CWORD": "2"}
+    result = CliRunner().invoke(main, [], prog_name="kg", env=env)
+    assert "plain,--verbose" in result.output.splitlines()
+    source = CliRunner().invoke(main, [], prog_name="kg", env={"_KG_COMPLETE": "bash_source"})
+    assert "_kg_completion" in source.output and "complete " in source.output

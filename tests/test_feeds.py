@@ -64,7 +64,7 @@ def test_an_rss2_item_gives_its_full_content_and_a_teaser_item_its_fetched_page(
     assert full.path == f"{feed}#1" and full.id.startswith("news-")
     assert LONG_EN in fetched.body and "Short teaser" not in fetched.body
     assert (fetched.title, fetched.published, fetched.url) == ("Instructors", "2024-06-18", f"{base}/latvia")
-    assert [path for path, _agent in requests] == ["/latvia"]
+    assert [path for path, _agent in requests] == ["/robots.txt", "/latvia"]
 
 
 def test_atom_rss1_and_rss091_feeds(tmp_path):

@@ -1,6 +1,7 @@
 """URLs on the command line and in a file of URLs (kg build --urls): fetched with
 timeouts, redirects, a size cap and a User-Agent naming kg, cached on disk by URL."""
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -44,10 +45,12 @@ def test_a_url_on_the_command_line_is_fetched_once_then_read_from_the_cache(tmp_
         assert document["url"] == "https://news.example.org/rabat-madrid"   # canonical
         assert document["title"] == "Rabat et Madrid" and TEXT in document["body"]
         assert "Sports" not in document["body"]
-        assert len(requests) == 1 and requests[0][1].startswith("kg/")
+        assert requests[0] == ("/robots.txt", requests[1][1])   # the site's rules first
+        assert [path for path, _agent in requests] == ["/robots.txt", "/rabat.html"]
+        assert requests[1][1].startswith("kg/")
         again = build(f"{base}/rabat.html", "-o", out, "--cache", cache)
         assert again.exit_code == 0, again.output
-        assert len(requests) == 1   # the rebuild read the cache
+        assert len(requests) == 2   # the rebuild read the cache
 
 
 def test_a_file_of_urls_with_a_failure_reports_one_line_and_builds_the_rest(tmp_path):
@@ -84,3 +87,21 @@ def test_an_unreachable_host_is_one_problem_not_a_crash(tmp_path):
     result = build(f"{base}/x", "-o", tmp_path / "out", "--cache", tmp_path / "cache")
     assert result.exit_code == 1
     assert f"kg: skipped {base}/x: cannot fetch (ConnectError" in result.stderr
+
+
+ROBOTS = "User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n"
+
+
+def test_robots_txt_is_obeyed_and_requests_to_a_host_are_spaced(tmp_path):
+    routes = {**ROUTES, "/robots.txt": (200, "text/plain", ROBOTS),
+              "/private/a.html": (200, "text/html", PAGE)}
+    fetcher = Fetcher(tmp_path / "cache", timeout=5)
+    with serving(routes) as (base, requests):
+        start = time.monotonic()
+        with pytest.raises(InputError, match="robots.txt does not allow kg"):
+            fetcher.get(f"{base}/private/a.html")
+        fetcher.get(f"{base}/rabat.html")
+        fetcher.get(f"{base}/plain.txt")
+        elapsed = time.monotonic() - start
+    assert [path for path, _agent in requests] == ["/robots.txt", "/rabat.html", "/plain.txt"]
+    assert elapsed >= 4.0   # the site's Crawl-delay (2 s, over kg's 1 s) after robots.txt, then between the pages

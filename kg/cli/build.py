@@ -19,6 +19,8 @@ def available_cores() -> int:
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=str), help="Folder to write the build into.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also say what the rules did in each article: its claims, by rule.")
 @click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Skip (with a message) any file larger than this many megabytes.")
 @click.option("--jobs", "-j", default=available_cores(), show_default="every core", type=click.IntRange(min=1),
@@ -37,7 +39,7 @@ def available_cores() -> int:
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str),
               help="Folder of fetched pages, so that a rebuild does not fetch again "
               "[default: ~/.cache/kg].")
-def build(paths, out_dir, quiet, max_mb, jobs, check, full, text_field, fields, url_lists, cache_dir):
+def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field, fields, url_lists, cache_dir):
     """Build the claim graph of articles: files or folders of .txt / .md /
     .html, .jsonl / .csv files of one article per record, RSS or Atom feeds,
     URLs of pages or feeds (fetched once, then cached), or - for standard
@@ -60,6 +62,7 @@ def build(paths, out_dir, quiet, max_mb, jobs, check, full, text_field, fields, 
       kg build sources/ -o output/
       kg build sources/ -o output/ --validate
       kg build sources/ -o output/ --full
+      kg build sources/ -o output/ --verbose
       kg build articles.jsonl --text-field content --field published=date
       kg build https://example.org/news/feed.xml --urls more-urls.txt
       cat article.txt | kg build -
@@ -84,6 +87,11 @@ def build(paths, out_dir, quiet, max_mb, jobs, check, full, text_field, fields, 
     report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
                        options=options, full=full,
                        on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
+    if verbose:
+        from ..summary import article_summaries
+
+        for line in article_summaries(report.corpus):
+            click.echo(f"kg: {line}", err=True)
     if not quiet:
         corpus = report.corpus
         click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
