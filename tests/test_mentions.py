@@ -133,3 +133,8 @@ def test_a_short_form_never_named_in_full_names_the_body_of_the_union_the_text_n
     assert got["Council"][:2] == ("Council of the European Union", "Organization")
     # with no parent named, "the Council" names nothing
     assert "Council" not in found("The Council approved a new package on Friday.", "en")
+
+
+def test_the_acronym_of_a_treaty_is_no_organisation():
+    got = found("The two ministers signed a Reciprocal Logistics Agreement (RELOGA) in Oslo.", "en")
+    assert "RELOGA" not in got

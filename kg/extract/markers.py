@@ -293,8 +293,19 @@ def _trigger_subject(trigger) -> set[int]:
     takes it ("Washington a critiqué la décision")."""
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
-        return subject_tokens_of(verb) if verb is not None else set()
+        if verb is None or _someone_elses(trigger, verb):
+            return set()
+        return subject_tokens_of(verb)
     return subject_tokens_of(trigger)
+
+
+def _someone_elses(noun, verb) -> bool:
+    """"X received Y during his visit": a noun with a possessive pronoun, beside a verb
+    whose object is a name, may be that one's act; its subject is then no agent of it
+    ("met officials during his visit" keeps its subject)."""
+    return (noun.dep_ not in ("obj", "obl:arg")
+            and any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in noun.children)
+            and any(c.dep_ == "obj" and c.pos_ == "PROPN" for c in verb.children))
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})

@@ -172,6 +172,8 @@ def _is_name(span, words: NameWords) -> bool:
         token = first
         if token.lower_ in words.not_names or token.lower_ in words.titles:
             return False
+        if _short_for_no_actor(token, words):
+            return False
         # a capitalised common word opening a sentence ("Terrorism", "Press") is no name;
         # an acronym ("OFAC") is
         if token.is_sent_start and not token.text.isupper():
@@ -181,6 +183,13 @@ def _is_name(span, words: NameWords) -> bool:
         # every word of a person's name is capitalised, but for particles ("bin", "de")
         return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
     return True
+
+
+def _short_for_no_actor(token, words: NameWords) -> bool:
+    """"the Mutual Logistics Agreement (MLA)": the acronym in brackets after a treaty's
+    or a meeting's name is that name's, no actor."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "(" and doc[token.i - 2].lower_ in words.not_actor_ends
 
 
 def _organization(span, words: NameWords) -> bool:
