@@ -54,6 +54,7 @@ FRAME = Rule({
     "context?": WORDS,
     "topic?": WORDS,
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
+    "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),

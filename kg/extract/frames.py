@@ -46,6 +46,7 @@ class Frame:
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
+    not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
 
     @property
     def agent(self) -> RoleRule | None:
@@ -93,7 +94,7 @@ def _frame(raw: dict) -> Frame:
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
-                 _lowered(raw.get("subjects")), raw.get("abroad"))
+                 _lowered(raw.get("subjects")), raw.get("abroad"), _lowered(raw.get("not_after")))
 
 
 @lru_cache(maxsize=None)

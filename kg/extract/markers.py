@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+__all__ = ["named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -190,6 +190,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
+    if trigger is not None and doc.has_annotation("DEP") and _owns(_root(doc, mention), trigger):
+        return {"subject"}  # "during Putin's visit": no preposition of the possessor's
     start = phrase_start(doc, mention)
     counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
     contractions = _contractions(doc.lang_)
@@ -299,12 +301,27 @@ def _trigger_subject(trigger) -> set[int]:
     return subject_tokens_of(trigger)
 
 
+def _owns(anchor, trigger) -> bool:
+    """"Putin's first visit to X": a named possessor is who acts."""
+    return anchor.dep_ == "nmod:poss" and anchor.head.i == trigger.i and named_owner(trigger)
+
+
+def named_owner(noun) -> bool:
+    """Does a named possessor own the act a noun names ("Pyongyang's support")?"""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
+
+
 def _someone_elses(noun, verb) -> bool:
-    """"X received Y during his visit": a noun with a possessive pronoun, beside a verb
-    whose object is a name, may be that one's act; its subject is then no agent of it
-    ("met officials during his visit" keeps its subject)."""
+    """Is the act a noun names someone else's than the subject of its verb? "Kirby said
+    it escalates Pyongyang's support for Moscow": a named possessor's. "X received Y
+    during his visit": a noun with a possessive pronoun, beside a verb whose object
+    is a name, may be that one's ("met officials during his visit" keeps its subject)."""
+    owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
+    if named_owner(noun):
+        return True
     return (noun.dep_ not in ("obj", "obl:arg")
-            and any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in noun.children)
+            and any(c.pos_ == "PRON" for c in owners)
             and any(c.dep_ == "obj" and c.pos_ == "PROPN" for c in verb.children))
 
 
@@ -343,8 +360,17 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         if controller is not None:
             return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
-        return subject_tokens_of(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _comma_before(verb):
+            # "X said that drones had been sent, calling the move...": the parse hangs the
+            # participle on the reported clause; it is the one who said it who calls
+            head = head.head
+        return subject_tokens_of(head, depth + 1)
     return set()
+
+
+def _comma_before(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:

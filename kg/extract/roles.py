@@ -12,7 +12,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
-from .markers import contrast_between, coordinated, markers_of, mention_words, normalise_phrase, subject_tokens_of
+from .markers import (contrast_between, coordinated, markers_of, mention_words, named_owner, normalise_phrase,
+                      subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -35,6 +36,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    if speech and named_owner(trigger):
+        return roles  # "Tehran's support for Moscow": a relation reported, no one's statement
     judged = not speech and _judged_act(trigger, ctx.lang)
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
