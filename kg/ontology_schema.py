@@ -181,7 +181,8 @@ MENTIONS = {
     "state_heads?": WORDS,
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
-    "organization_words?": WORDS,   # an unknown organisation's name holds one (else an acronym)
+    "organization_words?": WORDS,
+    "route_words?": WORDS,          # "Niamey to Airport 201": a place name the NER found is cut there   # an unknown organisation's name holds one (else an acronym)
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 

@@ -138,3 +138,10 @@ def test_a_short_form_never_named_in_full_names_the_body_of_the_union_the_text_n
 def test_the_acronym_of_a_treaty_is_no_organisation():
     got = found("The two ministers signed a Reciprocal Logistics Agreement (RELOGA) in Oslo.", "en")
     assert "RELOGA" not in got
+
+
+def test_two_places_the_ner_joined_across_a_route_word_are_cut():
+    got = found("Forces are shifting from Airport 101 near the capital of Bamako to Airport 202 in Gao, "
+                "officials announced today.", "en")
+    assert got["Airport 202"][:2] == ("Airport 202", "Place")
+    assert not any(" to " in text for text in got)

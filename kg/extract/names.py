@@ -35,6 +35,7 @@ class NameWords:
     suffixes: frozenset      # "Jr.", "III": the end of a person's name
     not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
     organization_words: frozenset  # "Police", "Command": one makes a NER name an organisation's; empty: any
+    route_words: frozenset   # "from X to Y" read as one place by the NER: cut there
 
 
 @lru_cache(maxsize=None)
@@ -58,6 +59,7 @@ def name_words(lang: str) -> NameWords:
         suffixes=low("name_suffixes"),
         not_actor_ends=low("not_actor_ends"),
         organization_words=low("organization_words"),
+        route_words=low("route_words"),
     )
 
 
@@ -114,6 +116,13 @@ def _pieces(ent, words: NameWords):
 def _units(piece, words: NameWords):
     from spacy.tokens import Span
 
+    if words.classes.get(piece.label_) == "Place":
+        # "Niamey to Airport 201": two places the NER joined across a route word
+        for token in piece:
+            if token.is_lower and token.lower_ in words.route_words and piece.start < token.i < piece.end - 1:
+                yield Span(piece.doc, piece.start, token.i, label=piece.label_)
+                yield Span(piece.doc, token.i + 1, piece.end, label=piece.label_)
+                return
     if words.classes.get(piece.label_) == "Organization" and words.organization_words:
         for token in piece:
             if (token.lower_ == "of" and _holds_organization_word(piece.doc[piece.start:token.i], words)
