@@ -336,6 +336,8 @@ def _qualifies_trigger(noun, trigger) -> bool:
     heads = {trigger.i, trigger.head.i}
     # "membres des forces spéciales nord-coréennes": up a short chain of nouns
     chain = [noun, noun.head]
+    if noun.dep_ == "amod":
+        chain.append(noun.head.head)  # "British soldiers of a new unit arrived": the adjective's noun, then up
     linked = any(t.i in heads for t in chain) or (noun.dep_ == "conj" and noun.head.head.i in heads)
     return linked or abs(noun.i - trigger.i) <= 3
 
