@@ -190,8 +190,12 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
-    if trigger is not None and doc.has_annotation("DEP") and _owns(_root(doc, mention), trigger):
-        return {"subject"}  # "during Putin's visit": no preposition of the possessor's
+    if trigger is not None and doc.has_annotation("DEP"):
+        # no preposition before a possessor is its own: "during Putin's visit", "after Y's launch"
+        if _owns(_root(doc, mention), trigger):
+            return {"subject"}
+        if _owns_judged(_root(doc, mention), trigger):
+            return {"owner"}  # "Y's illegal launch": whose act a word judges
     start = phrase_start(doc, mention)
     counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
     contractions = _contractions(doc.lang_)
@@ -299,6 +303,16 @@ def _trigger_subject(trigger) -> set[int]:
             return set()
         return subject_tokens_of(verb)
     return subject_tokens_of(trigger)
+
+
+def _owns_judged(anchor, trigger) -> bool:
+    """Is ``anchor`` the named possessor of the noun an adjective trigger qualifies
+    ("Y's illegal and destabilizing launch")?"""
+    word = trigger
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
+            and anchor.head.i == word.head.i)
 
 
 def _owns(anchor, trigger) -> bool:

@@ -36,8 +36,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
-    if speech and named_owner(trigger):
-        return roles  # "Tehran's support for Moscow": a relation reported, no one's statement
+    if speech and named_owner(trigger) and any(_speaks_about(ctx, m, trigger) for m in ctx.mentions):
+        return roles  # '"an escalation" of Tehran's support for Moscow, X said': a relation X reports
     judged = not speech and _judged_act(trigger, ctx.lang)
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
@@ -134,7 +134,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "demonym"}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner"}:
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
