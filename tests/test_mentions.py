@@ -101,9 +101,9 @@ def test_a_ministry_acting_for_its_state_is_an_entity_too():
     assert got["Office of Foreign Assets Control"].named.label == "Office of Foreign Assets Control"
     # a building that speaks for its state is the state alone...
     assert got["Kremlin"].ref.label == "Russia" and got["Kremlin"].named is None
-    # ...and a place of its own where something happens there
+    # ...and a place where something happens there, its state standing by
     at = mentions("Ministers met at the Pentagon on Tuesday.", "en")[0]
-    assert (at.ref.label, at.named.label) == ("United States", "The Pentagon")
+    assert (at.ref.label, at.cls, at.state.label) == ("The Pentagon", "Place", "United States")
 
 
 def test_an_unknown_organisation_needs_a_word_that_says_so():
@@ -145,3 +145,8 @@ def test_two_places_the_ner_joined_across_a_route_word_are_cut():
                 "officials announced today.", "en")
     assert got["Airport 202"][:2] == ("Airport 202", "Place")
     assert not any(" to " in text for text in got)
+
+
+def test_a_building_a_state_is_close_to_stands_for_the_state():
+    got = found("The decision makes Georgia more vulnerable to the Kremlin.", "en")
+    assert got["Kremlin"][:2] == ("Russia", "Country")

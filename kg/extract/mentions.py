@@ -144,13 +144,15 @@ def _as_actor(entry):
     return entry
 
 
-def _own_entity(entry, actor, doc, start: int, lang: str) -> EntityRef | None:
+def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     """The body a mention names when it acts for its state (``actor``): a ministry or
     an agency is an entity of its own (the corpus conventions); a building only
     where it is a place ("talks at the Pentagon"), not where it speaks for its
     state ("the Kremlin said": the state alone)."""
-    if actor is entry or (entry.cls == "Place" and not _is_locative(doc, start, lang)):
+    if actor is entry or (entry.cls == "Place" and not _is_locative(span.doc, span.start, lang)):
         return None
+    if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
+        return None  # "vulnerable to the Kremlin", "close to the White House": the state
     return _ref(entry)
 
 
@@ -193,7 +195,11 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             named.append((span.end, chosen_entry))
             entry = _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
-            own = _own_entity(chosen_entry, entry, doc, span.start, lang)
+            own = _own_entity(chosen_entry, entry, span, lang)
+            if own is not None and chosen_entry.cls == "Place":
+                # "met at the Pentagon": the building is the place, its state stands by
+                # for a role only a state fills, as for a capital
+                ref, own, state, kind = own, None, ref, chosen_entry.kind
             if (entry.kind == "capital" and not dateline) or entry.kind == "person":
                 # a capital can stand for its state; a leader can act for it ("Kim ratified")
                 state_entry = load_gazetteer().state_of(entry) if entry.kind == "capital" else (

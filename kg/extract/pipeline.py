@@ -175,7 +175,11 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang)))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
-    found = triggered + position_claims(ctx)
+    offices = position_claims(ctx)
+    for claim, _trigger in offices:
+        # who holds which state's office: a later meeting abroad is a visit (kg.extract.claims)
+        article.previous.setdefault(claim.type, []).append(claim)
+    found = triggered + offices
     for claim, trigger in found:
         note_trigger(claim, trigger)
     return [c for c, _ in found]

@@ -372,7 +372,7 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
     reported = [c for claims in ctx.previous.values() for c in claims
-                if claim_type(c.type).speech_about is None and c.evidence]
+                if claim_type(c.type).speech_about is None and not claim_type(c.type).membership and c.evidence]
     if reported:
         candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
     for words, earlier in candidates:
