@@ -53,8 +53,12 @@ class Mention:
         return self.state if self.ref.cls == "Place" else None
 
     def as_state(self) -> "Mention":
-        """The same words read as the state (a capital in a role only a state can fill)."""
-        return replace(self, ref=self.state, kind="state", state=None) if self.state else self
+        """The same words read as the state (a capital in a role only a state can fill);
+        a building stays an entity the article names ("une réunion au Kremlin")."""
+        if not self.state:
+            return self
+        return replace(self, ref=self.state, kind="state", state=None,
+                       named=self.ref if self.kind == "body" else self.named)
 
     @property
     def cls(self) -> str:
