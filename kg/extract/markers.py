@@ -228,7 +228,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     # a demonym after a verb qualifies its object ("a remercié le peuple nord-coréen"),
     # after a noun the noun itself ("le soutien russe")
     verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX") and start > trigger.i
-    markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
+    markers = {"demonym"} if ((mention.demonym and not verbal and _qualifies_trigger(anchor, trigger))
+                              or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
     if mention.demonym and verbal and anchor.head.i == trigger.i and anchor.dep_ == "obj":
@@ -239,7 +240,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
+    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger) and not _subject_of_relative(anchor, trigger):
         markers.add("object")
     return markers
 
@@ -250,6 +251,13 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+def _subject_of_relative(anchor, trigger) -> bool:
+    """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
+    is no object of it."""
+    verb = anchor.head
+    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ == "acl:relcl" and verb.head.i == trigger.i
 
 
 def _governor(trigger):
@@ -303,6 +311,19 @@ def _trigger_subject(trigger) -> set[int]:
             return set()
         return subject_tokens_of(verb)
     return subject_tokens_of(trigger)
+
+
+def _names_before(anchor, trigger) -> bool:
+    """"the U.S.-Japan alliance", "the Kyiv-Warsaw partnership": names set before a noun
+    trigger qualify it as a demonym does."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN") or anchor.dep_ != "compound":
+        return False
+    word = anchor
+    while word.dep_ == "compound" and word.head.i != word.i and word.i < trigger.i:
+        word = word.head
+        if word.i == trigger.i:
+            return True
+    return False
 
 
 def _owns_judged(anchor, trigger) -> bool:
