@@ -190,6 +190,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
+    if trigger is not None and trigger.i == mention.tok_end and trigger.text in ("-", "–"):
+        return {"subject"}  # "against the Iran-backed rebels": Iran backs, whatever comes before
     if trigger is not None and doc.has_annotation("DEP"):
         # no preposition before a possessor is its own: "during Putin's visit", "after Y's launch"
         if _owns(_root(doc, mention), trigger):
