@@ -150,3 +150,14 @@ def test_two_places_the_ner_joined_across_a_route_word_are_cut():
 def test_a_building_a_state_is_close_to_stands_for_the_state():
     got = found("The decision makes Georgia more vulnerable to the Kremlin.", "en")
     assert got["Kremlin"][:2] == ("Russia", "Country")
+
+
+def test_a_unit_named_after_a_titled_patron_keeps_its_possessive():
+    got = found("The soldiers from the 2nd Battalion of the Prince of Wales’s Light Infantry are "
+                "joining a contingent already in Kosovo.", "en")
+    name = "2nd Battalion of the Prince of Wales’s Light Infantry"
+    assert got[name] == (name, "Organization", "United Kingdom")
+    # two names joined by a possessive stay two
+    got = found("Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
+                "designated six officials.", "en")
+    assert got["Office of Foreign Assets Control"][0] == "United States"

@@ -105,12 +105,26 @@ def _pieces(ent, words: NameWords):
 
     start = ent.start
     for token in ent:
+        if token.text in words.possessives and _royal_possessor(ent, start, token.i, words):
+            continue
         if token.text in "()[]" or token.text in words.possessives:
             if token.i > start:
                 yield from _units(Span(ent.doc, start, token.i, label=ent.label_), words)
             start = token.i + 1
     if start < ent.end:
         yield from _units(Span(ent.doc, start, ent.end, label=ent.label_), words)
+
+
+def _royal_possessor(ent, start: int, end: int, words: NameWords) -> bool:
+    """"the Princess of Wales's Royal Regiment": a unit named after a titled patron
+    keeps its possessive (not "the Treasury's Office of X", two names)."""
+    if words.classes.get(ent.label_) != "Organization" or not words.organization_words:
+        return False
+    doc = ent.doc
+    segment = [t for t in doc[start:end]]
+    while any(t.lower_ in words.determiners for t in segment):
+        segment = segment[next(i for i, t in reversed(list(enumerate(segment))) if t.lower_ in words.determiners) + 1:]
+    return any(t.lower_ in words.titles and t.text[:1].isupper() for t in segment)
 
 
 def _units(piece, words: NameWords):
@@ -123,7 +137,8 @@ def _units(piece, words: NameWords):
                 yield Span(piece.doc, piece.start, token.i, label=piece.label_)
                 yield Span(piece.doc, token.i + 1, piece.end, label=piece.label_)
                 return
-    if words.classes.get(piece.label_) == "Organization" and words.organization_words:
+    royal = any(t.text in words.possessives for t in piece)  # "the Prince of Wales's Regiment": one name
+    if words.classes.get(piece.label_) == "Organization" and words.organization_words and not royal:
         for token in piece:
             if (token.lower_ == "of" and _holds_organization_word(piece.doc[piece.start:token.i], words)
                     and _holds_organization_word(piece.doc[token.i + 1:piece.end], words)):
