@@ -353,13 +353,15 @@ def _someone_elses(noun, verb) -> bool:
     """Is the act a noun names someone else's than the subject of its verb? "Kirby said
     it escalates Pyongyang's support for Moscow": a named possessor's. "X received Y
     during his visit": a noun with a possessive pronoun, beside a verb whose object
-    is a name, may be that one's ("met officials during his visit" keeps its subject)."""
+    is a person's name, may be that one's ("met officials during his visit", "during his
+    stop there, X signed the Y Agreement" keep their subject)."""
     owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
     if named_owner(noun):
         return True
+    people = {label for label, cls in profile(noun.doc.lang_).labels.entities.items() if cls == "Person"}
     return (noun.dep_ not in ("obj", "obl:arg")
             and any(c.pos_ == "PRON" for c in owners)
-            and any(c.dep_ == "obj" and c.pos_ == "PROPN" for c in verb.children))
+            and any(c.dep_ == "obj" and c.ent_type_ in people for c in verb.children))
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
