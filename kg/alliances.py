@@ -44,8 +44,8 @@ from .graph import CLAIMANT_SEPARATOR, claimant_attribute, corpus_to_networkx, e
 from .model import STANCES, Corpus
 from .text import fold
 
-__all__ = ["ally_kinds", "opposition_kinds", "Source", "Tie", "Bloc", "Hop",
-           "as_graph", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",
+__all__ = ["ally_kinds", "opposition_kinds", "Source", "Tie", "Bloc", "Hop", "Network",
+           "as_graph", "network", "every_tie", "actor_of", "ties", "allies", "blocs", "path", "resolve_actor",
            "TABLE_COLUMNS", "tie_row", "alliance_rows", "path_rows"]
 
 _ACTOR_CLASSES = ("Country", "Organization", "Group")
@@ -170,11 +170,52 @@ class Hop:
     ties: tuple[Tie, ...]
 
 
+class Network:
+    """What every question of this module reads: the actors' names and classes
+    (``graph``'s nodes; its edges may be left out) and every tie among them,
+    opposition included and before any date filter (:func:`every_tie`).
+    Worked out once, it answers any number of questions; a build stores one
+    (kg.index), read a tie at a time, so that ``kg alliances COUNTRY`` reads
+    only that country's ties.
+
+    ``ties_of(actor)`` gives the ties of ``actor``, in the order of
+    :func:`every_tie`; ``ties_of(None)`` every tie.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, ties_of):
+        self.graph = graph
+        self._ties_of = ties_of
+        self._every: tuple[Tie, ...] | None = None
+
+    @property
+    def every(self) -> tuple[Tie, ...]:
+        if self._every is None:
+            self._every = tuple(self._ties_of(None))
+        return self._every
+
+    def touching(self, actor: str) -> list[Tie]:
+        """The ties that have ``actor`` at one end."""
+        if self._every is not None:
+            return [tie for tie in self._every if actor in (tie.a, tie.b)]
+        return list(self._ties_of(actor))
+
+
 def as_graph(graph_or_corpus) -> nx.MultiDiGraph:
-    """Accept a graph from :func:`kg.graph.corpus_to_networkx` (or GraphML), or a Corpus."""
+    """Accept a graph from :func:`kg.graph.corpus_to_networkx` (or GraphML), a Corpus or a Network."""
     if isinstance(graph_or_corpus, Corpus):
         return corpus_to_networkx(graph_or_corpus)
+    if isinstance(graph_or_corpus, Network):
+        return graph_or_corpus.graph
     return graph_or_corpus
+
+
+def network(graph_or_corpus) -> Network:
+    """The Network of a graph, a Corpus (or a Network, as it is)."""
+    if isinstance(graph_or_corpus, Network):
+        return graph_or_corpus
+    graph = as_graph(graph_or_corpus)
+    found = tuple(every_tie(graph))
+    return Network(graph, lambda actor: [tie for tie in found if actor is None or actor in (tie.a, tie.b)])
 
 
 # --- reading claims back from the graph -------------------------------------------------
@@ -391,14 +432,9 @@ def _note(graph, rule, view: _ClaimView, node: str | None, actor: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[Tie]:
-    """Every tie of the graph, sorted by kind then labels.
-
-    ``since`` (an ISO date, as precise as you like) keeps the claims dated on or
-    after it (undated claims take their article's date; claims with neither
-    are left out) and the ties that keep at least one. ``opposition`` adds the
-    opposition and sanctions relations.
-    """
+def every_tie(graph) -> list[Tie]:
+    """Every tie of the graph, opposition included, whatever its date, unsorted:
+    what :func:`ties` selects from."""
     graph = as_graph(graph)
     claims = _claims(graph)
     actors = _actors(graph, claims)
@@ -412,6 +448,21 @@ def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[T
         found.append(Tie(kind, a, _label(graph, a), b, _label(graph, b), direction,
                          "; ".join(dict.fromkeys(note for _, note in items if note)),
                          _sorted_sources(view.source() for view, _ in items)))
+    return found
+
+
+def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[Tie]:
+    """Every tie of the graph (or Network), sorted by kind then labels.
+
+    ``since`` (an ISO date, as precise as you like) keeps the claims dated on or
+    after it (undated claims take their article's date; claims with neither
+    are left out) and the ties that keep at least one. ``opposition`` adds the
+    opposition and sanctions relations.
+    """
+    return _select(network(graph).every, since=since, opposition=opposition)
+
+
+def _select(found, *, since: str | None, opposition: bool) -> list[Tie]:
     kept = []
     for tie in found:
         if not _kind(tie.kind).alliance and not opposition:
@@ -428,9 +479,9 @@ def ties(graph, *, since: str | None = None, opposition: bool = False) -> list[T
 def allies(graph, country: str, *, since: str | None = None) -> list[Tie]:
     """The allies and partners of ``country`` (an entity id or any name the build
     or the gazetteer knows), each tie turned to face it, treaties first."""
-    graph = as_graph(graph)
     actor = resolve_actor(graph, country)
-    return sorted((tie.facing(actor) for tie in ties(graph, since=since) if actor in (tie.a, tie.b)),
+    mine = network(graph).touching(actor)
+    return sorted((tie.facing(actor) for tie in _select(mine, since=since, opposition=False)),
                   key=_sort_key)
 
 
@@ -447,7 +498,11 @@ def blocs(graph, *, since: str | None = None) -> list[Bloc]:
     obligation or when they cooperate militarily; a bloc is a connected
     component of two or more actors of that graph. Largest bloc first.
     """
-    binding = [tie for tie in ties(graph, since=since) if _binds(tie)]
+    return _blocs(ties(graph, since=since))
+
+
+def _blocs(alliance_ties: list[Tie]) -> list[Bloc]:
+    binding = [tie for tie in alliance_ties if _binds(tie)]
     linked = nx.Graph()
     for tie in binding:
         linked.add_node(tie.a, label=tie.a_label)
@@ -469,9 +524,10 @@ def path(graph, a: str, b: str, *, since: str | None = None) -> list[Hop]:
     show as such. Among equally short chains (the first thousand found) the one whose
     labels sort first wins. No link (or ``a`` is ``b``): an empty list.
     """
-    graph = as_graph(graph)
+    net = network(graph)
+    graph = net.graph
     a, b = resolve_actor(graph, a), resolve_actor(graph, b)
-    everything = ties(graph, since=since, opposition=True)
+    everything = ties(net, since=since, opposition=True)
     for allowed in (ally_kinds(), ally_kinds() + opposition_kinds()):
         usable = [t for t in everything if t.kind in allowed]
         linked = nx.Graph()
@@ -505,11 +561,11 @@ def tie_row(tie: Tie, *, ends: tuple[str, str] = ("country", "partner"), nested:
 def alliance_rows(graph, *, since: str | None = None, opposition: bool = False,
                   nested: bool = False) -> list[dict]:
     """Every tie, those inside a bloc first and numbered by it; then the others."""
-    graph = as_graph(graph)
-    found = blocs(graph, since=since)
+    net = network(graph)  # the ties are worked out once, for the blocs and the rows
+    found = blocs(net, since=since)
     bloc_of = {member: bloc for bloc in found for member in bloc.members}
     rows = []
-    for tie in ties(graph, since=since, opposition=opposition):
+    for tie in ties(net, since=since, opposition=opposition):
         bloc = bloc_of.get(tie.a)
         inside = bloc is not None and bloc_of.get(tie.b) is bloc
         row = {"bloc": bloc.number if inside else None,

@@ -2,6 +2,7 @@
 
 The outputs (see README): claims.jsonl, entities.jsonl, documents.jsonl,
 graph.ttl, graph.graphml, graph.html and explain.jsonl (why each claim exists),
+with index.sqlite (kg.index) and graph.oxigraph (kg.query) for the read commands,
 written into a staging folder that then replaces the output folder in one step
 (kg.output_folder): a failed or killed build leaves the previous outputs whole,
 never a mix of two builds. What each article gave is kept beside the folder
@@ -10,6 +11,7 @@ articles; ``full=True`` re-reads every one.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,8 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
     from .explain import EXPLAIN, write_explanations
     from .graph import write_graphml
+    from .index import INDEX, write_index
+    from .query import RDF_STORE, write_rdf_store
     from .rdf import write_turtle
     from .store import save_corpus
     from .viewer import write_viewer
@@ -40,15 +44,21 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     save_corpus(corpus, out_dir)
     write_turtle(corpus, out_dir / "graph.ttl")
-    write_graphml(corpus, out_dir / "graph.graphml")
-    write_viewer(corpus, out_dir / "graph.html")
-    write_explanations(corpus.claims, out_dir / EXPLAIN)
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN]
+    # for `kg query`: Oxigraph loads graph.ttl without Python's lock while the other outputs are written
+    with ThreadPoolExecutor(1) as pool:
+        stored = pool.submit(write_rdf_store, out_dir / "graph.ttl", out_dir / RDF_STORE)
+        graph = write_graphml(corpus, out_dir / "graph.graphml")
+        write_viewer(corpus, out_dir / "graph.html")
+        write_explanations(corpus.claims, out_dir / EXPLAIN)
+        stored.result()
+    write_index(corpus, graph, out_dir)  # last: it vouches for the files above (kg.index)
+    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
+             INDEX, RDF_STORE]
     return [out_dir / name for name in names]
 
 
 def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
-          jobs: int = 1, full: bool = False, options=None) -> BuildReport:
+          jobs: int = 1, full: bool = False, options=None, scheduler: str | None = None) -> BuildReport:
     """Build the graph of the articles under ``paths`` into ``out_dir``.
 
     ``on_problem(problem)`` hears about each file that cannot be read (the
@@ -62,14 +72,18 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
     (kg.article_store); ``full`` reads every article anyway (and stores the
     results afresh).
     ``options`` (kg.records.ReadOptions): record fields, URLs, the fetcher.
+    ``scheduler``: the address of a Dask scheduler (or ``"local"``) whose workers
+    read the articles (kg.cluster); the outputs are the same.
     """
     from .article_store import ArticleStore, store_path, version_key
+    from .cluster import cluster_extractor
     from .ontology_schema import check_ontology
 
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
         store = ArticleStore(store_path(out_dir), version_key(), read=not full)
-        corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store, options)
+        with cluster_extractor(scheduler, jobs) as extractor:  # None: this machine alone
+            corpus, problems = _analyse(paths, progress, on_problem, max_bytes, jobs, store, options, extractor)
         store.save()  # under the lock; results stay valid even if writing the outputs fails
         try:
             written = write_outputs(corpus, folder.staging)
@@ -85,7 +99,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
 
 
 def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=None,
-             options=None) -> tuple[Corpus, list]:
+             options=None, extractor=None) -> tuple[Corpus, list]:
     """Read and extract every article; the problems met on the way."""
     from .events import assign_events
     from .extract.pipeline import extract_corpus
@@ -111,7 +125,7 @@ def _analyse(paths, progress, on_problem, max_bytes=None, jobs: int = 1, store=N
             on_problem(problem)
 
     corpus = extract_corpus(documents, progress=(lambda _d: bar.update(1)) if bar else None, on_error=failed,
-                            jobs=jobs, store=store)
+                            jobs=jobs, store=store, extractor=extractor)
     if bar:
         bar.close()
     assign_events(corpus)  # reports of one fact, across articles, share an event id

@@ -5,7 +5,8 @@ prints its message on one line. A message names the file (and the entry or
 line) and says what to do.
 """
 
-__all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity", "UnknownClaim"]
+__all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity", "UnknownClaim",
+           "ClusterError", "EndpointError"]
 
 
 class KgError(Exception):
@@ -34,3 +35,11 @@ class UnknownEntity(KgError):
 
 class UnknownClaim(KgError):
     """A claim id given by the user matches no claim of the build, or several."""
+
+
+class ClusterError(KgError):
+    """The Dask scheduler cannot be reached, dask is missing, or a worker runs other code."""
+
+
+class EndpointError(KgError):
+    """A SPARQL server cannot be reached, or refused what ``kg push`` sent."""

@@ -333,9 +333,10 @@ def contested_rows(corpus: Corpus, *, claim_type: str | None = None,
         event = contest.event
         if (claim_type and event.type != claim_type) or CONTEST_KINDS.index(contest.kinds[0]) > cutoff:
             continue
+        roles = _roles_text(event.roles)  # once per event: it reads every report
         for side in contest.sides:
             rows.append({
-                "event": event.id, "type": event.type, "roles": _roles_text(event.roles),
+                "event": event.id, "type": event.type, "roles": roles,
                 "contest": ", ".join(contest.kinds), "count": side.count, "date": side.date,
                 "claimant": "; ".join(label or "(the article)" for label, _ in side.claimants),
                 "stance": "; ".join(stance for _, stance in side.claimants),

@@ -22,7 +22,8 @@ from .model import Corpus
 from .rdf import RDF_FORMATS, serialize_corpus
 from .store import write_text_atomic
 
-__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "check_target", "write_export"]
+__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "build_export_text", "check_target", "write_export",
+           "write_text_atomic"]
 
 EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "gexf")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld",
@@ -52,6 +53,22 @@ def export_text(corpus: Corpus, fmt: str) -> str:
     if fmt == "gexf":
         return _gexf_text(corpus)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+
+
+#: formats a build already wrote, as export_text gives them (a test keeps this true)
+_WRITTEN = {"turtle": "graph.ttl", "graphml": "graph.graphml"}
+
+
+def build_export_text(build_dir: Path, fmt: str) -> str:
+    """The build in ``build_dir`` in ``fmt``: the file the build wrote, when it wrote
+    this format and its index vouches for it, else made from its records."""
+    from .index import fresh_output
+    from .store import load_corpus
+
+    written = fresh_output(build_dir, _WRITTEN[fmt]) if fmt in _WRITTEN else None
+    if written is not None:
+        return written.read_bytes().decode("utf-8")  # bytes: no newline translation
+    return export_text(load_corpus(build_dir), fmt)
 
 
 def check_target(build_dir: Path, path: Path) -> None:

@@ -34,13 +34,14 @@ import re
 
 from itertools import combinations
 from pathlib import Path
-from typing import NamedTuple
-
-import networkx as nx
+from typing import TYPE_CHECKING, NamedTuple
 
 from .claim_types import claim_type
 from .model import STANCES, Claim, Corpus, Entity, EntityRef, Quantity
 from .store import write_text_atomic
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: kg claims needs none
+    import networkx as nx
 
 __all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
            "quantity_text", "claimants_text", "CLAIMANT_SEPARATOR", "claimant_attribute", "edge_quantity"]
@@ -192,6 +193,8 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     same build always gives the same graph, whatever order it was read in.
     A claim with fewer than two role-fillers relates nothing and has no edge.
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     nodes: dict[str, dict] = {}
     for claim in corpus.claims:  # entities that only claims name still get a node
@@ -219,10 +222,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``graph`` whose text attributes an XML writer can hold.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_node("a", label="Kiev\x01\x1b")
     >>> xml_ready(g).nodes["a"]["label"]
     'Kiev'
     """
+    import networkx as nx
+
     def clean(data: dict) -> dict:
         return {k: _NOT_XML.sub("", v) if isinstance(v, str) else v for k, v in data.items()}
 
@@ -234,6 +240,8 @@ def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def graphml_text(graph: nx.MultiDiGraph) -> str:
     """The GraphML document for ``graph``, as networkx writes it."""
+    import networkx as nx
+
     body = "\n".join(nx.generate_graphml(xml_ready(graph)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 

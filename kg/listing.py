@@ -4,7 +4,7 @@ from __future__ import annotations
 from .graph import quantity_text
 from .model import Claim, Corpus
 
-__all__ = ["claim_rows", "entity_rows", "CLAIM_COLUMNS", "ENTITY_COLUMNS"]
+__all__ = ["claim_row", "claim_rows", "entity_rows", "CLAIM_COLUMNS", "ENTITY_COLUMNS"]
 
 CLAIM_COLUMNS = ["id", "doc", "type", "roles", "quantity", "date", "detail", "attributions", "rule", "evidence"]
 ENTITY_COLUMNS = ["id", "label", "class", "qid", "mentions", "docs", "aliases"]
@@ -20,19 +20,20 @@ def _detail(claim: Claim) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def claim_row(claim: Claim) -> dict:
+    """A claim as one flat row (CLAIM_COLUMNS), for tables and CSV."""
+    return {
+        "id": claim.id, "doc": claim.doc, "type": claim.type, "roles": _roles(claim),
+        "quantity": quantity_text(claim.quantity), "date": claim.date, "detail": _detail(claim),
+        "attributions": "; ".join(f"{a.claimant.label}: {a.stance}" for a in claim.attributions),
+        "rule": claim.rule, "evidence": claim.evidence[0].text if claim.evidence else None,
+    }
+
+
 def claim_rows(corpus: Corpus, *, claim_type: str | None = None, doc: str | None = None) -> list[dict]:
     """One flat row per claim, for tables and CSV."""
-    rows = []
-    for claim in corpus.claims:
-        if (claim_type and claim.type != claim_type) or (doc and claim.doc != doc):
-            continue
-        rows.append({
-            "id": claim.id, "doc": claim.doc, "type": claim.type, "roles": _roles(claim),
-            "quantity": quantity_text(claim.quantity), "date": claim.date, "detail": _detail(claim),
-            "attributions": "; ".join(f"{a.claimant.label}: {a.stance}" for a in claim.attributions),
-            "rule": claim.rule, "evidence": claim.evidence[0].text if claim.evidence else None,
-        })
-    return rows
+    return [claim_row(claim) for claim in corpus.claims
+            if (not claim_type or claim.type == claim_type) and (not doc or claim.doc == doc)]
 
 
 def entity_rows(corpus: Corpus, *, entity_class: str | None = None) -> list[dict]:

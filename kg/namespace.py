@@ -34,7 +34,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 
 __all__ = [
     "KG", "WD", "CLAIM", "EVIDENCE", "ATTRIBUTION", "QUANTITY", "DOC", "GRAPH",
-    "EVENT", "ENTITY", "OBLIGATION", "STANCE", "DOMAIN", "PREFIXES", "claim_class", "role_property", "entity_iri", "local_iri",
+    "EVENT", "ENTITY", "OBLIGATION", "STANCE", "DOMAIN", "PREFIXES", "ONTOLOGY_GRAPH", "SHARED_GRAPH", "RECORD_GRAPH", "claim_class", "role_property", "entity_iri", "local_iri",
     "compact", "sparql_prologue",
 ]
 
@@ -54,6 +54,10 @@ OBLIGATION = Namespace(BASE + "obligation/")
 STANCE = Namespace(BASE + "stance/")
 DOMAIN = Namespace(BASE + "domain/")
 WD = Namespace("http://www.wikidata.org/entity/")
+# the named graphs of a build in a SPARQL server (kg push), besides one per article (GRAPH)
+ONTOLOGY_GRAPH = URIRef(BASE + "ontology")        # ontology/kg.ttl: the ontology's own IRI
+SHARED_GRAPH = URIRef(RESOURCE + "shared")        # entities and events, shared by the articles
+RECORD_GRAPH = URIRef(RESOURCE + "push-record")   # the SHA-256 of each graph as last pushed
 
 #: prefix -> namespace, bound in every serialisation and predeclared in `kg query`
 PREFIXES: dict[str, str] = {

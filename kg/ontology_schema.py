@@ -57,6 +57,8 @@ FRAME = Rule({
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
+    "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
+    "future_commits?": bool,       # (fr-acts) "la France livrera": a future tense commits, aid is announced
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -82,6 +84,7 @@ CLAIMS = {
     "positions": {"id": str, "titles": WORDS},
     "obligations": MapOf(OneOf("obligations", noun="obligation"), WORDS),
     "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
+    "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
     "negations?": WORDS,
@@ -129,7 +132,6 @@ DATES = {
 QUANTITIES = {
     "thousands_separators": [str],
     "decimal_mark": str,
-    "numbers": {"*": (int, float)},
     "weak_numbers": WORDS,
     "multipliers": {"*": (int, float)},
     "collectives": {"*": (int, float)},
@@ -142,7 +144,6 @@ QUANTITIES = {
     # an empty opener is a bare range ("12 000 à 15 000 soldats")
     "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
     "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
-    "number_links?": WORDS,        # (en-recall) "two hundred and fifty"
     "unit_links": WORDS,
     "unit_gap": Range(0, 10),
     "units": {"*": str},

@@ -136,7 +136,7 @@ def test_the_store_lives_beside_the_output_folder(tmp_path, articles):
     build([articles], tmp_path / "out")
     assert store_path(tmp_path / "out") == tmp_path / ".out.kg-store.sqlite"
     assert store_path(tmp_path / "out").is_file()
-    assert not any(p.name.endswith(".sqlite") for p in (tmp_path / "out").iterdir())
+    assert not any(p.name.endswith("kg-store.sqlite") for p in (tmp_path / "out").iterdir())
 
 
 KILLED_IN_SAVE = textwrap.dedent("""

@@ -23,7 +23,8 @@ def build(out, *paths):
 
 
 def snapshot(folder: Path) -> dict:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file of the folder, those of graph.oxigraph/ included, by path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 #: what a build leaves in the folder's parent: the lock, the store of kg.article_store, the folder
@@ -35,6 +36,7 @@ def previous_build(first_build: Path, tmp_path: Path) -> Path:
     out = tmp_path / "out"
     out.mkdir()
     for name, data in snapshot(first_build).items():
+        (out / name).parent.mkdir(exist_ok=True)
         (out / name).write_bytes(data)
     return out
 

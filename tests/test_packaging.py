@@ -6,6 +6,7 @@ index), so it needs setuptools and a bdist_wheel command in the venv.
 """
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,12 +68,22 @@ def test_kg_installed_from_the_wheel_reads_its_own_ontology(wheel, tmp_path):
               "check_ontology()\n"
               "print(kg.__file__)\n"
               "print(lexicons.ontology_dir())\n"
-              "print(find_quantities('environ 11 000 soldats', 'fr')[0].quantity.unit)\n")
+              "print(find_quantities('environ 11 000 soldats', 'fr')[0].quantity.unit)\n"
+              "print(find_quantities('deux cent cinquante soldats', 'fr')[0].quantity.value)\n")
     env = {key: value for key, value in os.environ.items() if key != "KG_ONTOLOGY_DIR"}
     env["PYTHONPATH"] = str(target)
     process = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert process.returncode == 0, process.stderr
-    package, ontology, unit = process.stdout.split("\n")[:3]
+    package, ontology, unit, words = process.stdout.split("\n")[:4]
     assert Path(package).parent == target / "kg"
     assert Path(ontology) == (target / "kg" / "ontology").resolve()
     assert unit == "soldier"
+    assert words == "250.0"  # numbers in words, through text2num
+
+
+def test_the_wheel_declares_its_runtime_dependencies(wheel):
+    """pip installs what kg imports: text2num reads the numbers written in words."""
+    archive = zipfile.ZipFile(wheel)
+    metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    required = {match.group(1).lower() for match in re.finditer(r"^Requires-Dist: *([\w.-]+)", metadata, re.M)}
+    assert {"text2num", "spacy", "rdflib", "pyyaml"} <= required

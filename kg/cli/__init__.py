@@ -46,7 +46,7 @@ def main():
     """
 
 
-COMMAND_MODULES = ["build", "listing", "alliances", "export", "query", "view", "validate"]
+COMMAND_MODULES = ["build", "listing", "alliances", "export", "query", "view", "validate", "push"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

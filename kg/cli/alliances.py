@@ -41,12 +41,11 @@ def alliances(country, ends, since, opposition, graph_dir, fmt):
       kg alliances --path France Chine
     """
     from ..alliances import TABLE_COLUMNS, alliance_rows, allies, path, path_rows, resolve_actor, tie_row
-    from ..graph import corpus_to_networkx
-    from ..store import load_corpus
+    from ..index import read_network
 
     if country and ends:
         raise click.UsageError("give either COUNTRY or --path A B, not both")
-    graph = corpus_to_networkx(load_corpus(graph_dir))
+    graph = read_network(graph_dir)
     nested = fmt in ("json", "jsonl")
     if ends:
         a, b = (resolve_actor(graph, name) for name in ends)

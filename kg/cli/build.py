@@ -36,10 +36,14 @@ def available_cores() -> int:
               help="The record field for KEY (title, published, lang, url, id); repeatable.")
 @click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A file of URLs to fetch, one a line (# starts a comment); repeatable.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Read the articles on a Dask cluster: its scheduler's address (tcp://HOST:8786), or "
+              "'local' for JOBS worker processes here (needs `pip install 'kg[cluster]'`; docs/scale.md).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str),
               help="Folder of fetched pages, so that a rebuild does not fetch again "
               "[default: ~/.cache/kg].")
-def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field, fields, url_lists, cache_dir):
+def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field, fields, url_lists, scheduler,
+          cache_dir):
     """Build the claim graph of articles: files or folders of .txt / .md /
     .html, .jsonl / .csv files of one article per record, RSS or Atom feeds,
     URLs of pages or feeds (fetched once, then cached), or - for standard
@@ -47,7 +51,8 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
 
     Writes claims.jsonl, entities.jsonl, documents.jsonl, graph.ttl (RDF),
     graph.graphml (NetworkX) and graph.html (the viewer) into the output
-    folder. A file that cannot be read (not UTF-8, not a regular file, over
+    folder, with index.sqlite and graph.oxigraph for the commands that read
+    a build (kg claims, alliances, query ...). A file that cannot be read (not UTF-8, not a regular file, over
     --max-article-size, bad front matter...) is reported on one line and
     skipped; an invalid file under ontology/ (or $KG_ONTOLOGY_DIR) stops the
     build before it reads any article.
@@ -65,6 +70,7 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
       kg build sources/ -o output/ --verbose
       kg build articles.jsonl --text-field content --field published=date
       kg build https://example.org/news/feed.xml --urls more-urls.txt
+      kg build sources/ -o output/ --scheduler tcp://10.0.0.5:8786
       cat article.txt | kg build -
     """
     from functools import partial
@@ -85,7 +91,7 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
     report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
-                       options=options, full=full,
+                       options=options, full=full, scheduler=scheduler,
                        on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if verbose:
         from ..summary import article_summaries

@@ -1,14 +1,19 @@
 """kg export"""
 import click
 
-from ..export import EXPORT_FORMATS
 from . import main
-from .options import graph_option
+from .options import LazyChoice, graph_option
+
+
+def _formats():
+    from ..export import EXPORT_FORMATS  # RDF libraries: only loaded by the command that needs them
+
+    return EXPORT_FORMATS
 
 
 @main.command()
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle",
+@click.option("--format", "fmt", type=LazyChoice(_formats), default="turtle",
               show_default=True, help="turtle, trig (one named graph per article), nt, jsonld "
               "(RDF in kg's ontology), graphml or gexf (entity graph for Gephi, yEd, Cytoscape).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=str),
@@ -22,15 +27,14 @@ def export(graph_dir, fmt, output, force):
       kg export --format trig -o graph.trig
       kg export --format gexf -o graph.gexf --graph output/
     """
-    from ..export import check_target, export_text, write_export
-    from ..store import load_corpus
+    from ..export import build_export_text, check_target, write_text_atomic
 
     if output == "-":
         output = None
     if output and not force:
         check_target(graph_dir, output)
-    corpus = load_corpus(graph_dir)
+    text = build_export_text(graph_dir, fmt)
     if output:
-        write_export(corpus, fmt, output)
+        write_text_atomic(output, text)
     else:
-        click.echo(export_text(corpus, fmt), nl=False)
+        click.echo(text, nl=False)

@@ -32,8 +32,9 @@ def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
       kg claims --contested
       kg claims --explain 3f2a9c --format json
     """
-    from ..listing import CLAIM_COLUMNS, claim_rows
-    from ..store import load_corpus
+    from ..index import read_claims
+    from ..listing import CLAIM_COLUMNS
+    from ..model import Corpus
 
     if explain_id is not None:
         from ..explain import explain, render_explanation
@@ -43,19 +44,18 @@ def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
         record = explain(graph_dir, explain_id)
         click.echo(render_explanation(record, fmt), nl=False)
         return
-    corpus = load_corpus(graph_dir)
     if contested:
         from ..events import CONTEST_COLUMNS, contested_rows
 
+        # an event's reports all have its type, but not its article: every article is read
+        corpus = Corpus(claims=read_claims(graph_dir, claim_type=claim_type))
         rows = [r for r in contested_rows(corpus, claim_type=claim_type) if not doc or r["doc"] == doc]
         echo_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS)
         return
     if fmt in ("jsonl", "json"):
-        rows = [c.to_dict() for c in corpus.claims
-                if (not claim_type or c.type == claim_type) and (not doc or c.doc == doc)]
-        echo_rows(rows, fmt)
+        echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="records"), fmt)
         return
-    echo_rows(claim_rows(corpus, claim_type=claim_type, doc=doc), fmt, CLAIM_COLUMNS)
+    echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="rows"), fmt, CLAIM_COLUMNS)
 
 
 @main.command()
@@ -69,12 +69,12 @@ def entities(graph_dir, fmt, entity_class):
     Example:
       kg entities --class Country
     """
+    from ..index import read_entities
     from ..listing import ENTITY_COLUMNS, entity_rows
-    from ..store import load_corpus
+    from ..model import Corpus
 
-    corpus = load_corpus(graph_dir)
+    corpus = Corpus(entities=read_entities(graph_dir, entity_class=entity_class))
     if fmt in ("jsonl", "json"):
-        rows = [e.to_dict() for e in corpus.entities if not entity_class or e.cls == entity_class]
-        echo_rows(rows, fmt)
+        echo_rows([e.to_dict() for e in corpus.entities], fmt)
         return
-    echo_rows(entity_rows(corpus, entity_class=entity_class), fmt, ENTITY_COLUMNS)
+    echo_rows(entity_rows(corpus), fmt, ENTITY_COLUMNS)

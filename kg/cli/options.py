@@ -11,23 +11,32 @@ graph_option = click.option(
 _FORMULAS = "kg.csv_formulas"
 
 
-class ClaimTypeChoice(click.Choice):
-    """The declared claim types, read when a command runs, not when kg.cli is imported:
-    a broken ontology/claim_types.yaml is then the one-line error of every data file,
-    not a traceback before any command starts."""
+class LazyChoice(click.Choice):
+    """Choices read when a command runs, not when kg.cli is imported (``load()`` gives them)."""
 
-    def __init__(self):
+    def __init__(self, load):
+        self._load = load
         super().__init__(())
 
     @property
     def choices(self):
-        from ..claim_types import names
-
-        return names()
+        return self._load()
 
     @choices.setter
     def choices(self, _value):
         pass
+
+
+class ClaimTypeChoice(LazyChoice):
+    """The declared claim types: a broken ontology/claim_types.yaml is then the one-line
+    error of every data file, not a traceback before any command starts."""
+
+    def __init__(self):
+        def names():
+            from ..claim_types import names
+
+            return names()
+        super().__init__(names)
 
 
 def _remember_formulas(ctx, _param, value):

@@ -50,7 +50,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
+            if (trigger.i in inside_names or blocked(trigger, lexicon, frame.future_commits) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)):
                 continue
             declared = claim_type(frame.type)
@@ -75,13 +75,13 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if not complete(roles, frame):
                 continue
             claims = []
-            for split_roles, anchor in _split(roles, frame, ctx, trigger):
+            for split_roles, anchor in _split(roles, frame, ctx, trigger, notes):
                 claim = Claim(type=frame.type, doc=ctx.doc_id, roles=split_roles,
                               evidence=[ctx.evidence], rule=frame.id, stance=frame.stance)
                 note_trigger(claim, trigger)
                 claim.trace.roles.update(notes)
                 add_fields(claim, ctx, frame, anchor, lexicon)
-                if claim.date is None and source is not None:
+                if claim.date is None and source is not None and _same_agent(claim, source, declared.agent):
                     claim.date = source.date  # more of the same event: its date too
                     if claim.date is not None:
                         note_field(claim, "date", field_span(source, "date"), "inherit", **claim_pointer(source))
@@ -176,6 +176,12 @@ def _names_a_treaty(trigger, lexicon) -> bool:
             and (before.lemma_.lower() in lexicon.treaty_nouns or before.lower_ in lexicon.treaty_nouns))
 
 
+def _same_agent(claim: Claim, source: Claim, agent: str) -> bool:
+    """"Berlin a débloqué une nouvelle enveloppe" after Paris's aid: another supplier
+    is another event, whatever roles it shares with the one before."""
+    return {r.id for r in claim.roles.get(agent, [])} == {r.id for r in source.roles.get(agent, [])}
+
+
 def _rejoin(claims: list[Claim], role: str) -> Claim:
     """Split claims that turned out alike are one claim after all."""
     first = claims[0]
@@ -183,8 +189,27 @@ def _rejoin(claims: list[Claim], role: str) -> Claim:
     return first
 
 
-def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
-    """One claim per entity of the frame's split role, its fields read near that entity."""
+def _distinct_counts(ctx: SentenceContext, frame: Frame) -> list:
+    """The sentence's counts of the frame's units, when they are several and differ."""
+    counts = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    return counts if len({q.quantity for q in counts}) == len(counts) else []
+
+
+#: how a role was filled when no mention of the sentence filled it (kg.trace notes)
+_NOT_BY_MENTION = frozenset({"pair", "treaty_parties", "inherit"})
+
+
+def _split(roles, frame: Frame, ctx: SentenceContext, trigger, notes: dict | None = None):
+    """One claim per entity of the frame's split role, its fields read near that entity;
+    or, for a frame that splits on counts, one per count of its units, its fields read
+    at the count ("1,7 milliard fournis en 2022 et 2,1 milliards en 2023")."""
+    counts = _distinct_counts(ctx, frame) if frame.split_counts else []
+    if len(counts) > 1:
+        doc = ctx.sentence.doc
+        for count in counts:
+            span = doc.char_span(count.start, count.end, alignment_mode="expand")
+            yield roles, (span[0] if span is not None else trigger)
+        return
     refs = roles.get(frame.split) if frame.split else None
     if not refs or len(refs) < 2:
         yield roles, trigger
@@ -192,4 +217,7 @@ def _split(roles, frame: Frame, ctx: SentenceContext, trigger):
     doc = ctx.sentence.doc
     for ref in refs:
         mention = next((m for m in ctx.mentions if m.ref.id == ref.id or (m.state and m.state.id == ref.id)), None)
+        note = (notes or {}).get((frame.split, ref.id))
+        if note is not None and note.step in _NOT_BY_MENTION:
+            mention = None  # "ratifié par les deux pays": named elsewhere ("à Pyongyang"), its fields are the trigger's
         yield {**roles, frame.split: [ref]}, (doc[mention.tok_start] if mention else trigger)

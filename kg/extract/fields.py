@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..model import Claim
 from ..profiles import profile
-from ..trace import note_field
+from ..trace import claim_pointer, field_span, note_field, span_of
 from .context import SentenceContext, doc_dateline
 from .frames import Frame
 from .phrases import find_phrases
+from .quantities import is_money
 
 __all__ = ["nearest", "add_fields"]
 
@@ -20,6 +21,13 @@ def _preceding(matches, anchor_char: int):
     """The match closest before the anchor ("10 000 soldats envoyés en Russie"), else after it."""
     before = [m for m in matches if m.start <= anchor_char]
     return max(before, key=lambda m: m.start) if before else nearest(matches, anchor_char)
+
+
+def _counted_item(counts, trigger_char: int, lang: str) -> str | None:
+    """The unit of the count nearest the trigger, as the item supplied; a sum of money is
+    no item ("$725 million in military aid" supplies no dollars)."""
+    things = [q for q in counts if not is_money(q.quantity.unit, lang)]
+    return nearest(things, trigger_char).quantity.unit if things else None
 
 
 def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
@@ -37,12 +45,62 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
+        elif claim.date is None:
+            _date_from_article(claim, ctx, trigger)
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
+    """A sentence that gives no date may still date its claim: an act done on an
+    occasion the article reported ("signés à l'occasion de la visite", "during the
+    signing") has that occasion's date; a headline in the present tense ("X ratifie
+    le traité") tells the news of the day the article was published."""
+    occasion = _occasion(ctx)
+    if occasion is not None:
+        claim.date = occasion.date
+        note_field(claim, "date", field_span(occasion, "date"), "occasion", **claim_pointer(occasion))
+    elif ctx.published and _headline(ctx.sentence) and _present(trigger):
+        claim.date = ctx.published
+        note_field(claim, "date", span_of(ctx.sentence), "headline")
+
+
+def _occasion(ctx: SentenceContext):
+    """The dated claim the article reported last of the kind a "during" word names
+    ("lors de la visite", "à l'occasion de la signature"), if the sentence has one."""
+    from .frames import claim_lexicon
+    from .markers import mention_words
+
+    doc = ctx.sentence.doc
+    during = mention_words(ctx.lang)["during"]
+    for token in ctx.sentence:
+        if token.lower_ not in during:
+            continue
+        for noun in doc[token.i + 1:min(token.i + 4, ctx.sentence.end)]:
+            words = {noun.lower_, noun.lemma_.lower()}
+            for frame in claim_lexicon(ctx.lang).frames:
+                dated = [c for c in ctx.previous.get(frame.type, []) if c.date] if words & set(frame.nouns) else []
+                if dated:
+                    return dated[-1]
+    return None
+
+
+def _headline(sentence) -> bool:
+    """The article's first line, standing alone with no closing stop: its headline."""
+    doc = sentence.doc
+    text = sentence.text.rstrip()
+    return (not doc.text[:sentence.start_char].strip() and "\n" in doc.text[sentence.start_char + len(text):][:2]
+            and not text.endswith((".", "!", "?", "…")))
+
+
+def _present(trigger) -> bool:
+    """A verb in the present tense ("ratifie", "signs")."""
+    return trigger.pos_ in ("VERB", "AUX") and "Pres" in trigger.morph.get("Tense") \
+        and "Fin" in trigger.morph.get("VerbForm")
 
 
 def _inside_claimant(date, ctx: SentenceContext) -> bool:
@@ -63,8 +121,25 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
+    supplied = _object_items(trigger, frame, start, end)
+    if supplied:
+        return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
-    return nearest(units, trigger.idx).quantity.unit if units else None
+    return _counted_item(units, trigger.idx, ctx.lang)
+
+
+def _object_items(trigger, frame: Frame, start: int, end: int) -> str | None:
+    """The item the trigger takes as object, further off than the window reads
+    ("livrerait à X de la nourriture ..., mais aussi une assistance technique")."""
+    doc = trigger.doc
+    # the parser may read a far object as an adverbial ("obl:mod"): any noun the verb governs
+    objects = [c for c in trigger.children if c.pos_ == "NOUN" and c.i > trigger.i and not start <= c.i < end]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    for noun in sorted(objects, key=lambda t: t.i):
+        found = list(find_phrases(doc, doc.lang_, frame.item_nouns, noun.i, min(noun.i + 3, len(doc))))
+        if found and found[0][0] == noun.i:
+            return doc[found[0][0]:found[0][1]].text
+    return None
 
 
 def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:

@@ -46,6 +46,8 @@ class Frame:
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
+    split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
+    future_commits: bool = False  # a future tense commits ("la France livrera"), it is no intention
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
 
     @property
@@ -70,6 +72,7 @@ class ClaimLexicon:
     no_longer: frozenset[str] = frozenset()
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
+    default_domain: str | None = None           # a cooperation that names no field ("notre relation")
 
 
 def _words(value) -> tuple[str, ...]:
@@ -94,7 +97,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
-                 _lowered(raw.get("subjects")), raw.get("abroad"), _lowered(raw.get("not_after")))
+                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False),
+                 raw.get("future_commits", False), _lowered(raw.get("not_after")))
 
 
 @lru_cache(maxsize=None)
@@ -114,6 +118,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         no_longer=frozenset(_words(data.get("no_longer"))),
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
+        default_domain=data.get("default_domain"),
     )
 
 

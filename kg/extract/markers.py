@@ -234,7 +234,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
                               or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
-    if mention.demonym and verbal and anchor.head.i == trigger.i and anchor.dep_ == "obj":
+    if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
         markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")
@@ -245,6 +245,12 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif start > trigger.i and not _subject_of_next_clause(anchor, trigger) and not _subject_of_relative(anchor, trigger):
         markers.add("object")
     return markers
+
+
+def _bare_object(noun) -> bool:
+    """The verb's object, or a noun phrase with no preposition the parser read as an
+    adverbial ("a tiré sur l'Ukraine au moins 24 missiles iraniens")."""
+    return noun.dep_ == "obj" or (noun.dep_.startswith("obl") and not any(c.dep_ == "case" for c in noun.children))
 
 
 def _subject_of_next_clause(anchor, trigger) -> bool:
@@ -394,6 +400,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
+    qualified = _qualified_noun(verb)
+    if qualified is not None:
+        # "des sociétés chinoises, accusées de fournir des composants": the noun the
+        # participle qualifies is who it speaks of
+        return {t.i for t in qualified.subtree if t.i < verb.i}
     if verb.dep_ == "xcomp" and verb.head.i < verb.i:
         # "Séoul a exhorté Moscou à cesser...": the one urged acts, not who urges
         controller = next((c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i
@@ -412,6 +423,21 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
 
 def _comma_before(token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _qualified_noun(verb):
+    """The noun a past participle with no subject of its own qualifies: its head
+    ("des sociétés, accusées de..." read as acl), or the object that ends right
+    before it (the same read as an adverbial clause of the main verb)."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head
+    if verb.dep_ == "advcl":
+        for noun in (c for c in verb.head.children if c.dep_ in ("obj", "obl:arg") and c.i < verb.i):
+            if noun.right_edge.i + 1 == verb.i or (noun.right_edge.i + 2 == verb.i and verb.doc[verb.i - 1].text == ","):
+                return noun
+    return None
 
 
 def _by_position(doc, mention, start: int, trigger, sentence) -> set[str]:

@@ -20,6 +20,7 @@ from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
+from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
 from .mentions import find_mentions
@@ -29,7 +30,7 @@ from .visible import body_span, visible
 from .treaties import has_treaty_noun, link_treaty, obligation_claims
 from .triggers import topics_of
 
-__all__ = ["extract_corpus", "extract_document"]
+__all__ = ["extract_corpus", "extract_document", "extracted"]
 
 # What an article's text can legitimately make the rules fail with: an
 # unreadable article (InputError), a value the code cannot take (ValueError:
@@ -82,7 +83,7 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             _trace_in_body(claim, document.body, where, start)
         claims += found
         mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
-    return _merge(claims), mentions
+    return _default_domain(_merge(claims), document.lang), mentions
 
 
 def _trace_in_body(claim: Claim, body: str, where, offset: int) -> None:
@@ -136,7 +137,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
-    return _merge(claims), mentions
+    return _default_domain(_merge(claims), lang), mentions
 
 
 def _read_sentence(article: _Article, sentence) -> list[Claim]:
@@ -276,6 +277,17 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     return _fold_bare(list(merged.values()))
 
 
+def _default_domain(claims: list[Claim], lang: str) -> list[Claim]:
+    """A cooperation that named no field stays so until the article's claims are
+    merged (beside one that names a field, it says nothing more); then it takes
+    the lexicon's default domain ("notre coopération est essentielle": diplomacy)."""
+    default = claim_lexicon(lang).default_domain
+    for claim in claims:
+        if default and claim.domain is None and "domain" in claim_type(claim.type).fields:
+            claim.domain = default
+    return claims
+
+
 def _fold_bare(claims: list[Claim]) -> list[Claim]:
     """A thinner report of a counted fact adds its stances to the fuller one
     instead of standing as a fact of its own: a mention with no count and no
@@ -362,12 +374,15 @@ def _role_entities(claims, entities: list[Entity]) -> list[Entity]:
     return sorted(entities + list(extra.values()), key=lambda e: e.id)
 
 
-def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1, store=None) -> Corpus:
+def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs: int = 1, store=None,
+                   extractor=None) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
 
     ``jobs`` processes parse the texts (spaCy's ``n_process``) while this one
     applies the rules to the parses, in the articles' order: the outputs are
-    the same whatever ``jobs``.
+    the same whatever ``jobs``. ``extractor(documents)``, if given, does that
+    instead (kg.cluster: on the workers of a Dask cluster): it yields what
+    ``extracted`` yields, in any order.
 
     ``on_error(document, error)``, if given, hears about an article the rules
     fail on (one of ARTICLE_ERRORS), which then adds no claim, so that one odd
@@ -383,40 +398,55 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
             if progress and document.id in results:
                 progress(document)
     fresh = [d for d in documents if d.id not in results]  # only these are parsed
-    for document, parsed in _parsed(fresh, on_error, jobs):
-        try:
-            if isinstance(parsed, Exception):
-                raise parsed  # the parser failed on this article alone
-            results[document.id] = extract_document(document, parsed)
-        except DataError:
-            raise
-        except ARTICLE_ERRORS as error:
+    found = extractor(fresh) if extractor else extracted(fresh, jobs, keep_going=on_error is not None)
+    for document, outcome in found:
+        if isinstance(outcome, Exception):
             if on_error is None:
-                raise
-            on_error(document, error)
+                raise outcome
+            on_error(document, outcome)
             results[document.id] = [], []  # not stored: the next build reports it again
-        except Exception as error:
-            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
-            raise
         else:
+            results[document.id] = outcome
             if store is not None:
-                store.put(document, *results[document.id])
+                store.put(document, *outcome)
         if progress:
             progress(document)
     claims, all_mentions = [], []
     for document in documents:
-        found, mentions = results[document.id]
-        claims += found
+        found_claims, mentions = results[document.id]
+        claims += found_claims
         all_mentions.append((document.id, mentions))
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
+
+
+def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True):
+    """``(document, (claims, mentions))`` for each document (language by language), or
+    ``(document, error)`` for one the rules fail on (one of ARTICLE_ERRORS) when
+    ``keep_going``; any other error (kg's own data or code) propagates, naming
+    the article. ``jobs`` processes parse the texts (spaCy's ``n_process``)."""
+    for document, parsed in _parsed(documents, keep_going, jobs):
+        try:
+            if isinstance(parsed, Exception):
+                raise parsed  # the parser failed on this article alone
+            outcome = extract_document(document, parsed)
+        except DataError:
+            raise
+        except ARTICLE_ERRORS as error:
+            if not keep_going:
+                raise
+            outcome = error
+        except Exception as error:
+            error.add_note(f"kg: while extracting {document.path or document.id}; this is a bug in kg")
+            raise
+        yield document, outcome
 
 
 #: texts (articles, or sections of long ones: at most SECTION_CHARS each) per parser batch
 _BATCH = 16
 
 
-def _parsed(documents: list[Document], on_error, jobs: int = 1):
+def _parsed(documents: list[Document], keep_going: bool, jobs: int = 1):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
     limit): batched, and one article at a time once a batch fails, so that the
@@ -434,7 +464,7 @@ def _parsed(documents: list[Document], on_error, jobs: int = 1):
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
         except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
-            if on_error is None:
+            if not keep_going:
                 raise
             for document in docs[done:]:
                 try:

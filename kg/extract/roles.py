@@ -11,9 +11,9 @@ from ..model import EntityRef
 from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
-from .phrases import find_phrases
+from .phrases import find_phrases, phrase_words
 from .markers import (contrast_between, coordinated, markers_of, mention_words, named_owner, normalise_phrase,
-                      subject_tokens_of)
+                      phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -55,7 +55,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         markers = markers_of(doc, mention, trigger, ctx.sentence, marker_words)
         if judged and mention.tok_start < trigger.head.i:
             markers -= {"subject", "demonym"}
-        if not _in_clause(doc, mention, trigger, markers, said_by):
+        if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns):
             continue
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
         # a role the mention fits as it is comes before one it fills as its state
@@ -130,7 +130,7 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
@@ -162,13 +162,15 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
         governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    anchor = _above_locution(doc, mention, anchor, markers)
     if takes_verb and anchor.head.i == trigger.head.i and _fronted(doc, mention, trigger.head):
         return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
     if trigger.pos_ in ("NOUN", "PROPN"):
         # a noun's complement hangs close to it: "la ratification de la Russie", "la
         # visite de Poutine à Pyongyang", not "la ratification du traité signé lors
         # de la visite de Poutine"
-        through_noun = anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.head.i in governors
+        through_noun = anchor.head.pos_ in ("NOUN", "PROPN") and (anchor.head.head.i in governors
+                                                                 or _through_items(anchor, trigger, governors, items))
         # "le déploiement de militaires nord-coréens en Russie": the parser may hang the
         # place off the demonym that qualifies the noun
         head = anchor.head
@@ -180,6 +182,35 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset()) -> bool:
             return True
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
+    return False
+
+
+def _above_locution(doc, mention, anchor, markers):
+    """"à l'encontre de cinq responsables iraniens", "aux côtés des forces russes": the
+    parser hangs the phrase under the locution's own noun ("encontre", "côtés"); the
+    phrase stands where the locution does."""
+    length = max((len(phrase_words(doc.lang_, m)) for m in markers if " " in m), default=0)
+    if not length:
+        return anchor
+    start = phrase_start(doc, mention) - length
+    while start <= anchor.head.i < mention.tok_end and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor
+
+
+def _through_items(anchor, trigger, governors, items, reach: int = 3) -> bool:
+    """"la livraison de six avions de combat à l'Ukraine": the parser hangs the
+    recipient on the last noun of the item the trigger names; up that chain of
+    complements, when it starts at an item noun of the frame ("avions"), the
+    recipient is the trigger's (not "the escalation of X's involvement in the war
+    against Ukraine", whose nouns name no item)."""
+    head = anchor.head
+    for _ in range(reach):
+        if not (head.pos_ == "NOUN" and head.dep_ == "nmod" and trigger.i < head.i < anchor.i):
+            return False
+        if head.head.i in governors:
+            return head.lower_ in items or head.lemma_.lower() in items
+        head = head.head
     return False
 
 
@@ -314,7 +345,11 @@ def _sentence_subject(ctx: SentenceContext):
 
     doc = ctx.sentence.doc
     first = min(ctx.mentions, key=lambda m: m.tok_start, default=None)
-    if first is None or phrase_start(doc, first) != ctx.sentence.start:
+    # a paragraph's first sentence may start with the line breaks before it
+    opening = next((t.i for t in ctx.sentence if not t.is_space), ctx.sentence.start)
+    # "Le chef de l'État russe a atterri...": a state inside the subject that opens it
+    subject = subject_tokens_of(ctx.sentence.root) if doc.has_annotation("DEP") else set()
+    if first is None or (phrase_start(doc, first) != opening and not {opening, first.tok_start} <= subject):
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
@@ -399,12 +434,25 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
     if size and sized:
         source = min(sized, key=lambda c: abs(math.log(_size(c.quantity) / size)))
+        source = _whole_of(counts[0], sized, frame) or source
     taken = False
     for role in frame.inherit:
         if not roles.get(role) and source.roles.get(role):
             roles[role] = list(source.roles[role])
             taken = True
     return source if taken else None
+
+
+def _whole_of(count, sized, frame: Frame):
+    """"un contingent compris entre 10 000 et 12 000 hommes", after 11 000 at Kursk and
+    10 000 in Russia: a range that holds several earlier counts estimates the whole
+    deployment, the one in a state rather than at a place in it."""
+    if count.low is None or count.high is None or not frame.split:
+        return None
+    within = [c for c in sized if count.low <= _size(c.quantity) <= count.high]
+    whole = [c for c in within if c.roles.get(frame.split)
+             and all(r.cls == "Country" for r in c.roles[frame.split])]
+    return whole[-1] if len(within) > 1 and whole else None
 
 
 def _size(quantity) -> float | None:

@@ -50,7 +50,10 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
         if hit is None or _denied(ctx, _find_words(text, hit.lower()), lexicon):
             continue
         states = list({m.ref.id: m.ref for m in ctx.mentions if m.cls == "Country"}.values())
-        parties = states if len(states) >= 2 else _treaty_parties(ctx, pair, states)
+        # "en cas d'agression russe contre l'Ukraine, les deux pays se consultent": the
+        # two parties the sentence points at, not every state it names
+        named_parties = len(states) >= 2 and not mentions_pair(ctx.sentence, ctx.lang)
+        parties = states if named_parties else _treaty_parties(ctx, pair, states)
         if len(parties) < 2:
             continue
         offset = ctx.sentence.start_char + _find_words(text, hit.lower())

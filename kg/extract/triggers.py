@@ -86,8 +86,10 @@ def _voice_fits(token, voice: str) -> bool:
     return passive == (voice == "passive")
 
 
-def blocked(token, lexicon) -> bool:
-    """A negated or hypothetical act, which the corpus does not count as a claim."""
+def blocked(token, lexicon, future_commits: bool = False) -> bool:
+    """A negated or hypothetical act, which the corpus does not count as a claim.
+    With ``future_commits``, a verb in the future tense states a commitment ("la
+    France livrera trois radars": aid announced), not an intention."""
     # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
     # to do is a commitment, not an intention
     binding = _under_a_treaty(token, lexicon)
@@ -117,7 +119,7 @@ def blocked(token, lexicon) -> bool:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not future_commits
 
 
 def _under_a_treaty(token, lexicon) -> bool:
@@ -163,17 +165,19 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     if not any(q.quantity.unit in frame.needs_unit for q in counts):
         # "quatre brigades de 12 000 soldats": a count of an unknown noun vetoes only
         # when nothing the frame counts is counted beside it
-        counts += [q for q in ctx.quantities if not q.quantity.unit and _counts_a_noun(ctx, q)]
+        counts += [q for q in ctx.quantities if not q.quantity.unit and _counts_a_noun(ctx, q, frame.item_nouns)]
     closest = nearest(counts, trigger.idx)
     return closest is not None and closest.quantity.unit not in frame.needs_unit
 
 
-def _counts_a_noun(ctx: SentenceContext, match) -> bool:
+def _counts_a_noun(ctx: SentenceContext, match, items=frozenset()) -> bool:
     """"8 000 travailleurs": a count of a noun the unit lexicon does not know
-    (workers, casualties, vessels) is a count of something else."""
+    (workers, casualties, vessels) is a count of something else; not a count of
+    what the frame supplies ("six avions", an item noun of the aid frame)."""
     doc = ctx.sentence.doc
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    return following.pos_ == "NOUN" and following.is_lower
+    return (following.pos_ == "NOUN" and following.is_lower
+            and following.lower_ not in items and following.lemma_.lower() not in items)

@@ -1,0 +1,35 @@
+"""kg push"""
+import click
+
+from . import main
+from .options import graph_option
+
+
+@main.command()
+@graph_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint (Oxigraph: http://HOST:7878/store, "
+              "Fuseki: http://HOST:3030/DATASET/data).")
+@click.option("--all", "everything", is_flag=True,
+              help="Send every graph, even those the server's push record says it holds.")
+@click.option("--shard", metavar="NAME",
+              help="One of several builds (of different articles) pushed to one server: it keeps its own "
+              "record and shared graph, and a push removes only the articles this shard no longer holds.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+def push(graph_dir, endpoint, everything, shard, quiet):
+    """Load a build into a SPARQL server, one named graph per article (plus one
+    for the entities and events they share, and one for the ontology), sending
+    only the articles that changed since the last push (docs/scale.md).
+
+    \b
+    Example:
+      kg push --endpoint http://localhost:7878/store
+      kg push --graph output/ --endpoint http://localhost:3030/kg/data --all
+      kg push --graph builds/2024-11/ --endpoint http://localhost:7878/store --shard 2024-11
+    """
+    from ..push import push_build
+
+    report = push_build(graph_dir, endpoint, everything=everything, shard=shard)
+    if not quiet:
+        click.echo(f"{len(report.sent)} graphs sent, {len(report.deleted)} deleted, "
+                   f"{report.unchanged} unchanged -> {endpoint}")
