@@ -28,3 +28,17 @@ def test_a_partner_minister_keeps_the_state_named_beside_the_title():
     held = {labels(c, "person")[0]: labels(c, "organization") for c in of_type(corpus, "position_held")}
     assert held["Tomasz Wierzba"] == ["Poland"]
     assert held["Jane Q. Marlowe"] == ["United States"]
+
+
+def test_acting_with_a_partner_on_a_government_page_is_that_government_acting():
+    corpus = _official("Measures Taken in Conjunction with European Union Sanctions\n\n"
+                       "The Treasury designated three officials on Monday.")
+    claim = of_type(corpus, "cooperation")[0]
+    assert sorted(labels(claim, "parties")) == ["European Union", "United States"]
+
+
+def test_the_same_heading_elsewhere_names_one_party_only():
+    corpus = _official("Measures Taken in Conjunction with European Union Sanctions\n\n"
+                       "The Treasury designated three officials on Monday.",
+                       url="https://www.example-news.com/world/story")
+    assert not [c for c in corpus.claims if c.type == "cooperation"]

@@ -322,6 +322,11 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
             # States": the partner acts with the one the sentence opens with
             roles[role] = [opener.ref, parties[0]]
             return
+        if opener is None and ctx.home is not None and ctx.home.id != parties[0].id:
+            # "Actions taken in conjunction with EU sanctions", on a government's own page:
+            # that government acts with the partner
+            roles[role] = [ctx.home, parties[0]]
+            return
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
