@@ -156,6 +156,7 @@ QUANTITIES = {
 MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
+    "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,

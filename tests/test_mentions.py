@@ -161,3 +161,10 @@ def test_a_unit_named_after_a_titled_patron_keeps_its_possessive():
     got = found("Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
                 "designated six officials.", "en")
     assert got["Office of Foreign Assets Control"][0] == "United States"
+
+
+def test_it_in_what_a_state_says_is_that_state():
+    got = {m.text: m for m in mentions("The Pentagon said it has deployed 500 soldiers to Poland.", "en")}
+    assert (got["it"].ref.label, got["it"].kind) == ("United States", "pronoun")
+    # not where no state or body speaks
+    assert "it" not in {m.text for m in mentions("Officials said it was a mistake.", "en")}

@@ -242,8 +242,9 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger) and not _subject_of_relative(anchor, trigger):
-        markers.add("object")
+    elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
+          and not _subject_of_relative(anchor, trigger)):
+        markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
 

@@ -93,8 +93,9 @@ def _judged_act(trigger, lang: str) -> bool:
 
 
 def _beside_source(filler, mention, sources) -> bool:
-    """Is the mention another name of a source, in the source's own phrase?"""
-    return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
+    """Is the mention another name of a source, in the source's own phrase? (A pronoun
+    is none: "the Pentagon said it had deployed" reports the Pentagon's own act.)"""
+    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
