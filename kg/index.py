@@ -230,13 +230,15 @@ def open_index(build_dir: str | Path, *needs: str) -> Index | None:
     path = build_dir / INDEX
     if not path.is_file():
         return None
+    # immutable: a build never changes its index once published (the next one replaces the folder)
+    db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        # immutable: a build never changes its index once published (the next one replaces the folder)
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
         meta = dict(db.execute("SELECT key, value FROM meta"))
-    except sqlite3.Error:
+        outputs = json.loads(meta.get("outputs", "{}"))
+    except (sqlite3.Error, ValueError):
+        db.close()
         return None  # not an index kg wrote: read the outputs instead
-    index = Index(db, build_dir, json.loads(meta.get("outputs", "{}")))
+    index = Index(db, build_dir, outputs)
     if meta.get("version") != _VERSION or not all(index.fresh(name) for name in needs):
         index.close()
         return None

@@ -40,6 +40,8 @@ __all__ = ["Graph", "PushReport", "build_graphs", "push", "push_build"]
 
 N_TRIPLES = "application/n-triples"
 TURTLE = "text/turtle"
+#: where `kg push --user` finds the password (never on the command line, where `ps` shows it)
+PASSWORD_VARIABLE = "KG_PUSH_PASSWORD"
 #: seconds to wait for the server: a large graph takes a while to load
 _TIMEOUT = 120.0
 
@@ -92,13 +94,14 @@ def _in_shard(iri: str, shard: str | None) -> str:
 
 
 def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str | None = None,
-         client=None) -> PushReport:
+         auth: tuple[str, str] | None = None, client=None) -> PushReport:
     """Load ``corpus`` into the Graph Store at ``endpoint`` (e.g. Oxigraph's
     ``http://HOST:7878/store``), sending only the graphs that differ from what
     the server's record says it holds (every graph if ``everything``).
     ``shard`` names one of several builds pushed to one server (their articles
     differ): each has its own record and shared graph, and a push deletes only
-    the articles its own shard no longer holds.
+    the articles its own shard no longer holds. ``auth``: a user name and
+    password (HTTP Basic) for servers whose writes need an account.
     ``client``: an httpx.Client (tests). Raises EndpointError (one line) when the
     server cannot be reached or refuses a request."""
     import httpx
@@ -107,7 +110,7 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str 
         raise EndpointError(f"{endpoint}: not an http:// or https:// URL; give the server's Graph Store "
                             "endpoint (Oxigraph: http://HOST:7878/store)")
     own = client is None
-    client = client or httpx.Client(timeout=_TIMEOUT)
+    client = client or httpx.Client(timeout=_TIMEOUT, auth=_challenged_auth(*auth) if auth else None)
     try:
         store = _GraphStore(client, endpoint, _in_shard(RECORD_GRAPH, shard))
         held = {} if everything else store.record()
@@ -129,12 +132,33 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str 
             client.close()
 
 
-def push_build(build_dir: str | Path, endpoint: str, *, everything: bool = False,
-               shard: str | None = None) -> PushReport:
-    """``push`` the build written into ``build_dir`` by ``kg build -o``."""
+def push_build(build_dir: str | Path, endpoint: str, **options) -> PushReport:
+    """``push`` (with its ``options``) the build written into ``build_dir`` by ``kg build -o``."""
     from .store import load_corpus
 
-    return push(load_corpus(Path(build_dir)), endpoint, everything=everything, shard=shard)
+    return push(load_corpus(Path(build_dir)), endpoint, **options)
+
+
+def _challenged_auth(user: str, password: str):
+    """HTTP Basic or Digest, whichever the server asks for (Virtuoso asks for Digest)."""
+    import httpx
+
+    class Challenged(httpx.Auth):
+        requires_request_body = True  # a challenged PUT is sent again, body and all
+
+        def __init__(self):
+            self.chosen = None
+
+        def auth_flow(self, request):
+            if self.chosen is None:
+                response = yield request
+                if response.status_code != 401:
+                    return
+                scheme = response.headers.get("WWW-Authenticate", "").split(" ", 1)[0].lower()
+                self.chosen = (httpx.DigestAuth if scheme == "digest" else httpx.BasicAuth)(user, password)
+            yield from self.chosen.auth_flow(request)
+
+    return Challenged()
 
 
 def _record(iri: str, digests: dict[str, str]) -> Graph:
@@ -182,6 +206,10 @@ class _GraphStore:
                                 f"{str(error) or 'no answer'}); is the SPARQL server running there?") from None
         if answer.status_code == 404 and missing_ok:
             return answer
+        if answer.status_code in (401, 403):
+            raise EndpointError(f"{self.endpoint} refused {method} of graph <{iri}> (HTTP {answer.status_code} "
+                                f"{answer.reason_phrase}); give an account that may write: --user NAME, "
+                                f"the password in ${PASSWORD_VARIABLE}")
         if answer.status_code >= 400:
             reason = answer.reason_phrase or "error"
             raise EndpointError(f"{self.endpoint} refused {method} of graph <{iri}> (HTTP {answer.status_code} "

@@ -183,3 +183,61 @@ def test_the_commands_of_the_scale_guide_are_valid():
         command = main.get_command(None, args[0])
         assert command is not None, args
         command.make_context(args[0], args[1:])  # raises click.UsageError on an unknown option
+
+
+@pytest.fixture
+def guarded_store():
+    """A Graph Store stand-in that wants an account (Basic, or Digest when asked): base URL,
+    the scheme to ask for (a one-item list to change) and the Authorization headers it saw."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    scheme, seen = ["Basic"], []
+    good = "Basic " + base64.b64encode(b"editor:s3cret").decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            given = self.headers.get("Authorization")
+            seen.append(given)
+            allowed = given == good or (scheme[0] == "Digest" and (given or "").startswith("Digest "))
+            self.send_response(404 if allowed and self.command == "GET" else 204 if allowed else 401)
+            if not allowed:
+                self.send_header("WWW-Authenticate", f'{scheme[0]} realm="kg", nonce="abc"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_PUT = do_DELETE = answer  # noqa: N815 (http.server's names)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/store", scheme, seen
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def test_an_account_is_sent_as_the_server_asks(guarded_store, fixture_build_dir, monkeypatch):
+    endpoint, scheme, seen = guarded_store
+    result = kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint)
+    assert result.exit_code == 1
+    assert "HTTP 401" in result.output and "--user NAME" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+    monkeypatch.setenv("KG_PUSH_PASSWORD", "s3cret")
+    result = kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint, "--user", "editor")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("5 graphs sent")  # 3 articles, the shared graph, the ontology
+
+    scheme[0] = "Digest"
+    seen.clear()
+    result = kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint, "--user", "editor")
+    assert result.exit_code == 0, result.output
+    sent = [header for header in seen if header]  # the first requests go without, to hear the challenge
+    assert len(sent) >= 6 and all(header.startswith("Digest ") for header in sent)

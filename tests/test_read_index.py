@@ -75,6 +75,15 @@ def test_a_changed_output_is_read_instead_of_the_index(builds, tmp_path):
     assert [row["id"] for row in rows] == [first["id"]]
 
 
+def test_an_index_that_is_no_database_is_ignored(builds, tmp_path):
+    records, indexed = builds
+    build = tmp_path / "out"
+    shutil.copytree(indexed, build)
+    (build / INDEX).write_bytes(b"not a database" * 100)
+    assert open_index(build) is None
+    assert run(build, ["alliances"]).output == run(indexed, ["alliances"]).output
+
+
 def test_a_copy_of_the_build_keeps_its_index(builds, tmp_path):
     """Other file times, same contents: the index still holds (checked by content)."""
     _, indexed = builds
