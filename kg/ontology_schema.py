@@ -58,7 +58,7 @@ FRAME = Rule({
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
-    "future_commits?": bool,       # (fr-acts) "la France livrera": a future tense commits, aid is announced
+    "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 

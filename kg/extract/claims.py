@@ -50,8 +50,9 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if (trigger.i in inside_names or blocked(trigger, lexicon, frame.future_commits) or other_unit(ctx, frame, trigger)
-                    or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)):
+            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
+                    or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
+                    or (frame.verbless and not _verbless(trigger, ctx.lang))):
                 continue
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
@@ -98,6 +99,20 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
     return findings
+
+
+def _verbless(trigger, lang: str) -> bool:
+    """"Des centaines de soldats tchadiens au Niger", "le nombre de soldats nord-coréens
+    en Russie": a noun that heads a headline, or a count of it, says where they are;
+    under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
+    the place is the verb's or the act's."""
+    from .markers import mention_words
+
+    head = trigger.head
+    if head.i == trigger.i or trigger.dep_ == "ROOT":
+        return True
+    return head.pos_ == "NOUN" and head.i < trigger.i and head.lower_ in mention_words(lang)["count_nouns"] \
+        and (head.head.i == head.i or head.head.pos_ != "NOUN" or head.dep_ != "nmod")
 
 
 def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str]]:

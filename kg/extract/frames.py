@@ -47,7 +47,7 @@ class Frame:
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
-    future_commits: bool = False  # a future tense commits ("la France livrera"), it is no intention
+    verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
 
     @property
@@ -98,7 +98,7 @@ def _frame(raw: dict) -> Frame:
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False),
-                 raw.get("future_commits", False), _lowered(raw.get("not_after")))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")))
 
 
 @lru_cache(maxsize=None)

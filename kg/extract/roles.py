@@ -148,6 +148,13 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
         governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
+    count = trigger.head
+    if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
+        # "des centaines de soldats tchadiens au Niger": the count's complements are its
+        # noun's, and the verb's that takes the count ("avançait le chiffre de ... dans")
+        governors.add(count.i)
+        if count.dep_ in ("obj", "obl:arg") and count.head.pos_ == "VERB":
+            governors.add(count.head.i)
     if (trigger.pos_ == "VERB" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN")
             and mention.tok_start < trigger.i
             and not any(c.dep_.startswith("nsubj") or c.dep_ in ("mark", "cc") for c in trigger.children)):

@@ -86,10 +86,8 @@ def _voice_fits(token, voice: str) -> bool:
     return passive == (voice == "passive")
 
 
-def blocked(token, lexicon, future_commits: bool = False) -> bool:
-    """A negated or hypothetical act, which the corpus does not count as a claim.
-    With ``future_commits``, a verb in the future tense states a commitment ("la
-    France livrera trois radars": aid announced), not an intention."""
+def blocked(token, lexicon) -> bool:
+    """A negated, hypothetical or future act, which the corpus does not count as a claim."""
     # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
     # to do is a commitment, not an intention
     binding = _under_a_treaty(token, lexicon)
@@ -119,7 +117,7 @@ def blocked(token, lexicon, future_commits: bool = False) -> bool:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not future_commits
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
 
 
 def _under_a_treaty(token, lexicon) -> bool:
