@@ -54,6 +54,7 @@ FRAME = Rule({
     "context?": WORDS,
     "topic?": WORDS,
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
+    "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
@@ -155,6 +156,7 @@ QUANTITIES = {
 MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
+    "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
@@ -181,6 +183,8 @@ MENTIONS = {
     "state_heads?": WORDS,
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
+    "organization_words?": WORDS,
+    "route_words?": WORDS,          # "Niamey to Airport 201": a place name the NER found is cut there   # an unknown organisation's name holds one (else an acronym)
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 

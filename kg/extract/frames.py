@@ -48,6 +48,7 @@ class Frame:
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
+    not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
 
     @property
     def agent(self) -> RoleRule | None:
@@ -97,7 +98,7 @@ def _frame(raw: dict) -> Frame:
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False),
-                 raw.get("verbless", False))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")))
 
 
 @lru_cache(maxsize=None)

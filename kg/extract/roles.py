@@ -12,8 +12,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (contrast_between, coordinated, markers_of, mention_words, normalise_phrase, phrase_start,
-                      subject_tokens_of)
+from .markers import (contrast_between, coordinated, markers_of, mention_words, named_owner, normalise_phrase,
+                      phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -36,6 +36,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    if speech and named_owner(trigger) and any(_speaks_about(ctx, m, trigger) for m in ctx.mentions):
+        return roles  # '"an escalation" of Tehran's support for Moscow, X said': a relation X reports
     judged = not speech and _judged_act(trigger, ctx.lang)
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
@@ -91,8 +93,9 @@ def _judged_act(trigger, lang: str) -> bool:
 
 
 def _beside_source(filler, mention, sources) -> bool:
-    """Is the mention another name of a source, in the source's own phrase?"""
-    return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
+    """Is the mention another name of a source, in the source's own phrase? (A pronoun
+    is none: "the Pentagon said it had deployed" reports the Pentagon's own act.)"""
+    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
@@ -132,7 +135,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "demonym"}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner"}:
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
@@ -331,6 +334,11 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
             # States": the partner acts with the one the sentence opens with
             roles[role] = [opener.ref, parties[0]]
             return
+        if opener is None and ctx.home is not None and ctx.home.id != parties[0].id:
+            # "Actions taken in conjunction with EU sanctions", on a government's own page:
+            # that government acts with the partner
+            roles[role] = [ctx.home, parties[0]]
+            return
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
@@ -416,7 +424,7 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
     reported = [c for claims in ctx.previous.values() for c in claims
-                if claim_type(c.type).speech_about is None and c.evidence]
+                if claim_type(c.type).speech_about is None and not claim_type(c.type).membership and c.evidence]
     if reported:
         candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
     for words, earlier in candidates:
