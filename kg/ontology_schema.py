@@ -54,6 +54,7 @@ FRAME = Rule({
     "context?": WORDS,
     "topic?": WORDS,
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
+    "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
@@ -157,9 +158,9 @@ QUANTITIES = {
 MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
+    "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
-    "building_prepositions?": WORDS,
     "relative_places?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
@@ -186,6 +187,8 @@ MENTIONS = {
     "state_heads?": WORDS,
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
+    "organization_words?": WORDS,
+    "route_words?": WORDS,          # "Niamey to Airport 201": a place name the NER found is cut there   # an unknown organisation's name holds one (else an acronym)
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..claim_types import claim_type
+from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
@@ -141,7 +141,7 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
         mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
         if mention is None:
             return None
-        return mention.country or (mention.state.id if mention.state else None)
+        return mention.country or (mention.state.id if mention.state else None) or _office_state(ref, ctx)
 
     def state_id(ref):
         state = state_of(ref)
@@ -175,6 +175,21 @@ def _drop_hosts(roles, role: str, ctx: SentenceContext) -> None:
         roles[role] = kept
     else:
         roles.pop(role, None)
+
+
+def _office_state(ref, ctx: SentenceContext):
+    """The state a person holds an office of, as the article said before ("South Korean
+    Defense Minister X ... X met Y at the Pentagon")."""
+    declared = membership_type()
+    if declared is None or ref.cls != "Person":
+        return None
+    member, organisation_role = declared.membership
+    for claim in reversed(ctx.previous.get(declared.name, [])):
+        if ref.id in {r.id for r in claim.roles.get(member, [])}:
+            states = [r for r in claim.roles.get(organisation_role, []) if r.cls == "Country"]
+            if states:
+                return states[0].id
+    return None
 
 
 def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:

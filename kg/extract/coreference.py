@@ -276,4 +276,30 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang, home)
     titled.sort(key=lambda m: m.tok_start)
-    return sorted(titled + _pronoun_mentions(doc, titled, lang), key=lambda m: m.tok_start)
+    return sorted(titled + _pronoun_mentions(doc, titled, lang) + _speaker_pronouns(doc, titled, lang),
+                  key=lambda m: m.tok_start)
+
+
+@lru_cache(maxsize=None)
+def _actor_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("actor_pronouns") or ())
+
+
+def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"The Pentagon said it had deployed...": the subject pronoun of what a state or a
+    body says is that state or body."""
+    pronouns = _actor_pronouns(lang)
+    if not pronouns or not doc.has_annotation("DEP"):
+        return []
+    actors = {i: m for m in mentions if m.cls in ("Country", "Organization") and not m.is_reference
+              for i in range(m.tok_start, m.tok_end)}
+    added = []
+    for token in doc:
+        if token.lower_ not in pronouns or not token.dep_.startswith("nsubj") or token.head.dep_ != "ccomp":
+            continue
+        speech = token.head.head
+        sayer = next((actors[c.i] for c in speech.children if c.dep_.startswith("nsubj") and c.i in actors), None)
+        if sayer is not None:
+            added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
+                                 token.text, sayer.ref, "pronoun", state=sayer.state))
+    return added

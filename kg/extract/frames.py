@@ -50,6 +50,7 @@ class Frame:
     only_reflexive: frozenset[str] = frozenset()  # lemmas that mean the frame's act only with "se" ("se réunir")
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
+    not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
 
     @property
     def agent(self) -> RoleRule | None:
@@ -100,7 +101,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
-                 raw.get("verbless", False))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")))
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+__all__ = ["named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -213,6 +213,14 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
+    if trigger is not None and trigger.i == mention.tok_end and trigger.text in ("-", "–"):
+        return {"subject"}  # "against the Iran-backed rebels": Iran backs, whatever comes before
+    if trigger is not None and doc.has_annotation("DEP"):
+        # no preposition before a possessor is its own: "during Putin's visit", "after Y's launch"
+        if _owns(_root(doc, mention), trigger):
+            return {"subject"}
+        if _owns_judged(_root(doc, mention), trigger):
+            return {"owner"}  # "Y's illegal launch": whose act a word judges
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
     start = phrase_start(doc, mention)
@@ -265,7 +273,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     # a demonym after a verb qualifies its object ("a remercié le peuple nord-coréen"),
     # after a noun the noun itself ("le soutien russe")
     verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX") and start > trigger.i
-    markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
+    markers = {"demonym"} if ((mention.demonym and not verbal and _qualifies_trigger(anchor, trigger))
+                              or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
     if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
@@ -276,8 +285,9 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
-        markers.add("object")
+    elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
+          and not _subject_of_relative(anchor, trigger)):
+        markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
 
@@ -293,6 +303,13 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+def _subject_of_relative(anchor, trigger) -> bool:
+    """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
+    is no object of it."""
+    verb = anchor.head
+    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ == "acl:relcl" and verb.head.i == trigger.i
 
 
 def _governor(trigger):
@@ -342,8 +359,59 @@ def _trigger_subject(trigger) -> set[int]:
     takes it ("Washington a critiqué la décision")."""
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
-        return subject_tokens_of(verb) if verb is not None else set()
+        if verb is None or _someone_elses(trigger, verb):
+            return set()
+        return subject_tokens_of(verb)
     return subject_tokens_of(trigger)
+
+
+def _names_before(anchor, trigger) -> bool:
+    """"the U.S.-Japan alliance", "the Kyiv-Warsaw partnership": names set before a noun
+    trigger qualify it as a demonym does."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN") or anchor.dep_ != "compound":
+        return False
+    word = anchor
+    while word.dep_ == "compound" and word.head.i != word.i and word.i < trigger.i:
+        word = word.head
+        if word.i == trigger.i:
+            return True
+    return False
+
+
+def _owns_judged(anchor, trigger) -> bool:
+    """Is ``anchor`` the named possessor of the noun an adjective trigger qualifies
+    ("Y's illegal and destabilizing launch")?"""
+    word = trigger
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
+            and anchor.head.i == word.head.i)
+
+
+def _owns(anchor, trigger) -> bool:
+    """"Putin's first visit to X": a named possessor is who acts."""
+    return anchor.dep_ == "nmod:poss" and anchor.head.i == trigger.i and named_owner(trigger)
+
+
+def named_owner(noun) -> bool:
+    """Does a named possessor own the act a noun names ("Pyongyang's support")?"""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _someone_elses(noun, verb) -> bool:
+    """Is the act a noun names someone else's than the subject of its verb? "Kirby said
+    it escalates Pyongyang's support for Moscow": a named possessor's. "X received Y
+    during his visit": a noun with a possessive pronoun, beside a verb whose object
+    is a person's name, may be that one's ("met officials during his visit", "during his
+    stop there, X signed the Y Agreement" keep their subject)."""
+    owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
+    if named_owner(noun):
+        return True
+    people = {label for label, cls in profile(noun.doc.lang_).labels.entities.items() if cls == "Person"}
+    return (noun.dep_ not in ("obj", "obl:arg")
+            and any(c.pos_ == "PRON" for c in owners)
+            and any(c.dep_ == "obj" and c.ent_type_ in people for c in verb.children))
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
@@ -357,6 +425,8 @@ def _qualifies_trigger(noun, trigger) -> bool:
     heads = {trigger.i, trigger.head.i}
     # "membres des forces spéciales nord-coréennes": up a short chain of nouns
     chain = [noun, noun.head]
+    if noun.dep_ == "amod":
+        chain.append(noun.head.head)  # "British soldiers of a new unit arrived": the adjective's noun, then up
     linked = any(t.i in heads for t in chain) or (noun.dep_ == "conj" and noun.head.head.i in heads)
     return linked or abs(noun.i - trigger.i) <= 3
 
@@ -386,11 +456,20 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         if controller is not None:
             return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
-        return subject_tokens_of(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _comma_before(verb):
+            # "X said that drones had been sent, calling the move...": the parse hangs the
+            # participle on the reported clause; it is the one who said it who calls
+            head = head.head
+        return subject_tokens_of(head, depth + 1)
     if depth < 3 and verb.head.i != verb.i and (_purpose_infinitive(verb) or _purpose_adverb(verb)):
         # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
         return subject_tokens_of(verb.head, depth + 1)
     return set()
+
+
+def _comma_before(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def inverted_pronoun(token) -> bool:

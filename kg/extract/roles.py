@@ -12,7 +12,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, contrast_between, coordinated, markers_of, mention_words, normalise_phrase,
+from .markers import (RELATIVE_PLACE, contrast_between, coordinated, markers_of, mention_words, named_owner,
+                      normalise_phrase,
                       phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -36,6 +37,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fillers: dict[str, list] = {}  # role -> the mentions that filled it
     agent = frame.agent.role if frame.agent else None
     speech = claim_type(frame.type).speech_about is not None
+    if speech and named_owner(trigger) and any(_speaks_about(ctx, m, trigger) for m in ctx.mentions):
+        return roles  # '"an escalation" of Tehran's support for Moscow, X said': a relation X reports
     judged = not speech and _judged_act(trigger, ctx.lang)
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
@@ -121,8 +124,9 @@ def _judged_act(trigger, lang: str) -> bool:
 
 
 def _beside_source(filler, mention, sources) -> bool:
-    """Is the mention another name of a source, in the source's own phrase?"""
-    return any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
+    """Is the mention another name of a source, in the source's own phrase? (A pronoun
+    is none: "the Pentagon said it had deployed" reports the Pentagon's own act.)"""
+    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
@@ -162,7 +166,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", RELATIVE_PLACE}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
@@ -176,8 +180,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # subject or an adverbial of ("... à la France, après une visite")
     takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
-    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i:
-        governors.add(trigger.head.i)  # "security cooperation between X and Y": the phrase's head noun
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        # "security cooperation between X and Y", "a security assistance package for X":
+        # the phrase's head noun, however many nouns stand before it
+        noun = noun.head
+        governors.add(noun.i)
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
@@ -369,6 +377,11 @@ def complete_pair(roles, ctx: SentenceContext, role: str) -> None:
             # States": the partner acts with the one the sentence opens with
             roles[role] = [opener.ref, parties[0]]
             return
+        if opener is None and ctx.home is not None and ctx.home.id != parties[0].id:
+            # "Actions taken in conjunction with EU sanctions", on a government's own page:
+            # that government acts with the partner
+            roles[role] = [ctx.home, parties[0]]
+            return
     one_of_pair = (parties and len(parties) == 1 and parties[0].id in {p.id for p in ctx.pair}
                    and _named_with(ctx, parties[0]))
     # "le traité conclu avec la Russie": the other one is the article's other state
@@ -457,7 +470,7 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
     reported = [c for claims in ctx.previous.values() for c in claims
-                if claim_type(c.type).speech_about is None and c.evidence]
+                if claim_type(c.type).speech_about is None and not claim_type(c.type).membership and c.evidence]
     if reported:
         candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
     for words, earlier in candidates:

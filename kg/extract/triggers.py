@@ -149,7 +149,10 @@ def _last_time(token, lexicon) -> bool:
 
 def other_sense(frame: Frame, trigger) -> bool:
     """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
-    after the trigger, in its clause, gives it another sense."""
+    after the trigger, in its clause, gives it another sense; so does one right before
+    it ("$4 billion in support for": money, not a statement)."""
+    if trigger.i > trigger.sent.start and trigger.doc[trigger.i - 1].lower_ in frame.not_after:
+        return True
     if not frame.not_followed_by:
         return False
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
