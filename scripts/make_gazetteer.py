@@ -235,7 +235,9 @@ class Builder:
         for row in rows:
             if row["FEATURECLA"] != "Admin-0 capital":
                 continue
-            state = self.state_by_iso2.get(row["ISO_A2"]) or self.state_by_iso3.get(row["ADM0_A3"])
+            # Natural Earth writes no ISO code for some states (Kosovo: "-99", "KOS"): their name then
+            state = (self.state_by_iso2.get(row["ISO_A2"]) or self.state_by_iso3.get(row["ADM0_A3"])
+                     or next((e for e in self.state_by_iso2.values() if e["label"] == row["ADM0NAME"]), None))
             if state is None or not state.get("qid"):
                 continue
             entry = self.place(row, "capital", tsv_cities)

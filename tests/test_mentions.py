@@ -92,3 +92,79 @@ def test_a_summit_is_no_actor_but_the_alliance_inside_it_is():
 def test_a_double_hyphen_dateline_is_the_city():
     got = found("WASHINGTON -- The Treasury named Russia.", "en")
     assert got["WASHINGTON"][:2] == ("Washington, D.C.", "Place")
+
+
+def test_a_ministry_acting_for_its_state_is_an_entity_too():
+    got = {m.text: m for m in mentions("The Office of Foreign Assets Control designated two firms, "
+                                       "the Kremlin said.", "en")}
+    assert got["Office of Foreign Assets Control"].ref.label == "United States"
+    assert got["Office of Foreign Assets Control"].named.label == "Office of Foreign Assets Control"
+    # a building that speaks for its state is the state alone...
+    assert got["Kremlin"].ref.label == "Russia" and got["Kremlin"].named is None
+    # ...and a place where something happens there, its state standing by
+    at = mentions("Ministers met at the Pentagon on Tuesday.", "en")[0]
+    assert (at.ref.label, at.cls, at.state.label) == ("The Pentagon", "Place", "United States")
+
+
+def test_an_unknown_organisation_needs_a_word_that_says_so():
+    got = found("The Valdorian Coast Guard and the Ostrava Harbour Police Department signed a "
+                "memorandum, the Super Typhoon notwithstanding.", "en")
+    assert got["Valdorian Coast Guard"][:2] == ("Valdorian Coast Guard", "Organization")
+    assert got["Ostrava Harbour Police Department"][:2] == ("Ostrava Harbour Police Department", "Organization")
+    assert not any("Typhoon" in text for text in got)
+
+
+def test_a_name_the_ner_broke_after_a_connector_is_joined_and_an_acronym_kept():
+    got = found("The strike was condemned by the U.S. Agency for International Development (USAID) "
+                "on Monday.", "en")
+    assert got["U.S. Agency for International Development"] == (
+        "U.S. Agency for International Development", "Organization", "United States")
+    assert got["USAID"][:2] == ("USAID", "Organization")
+
+
+def test_a_unit_of_a_force_is_two_organisations():
+    got = found("The measure supports the Signals Battalion of the Armed Forces of Moldova.", "en")
+    assert got["Signals Battalion"][:2] == ("Signals Battalion", "Organization")
+    assert got["Armed Forces of Moldova"] == ("Armed Forces of Moldova", "Organization", "Moldova")
+
+
+def test_a_short_form_never_named_in_full_names_the_body_of_the_union_the_text_names():
+    got = found("The Council approved a new package on Friday. It confirms the EU's support for Georgia.", "en")
+    assert got["Council"][:2] == ("Council of the European Union", "Organization")
+    # with no parent named, "the Council" names nothing
+    assert "Council" not in found("The Council approved a new package on Friday.", "en")
+
+
+def test_the_acronym_of_a_treaty_is_no_organisation():
+    got = found("The two ministers signed a Reciprocal Logistics Agreement (RELOGA) in Oslo.", "en")
+    assert "RELOGA" not in got
+
+
+def test_two_places_the_ner_joined_across_a_route_word_are_cut():
+    got = found("Forces are shifting from Airport 101 near the capital of Bamako to Airport 202 in Gao, "
+                "officials announced today.", "en")
+    assert got["Airport 202"][:2] == ("Airport 202", "Place")
+    assert not any(" to " in text for text in got)
+
+
+def test_a_building_a_state_is_close_to_stands_for_the_state():
+    got = found("The decision makes Georgia more vulnerable to the Kremlin.", "en")
+    assert got["Kremlin"][:2] == ("Russia", "Country")
+
+
+def test_a_unit_named_after_a_titled_patron_keeps_its_possessive():
+    got = found("The soldiers from the 2nd Battalion of the Prince of Wales’s Light Infantry are "
+                "joining a contingent already in Kosovo.", "en")
+    name = "2nd Battalion of the Prince of Wales’s Light Infantry"
+    assert got[name] == (name, "Organization", "United Kingdom")
+    # two names joined by a possessive stay two
+    got = found("Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
+                "designated six officials.", "en")
+    assert got["Office of Foreign Assets Control"][0] == "United States"
+
+
+def test_it_in_what_a_state_says_is_that_state():
+    got = {m.text: m for m in mentions("The Pentagon said it has deployed 500 soldiers to Poland.", "en")}
+    assert (got["it"].ref.label, got["it"].kind) == ("United States", "pronoun")
+    # not where no state or body speaks
+    assert "it" not in {m.text for m in mentions("Officials said it was a mistake.", "en")}

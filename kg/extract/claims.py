@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..claim_types import claim_type
+from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
@@ -58,9 +58,14 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state), frame)
+            roles = fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state)
+            # hosts go before the self-links: "le Premier ministre britannique ... à Downing Street"
+            # is at home, and the place stays the place
             if frame.abroad:
                 _keep_abroad(roles, frame, ctx)
+            if frame.not_at_home:
+                _drop_hosts(roles, frame.not_at_home, ctx)
+            roles = drop_self_links(roles, frame)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
@@ -136,7 +141,7 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
         mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
         if mention is None:
             return None
-        return mention.country or (mention.state.id if mention.state else None)
+        return mention.country or (mention.state.id if mention.state else None) or _office_state(ref, ctx)
 
     def state_id(ref):
         state = state_of(ref)
@@ -149,6 +154,42 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
         return
     kept = [r for r in roles.get(frame.abroad, []) if state_id(r) is not None and state_id(r) not in place_states]
     roles[frame.abroad] = kept
+
+
+def _drop_hosts(roles, role: str, ctx: SentenceContext) -> None:
+    """"X a reçu le prince héritier saoudien ... lors de sa visite en Arabie saoudite": a
+    person of the state every place named belongs to is at home there, the host, not
+    a visitor (a person of no known state stays)."""
+    def state_id(ref):
+        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
+        if ref.cls == "Country":
+            return ref.id
+        state = mention and (mention.country or mention.state)
+        return state.id if state is not None else None
+
+    places = {state_id(r) for other, refs in roles.items() if other != role for r in refs}
+    if len(places) != 1 or None in places:
+        return
+    kept = [r for r in roles.get(role, []) if state_id(r) not in places]
+    if kept:
+        roles[role] = kept
+    else:
+        roles.pop(role, None)
+
+
+def _office_state(ref, ctx: SentenceContext):
+    """The state a person holds an office of, as the article said before ("South Korean
+    Defense Minister X ... X met Y at the Pentagon")."""
+    declared = membership_type()
+    if declared is None or ref.cls != "Person":
+        return None
+    member, organisation_role = declared.membership
+    for claim in reversed(ctx.previous.get(declared.name, [])):
+        if ref.id in {r.id for r in claim.roles.get(member, [])}:
+            states = [r for r in claim.roles.get(organisation_role, []) if r.cls == "Country"]
+            if states:
+                return states[0].id
+    return None
 
 
 def _note_completed(roles, notes: dict, ctx: SentenceContext) -> None:

@@ -11,13 +11,15 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+__all__ = ["named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
 _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
+#: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
+RELATIVE_PLACE = "relative_place"
 
 
 def phrase_start(doc, mention) -> int:
@@ -47,6 +49,8 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
+    else:
+        start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
     if start >= 2 and doc[start - 1].lower_ in profile(doc.lang_).words["possessive_endings"]:
@@ -63,6 +67,25 @@ def phrase_start(doc, mention) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+def _facet_start(doc, start: int, links) -> int:
+    """"à la souveraineté de l'Ukraine", "à l'intégrité territoriale de la Géorgie": the
+    phrase starts at the noun of the state's aspect, so its preposition marks the state."""
+    link = start - 1
+    while link > 0 and is_determiner(doc[link]):
+        link -= 1  # "de l'Ukraine"
+    if link < 1 or doc[link].lower_ not in links:
+        return start
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    noun = link - 1
+    if noun > 0 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in facets:
+        noun -= 1  # "l'intégrité territoriale de"
+    if doc[noun].lower_ not in facets:
+        return start
+    while noun > 0 and is_determiner(doc[noun - 1]):
+        noun -= 1
+    return noun
 
 
 def _title_start(doc, start: int) -> int:
@@ -158,8 +181,8 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners")
+    keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -190,8 +213,20 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     ("contre l'armée ukrainienne") marks the mention as a mere complement;
     otherwise the mention is a demonym, a subject or an object.
     """
+    if trigger is not None and trigger.i == mention.tok_end and trigger.text in ("-", "–"):
+        return {"subject"}  # "against the Iran-backed rebels": Iran backs, whatever comes before
+    if trigger is not None and doc.has_annotation("DEP"):
+        # no preposition before a possessor is its own: "during Putin's visit", "after Y's launch"
+        if _owns(_root(doc, mention), trigger):
+            return {"subject"}
+        if _owns_judged(_root(doc, mention), trigger):
+            return {"owner"}  # "Y's illegal launch": whose act a word judges
+    if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
+        return {RELATIVE_PLACE}
     start = phrase_start(doc, mention)
-    counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
+    # "du Premier ministre indien": an ordinal is no count, though it looks like a number
+    counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
+               or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"])
     contractions = _contractions(doc.lang_)
     # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):
@@ -209,6 +244,22 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     return _unmarked(doc, mention, start, trigger, sentence)
 
 
+def _relative_place(doc, mention, trigger) -> bool:
+    """"Erevan, où je suis allée": does the trigger's relative clause hang off the mention
+    through a relative adverb of place ("où")? The mention is then where the act happens."""
+    if not doc.has_annotation("DEP"):
+        return False
+    words = mention_words(doc.lang_)["relative_places"]
+    adverb = next((c for c in trigger.children if c.lower_ in words and c.i < trigger.i), None)
+    if adverb is None:
+        return False
+    if trigger.dep_.startswith("acl") and mention.tok_start <= trigger.head.i < mention.tok_end:
+        return True
+    # the parser may hang the clause elsewhere: the name right before the adverb, then
+    between = doc[mention.tok_end:adverb.i]
+    return mention.tok_end <= adverb.i and all(t.is_punct and t.text == "," for t in between) and len(between) <= 1
+
+
 def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     """Markers of a mention no marker word introduces: demonym, subject or object."""
     if not doc.has_annotation("DEP"):
@@ -222,7 +273,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     # a demonym after a verb qualifies its object ("a remercié le peuple nord-coréen"),
     # after a noun the noun itself ("le soutien russe")
     verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX") and start > trigger.i
-    markers = {"demonym"} if mention.demonym and not verbal and _qualifies_trigger(anchor, trigger) else set()
+    markers = {"demonym"} if ((mention.demonym and not verbal and _qualifies_trigger(anchor, trigger))
+                              or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
     if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
@@ -233,8 +285,9 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("object")
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
-    elif start > trigger.i and not _subject_of_next_clause(anchor, trigger):
-        markers.add("object")
+    elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
+          and not _subject_of_relative(anchor, trigger)):
+        markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
 
@@ -250,6 +303,13 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+def _subject_of_relative(anchor, trigger) -> bool:
+    """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
+    is no object of it."""
+    verb = anchor.head
+    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ == "acl:relcl" and verb.head.i == trigger.i
 
 
 def _governor(trigger):
@@ -299,8 +359,59 @@ def _trigger_subject(trigger) -> set[int]:
     takes it ("Washington a critiqué la décision")."""
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
-        return subject_tokens_of(verb) if verb is not None else set()
+        if verb is None or _someone_elses(trigger, verb):
+            return set()
+        return subject_tokens_of(verb)
     return subject_tokens_of(trigger)
+
+
+def _names_before(anchor, trigger) -> bool:
+    """"the U.S.-Japan alliance", "the Kyiv-Warsaw partnership": names set before a noun
+    trigger qualify it as a demonym does."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN") or anchor.dep_ != "compound":
+        return False
+    word = anchor
+    while word.dep_ == "compound" and word.head.i != word.i and word.i < trigger.i:
+        word = word.head
+        if word.i == trigger.i:
+            return True
+    return False
+
+
+def _owns_judged(anchor, trigger) -> bool:
+    """Is ``anchor`` the named possessor of the noun an adjective trigger qualifies
+    ("Y's illegal and destabilizing launch")?"""
+    word = trigger
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
+            and anchor.head.i == word.head.i)
+
+
+def _owns(anchor, trigger) -> bool:
+    """"Putin's first visit to X": a named possessor is who acts."""
+    return anchor.dep_ == "nmod:poss" and anchor.head.i == trigger.i and named_owner(trigger)
+
+
+def named_owner(noun) -> bool:
+    """Does a named possessor own the act a noun names ("Pyongyang's support")?"""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _someone_elses(noun, verb) -> bool:
+    """Is the act a noun names someone else's than the subject of its verb? "Kirby said
+    it escalates Pyongyang's support for Moscow": a named possessor's. "X received Y
+    during his visit": a noun with a possessive pronoun, beside a verb whose object
+    is a person's name, may be that one's ("met officials during his visit", "during his
+    stop there, X signed the Y Agreement" keep their subject)."""
+    owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
+    if named_owner(noun):
+        return True
+    people = {label for label, cls in profile(noun.doc.lang_).labels.entities.items() if cls == "Person"}
+    return (noun.dep_ not in ("obj", "obl:arg")
+            and any(c.pos_ == "PRON" for c in owners)
+            and any(c.dep_ == "obj" and c.ent_type_ in people for c in verb.children))
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
@@ -314,6 +425,8 @@ def _qualifies_trigger(noun, trigger) -> bool:
     heads = {trigger.i, trigger.head.i}
     # "membres des forces spéciales nord-coréennes": up a short chain of nouns
     chain = [noun, noun.head]
+    if noun.dep_ == "amod":
+        chain.append(noun.head.head)  # "British soldiers of a new unit arrived": the adjective's noun, then up
     linked = any(t.i in heads for t in chain) or (noun.dep_ == "conj" and noun.head.head.i in heads)
     return linked or abs(noun.i - trigger.i) <= 3
 
@@ -322,7 +435,7 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     """Tokens of the verb's subject; a participle or infinitive without one
     ("..., estimant que") takes the subject of the verb it hangs off."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
+        if child.dep_ in ("nsubj", "nsubj:pass") or inverted_pronoun(child):
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
@@ -343,8 +456,39 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         if controller is not None:
             return {t.i for t in controller.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _comma_before(verb):
+            # "X said that drones had been sent, calling the move...": the parse hangs the
+            # participle on the reported clause; it is the one who said it who calls
+            head = head.head
+        return subject_tokens_of(head, depth + 1)
+    if depth < 3 and verb.head.i != verb.i and (_purpose_infinitive(verb) or _purpose_adverb(verb)):
+        # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
         return subject_tokens_of(verb.head, depth + 1)
     return set()
+
+
+def _comma_before(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def inverted_pronoun(token) -> bool:
+    """"a-t-il ajouté": a subject pronoun after its verb, joined by a hyphen, whatever
+    relation the parser gave it (expletive, object)."""
+    from ..lexicons import load_lexicon
+
+    pronouns = load_lexicon(token.doc.lang_, "mentions").get("person_pronouns") or ()
+    return token.text.startswith("-") and token.lower_[1:] in pronouns
+
+
+def _purpose_infinitive(verb) -> bool:
+    """An infinitive the parser hangs as an oblique ("afin de réaffirmer", "pour saluer")."""
+    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("obl:arg", "obl:mod", "obl")
+
+
+def _purpose_adverb(token) -> bool:
+    """The adverb that carries such an infinitive ("afin" of "afin de") up to its verb."""
+    return token.pos_ == "ADV" and token.dep_ == "advmod" and any(_purpose_infinitive(c) for c in token.children)
 
 
 def _qualified_noun(verb):

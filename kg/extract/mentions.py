@@ -22,7 +22,9 @@ __all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
 REFERENCE_KINDS = frozenset({
-    "pronoun",         # "Il", "she", a first-person "nous" for the publisher's state
+    "pronoun",         # "Il", "she"
+    "official",        # an office whose holder goes unnamed ("le Premier ministre indien", and on
+                       # a state's own site "le président de la République", "nous"): its state
     "title",           # "le président russe", "the minister": the person who holds it
     "country_phrase",  # "dans le pays", "in the country": the last state named as a place
     "ellipsis",        # "le Nord": a state named before, called by a shorter name
@@ -41,6 +43,9 @@ class Mention:
     kind: str            # state, capital, city, region, organization, person, body, group, ner; or a REFERENCE_KINDS
     demonym: bool = False
     state: EntityRef | None = None  # the state a capital can stand for, or a known leader act for
+    # the entity the words name when the mention acts for another: "the Pentagon" fills
+    # roles as the United States, and is still a place (an entity) the article names
+    named: EntityRef | None = None
 
     @property
     def country(self) -> EntityRef | None:
@@ -50,12 +55,21 @@ class Mention:
         return self.state if self.ref.cls == "Place" else None
 
     def as_state(self) -> "Mention":
-        """The same words read as the state (a capital in a role only a state can fill)."""
-        return replace(self, ref=self.state, kind="state", state=None) if self.state else self
+        """The same words read as the state (a capital in a role only a state can fill);
+        a building stays an entity the article names ("une réunion au Kremlin")."""
+        if not self.state:
+            return self
+        return replace(self, ref=self.state, kind="state", state=None,
+                       named=self.ref if self.kind == "body" else self.named)
 
     @property
     def cls(self) -> str:
         return self.ref.cls
+
+    @property
+    def acts_for_state(self) -> bool:
+        """Is it an unnamed office holder, a state that fills a person's role ("the visitor")?"""
+        return self.kind == "official"
 
     @property
     def is_reference(self) -> bool:
@@ -141,6 +155,18 @@ def _as_actor(entry):
     return entry
 
 
+def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
+    """The body a mention names when it acts for its state (``actor``): a ministry or
+    an agency is an entity of its own (the corpus conventions); a building only
+    where it is a place ("talks at the Pentagon"), not where it speaks for its
+    state ("the Kremlin said": the state alone)."""
+    if actor is entry or (entry.cls == "Place" and not _is_locative(span.doc, span.start, lang)):
+        return None
+    if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
+        return None  # "vulnerable to the Kremlin", "close to the White House": the state
+    return _ref(entry)
+
+
 def _ref(entry) -> EntityRef:
     return EntityRef(entity_id(entry.qid, entry.label, entry.cls), entry.label, entry.qid, entry.cls)
 
@@ -173,13 +199,18 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
         found = entries.get(span.label_)
-        state = None
+        state = own = None
         dateline = _in_dateline(span)
         if found:
             chosen_entry = _choose(found, doc, span.start, lang, dateline)
             named.append((span.end, chosen_entry))
             entry = _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
+            own = _own_entity(chosen_entry, entry, span, lang)
+            if own is not None and chosen_entry.cls == "Place":
+                # "met at the Pentagon": the building is the place, its state stands by
+                # for a role only a state fills, as for a capital
+                ref, own, state, kind = own, None, ref, chosen_entry.kind
             if (entry.kind == "capital" and not dateline) or entry.kind == "person":
                 # a capital can stand for its state; a leader can act for it ("Kim ratified")
                 state_entry = load_gazetteer().state_of(entry) if entry.kind == "capital" else (
@@ -191,7 +222,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
-                                span.text, ref, kind, demonym, state))
+                                span.text, ref, kind, demonym, state, own))
     mentions += _short_mentions(doc, lang, chosen, named)
     return [_as_group(doc, m, lang) for m in sorted(mentions, key=lambda m: m.tok_start)]
 
@@ -214,21 +245,38 @@ def _short_matcher(lang: str):
 
 def _short_mentions(doc, lang: str, chosen, named) -> list[Mention]:
     """"the Council adopted..." after "the Council of the European Union": a short
-    form names the entity the article last named in full, and nothing before that.
-    Only after a determiner, so that "Atlantic Council" stays another name."""
+    form names the entity the article last named in full. Before that (a press
+    release that never names its own institution in full), a subject names the one
+    entity of that short form whose parent the article names ("the Council
+    adopted", in a text that names the EU). Only after a determiner, so that "Atlantic Council" stays
+    another name."""
+    named_qids = {e.qid for _, e in named if e.qid}
     mentions = []
     for match_id, start, end in _short_matcher(lang)(doc):
         if start == 0 or doc[start - 1].pos_ != "DET" or _overlaps(doc[start:end], chosen):
             continue
+        form = doc[start:end].text
         earlier = [(stop, e) for stop, e in named if stop <= start]
-        candidates = [e for _, e in earlier if doc[start:end].text in e.short_forms.get(lang, ())]
+        candidates = [e for _, e in earlier if form in e.short_forms.get(lang, ())]
         if not candidates:
-            continue
+            # only as the subject: the institution that issues the text acts ("the Council adopted")
+            if not doc[end - 1].dep_.startswith("nsubj"):
+                continue
+            candidates = _short_form_owners(form, lang, named_qids)
+            if len(candidates) != 1 or candidates[0].id != doc.vocab.strings[match_id]:
+                continue
         entry = _as_actor(candidates[-1])
         span = doc[start:end]
+        own = _ref(candidates[-1]) if entry is not candidates[-1] else None
         mentions.append(Mention(start, end, span.start_char, span.end_char, span.text,
-                                _ref(entry), entry.kind))
+                                _ref(entry), entry.kind, named=own))
     return mentions
+
+
+def _short_form_owners(form: str, lang: str, named_qids: set) -> list:
+    """The entries with this short form whose parent (``part_of``) the article names."""
+    return [e for e in load_gazetteer().entries
+            if form in e.short_forms.get(lang, ()) and e.part_of in named_qids]
 
 
 def _within(inner, outer) -> bool:

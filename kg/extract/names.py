@@ -34,6 +34,8 @@ class NameWords:
     feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
     suffixes: frozenset      # "Jr.", "III": the end of a person's name
     not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
+    organization_words: frozenset  # "Police", "Command": one makes a NER name an organisation's; empty: any
+    route_words: frozenset   # "from X to Y" read as one place by the NER: cut there
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +58,8 @@ def name_words(lang: str) -> NameWords:
         feature_nouns=low("feature_nouns"),
         suffixes=low("name_suffixes"),
         not_actor_ends=low("not_actor_ends"),
+        organization_words=low("organization_words"),
+        route_words=low("route_words"),
     )
 
 
@@ -68,7 +72,7 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
     """
     words = name_words(lang)
     names = []
-    for ent in doc.ents:
+    for ent in _joined(doc.ents, words):
         if ent.label_ not in words.classes:
             continue
         for piece in _pieces(ent, words):
@@ -78,19 +82,74 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
     return names
 
 
+def _joined(ents, words: NameWords):
+    """The NER's spans, a name it broke after a connector joined again: "the Agency
+    for" + "International Development" is one organisation's name."""
+    from spacy.tokens import Span
+
+    ents = list(ents)
+    while ents:
+        ent = ents.pop(0)
+        while (ents and ents[0].start == ent.end and ents[0].label_ == ent.label_
+               and ent[-1].lower_ in words.connectors and ent[-1].is_lower):
+            ent = Span(ent.doc, ent.start, ents.pop(0).end, label=ent.label_)
+        yield ent
+
+
 def _pieces(ent, words: NameWords):
     """A span cut at brackets and possessives: "the Treasury's Office of X (OFAC"
-    holds three names."""
+    holds three names; then each piece of an organisation's name cut before "of"
+    when both sides name one ("the Signals Battalion of the Armed Forces": a unit,
+    then the forces it belongs to)."""
     from spacy.tokens import Span
 
     start = ent.start
     for token in ent:
+        if token.text in words.possessives and _royal_possessor(ent, start, token.i, words):
+            continue
         if token.text in "()[]" or token.text in words.possessives:
             if token.i > start:
-                yield Span(ent.doc, start, token.i, label=ent.label_)
+                yield from _units(Span(ent.doc, start, token.i, label=ent.label_), words)
             start = token.i + 1
     if start < ent.end:
-        yield Span(ent.doc, start, ent.end, label=ent.label_)
+        yield from _units(Span(ent.doc, start, ent.end, label=ent.label_), words)
+
+
+def _royal_possessor(ent, start: int, end: int, words: NameWords) -> bool:
+    """"the Princess of Wales's Royal Regiment": a unit named after a titled patron
+    keeps its possessive (not "the Treasury's Office of X", two names)."""
+    if words.classes.get(ent.label_) != "Organization" or not words.organization_words:
+        return False
+    doc = ent.doc
+    segment = [t for t in doc[start:end]]
+    while any(t.lower_ in words.determiners for t in segment):
+        segment = segment[next(i for i, t in reversed(list(enumerate(segment))) if t.lower_ in words.determiners) + 1:]
+    return any(t.lower_ in words.titles and t.text[:1].isupper() for t in segment)
+
+
+def _units(piece, words: NameWords):
+    from spacy.tokens import Span
+
+    if words.classes.get(piece.label_) == "Place":
+        # "Niamey to Airport 201": two places the NER joined across a route word
+        for token in piece:
+            if token.is_lower and token.lower_ in words.route_words and piece.start < token.i < piece.end - 1:
+                yield Span(piece.doc, piece.start, token.i, label=piece.label_)
+                yield Span(piece.doc, token.i + 1, piece.end, label=piece.label_)
+                return
+    royal = any(t.text in words.possessives for t in piece)  # "the Prince of Wales's Regiment": one name
+    if words.classes.get(piece.label_) == "Organization" and words.organization_words and not royal:
+        for token in piece:
+            if (token.lower_ == "of" and _holds_organization_word(piece.doc[piece.start:token.i], words)
+                    and _holds_organization_word(piece.doc[token.i + 1:piece.end], words)):
+                yield Span(piece.doc, piece.start, token.i, label=piece.label_)
+                yield Span(piece.doc, token.i + 1, piece.end, label=piece.label_)
+                return
+    yield piece
+
+
+def _holds_organization_word(span, words: NameWords) -> bool:
+    return any(t.lower_ in words.organization_words for t in span if t.text[:1].isupper())
 
 
 def _proper(span) -> bool:
@@ -124,14 +183,20 @@ def _is_name(span, words: NameWords) -> bool:
     first = span[0]
     if len(span.text) < 2:
         return False
-    if not first.text[:1].isupper():
+    if first.text[:1].isdigit() and words.classes[span.label_] == "Organization" and words.organization_words:
+        pass  # "1st Battalion": a unit's number opens its name
+    elif not first.text[:1].isupper():
         # "mer Rouge", "golfe d'Aden": a lower-case feature noun opens a place's name
         return words.classes[span.label_] == "Place" and first.lower_ in words.feature_nouns and len(span) > 1
     if span[-1].lower_ in words.not_actor_ends or first.lower_ in words.not_actor_ends:
         return False  # a treaty, a meeting, a storm: not an actor or a place
+    if words.classes[span.label_] == "Organization" and words.organization_words and not _organization(span, words):
+        return False
     if len(span) == 1:
         token = first
         if token.lower_ in words.not_names or token.lower_ in words.titles:
+            return False
+        if _short_for_no_actor(token, words):
             return False
         # a capitalised common word opening a sentence ("Terrorism", "Press") is no name;
         # an acronym ("OFAC") is
@@ -142,6 +207,22 @@ def _is_name(span, words: NameWords) -> bool:
         # every word of a person's name is capitalised, but for particles ("bin", "de")
         return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
     return True
+
+
+def _short_for_no_actor(token, words: NameWords) -> bool:
+    """"the Mutual Logistics Agreement (MLA)": the acronym in brackets after a treaty's
+    or a meeting's name is that name's, no actor."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "(" and doc[token.i - 2].lower_ in words.not_actor_ends
+
+
+def _organization(span, words: NameWords) -> bool:
+    """The NER takes many capitalised phrases for organisations ("Super Typhoon",
+    "National Defense"): an unknown one is an acronym ("TELCOR") or holds a word
+    that says it is one ("Police", "Command", "Operation")."""
+    if len(span) == 1:
+        return span[0].text.isupper() and len(span[0].text) > 2
+    return _holds_organization_word(span, words)
 
 
 def titled_names(doc, lang: str) -> list:

@@ -120,9 +120,9 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and mentions of an article read in one piece (offsets into ``document.body``)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang)
-    pair = main_pair(mentions)
     home = home_state(document)
+    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
         mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
@@ -204,7 +204,11 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang), sentence.start_char))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
-    found = triggered + position_claims(ctx)
+    offices = position_claims(ctx)
+    for claim, _trigger in offices:
+        # who holds which state's office: a later meeting abroad is a visit (kg.extract.claims)
+        article.previous.setdefault(claim.type, []).append(claim)
+    found = triggered + offices
     for claim, trigger in found:
         note_trigger(claim, trigger)
     return [c for c, _ in found]
@@ -377,11 +381,12 @@ def _entities(documents_mentions) -> list[Entity]:
         for m in mentions:
             if m.is_reference:
                 continue
-            ref = m.ref
-            entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
-            if m.text not in entity.aliases and m.text != entity.label:
-                entity.aliases.append(m.text)
-            entity.mentions.append(EntityMention(doc_id, m.start, m.end, m.text))
+            # a body acting for its state ("the Pentagon") is an entity of its own too
+            for ref in filter(None, (m.ref, m.named)):
+                entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))
+                if m.text not in entity.aliases and m.text != entity.label:
+                    entity.aliases.append(m.text)
+                entity.mentions.append(EntityMention(doc_id, m.start, m.end, m.text))
     return sorted(entities.values(), key=lambda e: e.id)
 
 

@@ -32,14 +32,15 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     sentence = ctx.sentence
     doc = sentence.doc
     people = [m for m in ctx.mentions if m.cls == "Person" and not m.is_reference]
-    organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
+    # an unnamed office holder ("le président de la République") is no organisation named
+    organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization") and not m.acts_for_state]
     results = []
     seen = set()
     for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
         person = _person_near(people, i, end)
         if person is None:
             continue
-        organisation = _organisation_for(organisations, person, i, end)
+        organisation = _organisation_for(doc, organisations, person, i, end)
         known = None if organisation else _known_state(person.ref)
         organisation_ref = (organisation.ref if organisation else known
                             or _state_of_list(results, i, organisation_role, ctx.lang)
@@ -101,11 +102,14 @@ def _note(claim: Claim, title, person, organisation, known) -> None:
 def _state_of_clause(doc, organisations, title_start: int, lang: str):
     """"Britain was the first to sign, when Prime Minister X...": with no
     state beside the title, the state named last before it in the sentence, outside
-    a quotation ("We stand with Ukraine," said the spokeswoman: not Ukraine's)."""
+    a quotation ("We stand with Ukraine," said the spokeswoman: not Ukraine's). A
+    state that is a subject comes first: "Germany will send troops to Lithuania,
+    Defence Minister X said" names Germany's minister, not Lithuania's."""
     start = title_start - profile(lang).windows["title_clause"]
     before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
               and not _quoted(doc, m.tok_start)]
-    return before[-1].ref if before else None
+    subjects = [m for m in before if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
+    return (subjects or before)[-1].ref if before else None
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -135,7 +139,7 @@ def _person_near(people, start: int, end: int):
     return before[-1] if before else None
 
 
-def _organisation_for(organisations, person, start: int, end: int):
+def _organisation_for(doc, organisations, person, start: int, end: int):
     """The state or body named between the title and the person, or after an apposed title."""
     if person.tok_start >= end:
         low, high = start, person.tok_start
@@ -145,6 +149,8 @@ def _organisation_for(organisations, person, start: int, end: int):
     inside.sort(key=lambda m: abs(m.tok_start - end))
     if inside:
         return inside[0]
-    # English puts the state before the title: "Russian President Vladimir Putin"
-    before = [m for m in organisations if start - 3 <= m.tok_start and m.tok_end <= start]
+    # English puts the state before the title: "Russian President Vladimir Putin", but
+    # not across a comma ("troops to Lithuania, Defence Minister X said")
+    before = [m for m in organisations if start - 3 <= m.tok_start and m.tok_end <= start
+              and not any(t.is_punct for t in doc[m.tok_end:start])]
     return before[-1] if before else None
