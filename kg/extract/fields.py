@@ -10,7 +10,7 @@ from .frames import Frame
 from .phrases import find_phrases
 from .quantities import is_money
 
-__all__ = ["nearest", "add_fields"]
+__all__ = ["nearest", "add_fields", "dated_by_report"]
 
 
 def nearest(matches, trigger_char: int):
@@ -40,13 +40,15 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
-                        trigger.idx)
+        dates = [d for d in ctx.dates if d.start >= dateline_end]
+        match = nearest([d for d in dates if not _inside_claimant(d, ctx)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
         elif claim.date is None:
             _date_from_article(claim, ctx, trigger)
+        if claim.date is None and match is None:
+            _date_of_report(claim, ctx, dates, trigger)
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
@@ -67,6 +69,24 @@ def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
     elif ctx.published and _headline(ctx.sentence) and _present(trigger):
         claim.date = ctx.published
         note_field(claim, "date", span_of(ctx.sentence), "headline")
+
+
+def _date_of_report(claim: Claim, ctx: SentenceContext, dates, trigger) -> None:
+    """The day a source spoke ("X said on Monday", "officials announced today") is no
+    day of the act, but the act is under way or done by then: with no other date, the
+    month of the report dates the claim as closely as the text allows."""
+    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx)], trigger.idx)
+    if said is not None:
+        claim.date = said.iso[:7]
+        note_field(claim, "date", said, "report")
+
+
+def dated_by_report(claim: Claim) -> bool:
+    """Whether the claim's only date is the month its source spoke in: a report of
+    a fact the article dates elsewhere, or gives a count of, says nothing more."""
+    note = claim.trace.fields.get("date") if claim.trace is not None else None
+    step = note and (note.detail.get("first") if note.step == "merged" else note.step)
+    return claim.date is not None and step == "report"
 
 
 def _occasion(ctx: SentenceContext):

@@ -20,6 +20,7 @@ from .article_pair import acting_state, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
 from .context import SentenceContext
+from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
@@ -277,7 +278,11 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if kept is None:
             merged[key] = claim
             continue
-        kept.date = kept.date or claim.date
+        if kept.date is None or (dated_by_report(kept) and claim.date and not dated_by_report(claim)):
+            # the day of the act wins over the month its source spoke in
+            if kept.trace is not None:
+                kept.trace.fields.pop("date", None)
+            kept.date = claim.date
         for role, refs in claim.roles.items():
             known = {r.id for r in kept.roles.get(role, [])}
             kept.roles.setdefault(role, []).extend(r for r in refs if r.id not in known)
@@ -322,8 +327,8 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
 
 
 def _richness(claim: Claim) -> int:
-    return (sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + (claim.date is not None)
-            + (claim.domain is not None))
+    dated = claim.date is not None and not dated_by_report(claim)
+    return sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + dated + (claim.domain is not None)
 
 
 def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
@@ -342,7 +347,7 @@ def _thinner(claim: Claim, other: Claim) -> bool:
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and claim.date is None:
+    if claim.quantity is None and (claim.date is None or dated_by_report(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
