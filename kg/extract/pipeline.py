@@ -17,7 +17,7 @@ from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, main_pair, pair_point, recent_pair
-from .attributions import attach, find_cues
+from .attributions import attach, find_cues, name_the_holder
 from .claims import frame_claims
 from .context import SentenceContext
 from .fields import dated_by_report
@@ -60,6 +60,7 @@ class _Article:
     has_treaty: bool = False                           # a treaty was named before
     speaking: list = field(default_factory=list)       # "X said:": cues for the paragraph it opens
     home: object = None                                # the state the publisher speaks for
+    titled: tuple = ((), ())                           # "the commander of X said": (cues, their claims)
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -158,6 +159,7 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     doc, lang = article.doc, article.document.lang
     in_sentence = [m for m in article.mentions if sentence.start <= m.tok_start < sentence.end]
     cues = find_cues(doc, sentence, in_sentence, lang, article.pair_mentions, article.last_source)
+    name_the_holder(article.titled[1], article.titled[0], cues, doc, in_sentence)
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
     cues = cues + opened
@@ -188,6 +190,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang), sentence.start_char))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
+    titled = [c for c in cues if c.titled]
+    article.titled = (titled, [c for c, _ in reported] if titled else [])
     offices = position_claims(ctx)
     for claim, _trigger in offices:
         # who holds which state's office: a later meeting abroad is a visit (kg.extract.claims)
