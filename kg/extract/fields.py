@@ -2,6 +2,8 @@
 the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Claim
 from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, span_of
@@ -49,6 +51,8 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
             _date_from_article(claim, ctx, trigger)
         if claim.date is None and match is None:
             _date_of_report(claim, ctx, dates, trigger)
+        if claim.date is None and match is None:
+            _date_of_lede(claim, ctx, trigger)
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
@@ -115,6 +119,36 @@ def _headline(sentence) -> bool:
     text = sentence.text.rstrip()
     return (not doc.text[:sentence.start_char].strip() and "\n" in doc.text[sentence.start_char + len(text):][:2]
             and not text.endswith((".", "!", "?", "…")))
+
+
+def _date_of_lede(claim: Claim, ctx: SentenceContext, trigger) -> None:
+    """"The UK has designated five officials", opening a release that gives no date:
+    the news of the day it was published, where the language's present perfect
+    tells a recent act (dates.yaml: lede_perfect_is_news)."""
+    if ctx.published and _lede_perfect_is_news(ctx.lang) and _lede(ctx.sentence) and _just_done(trigger):
+        claim.date = ctx.published
+        note_field(claim, "date", span_of(ctx.sentence), "lede")
+
+
+@lru_cache(maxsize=None)
+def _lede_perfect_is_news(lang: str) -> bool:
+    from ..lexicons import load_lexicon
+
+    return bool(load_lexicon(lang, "dates").get("lede_perfect_is_news"))
+
+
+def _lede(sentence) -> bool:
+    """The article's first sentence, after its headline if any: a release's news."""
+    doc = sentence.doc
+    before = doc.text[:sentence.start_char].strip()
+    return not before or ("\n" not in before and not before.endswith((".", "!", "?", "…")))
+
+
+def _just_done(trigger) -> bool:
+    """"The UK has designated five officials": an act in the present perfect, which a
+    lede giving no date tells as the news of the day it was published."""
+    return "Part" in trigger.morph.get("VerbForm") and any(
+        c.dep_ == "aux" and "Pres" in c.morph.get("Tense") for c in trigger.children)  # not "are deployed"
 
 
 def _present(trigger) -> bool:
