@@ -294,7 +294,46 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
         absorb(kept, claim)
-    return _fold_bare(list(merged.values()))
+    return _sources_of_the_whole(_fold_bare(list(merged.values())))
+
+
+def _sources_of_the_whole(claims: list[Claim]) -> list[Claim]:
+    """A deployment makes one claim per place (SCHEMA.md, settled question 3): the
+    source who speaks of it in the whole country ("deployed 200 soldiers to X")
+    speaks of the same count, at the same time, at a city of X ("arrived in X's capital")."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def within(part, whole) -> bool:
+        entry = gazetteer.of(part)
+        state = gazetteer.state_of(entry) if entry is not None else None
+        return state is not None and part.id != whole.id and state.qid is not None and state.qid == whole.qid
+
+    for claim in claims:
+        declared = claim_type(claim.type)
+        if not declared.counted or claim.quantity is None:
+            continue
+        places = [r for r in declared.same_fact_roles if r != declared.agent and claim.roles.get(r)]
+        for whole in claims:
+            if (whole is claim or whole.type != claim.type or whole.quantity != claim.quantity
+                    or not _same_time(whole.date, claim.date)
+                    or _ids(whole, declared.agent) != _ids(claim, declared.agent) or not places):
+                continue
+            if all(any(within(part, w) for w in whole.roles.get(role, [])) for role in places
+                   for part in claim.roles[role]):
+                known = {a.claimant.id for a in claim.attributions}
+                claim.attributions += [a for a in whole.attributions if a.claimant.id not in known]
+    return claims
+
+
+def _same_time(one: str | None, other: str | None) -> bool:
+    """Dates that may be the same time: one undated, or one within the other ("2025-03", "2025-03-14")."""
+    return not one or not other or one.startswith(other) or other.startswith(one)
+
+
+def _ids(claim: Claim, role: str) -> set:
+    return {r.id for r in claim.roles.get(role, [])}
 
 
 def _default_domain(claims: list[Claim], lang: str) -> list[Claim]:
