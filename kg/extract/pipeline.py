@@ -282,8 +282,10 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if kept is None:
             merged[key] = claim
             continue
-        if kept.date is None or (dated_by_report(kept) and claim.date and not dated_by_report(claim)):
-            # the day of the act wins over the month its source spoke in
+        if kept.date is None or (dated_by_report(kept) and claim.date and not dated_by_report(claim)) \
+                or _day_before(claim.date, kept.date):
+            # the day of the act wins over the month its source spoke in; the first
+            # day of a fact told over days ("arrived on Monday", "talks on Tuesday") dates it
             if kept.trace is not None:
                 kept.trace.fields.pop("date", None)
             kept.date = claim.date
@@ -325,6 +327,19 @@ def _sources_of_the_whole(claims: list[Claim]) -> list[Claim]:
                 known = {a.claimant.id for a in claim.attributions}
                 claim.attributions += [a for a in whole.attributions if a.claimant.id not in known]
     return claims
+
+
+def _day_before(one: str | None, other: str | None) -> bool:
+    """Whether ``one`` is a day in the week before the day ``other``."""
+    import datetime as dt
+
+    if not one or not other or len(one) != 10 or len(other) != 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(other) - dt.date.fromisoformat(one)).days
+    except ValueError:
+        return False
+    return 0 < gap <= 7
 
 
 def _same_time(one: str | None, other: str | None) -> bool:
