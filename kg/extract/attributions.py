@@ -10,6 +10,7 @@ reported before: its stance goes to every reported claim of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
@@ -150,6 +151,7 @@ def _title_speaks(verb, sources, lang: str) -> bool:
     return head.lower_ in _one_word_titles(lang) and all(m.cls != "Person" for m in sources)
 
 
+@lru_cache(maxsize=None)
 def _one_word_titles(lang: str) -> frozenset:
     return frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
 
