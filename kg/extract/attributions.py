@@ -165,7 +165,10 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
         lemma = token.lemma_.lower() if parsed else token.lower_
-        for stance, lemmas in lexicon.verbs.items():
+        verbs = lexicon.verbs
+        if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
+            verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
+        for stance, lemmas in verbs.items():
             if lemma in lemmas:
                 found = _subjects(token, mentions, pair) if parsed else _nearby_sources(token, mentions)
                 sources = [_as_source(m) for m in found]
@@ -175,6 +178,15 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                                     titled=parsed and _title_speaks(token, sources, lang)))
                 break
     return cues
+
+
+def _after_quotation(doc, sentence, verb) -> bool:
+    """Does the verb follow a quotation closed just before it ("», a-t-il poursuivi")?"""
+    from ..profiles import profile
+
+    closing = profile(doc.lang_).text.closing_quotes
+    before = [t for t in doc[sentence.start:verb.i] if not (t.pos_ == "AUX" or t.text.startswith("-"))]
+    return any(t.text in closing for t in before[-3:])
 
 
 def _phrasal(doc, sentence, mentions, lexicon, lang: str, pair=()) -> list[Cue]:

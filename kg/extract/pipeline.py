@@ -118,9 +118,9 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     """The claims and mentions of an article read in one piece (offsets into ``document.body``)."""
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang)
-    pair = main_pair(mentions)
     home = home_state(document)
+    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
         mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
