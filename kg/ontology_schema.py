@@ -111,6 +111,7 @@ ATTRIBUTIONS = {
 DATES = {
     "capitalised_names": bool,
     "numeric_order": OneOf(("dmy", "mdy"), noun="numeric order"),
+    "lede_perfect_is_news?": bool,
     "months": {"*": Range(1, 12)},
     "ordinal_suffixes": WORDS,
     "day_articles": WORDS,

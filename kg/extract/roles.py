@@ -491,7 +491,7 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
         return None
     counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     if frame.needs_unit and not counts:
-        return None
+        return _retold(roles, frame, ctx, earlier)
     source = earlier[-1]
     size = _size(counts[0]) if counts else None
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
@@ -504,6 +504,27 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
             roles[role] = list(source.roles[role])
             taken = True
     return source if taken else None
+
+
+def _retold(roles, frame: Frame, ctx: SentenceContext, earlier):
+    """"We are repositioning our personnel to Airport 9," the spokeswoman said: with
+    no count and no date, a sentence that names the place of an earlier claim and
+    not who acts tells that claim again (its source then speaks of it too)."""
+    agent = claim_type(frame.type).agent
+    if ctx.dates or agent not in frame.inherit or roles.get(agent):
+        return None
+    present = {role: {r.id for r in roles[role]} for role in frame.inherit if roles.get(role)}
+    same = [c for c in earlier if c.roles.get(agent) and present
+            and all(ids & {r.id for r in c.roles.get(role, [])} for role, ids in present.items())]
+    if not same:
+        return None
+    source = same[-1]
+    agents = {r.id for r in source.roles[agent]}
+    told = [c for c in same if {r.id for r in c.roles[agent]} == agents]
+    for role in present:  # only the places told before: "from Niamey to Airport 9" tells of Airport 9
+        roles[role] = [r for r in roles[role] if any(r.id in {s.id for s in c.roles.get(role, [])} for c in told)]
+    roles[agent] = list(source.roles[agent])
+    return source
 
 
 def _whole_of(count, sized, frame: Frame):
