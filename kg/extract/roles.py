@@ -419,7 +419,7 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
-    following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]}
+    following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
     lexicon = claim_lexicon(ctx.lang)
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
@@ -433,6 +433,20 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
             speakers = {r.id for r in roles[speaker]}
             roles[about] = [r for r in agent if r.id not in speakers]
             return
+
+
+def _anaphoric(word) -> bool:
+    """"condemned the deployment", "ce déploiement": a word of a phrase that points back
+    at an act already told (definite, demonstrative or possessive); not "opposes arms
+    sales to Taiwan" nor "a deployment", which name a new one. Unparsed text keeps every word."""
+    if not word.doc.has_annotation("DEP"):
+        return True
+    head = word
+    while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ in ("nmod:poss", "poss") or (c.dep_ == "det" and ("Def" in c.morph.get("Definite")
+                                                                     or "Dem" in c.morph.get("PronType")))
+               for c in head.children)
 
 
 def inherit(roles, frame: Frame, ctx: SentenceContext):
