@@ -297,8 +297,10 @@ def _governor(trigger):
 
 
 def _object_of_governor(anchor, trigger) -> bool:
-    """"Il a assuré la Russie de son soutien": the verb's object is the noun trigger's object."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    """"Il a assuré la Russie de son soutien": the verb's object is the noun trigger's object;
+    so is it of a phrase that starts with an adjective ("provided Kyiv with a new military
+    aid package": Kyiv receives, it is no subject of "military aid")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") and not (trigger.pos_ == "ADJ" and trigger.dep_ == "amod"):
         return False
     verb = _governor(trigger)
     return verb is not None and anchor.dep_ in ("obj", "iobj") and anchor.head.i == verb.i
