@@ -39,7 +39,7 @@ ROLE_RULE = {
 FRAME = Rule({
     "id": str,
     "type": OneOf("claim_types", noun="claim type"),
-    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS},
+    "triggers": {"lemmas?": WORDS, "nouns?": WORDS, "not_reflexive?": WORDS, "only_reflexive?": WORDS},
     "roles": MapOf(OneOf("roles", by="type", noun="role"), ROLE_RULE),
     # a frame reads the type's declared fields, or a role it names in the sentence (a treaty)
     "fields": [OneOf("frame_fields", by="type", noun="field")],
@@ -57,6 +57,7 @@ FRAME = Rule({
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
+    "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
@@ -104,6 +105,7 @@ ATTRIBUTIONS = {
     "negators?": WORDS,
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
+    "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
 }
 
 DATES = {
@@ -158,6 +160,8 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
+    "facet_nouns?": WORDS,
+    "relative_places?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
     "place_modifiers?": WORDS,

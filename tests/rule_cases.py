@@ -27,7 +27,7 @@ LEXICONS_DIR = ontology_dir() / "lexicons"
 DEFAULT_PUBLISHED = "2025-03-14"
 
 _FILE_KEYS = {"lang", "cases"}
-_CASE_KEYS = {"text", "published", "must", "must_not", "xfail"}
+_CASE_KEYS = {"text", "published", "url", "must", "must_not", "xfail"}
 _SPEC_KEYS = {"type", "rule", "roles", "quantity", "date", "obligation", "domain", "stance", "item",
               "position", "quote", "attributions"}
 _QUANTITY_KEYS = {"value", "low", "high", "approximate", "unit"}
@@ -114,6 +114,8 @@ def check_case(case: Case) -> None:
         raise CaseError(f"{where}: 'text' is missing")
     if not raw.get("must") and not raw.get("must_not"):
         raise CaseError(f"{where}: give 'must' or 'must_not' (or both)")
+    if "url" in raw and not (isinstance(raw["url"], str) and raw["url"].startswith(("http://", "https://"))):
+        raise CaseError(f"{where}: 'url' is the page's address, http:// or https://")
     if "xfail" in raw and not (isinstance(raw["xfail"], str) and raw["xfail"].strip()):
         raise CaseError(f"{where}: 'xfail' is the reason the rules fail this case, as a sentence")
     if not (LEXICONS_DIR / case.lang / "claims.yaml").exists():
@@ -172,7 +174,8 @@ def extracted(path: Path) -> dict[str, tuple[list, str | None]]:
 
     lang, cases = load_file(path)
     documents = [Document(id=c.doc_id, body=c.raw["text"], lang=lang,
-                          published=str(c.raw.get("published") or DEFAULT_PUBLISHED))
+                          published=str(c.raw.get("published") or DEFAULT_PUBLISHED),
+                          url=c.raw.get("url"))
                  for c in cases if isinstance(c.raw, dict) and isinstance(c.raw.get("text"), str)]
     errors = {}
     corpus = extract_corpus(documents, on_error=lambda doc, error: errors.setdefault(doc.id, repr(error)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
+from .context import doc_text
 from .frames import attribution_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_phrase, phrase_start,
@@ -130,7 +131,10 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
         lemma = token.lemma_.lower() if parsed else token.lower_
-        for stance, lemmas in lexicon.verbs.items():
+        verbs = lexicon.verbs
+        if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
+            verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
+        for stance, lemmas in verbs.items():
             if lemma in lemmas:
                 found = _subjects(token, mentions, pair) if parsed else _nearby_sources(token, mentions)
                 sources = [_as_source(m) for m in found]
@@ -139,6 +143,15 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                     cues.append(Cue(stance, sources, token.i, token.text, verb=True))
                 break
     return cues
+
+
+def _after_quotation(doc, sentence, verb) -> bool:
+    """Does the verb follow a quotation closed just before it ("», a-t-il poursuivi")?"""
+    from ..profiles import profile
+
+    closing = profile(doc.lang_).text.closing_quotes
+    before = [t for t in doc[sentence.start:verb.i] if not (t.pos_ == "AUX" or t.text.startswith("-"))]
+    return any(t.text in closing for t in before[-3:])
 
 
 def _phrasal(doc, sentence, mentions, lexicon, lang: str, pair=()) -> list[Cue]:
@@ -230,7 +243,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
 def _cue_span(doc, cue):
     """Where the cue's words stand ("According to"), else its token."""
     start = doc[cue.token].idx
-    words = doc.text[start:start + len(cue.words)]
+    words = doc_text(doc)[start:start + len(cue.words)]
     return Span(start, start + len(words), words) if normalise_phrase(words) == cue.words else span_of(doc[cue.token])
 
 

@@ -58,9 +58,14 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)
-            roles = drop_self_links(fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state), frame)
+            roles = fill_roles(ctx, frame, trigger, marker_words, notes, findings.read_as_state)
+            # hosts go before the self-links: "le Premier ministre britannique ... à Downing Street"
+            # is at home, and the place stays the place
             if frame.abroad:
                 _keep_abroad(roles, frame, ctx)
+            if frame.not_at_home:
+                _drop_hosts(roles, frame.not_at_home, ctx)
+            roles = drop_self_links(roles, frame)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
@@ -164,6 +169,27 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
         return
     kept = [r for r in roles.get(frame.abroad, []) if state_id(r) is not None and state_id(r) not in place_states]
     roles[frame.abroad] = kept
+
+
+def _drop_hosts(roles, role: str, ctx: SentenceContext) -> None:
+    """"X a reçu le prince héritier saoudien ... lors de sa visite en Arabie saoudite": a
+    person of the state every place named belongs to is at home there, the host, not
+    a visitor (a person of no known state stays)."""
+    def state_id(ref):
+        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
+        if ref.cls == "Country":
+            return ref.id
+        state = mention and (mention.country or mention.state)
+        return state.id if state is not None else None
+
+    places = {state_id(r) for other, refs in roles.items() if other != role for r in refs}
+    if len(places) != 1 or None in places:
+        return
+    kept = [r for r in roles.get(role, []) if state_id(r) not in places]
+    if kept:
+        roles[role] = kept
+    else:
+        roles.pop(role, None)
 
 
 def _office_state(ref, ctx: SentenceContext):

@@ -14,6 +14,8 @@ from ..lexicons import load_lexicon
 from ..profiles import profile
 from .frames import claim_lexicon
 from .phrases import find_phrases
+from .home import home_titles
+from .markers import inverted_pronoun
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
@@ -33,16 +35,48 @@ def _determiners(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
 
 
-def _only_links(tokens, lang: str) -> bool:
-    """Do only determiners and "de" join a title to the state after it ("le président de la Russie")?"""
+@lru_cache(maxsize=None)
+def _links(lang: str) -> frozenset[str]:
+    # cached: a lexicon is copied on each load, and this is asked for every title
     lexicon = load_lexicon(lang, "mentions")
     links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
+    # "Premier ministre de la République de l'Inde": the state's own formal name
+    return links | set(lexicon.get("state_heads") or ())
+
+
+@lru_cache(maxsize=None)
+def _place_links(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("place_links") or ())
+
+
+def _only_links(tokens, lang: str) -> bool:
+    """Do only determiners, "de" and words such as "République" join a title to the state
+    after it ("le président de la Russie")?"""
+    links = _links(lang)
     return all(t.lower_ in links for t in tokens)
 
 
-def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+def _of_state(tokens, lang: str) -> bool:
+    """Is the state the title's own ("du président indien", "de la Russie"), not a place
+    it goes to ("du président de la République au Maroc")?"""
+    lexicon = load_lexicon(lang, "mentions")
+    links = set(lexicon.get("place_links") or ())
+    places = {word for word, full in (lexicon.get("contractions") or {}).items() if full not in links}
+    return not any(t.lower_ in places for t in tokens)
+
+
+def _formal_words(tokens, lang: str) -> int:
+    """"de la République de l'Inde": the words a state's formal name adds before it
+    ("République" and its link) do not count against the title's reach."""
+    heads = set(load_lexicon(lang, "mentions").get("state_heads") or ())
+    return 2 * sum(1 for t in tokens if t.lower_ in heads)
+
+
+def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:
     """"le président russe" for the Russian president named before; "le ministre"
-    alone for the last person the article gave that title."""
+    alone for the last person the article gave that title; an office whose holder
+    the article never names ("le Premier ministre indien", on the publisher's own
+    site "le président de la République") for its state (an "official" mention)."""
     people = [m for m in mentions if m.cls == "Person"]
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}        # state id -> its titled person
@@ -50,24 +84,45 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
+    contractions = set(load_lexicon(lang, "mentions").get("contractions") or ())
+    openers = _determiners(lang) | contractions
     for start, end, title in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + near
+        state = next((m for m in states if end <= m.tok_start <= end + near + _formal_words(doc[end:m.tok_start], lang)
                       and _only_links(doc[end:m.tok_start], lang)), None)
+        # "le président de la République française": the state's name holds the title's last words
+        state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
         after = state.tok_end if state else end
         named = next((m for m in people if after <= m.tok_start <= after + near), None)
-        named = named or next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        before = next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        if before is not None and start > 0 and doc[start - 1].text == ",":
+            named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
+        named = named or before
         if named is not None:
             # "le ministre des Armées X", later "le ministre": the title's head word too
             titled[title] = titled[title.split()[0]] = named
             if state is not None:
                 holder[state.ref.id] = named
             continue
-        first = start - 1 if start > 0 and doc[start - 1].lower_ in _determiners(lang) else start
+        # "le ministre", "du président": a determiner, or a contraction that holds one
+        # (the contraction stays out of the mention: it is the preposition that marks it)
+        determined = start > 0 and doc[start - 1].lower_ in openers
+        first = start - 1 if determined and doc[start - 1].lower_ not in contractions else start
         if state is not None and state.ref.id in holder:
             person, stop = holder[state.ref.id], state.tok_end
-        elif state is None and first < start and title in titled and not taken & set(range(start, end)):
+        elif state is None and determined and title in titled and not taken & set(range(start, end)):
             # a bare title after a determiner: the one who holds it in this article
             person, stop = titled[title], end
+        elif state is not None and state.kind == "state" and determined and _of_state(doc[end:state.tok_start], lang):
+            # "le Premier ministre indien", no holder named: the state acts through its office
+            added.append(_official(doc, first, state.tok_end, state.ref))
+            continue
+        elif home is not None and determined and title in home_titles(lang) and not taken & set(range(start, end)):
+            # "le président de la République" on the publisher's own site: its holder, else the state
+            person = titled.get(title) or titled.get(title.split()[0])
+            if person is None or (person.state is not None and person.state.id != home.id):
+                added.append(_official(doc, first, end, home))
+                continue
+            stop = end
         else:
             continue
         span = doc[first:stop]
@@ -76,20 +131,30 @@ def _title_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
+def _official(doc, start: int, end: int, state) -> Mention:
+    """An office holder the article does not name, standing for the state."""
+    span = doc[start:end]
+    return Mention(start, end, span.start_char, span.end_char, span.text, state, "official")
+
+
 def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     pronouns = _pronouns(lang)
-    people = [m for m in mentions if m.cls == "Person"]
+    # "Le président de la République ... Il a rappelé": an unnamed official too
+    people = [m for m in mentions if m.cls == "Person" or m.kind == "official"]
     added = []
+    parsed = doc.has_annotation("DEP")  # once: spaCy looks at every token to tell
     for token in doc:
-        parsed = doc.has_annotation("DEP")
-        if token.lower_ in pronouns and (token.dep_.startswith("nsubj") or not parsed):
+        # "a-t-il ajouté": the inverted subject keeps its hyphen
+        if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or inverted_pronoun(token)
+                                                     or not parsed):
             gender = token.morph.get("Gender")
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]
             last = (subjects or before or [None])[-1]
             if last is not None:
+                kind = "official" if last.kind == "official" else "pronoun"
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                     token.text, last.ref, "pronoun", state=last.state))
+                                     token.text, last.ref, kind, state=last.state))
     return added
 
 
@@ -157,17 +222,22 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     from .markers import after_preposition, mention_words, phrase_start
 
     phrases = _country_phrases(lang)
-    partners = mention_words(lang)["partners"]
+    # "avec Niamey", "entre Washington et Niamey": partners; "le soutien de la France": an owner
+    lexicon = load_lexicon(lang, "mentions")
+    links = set(lexicon.get("place_links") or ())
+    partners = mention_words(lang)["partners"] | links | {
+        w for w, full in (lexicon.get("contractions") or {}).items() if full in links}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
         if taken & set(range(start, end)):
             continue  # "le Royaume" of "le Royaume-Uni"
-        # "cooperation between Washington and Niamey": partners, not places
         places = [m for m in mentions if m.end <= doc[start].idx and m.country is not None
                   and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
         if places:
             last = places[-1]
+            if doc[start].lower_ in (lexicon.get("contractions") or {}) and end - start > 1:
+                start += 1  # "du pays": the contraction is the preposition that marks the phrase
             span = doc[start:end]
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                  last.country, "country_phrase"))
@@ -200,10 +270,10 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
 
 def _has_complement(doc, end: int, lang: str) -> bool:
     """"le Nord du pays" is a region, not an elliptic state name."""
-    return end < len(doc) and doc[end].lower_ in load_lexicon(lang, "mentions").get("place_links", ())
+    return end < len(doc) and doc[end].lower_ in _place_links(lang)
 
 
-def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:
     """``mentions`` plus one mention per title, pronoun, "the country" or elliptic
     name that stands for a known entity.
 
@@ -215,7 +285,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str) -> list[Mention]
     mentions = [m for m in mentions if not (_lone_ner_name(m) and m.tok_start in named)] + short
     mentions = mentions + _country_mentions(doc, mentions, lang)
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
-    titled = mentions + _title_mentions(doc, mentions, lang)
+    titled = mentions + _title_mentions(doc, mentions, lang, home)
     titled.sort(key=lambda m: m.tok_start)
     return sorted(titled + _pronoun_mentions(doc, titled, lang) + _speaker_pronouns(doc, titled, lang),
                   key=lambda m: m.tok_start)

@@ -46,6 +46,8 @@ class Frame:
     not_reflexive: frozenset[str] = frozenset()  # lemmas that mean something else with "se" ("s'appuyer sur")
     subjects: frozenset[str] = frozenset()  # if given, the noun lemmas the trigger's subject must be
     abroad: str | None = None  # a role whose entities count only away from home (a meeting abroad is a visit)
+    not_at_home: str | None = None  # a role whose entities drop out where the place is their own state (a host)
+    only_reflexive: frozenset[str] = frozenset()  # lemmas that mean the frame's act only with "se" ("se réunir")
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
@@ -97,7 +99,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("requires_item", False), raw.get("voice", "any"), raw.get("split"), raw.get("split_on"),
                  _words(raw.get("inherit")), _lowered(raw.get("context")), _lowered(raw.get("topic")),
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
-                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("split_counts", False),
+                 _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
+                 _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")))
 
 
@@ -131,6 +134,7 @@ class AttributionLexicon:
     negators: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
+    incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
 
 
 @lru_cache(maxsize=None)
@@ -144,4 +148,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         negators=_lowered(data.get("negators")),
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
+        incise_verbs=_lowered(data.get("incise_verbs")),
     )

@@ -44,7 +44,7 @@ def first_person_mentions(doc, lang: str, state) -> list[Mention]:
     """A mention of ``state`` for each first-person subject pronoun of ``doc``."""
     words = frozenset(_publishers(lang)["first_person"])
     parsed = doc.has_annotation("DEP")
-    return [Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, state, "pronoun")
+    return [Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, state, "official")
             for t in doc
             if t.lower_.replace("\u2019", "'") in words and (t.dep_.startswith("nsubj") or not parsed)]
 

@@ -18,6 +18,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
 _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
+#: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
+RELATIVE_PLACE = "relative_place"
 
 
 def phrase_start(doc, mention) -> int:
@@ -52,6 +54,8 @@ def phrase_start(doc, mention) -> int:
     nouns, links = _place_words(doc.lang_)
     if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
         start -= 2
+    else:
+        start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
         start -= 1
     if start >= 2 and doc[start - 1].lower_ in profile(doc.lang_).words["possessive_endings"]:
@@ -82,6 +86,25 @@ def _modifiers_start(doc, start: int, head) -> int:
             break
         start -= 1
     return start
+
+
+def _facet_start(doc, start: int, links) -> int:
+    """"à la souveraineté de l'Ukraine", "à l'intégrité territoriale de la Géorgie": the
+    phrase starts at the noun of the state's aspect, so its preposition marks the state."""
+    link = start - 1
+    while link > 0 and is_determiner(doc[link]):
+        link -= 1  # "de l'Ukraine"
+    if link < 1 or doc[link].lower_ not in links:
+        return start
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    noun = link - 1
+    if noun > 0 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in facets:
+        noun -= 1  # "l'intégrité territoriale de"
+    if doc[noun].lower_ not in facets:
+        return start
+    while noun > 0 and is_determiner(doc[noun - 1]):
+        noun -= 1
+    return noun
 
 
 def _title_start(doc, start: int) -> int:
@@ -177,8 +200,8 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     from ..lexicons import load_lexicon
 
     data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners")
+    keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -217,8 +240,12 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"subject"}
         if _owns_judged(_root(doc, mention), trigger):
             return {"owner"}  # "Y's illegal launch": whose act a word judges
+    if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
+        return {RELATIVE_PLACE}
     start = phrase_start(doc, mention)
-    counted = doc[start].like_num or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"]
+    # "du Premier ministre indien": an ordinal is no count, though it looks like a number
+    counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
+               or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"])
     contractions = _contractions(doc.lang_)
     # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):
@@ -234,6 +261,22 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _relative_place(doc, mention, trigger) -> bool:
+    """"Erevan, où je suis allée": does the trigger's relative clause hang off the mention
+    through a relative adverb of place ("où")? The mention is then where the act happens."""
+    if not doc.has_annotation("DEP"):
+        return False
+    words = mention_words(doc.lang_)["relative_places"]
+    adverb = next((c for c in trigger.children if c.lower_ in words and c.i < trigger.i), None)
+    if adverb is None:
+        return False
+    if trigger.dep_.startswith("acl") and mention.tok_start <= trigger.head.i < mention.tok_end:
+        return True
+    # the parser may hang the clause elsewhere: the name right before the adverb, then
+    between = doc[mention.tok_end:adverb.i]
+    return mention.tok_end <= adverb.i and all(t.is_punct and t.text == "," for t in between) and len(between) <= 1
 
 
 def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
@@ -413,7 +456,7 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     """Tokens of the verb's subject; a participle or infinitive without one
     ("..., estimant que") takes the subject of the verb it hangs off."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
+        if child.dep_ in ("nsubj", "nsubj:pass") or inverted_pronoun(child):
             if child.pos_ == "PRON" and verb.dep_ == "acl:relcl":
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
@@ -443,6 +486,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             # participle on the reported clause; it is the one who said it who calls
             head = head.head
         return subject_tokens_of(head, depth + 1)
+    if depth < 3 and verb.head.i != verb.i and (_purpose_infinitive(verb) or _purpose_adverb(verb)):
+        # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
+        return subject_tokens_of(verb.head, depth + 1)
     return set()
 
 
@@ -464,6 +510,25 @@ def _in_reason_clause(anchor, trigger) -> bool:
 
 def _comma_before(token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def inverted_pronoun(token) -> bool:
+    """"a-t-il ajouté": a subject pronoun after its verb, joined by a hyphen, whatever
+    relation the parser gave it (expletive, object)."""
+    from ..lexicons import load_lexicon
+
+    pronouns = load_lexicon(token.doc.lang_, "mentions").get("person_pronouns") or ()
+    return token.text.startswith("-") and token.lower_[1:] in pronouns
+
+
+def _purpose_infinitive(verb) -> bool:
+    """An infinitive the parser hangs as an oblique ("afin de réaffirmer", "pour saluer")."""
+    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("obl:arg", "obl:mod", "obl")
+
+
+def _purpose_adverb(token) -> bool:
+    """The adverb that carries such an infinitive ("afin" of "afin de") up to its verb."""
+    return token.pos_ == "ADV" and token.dep_ == "advmod" and any(_purpose_infinitive(c) for c in token.children)
 
 
 def _qualified_noun(verb):

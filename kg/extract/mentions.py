@@ -22,7 +22,9 @@ __all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
 REFERENCE_KINDS = frozenset({
-    "pronoun",         # "Il", "she", a first-person "nous" for the publisher's state
+    "pronoun",         # "Il", "she"
+    "official",        # an office whose holder goes unnamed ("le Premier ministre indien", and on
+                       # a state's own site "le président de la République", "nous"): its state
     "title",           # "le président russe", "the minister": the person who holds it
     "country_phrase",  # "dans le pays", "in the country": the last state named as a place
     "ellipsis",        # "le Nord": a state named before, called by a shorter name
@@ -63,6 +65,11 @@ class Mention:
     @property
     def cls(self) -> str:
         return self.ref.cls
+
+    @property
+    def acts_for_state(self) -> bool:
+        """Is it an unnamed office holder, a state that fills a person's role ("the visitor")?"""
+        return self.kind == "official"
 
     @property
     def is_reference(self) -> bool:
@@ -314,12 +321,18 @@ def _mention_words(lang: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get(key) or ())
 
 
+@lru_cache(maxsize=None)
+def _portfolios(lang: str) -> tuple[str, ...]:
+    # cached: a lexicon is copied on each load, and this is asked for every name
+    return tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+
+
 def _in_portfolio(doc, span, lang: str) -> bool:
     """Is a name part of a minister's portfolio ("ministre de l'Europe et des
     Affaires étrangères")? Then it names no entity."""
     from .phrases import find_phrases
 
-    phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+    phrases = _portfolios(lang)
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 

@@ -32,7 +32,8 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     sentence = ctx.sentence
     doc = sentence.doc
     people = [m for m in ctx.mentions if m.cls == "Person" and not m.is_reference]
-    organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization")]
+    # an unnamed office holder ("le président de la République") is no organisation named
+    organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization") and not m.acts_for_state]
     results = []
     seen = set()
     for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):

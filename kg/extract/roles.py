@@ -12,8 +12,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (after_preposition, contrast_between, coordinated, markers_of, mention_words, named_owner,
-                      normalise_phrase, phrase_start, subject_tokens_of)
+from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
+                      named_owner, normalise_phrase, phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -42,11 +42,14 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     # '"An escalation," X said of the strikes': what the speech verb speaks of, a statement is of
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
                if speech else set())
+    agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
+    said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
             if speech and agent and mention.cls in frame.agent.classes:
                 roles.setdefault(agent, [])
+                said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
                     if notes is not None:
@@ -57,17 +60,26 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             markers -= {"subject", "demonym"}
         if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns):
             continue
-        noun_trigger = trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
+        noun_trigger = noun_trigger_of(trigger, doc)
         # a role the mention fits as it is comes before one it fills as its state
         # ("Kim" signs; North Korea is a party), whatever the order of the rules
         for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
             # a capital or a leader in a role only a state can fill ("livrés à Moscou",
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
-            if filler.cls in rule.classes and (matched := markers & _accepted(rule.markers, noun_trigger)):
+            if mention.cls == "Person" and filler is not mention and "Place" in rule.classes:
+                continue  # "un message aux présidents X et Y": a leader is no place one goes to
+            # "le président de la République s'est rendu à Djibouti", never named: the state
+            # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
+            fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
+                                                  and "Person" in rule.classes)
+            if fits and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
+                if rule.role == agent:
+                    agent_markers.setdefault(filler.ref.id, set()).update(matched | (
+                        {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
@@ -77,8 +89,26 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if filler is not mention and read_as_state is not None:
                     read_as_state.add(mention.tok_start)
                 break
+    if speech and agent in roles and noun_trigger_of(trigger, doc):
+        _voiced_by_subject(roles, agent, agent_markers)
+    if speech and agent in roles and said_by_person:
+        # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
+        roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def noun_trigger_of(trigger, doc) -> bool:
+    """Is the trigger a noun ("le soutien de X"), or is there no tagger to tell?"""
+    return trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
+
+
+def _voiced_by_subject(roles, agent: str, agent_markers: dict) -> None:
+    """"La ministre a réaffirmé le soutien de la France à X": who voices the support
+    (the verb's subject) makes the statement, not the state named in the noun."""
+    voiced = {ref for ref, markers in agent_markers.items() if "subject" in markers}
+    if voiced:
+        roles[agent] = [r for r in roles[agent] if agent_markers.get(r.id) != {"de"}]
 
 
 def _judged_act(trigger, lang: str) -> bool:
@@ -157,12 +187,15 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
-    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner"}:
+    if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
         return not contrast_between(doc, trigger.i, mention.tok_start)
     anchor = doc[mention.tok_start:mention.tok_end].root
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
+        anchor = anchor.head  # "à la souveraineté de l'Ukraine": where the aspect's noun hangs
     # a noun trigger's complements may hang off the verb that takes it as object
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
@@ -295,8 +328,17 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
-    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i
+    incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
+
+def _after_quotation(doc, trigger, verb) -> bool:
+    """"« Nous apportons notre soutien à X », a-t-il ajouté": the speech verb comes after
+    the quotation that holds the trigger, whatever the order of its subject."""
+    from ..profiles import profile
+
+    closing = profile(doc.lang_).text.closing_quotes
+    return verb.i > trigger.i and any(t.text in closing for t in doc[trigger.i + 1:verb.i])
 
 
 def _in_own_clause(trigger, mention, verb) -> bool:
@@ -442,6 +484,9 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
         return
     doc = ctx.sentence.doc
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
+    # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
+    following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
+                  for t in c.subtree if t.i < ctx.sentence.end and _anaphoric(t)}
     lexicon = claim_lexicon(ctx.lang)
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last

@@ -47,6 +47,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
              and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
+             and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
+             and not _semi_auxiliary(doc[i], lang)
              and _subject_fits(doc[i], frame.subjects)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
@@ -59,6 +61,13 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
         return True
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
+
+
+def _semi_auxiliary(token, lang: str) -> bool:
+    """"va signer", "doit envoyer": a verb of intention before an infinitive is no act
+    of its own (the infinitive is the trigger, and blocked() reads the intention)."""
+    return (token.lemma_.lower() in claim_lexicon(lang).irrealis
+            and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in token.children))
 
 
 def _reflexive(token) -> bool:
