@@ -232,6 +232,7 @@ PROFILE = {
         "possessive_endings": WORDS,    # "Russia's": the possessor's own token
         "complement_links": WORDS,      # a bare noun complement ("les services de renseignement")
         "relative_pronouns": WORDS,     # ", which": a relative clause keeps the subject before it
+        "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse
