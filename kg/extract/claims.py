@@ -44,9 +44,10 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
     earlier = None  # the article's claims and this sentence's so far, once it has some
     inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
     phrases = _phrase_triggers(ctx, lexicon)
+    words = frozenset(t.lower_ for t in ctx.sentence)  # once a sentence, not once a frame
     for frame in lexicon.frames:
         marker_words = frame_marker_words(frame)
-        if frame.context and not frame.context & {t.lower_ for t in ctx.sentence}:
+        if frame.context and not frame.context & words:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing

@@ -515,10 +515,15 @@ def _comma_before(token) -> bool:
 def inverted_pronoun(token) -> bool:
     """"a-t-il ajouté": a subject pronoun after its verb, joined by a hyphen, whatever
     relation the parser gave it (expletive, object)."""
+    return token.text.startswith("-") and token.lower_[1:] in _person_pronouns(token.doc.lang_)
+
+
+@lru_cache(maxsize=None)
+def _person_pronouns(lang: str) -> frozenset[str]:
     from ..lexicons import load_lexicon
 
-    pronouns = load_lexicon(token.doc.lang_, "mentions").get("person_pronouns") or ()
-    return token.text.startswith("-") and token.lower_[1:] in pronouns
+    # cached: a lexicon is copied on each load, and this is asked for many tokens
+    return frozenset(load_lexicon(lang, "mentions").get("person_pronouns") or ())
 
 
 def _purpose_infinitive(verb) -> bool:
