@@ -129,6 +129,8 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
             continue
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
+        if parsed and _passive_modifier(token):
+            continue  # "douze responsables accusés de répression": the accused claim nothing
         lemma = token.lemma_.lower() if parsed else token.lower_
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
@@ -142,6 +144,13 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                     cues.append(Cue(stance, sources, token.i, token.text, verb=True))
                 break
     return cues
+
+
+def _passive_modifier(token) -> bool:
+    """A past participle qualifying a noun ("officials accused of", "responsables accusés de"):
+    the noun undergoes the speech act, it does not make it."""
+    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense"))
 
 
 def _after_quotation(doc, sentence, verb) -> bool:

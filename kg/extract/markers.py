@@ -29,7 +29,7 @@ def phrase_start(doc, mention) -> int:
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
     if mention.demonym:
-        head = doc[mention.tok_start].head
+        head = _qualified_by_demonym(doc, mention.tok_start)
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
@@ -67,6 +67,22 @@ def phrase_start(doc, mention) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+def _qualified_by_demonym(doc, index: int):
+    """The noun a demonym adjective qualifies. The parser sometimes hangs it on a noun
+    further back ("des sanctions contre douze responsables biélorusses" -> "sanctions");
+    a noun right before it that opens its own prepositional phrase (not a bare "de"
+    complement, as in "le ministère de la Défense russe") is the one it qualifies."""
+    head = doc[index].head
+    before = doc[index - 1] if index > 0 else None
+    if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
+        return head
+    links = profile(doc.lang_).words["complement_links"]
+    cases = [c for c in before.children if c.dep_ == "case" and c.i < before.i]
+    if cases and all(c.lower_ not in links for c in cases):
+        return before
+    return head
 
 
 def _facet_start(doc, start: int, links) -> int:
