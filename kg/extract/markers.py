@@ -198,7 +198,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
 
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places")
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -253,6 +253,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             # "contre trois responsables" still targets them
             if counted and form in _count_qualifiers(doc.lang_):
                 return _unmarked(doc, mention, start, trigger, sentence)
+            if form in mention_words(doc.lang_)["adversative"]:
+                return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:

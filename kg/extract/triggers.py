@@ -126,6 +126,10 @@ def blocked(token, lexicon) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    verb = acts[-1]
+    if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
+            and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
+        return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
