@@ -34,7 +34,7 @@ class BuildReport:
 def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write every output of a build into ``out_dir``; returns their paths."""
     from .explain import EXPLAIN, write_explanations
-    from .graph import write_graphml
+    from .graph import corpus_to_networkx, write_graphml
     from .index import INDEX, write_index
     from .query import RDF_STORE, write_rdf_store
     from .rdf import write_turtle
@@ -47,11 +47,11 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
     # for `kg query`: Oxigraph loads graph.ttl without Python's lock while the other outputs are written
     with ThreadPoolExecutor(1) as pool:
         stored = pool.submit(write_rdf_store, out_dir / "graph.ttl", out_dir / RDF_STORE)
-        graph = write_graphml(corpus, out_dir / "graph.graphml")
+        write_graphml(corpus, out_dir / "graph.graphml")  # streamed: it keeps no graph
         write_viewer(corpus, out_dir / "graph.html")
         write_explanations(corpus.claims, out_dir / EXPLAIN)
         stored.result()
-    write_index(corpus, graph, out_dir)  # last: it vouches for the files above (kg.index)
+    write_index(corpus, corpus_to_networkx(corpus), out_dir)  # last: it vouches for the files above (kg.index)
     names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
              INDEX, RDF_STORE]
     return [out_dir / name for name in names]

@@ -22,13 +22,14 @@ False
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, fields as dataclass_fields
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
-from .lexicons import display_path, ontology_dir, read_yaml
+from .lexicons import ONTOLOGY_ENV, display_path, ontology_dir, read_yaml
 from .ontology_schema import CLAIM_TYPES
 from .schema import validate
 
@@ -178,8 +179,14 @@ def _declaration_path(directory: Path) -> Path:
 
 def load_claim_types(path: Path | None = None) -> ClaimTypes:
     """The declaration at ``path`` (default: the ontology's), read and checked once."""
-    # the rules ask for every claim: the default is found by the ontology folder alone
-    return _load(Path(path)) if path else _load(_declaration_path(ontology_dir()))
+    # the rules ask for every claim: the default is found by the variable that chooses
+    # the ontology folder alone (kg.lexicons.ONTOLOGY_ENV), without making a Path
+    return _load(Path(path)) if path else _default(os.environ.get(ONTOLOGY_ENV) or None)
+
+
+@lru_cache(maxsize=None)
+def _default(_chosen: str | None) -> ClaimTypes:
+    return _load(_declaration_path(ontology_dir()))
 
 
 @lru_cache(maxsize=None)

@@ -32,18 +32,19 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .claim_types import claim_type
 from .model import STANCES, Claim, Corpus, Entity, EntityRef, Quantity
-from .store import write_text_atomic
+from .store import atomic_file
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made: kg claims needs none
     import networkx as nx
 
-__all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "write_graphml",
+__all__ = ["xml_ready", "Edge", "claim_edges", "corpus_to_networkx", "graphml_text", "graphml_pieces", "write_graphml",
            "quantity_text", "claimants_text", "CLAIMANT_SEPARATOR", "claimant_attribute", "edge_quantity"]
 
 #: between the node ids of an edge's claimants_<stance> attribute
@@ -196,22 +197,36 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
+    nodes, edges, published = _graph_parts(corpus)
+    for node_id, data in nodes.items():
+        graph.add_node(node_id, **data)
+    for claim, edge in edges:
+        graph.add_edge(edge.source.id, edge.target.id, key=_edge_key(claim, edge),
+                       **_edge_data(claim, edge, published))
+    return graph
+
+
+def _graph_parts(corpus: Corpus):
+    """The nodes (id -> attributes, in id order), the edges ((claim, Edge), in
+    (document, claim id) order, made as they are read) and the documents' dates."""
     nodes: dict[str, dict] = {}
     for claim in corpus.claims:  # entities that only claims name still get a node
         for ref in [r for refs in claim.roles.values() for r in refs]:
             nodes.setdefault(ref.id, _node_attributes(ref))
     for entity in corpus.entities:
         nodes[entity.id] = _node_attributes(entity)
-    for node_id in sorted(nodes):
-        graph.add_node(node_id, **nodes[node_id])
-
     published = {d.id: d.published for d in corpus.documents if d.published}
-    for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.id)):
-        shared = _edge_attributes(claim, published)
-        for edge in claim_edges(claim):
-            graph.add_edge(edge.source.id, edge.target.id, key=f"{claim.id}-{edge.number}",
-                           from_role=edge.from_role, to_role=edge.to_role, **shared)
-    return graph
+    edges = ((claim, edge) for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.id))
+             for edge in claim_edges(claim))
+    return {node_id: nodes[node_id] for node_id in sorted(nodes)}, edges, published
+
+
+def _edge_key(claim: Claim, edge: Edge) -> str:
+    return f"{claim.id}-{edge.number}"
+
+
+def _edge_data(claim: Claim, edge: Edge, published: dict[str, str]) -> dict:
+    return {"from_role": edge.from_role, "to_role": edge.to_role, **_edge_attributes(claim, published)}
 
 
 # Characters XML 1.0 forbids even escaped (C0 controls but tab and line breaks, lone
@@ -246,12 +261,105 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 
-def write_graphml(corpus: Corpus, path: Path) -> nx.MultiDiGraph:
-    """Write the corpus's graph to ``path`` atomically; return the graph.
+def write_graphml(corpus: Corpus, path: Path) -> None:
+    """Write the corpus's graph to ``path`` atomically, element by element: the same
+    bytes as :func:`graphml_text` of :func:`corpus_to_networkx` (networkx's writer
+    builds the whole XML tree in memory first, the largest part of a build's peak).
 
     The file reads back with ``networkx.read_graphml(path, force_multigraph=True)``
     and opens in Gephi.
     """
-    graph = corpus_to_networkx(corpus)
-    write_text_atomic(Path(path), graphml_text(graph))
-    return graph
+    with atomic_file(Path(path)) as handle:
+        for piece in graphml_pieces(corpus):
+            handle.write(piece)
+
+
+#: what str.splitlines() cuts a line at, in the ASCII text ElementTree writes: networkx's
+#: generate_graphml yields lines, which graphml_text joins with "\n"
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e]")
+_GRAPHML_ROOT = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+                 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+
+
+def graphml_pieces(corpus: Corpus) -> Iterator[str]:
+    """The text of ``graphml_text(corpus_to_networkx(corpus))``, piece by piece, as
+    networkx and ElementTree write it: keys (``d0``, ``d1``... in the order attributes
+    are first met, listed last first), nodes, then edges grouped by source node, then
+    by target in the order first linked (a MultiDiGraph's adjacency), ASCII only."""
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    xml_type = GraphMLWriter().get_xml_type
+    nodes, edges, published = _graph_parts(corpus)
+    # a MultiDiGraph's order: by source, then by target as first linked, then by key; the
+    # same key again updates the edge's attributes. Only (claim, Edge) pairs are kept here:
+    # each edge's attributes are made when they are written.
+    adjacency: dict[str, dict[str, dict[str, list]]] = {}
+    for claim, edge in edges:
+        for node_id in (edge.source.id, edge.target.id):
+            nodes.setdefault(node_id, {})
+        adjacency.setdefault(edge.source.id, {}).setdefault(edge.target.id, {}).setdefault(
+            _edge_key(claim, edge), []).append((claim, edge))
+
+    def ordered_edges():
+        for source in (n for n in nodes if n in adjacency):
+            for target, by_key in adjacency[source].items():
+                for key, reports in by_key.items():
+                    merged: dict = {}
+                    for claim, edge in reports:  # as MultiDiGraph.add_edge does
+                        merged.update(_edge_data(claim, edge, published))
+                    yield source, target, key, merged
+
+    keys: dict[tuple, str] = {}
+    def note(scope: str, data: dict) -> None:
+        for name, value in data.items():
+            keys.setdefault((str(name), xml_type(type(value)), scope), f"d{len(keys)}")
+
+    for data in nodes.values():
+        note("node", data)
+    for *_ends, data in ordered_edges():
+        note("edge", data)
+    yield '<?xml version="1.0" encoding="utf-8"?>\n' + _GRAPHML_ROOT + "\n"
+    for (name, kind, scope), key_id in reversed(keys.items()):
+        yield (f'  <key id="{key_id}" for="{scope}" attr.name="{_xml_attribute(name)}" '
+               f'attr.type="{kind}" />\n')
+    if not nodes:
+        yield '  <graph edgedefault="directed" />\n</graphml>\n'
+        return
+    yield '  <graph edgedefault="directed">\n'
+    for node_id, data in nodes.items():
+        yield _graphml_element(f'    <node id="{_xml_attribute(str(node_id))}"', "node", data, keys, xml_type)
+    for source, target, key, data in ordered_edges():
+        opening = (f'    <edge source="{_xml_attribute(str(source))}" target="{_xml_attribute(str(target))}" '
+                   f'id="{_xml_attribute(str(key))}"')
+        yield _graphml_element(opening, "edge", data, keys, xml_type)
+    yield "  </graph>\n</graphml>\n"
+
+
+def _graphml_element(opening: str, scope: str, data: dict, keys: dict, xml_type) -> str:
+    if not data:
+        return _LINE_BREAKS.sub("\n", opening + " />") + "\n"
+    tag = scope
+    parts = [opening + ">"]
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = _NOT_XML.sub("", value)  # as xml_ready does
+        key_id = keys[(str(name), xml_type(type(value)), scope)]
+        text = _xml_text(str(value))
+        parts.append(f'      <data key="{key_id}">{text}</data>' if text else f'      <data key="{key_id}" />')
+    parts.append(f"    </{tag}>")
+    return _LINE_BREAKS.sub("\n", "\n".join(parts)) + "\n"
+
+
+def _xml_text(text: str) -> str:
+    """Character data as ElementTree writes it in ASCII."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def _xml_attribute(text: str) -> str:
+    """An attribute value as ElementTree writes it in ASCII."""
+    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;"))
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")

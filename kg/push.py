@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
 from pathlib import Path
 
 from .errors import EndpointError
@@ -79,11 +78,10 @@ def build_graphs(corpus: Corpus, shard: str | None = None) -> Iterator[Graph]:
     and gives no blank node."""
     import pyoxigraph as ox
 
-    from .rdf import _oxigraph_term, corpus_quads
+    from .rdf import oxigraph_graphs
 
     yield _ontology_graph()
-    for name, quads in groupby(corpus_quads(corpus), key=lambda quad: quad[3]):
-        triples = [ox.Triple(*map(_oxigraph_term, quad[:3])) for quad in quads]
+    for name, triples in oxigraph_graphs(corpus):
         iri = str(name) if name is not None else _in_shard(SHARED_GRAPH, shard)
         yield Graph(iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 

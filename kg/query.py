@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .errors import BuildNotFound, QueryError
@@ -88,12 +89,20 @@ def open_store(source):
     return store
 
 
+#: statements loaded into the store at a time
+_LOAD_CHUNK = 100_000
+
+
 def write_rdf_store(turtle: Path, store_dir: Path) -> None:
     """Load the Turtle file ``turtle`` into a new on-disk store at ``store_dir``."""
     import pyoxigraph
 
     store = pyoxigraph.Store(str(store_dir))
-    store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
+    # in chunks: Oxigraph's bulk loader holds up to a million statements a thread in
+    # memory, which made a build's peak grow with the corpus (bench/memory.py)
+    statements = pyoxigraph.parse(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
+    while chunk := list(islice(statements, _LOAD_CHUNK)):
+        store.bulk_extend(chunk)
     store.flush()
     del store  # closes the store's files before the build folder is published
 

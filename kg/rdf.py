@@ -30,6 +30,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,21 +41,96 @@ from .model import ENTITY_CLASSES, Claim, Corpus, Document, EntityRef
 from .namespace import (ATTRIBUTION, CLAIM, DOC, DOMAIN, EVENT, EVIDENCE, GRAPH, KG, OBLIGATION,
                         PREFIXES, QUANTITY, STANCE, claim_class, entity_iri, local_iri,
                         role_property)
-from .store import write_text_atomic
+from .lexicons import ontology_dir
+from .store import atomic_file, write_text_atomic
 
-__all__ = ["corpus_quads", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
+__all__ = ["corpus_quads", "oxigraph_graphs", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
            "serialize_corpus", "write_turtle", "write_rdf", "date_literal", "date_bounds", "RDF_FORMATS"]
 
 RDF_FORMATS = ("turtle", "trig", "nt", "jsonld")
 
-Quad = tuple[URIRef, URIRef, object, "URIRef | None"]
+class Lit(NamedTuple):
+    """A literal as the quads carry it, made an rdflib or an Oxigraph term only when
+    written: building rdflib terms for a whole corpus was most of graph.ttl's cost."""
+    text: str
+    lang: str | None = None
+    datatype: str | None = None
 
-_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-               (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))
+
+#: (subject, predicate, object, graph): IRIs as str, literals as Lit
+Quad = tuple[str, str, "str | Lit", "str | None"]
+
+class _Terms:
+    """The IRIs of a namespace as plain str, each made once: an rdflib Namespace makes
+    (and checks) a new URIRef at each access, and URIRefs compare in Python, which
+    was most of the time of sorting and writing a corpus's statements."""
+
+    def __init__(self, namespace):
+        self.base = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = self.base + name
+        setattr(self, name, iri)  # found as an attribute from now on
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return self.base + name
+
+
+(_KG, _RDF, _PROV, _DCTERMS, _SKOS, _RDFS, _XSD, _CLAIM, _EVIDENCE, _ATTRIBUTION, _QUANTITY, _OBLIGATION,
+ _STANCE, _DOMAIN) = map(_Terms, (KG, RDF, PROV, DCTERMS, SKOS, RDFS, XSD, CLAIM, EVIDENCE, ATTRIBUTION,
+                                  QUANTITY, OBLIGATION, STANCE, DOMAIN))
+
+
+@lru_cache(maxsize=65536)
+def _doc_iri(doc_id: str) -> str:
+    return str(local_iri(DOC, doc_id))
+
+
+@lru_cache(maxsize=65536)
+def _graph_iri(doc_id: str) -> str:
+    return str(local_iri(GRAPH, doc_id))
+
+
+def _event_iri(event_id: str) -> str:
+    return str(local_iri(EVENT, event_id))
+
+
+@lru_cache(maxsize=65536)
+def _entity_iri(entity_id: str, qid: str | None = None) -> str:
+    return str(entity_iri(entity_id, qid))
+
+
+def _claim_class(claim_type: str) -> str:
+    return _declared(ontology_dir(), "class", claim_type)
+
+
+def _role_property(role: str) -> str:
+    return _declared(ontology_dir(), "role", role)
+
+
+@lru_cache(maxsize=4096)
+def _declared(_ontology: Path, kind: str, name: str) -> str:
+    """A claim type's class or a role's property, once per ontology folder (tests change it)."""
+    return str(claim_class(name) if kind == "class" else role_property(name))
+
+
+_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), _XSD.date),
+               (re.compile(r"\d{4}-\d{2}"), _XSD.gYearMonth),
+               (re.compile(r"\d{4}"), _XSD.gYear))
 #: stances whose claimant vouches for the claim: the only ones PROV-O is told about
 _RESPONSIBLE_STANCES = ("claims", "confirms")
 _LANG_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+_TRUE, _FALSE = Lit("true", None, _XSD.boolean), Lit("false", None, _XSD.boolean)
+
+
+def _date(text: str) -> Lit | None:
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(text):
+            return Lit(text, None, datatype)
+    return None
 
 
 def date_literal(text: str) -> Literal | None:
@@ -66,10 +143,8 @@ def date_literal(text: str) -> Literal | None:
     >>> date_literal("mardi") is None
     True
     """
-    for pattern, datatype in _DATE_TYPES:
-        if pattern.fullmatch(text):
-            return Literal(text, datatype=datatype)
-    return None
+    found = _date(text)
+    return None if found is None else _rdflib_term(found)
 
 
 def date_bounds(text: str) -> tuple[Literal, Literal] | None:
@@ -83,12 +158,17 @@ def date_bounds(text: str) -> tuple[Literal, Literal] | None:
     >>> date_bounds("2024-13") is None
     True
     """
+    bounds = _date_bounds(text)
+    return None if bounds is None else (_rdflib_term(bounds[0]), _rdflib_term(bounds[1]))
+
+
+def _date_bounds(text: str) -> tuple[Lit, Lit] | None:
     import calendar
     from datetime import date
 
     from .text import parse_iso
 
-    if date_literal(text) is None:
+    if _date(text) is None:
         return None
     try:
         year, month, day = parse_iso(text)
@@ -97,14 +177,23 @@ def date_bounds(text: str) -> tuple[Literal, Literal] | None:
     first_month, last_month = (month, month) if month else (1, 12)
     earliest = date(year, first_month, day or 1)
     latest = date(year, last_month, day or calendar.monthrange(year, last_month)[1])
-    return (Literal(earliest.isoformat(), datatype=XSD.date), Literal(latest.isoformat(), datatype=XSD.date))
+    return Lit(earliest.isoformat(), None, _XSD.date), Lit(latest.isoformat(), None, _XSD.date)
 
 
-def _number(value: float) -> Literal:
+def _number(value: float) -> Lit:
     """11000.0 -> 11000 (xsd:integer); 2.5 -> 2.5 (xsd:decimal), never a float's noise."""
     if float(value).is_integer():
-        return Literal(int(value))
-    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+        return _integer(int(value))
+    # rdflib spells the decimal (a count with a fraction is rare: no need to be quick)
+    return Lit(str(Literal(Decimal(repr(float(value))), datatype=_XSD.decimal)), None, _XSD.decimal)
+
+
+def _integer(value: int) -> Lit:
+    return Lit(str(value), None, _XSD.integer)
+
+
+def _boolean(value: bool) -> Lit:
+    return _TRUE if value else _FALSE
 
 
 class _Text:
@@ -113,29 +202,29 @@ class _Text:
     def __init__(self, lang: str | None):
         self.lang = lang if lang and _LANG_TAG.fullmatch(lang) else None
 
-    def __call__(self, text: str) -> Literal:
-        return Literal(text, lang=self.lang)
+    def __call__(self, text: str) -> Lit:
+        return Lit(text, self.lang)
 
 
 def _document_quads(doc_id: str, document: Document | None) -> Iterator[Quad]:
-    node, graph = local_iri(DOC, doc_id), local_iri(GRAPH, doc_id)
-    yield node, RDF.type, KG.Document, graph
-    yield node, RDF.type, PROV.Entity, graph
-    yield node, KG.id, Literal(doc_id), graph
+    node, graph = _doc_iri(doc_id), _graph_iri(doc_id)
+    yield node, _RDF.type, _KG.Document, graph
+    yield node, _RDF.type, _PROV.Entity, graph
+    yield node, _KG.id, Lit(doc_id), graph
     if document is None:
         return
     text = _Text(document.lang)
     if document.title:
-        yield node, DCTERMS.title, text(document.title), graph
+        yield node, _DCTERMS.title, text(document.title), graph
     if document.published:
-        yield node, DCTERMS.issued, date_literal(document.published) or Literal(document.published), graph
+        yield node, _DCTERMS.issued, _date(document.published) or Lit(document.published), graph
     if document.lang:
-        yield node, DCTERMS.language, Literal(document.lang), graph
+        yield node, _DCTERMS.language, Lit(document.lang), graph
     if document.url:
-        yield node, KG.url, Literal(document.url, datatype=XSD.anyURI), graph
+        yield node, _KG.url, Lit(document.url, None, _XSD.anyURI), graph
 
 
-def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Literal]:
+def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Lit]:
     """rdfs:label in every language we know a name in: the gazetteer's names
     ("Russie"@fr, "Russia"@en), and the build's label in the language of each
     article that names the entity otherwise; untagged when no language is known."""
@@ -146,116 +235,112 @@ def _labels(ref: EntityRef, langs: set[str]) -> Iterator[Literal]:
     for lang in langs:
         names.setdefault(lang, ref.label)
     if not names:
-        yield Literal(ref.label)
+        yield Lit(ref.label)
     for lang, name in names.items():
         if _LANG_TAG.fullmatch(lang):
-            yield Literal(name, lang=lang)
+            yield Lit(name, lang)
 
 
 def _entity_quads(ref: EntityRef, aliases=(), part_of=None, docs=(), langs=frozenset()) -> Iterator[Quad]:
-    node = entity_iri(ref.id, ref.qid)
-    yield node, RDF.type, KG.Entity, None
+    node = _entity_iri(ref.id, ref.qid)
+    yield node, _RDF.type, _KG.Entity, None
     if ref.cls in ENTITY_CLASSES:
-        yield node, RDF.type, KG[ref.cls], None
+        yield node, _RDF.type, _KG[ref.cls], None
     # one display name (the build's), and names to match in each language
-    yield node, SKOS.prefLabel, Literal(ref.label), None
+    yield node, _SKOS.prefLabel, Lit(ref.label), None
     for label in _labels(ref, set(langs)):
-        yield node, RDFS.label, label, None
-    yield node, KG.id, Literal(ref.id), None
+        yield node, _RDFS.label, label, None
+    yield node, _KG.id, Lit(ref.id), None
     for alias in aliases:
-        yield node, SKOS.altLabel, Literal(alias), None
+        yield node, _SKOS.altLabel, Lit(alias), None
     if part_of:
-        yield node, KG.partOf, entity_iri(part_of), None
+        yield node, _KG.partOf, _entity_iri(part_of), None
     for doc_id in docs:
-        yield node, KG.mentionedIn, local_iri(DOC, doc_id), None
+        yield node, _KG.mentionedIn, _doc_iri(doc_id), None
 
 
 def _claim_quads(claim: Claim, text: _Text) -> Iterator[Quad]:
+    """What the article says of a claim, in its named graph (its event: _event_quads)."""
     claim_id = claim.id
-    node, graph = CLAIM[claim_id], local_iri(GRAPH, claim.doc)
-    yield node, RDF.type, claim_class(claim.type), graph
-    yield node, RDF.type, KG.Claim, graph
-    yield node, KG.id, Literal(claim_id), graph
-    yield node, KG.document, local_iri(DOC, claim.doc), graph
-    yield node, KG.rule, Literal(claim.rule), graph
-    yield node, KG.alleged, Literal(claim.alleged), graph
+    node, graph = _CLAIM[claim_id], _graph_iri(claim.doc)
+    yield node, _RDF.type, _claim_class(claim.type), graph
+    yield node, _RDF.type, _KG.Claim, graph
+    yield node, _KG.id, Lit(claim_id), graph
+    yield node, _KG.document, _doc_iri(claim.doc), graph
+    yield node, _KG.rule, Lit(claim.rule), graph
+    yield node, _KG.alleged, _boolean(claim.alleged), graph
     for role, refs in claim.roles.items():
         for ref in refs:
-            yield node, role_property(role), entity_iri(ref.id, ref.qid), graph
+            yield node, _role_property(role), _entity_iri(ref.id, ref.qid), graph
     if claim.quantity:
         yield from _quantity_quads(claim, node, graph)
     if claim.date:
-        yield node, KG.date, date_literal(claim.date) or Literal(claim.date), graph
-        bounds = date_bounds(claim.date)
+        yield node, _KG.date, _date(claim.date) or Lit(claim.date), graph
+        bounds = _date_bounds(claim.date)
         if bounds:
-            yield node, KG.dateEarliest, bounds[0], graph
-            yield node, KG.dateLatest, bounds[1], graph
+            yield node, _KG.dateEarliest, bounds[0], graph
+            yield node, _KG.dateLatest, bounds[1], graph
     if claim.obligation:
-        yield node, KG.obligation, OBLIGATION[claim.obligation], graph
+        yield node, _KG.obligation, _OBLIGATION[claim.obligation], graph
     if claim.domain:
-        yield node, KG.domain, DOMAIN[claim.domain], graph
+        yield node, _KG.domain, _DOMAIN[claim.domain], graph
     if claim.stance:
-        yield node, KG.statementStance, STANCE[claim.stance], graph
+        yield node, _KG.statementStance, _STANCE[claim.stance], graph
     for name in ("quote", "position", "item"):
         if getattr(claim, name):
-            yield node, KG[name], text(getattr(claim, name)), graph
+            yield node, _KG[name], text(getattr(claim, name)), graph
     for number, evidence in enumerate(claim.evidence):
-        sentence = EVIDENCE[f"{claim_id}-{number}"]
-        yield node, PROV.wasDerivedFrom, sentence, graph
-        yield sentence, RDF.type, KG.Evidence, graph
-        yield sentence, KG.document, local_iri(DOC, evidence.doc), graph
-        yield sentence, KG.start, Literal(evidence.start), graph
-        yield sentence, KG.end, Literal(evidence.end), graph
-        yield sentence, KG.text, text(evidence.text), graph
+        sentence = _EVIDENCE[f"{claim_id}-{number}"]
+        yield node, _PROV.wasDerivedFrom, sentence, graph
+        yield sentence, _RDF.type, _KG.Evidence, graph
+        yield sentence, _KG.document, _doc_iri(evidence.doc), graph
+        yield sentence, _KG.start, _integer(evidence.start), graph
+        yield sentence, _KG.end, _integer(evidence.end), graph
+        yield sentence, _KG.text, text(evidence.text), graph
     for number, attribution in enumerate(claim.attributions):
-        stance_node = ATTRIBUTION[f"{claim_id}-{number}"]
-        claimant = entity_iri(attribution.claimant.id, attribution.claimant.qid)
-        yield node, KG.attribution, stance_node, graph
-        yield stance_node, RDF.type, KG.Attribution, graph
-        yield stance_node, KG.claimant, claimant, graph
-        yield stance_node, KG.stance, STANCE[attribution.stance], graph
+        stance_node = _ATTRIBUTION[f"{claim_id}-{number}"]
+        claimant = _entity_iri(attribution.claimant.id, attribution.claimant.qid)
+        yield node, _KG.attribution, stance_node, graph
+        yield stance_node, _RDF.type, _KG.Attribution, graph
+        yield stance_node, _KG.claimant, claimant, graph
+        yield stance_node, _KG.stance, _STANCE[attribution.stance], graph
         if attribution.stance in _RESPONSIBLE_STANCES:
             # PROV reads an attribution as "this agent is responsible for the claim":
             # true of who claims or confirms it, never of who denies it or says nothing
-            yield node, PROV.wasAttributedTo, claimant, graph
-            yield node, PROV.qualifiedAttribution, stance_node, graph
-            yield stance_node, RDF.type, PROV.Attribution, graph
-            yield stance_node, PROV.agent, claimant, graph
+            yield node, _PROV.wasAttributedTo, claimant, graph
+            yield node, _PROV.qualifiedAttribution, stance_node, graph
+            yield stance_node, _RDF.type, _PROV.Attribution, graph
+            yield stance_node, _PROV.agent, claimant, graph
         if attribution.cue:
-            yield stance_node, KG.cue, text(attribution.cue), graph
+            yield stance_node, _KG.cue, text(attribution.cue), graph
+
+
+def _event_quads(claim: Claim) -> Iterator[Quad]:
+    """The claim as a report of its event, across articles: in the default graph."""
     if claim.event:
-        event = local_iri(EVENT, claim.event)
-        yield event, RDF.type, KG.Event, None
-        yield event, KG.report, node, None
+        event = _event_iri(claim.event)
+        yield event, _RDF.type, _KG.Event, None
+        yield event, _KG.report, _CLAIM[claim.id], None
 
 
 def _quantity_quads(claim: Claim, node: URIRef, graph: URIRef) -> Iterator[Quad]:
-    quantity, amount = claim.quantity, QUANTITY[claim.id]
-    yield node, KG.quantity, amount, graph
-    yield amount, RDF.type, KG.Quantity, graph
+    quantity, amount = claim.quantity, _QUANTITY[claim.id]
+    yield node, _KG.quantity, amount, graph
+    yield amount, _RDF.type, _KG.Quantity, graph
     for name in ("value", "low", "high"):
         if getattr(quantity, name) is not None:
-            yield amount, KG[name], _number(getattr(quantity, name)), graph
-    yield amount, KG.approximate, Literal(quantity.approximate), graph
+            yield amount, _KG[name], _number(getattr(quantity, name)), graph
+    yield amount, _KG.approximate, _boolean(quantity.approximate), graph
     if quantity.unit:
-        yield amount, KG.unit, Literal(quantity.unit), graph
+        yield amount, _KG.unit, Lit(quantity.unit), graph
 
 
-def corpus_quads(corpus: Corpus) -> list[Quad]:
-    """Every statement of the corpus as (subject, predicate, object, graph), sorted.
-
-    The graph is the article's named graph for what the article says (its
-    claims and their evidence, attributions, quantities, and the article's own
-    description), None (the default graph) for what is shared: entities and events.
-    """
-    documents = {d.id: d for d in corpus.documents}
+def _shared_quads(corpus: Corpus, documents: dict[str, Document]) -> set[Quad]:
+    """The default graph: entities and events, what articles share."""
     quads: set[Quad] = set()
     for claim in corpus.claims:
-        document = documents.get(claim.doc)
-        quads.update(_claim_quads(claim, _Text(document.lang if document else None)))
-    for doc_id in sorted(set(documents) | {c.doc for c in corpus.claims}
-                         | {e.doc for c in corpus.claims for e in c.evidence}):
-        quads.update(_document_quads(doc_id, documents.get(doc_id)))
+        quads.update(_event_quads(claim))
+
     def langs(doc_ids) -> set[str]:
         return {documents[d].lang for d in doc_ids if d in documents and documents[d].lang}
 
@@ -270,7 +355,61 @@ def corpus_quads(corpus: Corpus) -> list[Quad]:
             if ref.id not in described:
                 described.add(ref.id)
                 quads.update(_entity_quads(ref, langs=langs([claim.doc])))
-    return sorted(quads, key=lambda q: (q[3] or "", q[0], q[1], q[2].n3()))
+    return quads
+
+
+def _graphs(corpus: Corpus) -> Iterator[list[Quad]]:
+    """Every statement of the corpus graph by graph, each graph's sorted: the default
+    graph (None: entities and events), then each article's named graph (its claims
+    and their evidence, attributions, quantities, and the article's own description)
+    in IRI order. Only one article's statements are made at a time."""
+    documents = {d.id: d for d in corpus.documents}
+    yield _sorted(_shared_quads(corpus, documents))
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in corpus.claims:
+        claims_of.setdefault(claim.doc, []).append(claim)
+    doc_ids = set(documents) | set(claims_of) | {e.doc for c in corpus.claims for e in c.evidence}
+    for _graph, doc_id in sorted((str(_graph_iri(d)), d) for d in doc_ids):
+        document = documents.get(doc_id)
+        quads = set(_document_quads(doc_id, document))
+        text = _Text(document.lang if document else None)
+        for claim in claims_of.get(doc_id, ()):
+            quads.update(_claim_quads(claim, text))
+        yield _sorted(quads)
+
+
+def _sorted(quads) -> list[Quad]:
+    """One graph's quads by subject, predicate and object (as rdflib spells it in N3)."""
+    return sorted(quads, key=_order)
+
+
+def _order(quad: Quad) -> tuple:
+    return quad[0], quad[1], _n3(quad[2])
+
+
+def _n3(term) -> str:
+    """The N3 form rdflib gives a term (``Literal.n3()``), without making the term."""
+    if term.__class__ is not Lit:
+        return f"<{term}>"
+    encoded = Literal._quote_encode(term.text)  # rdflib's own escaping, on the str alone
+    if term.lang:
+        return f"{encoded}@{term.lang}"
+    return f"{encoded}^^<{term.datatype}>" if term.datatype else encoded
+
+
+def _rdflib_term(term):
+    if isinstance(term, Lit):
+        return Literal(term.text, lang=term.lang, datatype=term.datatype)
+    return URIRef(term)
+
+
+def corpus_quads(corpus: Corpus) -> list[tuple]:
+    """Every statement of the corpus as rdflib terms (subject, predicate, object,
+    graph), sorted by graph (None, the default graph, first), subject, predicate and
+    object. The graph is the article's named graph for what the article says, None
+    for what is shared: entities and events."""
+    return [(URIRef(s), URIRef(p), _rdflib_term(o), g if g is None else URIRef(g))
+            for quads in _graphs(corpus) for s, p, o, g in quads]
 
 
 def _bind_prefixes(graph: Graph) -> None:
@@ -324,29 +463,87 @@ def _json_ld(graph: Graph) -> str:
     return json.dumps(sorted_document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _oxigraph_term(term):
+def oxigraph_graphs(corpus: Corpus) -> Iterator[tuple[str | None, list]]:
+    """Each graph of the corpus that holds anything, in order, as its IRI (None: the
+    default graph) and its statements as Oxigraph triples (kg push sends them one by one)."""
+    for quads in _graphs(corpus):
+        if quads:
+            yield quads[0][3], list(_oxigraph_triples([quads]))
+
+
+def _oxigraph_triples(graphs: Iterator[list[Quad]]):
+    """The quads as Oxigraph triples, made one at a time as the writer asks for them."""
     import pyoxigraph as ox
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
+    nodes: dict[str, ox.NamedNode] = {}  # predicates, classes and entities come back often
+
+    def node(iri: str):
+        made = nodes.get(iri)
+        if made is None:
+            made = nodes[iri] = ox.NamedNode(iri)
+        return made
+
+    subject_node, last = None, None
+    for quads in graphs:
+        for subject, predicate, obj, _graph in quads:
+            if subject != last:  # sorted: a subject's statements follow each other
+                subject_node, last = ox.NamedNode(subject), subject
+            if obj.__class__ is Lit:
+                if obj.lang:
+                    obj = ox.Literal(obj.text, language=obj.lang)
+                elif obj.datatype:
+                    obj = ox.Literal(obj.text, datatype=node(obj.datatype))
+                else:
+                    obj = ox.Literal(obj.text)
+            else:
+                obj = node(obj)
+            yield ox.Triple(subject_node, node(predicate), obj)
 
 
-def _turtle(quads: list[Quad]) -> str:
+class _AfterPrefixes:
+    """A binary file that drops the prefix lines Oxigraph writes first (in its own
+    order): the caller writes them itself, in a fixed one."""
+
+    def __init__(self, handle, skip: bytes):
+        self.handle, self.skip = handle, skip
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        given = len(data)  # all taken: a shorter count would have Oxigraph write the rest again
+        if self.skip:
+            cut = min(len(self.skip), len(data))
+            if data[:cut] != self.skip[:cut]:
+                raise RuntimeError("pyoxigraph wrote an unexpected Turtle header")
+            self.skip, data = self.skip[cut:], data[cut:]
+        self.handle.write(data)
+        return given
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+def _oxigraph_prefixes() -> tuple[dict[str, str], bytes]:
+    """The prefixes given to Oxigraph, and the header it writes for them (learnt by
+    writing one triple with none of them)."""
+    import pyoxigraph as ox
+
+    prefixes = {prefix: str(iri) for prefix, iri in PREFIXES.items()}
+    probe = ox.NamedNode("urn:kg:probe")
+    text = ox.serialize([ox.Triple(probe, probe, probe)], format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return prefixes, text[:text.index(b"\n<urn:kg:probe> ") + 1]
+
+
+def _write_turtle_to(corpus: Corpus, handle) -> None:
     """Turtle written by Oxigraph (fifteen times faster than rdflib's writer on a
-    build), from the sorted quads, with the prefix lines in a fixed order."""
+    build) into the binary file ``handle``, graph by graph as _graphs makes them
+    (never the whole corpus in memory as terms), after the prefix lines in a fixed order."""
     import pyoxigraph as ox
 
-    triples = [ox.Triple(*map(_oxigraph_term, quad[:3])) for quad in quads]
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
-                        prefixes={prefix: str(iri) for prefix, iri in PREFIXES.items()}).decode("utf-8")
-    lines = text.split("\n")
-    header = sorted(line for line in lines if line.startswith("@prefix "))
-    return "\n".join(header + [line for line in lines if not line.startswith("@prefix ")])
+    prefixes, header = _oxigraph_prefixes()
+    lines = header.decode("utf-8").split("\n")
+    handle.write("".join(line + "\n" for line in sorted(line for line in lines if line)).encode("utf-8"))
+    ox.serialize(_oxigraph_triples(_graphs(corpus)), _AfterPrefixes(handle, header),
+                 format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def serialize_corpus(corpus: Corpus, fmt: str = "turtle") -> str:
@@ -365,7 +562,11 @@ def serialize_corpus(corpus: Corpus, fmt: str = "turtle") -> str:
         # split on "\n" alone: a literal may hold U+2028, which splitlines() would cut
         return "".join(sorted(line + "\n" for line in text.split("\n") if line))
     if fmt == "turtle":
-        return _turtle(corpus_quads(corpus))
+        from io import BytesIO
+
+        buffer = BytesIO()
+        _write_turtle_to(corpus, buffer)
+        return buffer.getvalue().decode("utf-8")
     raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
 
 
@@ -379,5 +580,7 @@ def write_rdf(corpus: Corpus, path: Path, fmt: str = "turtle") -> None:
 
 
 def write_turtle(corpus: Corpus, path: Path) -> None:
-    """Write ``graph.ttl`` of a build: the whole corpus as Turtle, atomically."""
-    write_rdf(corpus, path, "turtle")
+    """Write ``graph.ttl`` of a build: the whole corpus as Turtle, atomically, as it
+    is made (the file is never held whole in memory)."""
+    with atomic_file(path, binary=True) as handle:
+        _write_turtle_to(corpus, handle)

@@ -348,7 +348,7 @@ def _read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, notes: list | Non
     return text.removeprefix("\ufeff")
 
 
-class _StringDates(yaml.SafeLoader):
+class _StringDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser: 5x faster
     """SafeLoader that keeps dates as written: we check them ourselves, with a clear message."""
 
 

@@ -8,24 +8,34 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BuildNotFound
 from .model import Claim, Corpus, Document, Entity
 
-__all__ = ["write_text_atomic", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
+__all__ = ["write_text_atomic", "atomic_file", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
 
 CLAIMS, ENTITIES, DOCUMENTS = "claims.jsonl", "entities.jsonl", "documents.jsonl"
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_file(path: Path, binary: bool = False):
+    """A file to write ``path`` through, piece by piece (an output too large to
+    hold as one string): a temporary file in the same folder, renamed over
+    ``path`` when the block ends without error, removed otherwise."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
+            yield handle
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are meant to be shared
         os.replace(tmp, path)
     except BaseException:
@@ -62,7 +72,11 @@ def jsonl_lines(rows) -> str:
 
 
 def write_jsonl(path: Path, rows) -> None:
-    write_text_atomic(path, jsonl_lines(rows))
+    """One JSON object per line (see jsonl_lines), written row by row: a build's
+    claims are never held as one string."""
+    with atomic_file(path) as handle:
+        for row in rows:
+            handle.write(json_line(row) + "\n")
 
 
 def save_corpus(corpus: Corpus, out_dir: Path) -> None:

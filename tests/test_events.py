@@ -222,3 +222,27 @@ def test_rdf_groups_the_reports_under_one_event_node():
     graph = corpus_to_rdf(assign_events(load_corpus(EVENTS_FIXTURE)))
     sizes = sorted(len(set(graph.objects(e, KG.report))) for e in graph.subjects(RDF.type, KG.Event))
     assert sizes == [2, 4]  # the deployment, the ratification; the two visits stay apart
+
+
+def test_many_reports_of_one_fact_are_compared_by_distinct_date_and_figure(monkeypatch):
+    """Ten thousand reports of one fact: each distinct date finds its event once and each
+    distinct figure is compared once, never every report with every other."""
+    import kg.events as events
+
+    calls = {"dates": 0, "figures": 0}
+
+    def counting(name, function):
+        def counted(*args):
+            calls[name] += 1
+            return function(*args)
+        return counted
+
+    monkeypatch.setattr(events, "dates_compatible", counting("dates", events.dates_compatible))
+    monkeypatch.setattr(events, "quantities_disagree", counting("figures", events.quantities_disagree))
+    dates, figures = ("2024-11", "2024-11-05", "2024-10", None), (11000, 12000, 10000)
+    reports = [deployment(f"doc-{n}", value=figures[n % 3], date=dates[n % 4], stances=[(UKR, "claims")])
+               for n in range(10_000)]
+    found = events.group_events(reports)
+    assert sum(len(e.reports) for e in found) == 10_000
+    assert len(events.contested(found)) >= 1
+    assert calls["dates"] <= 50 and calls["figures"] <= 100

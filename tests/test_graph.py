@@ -5,8 +5,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.graph import corpus_to_networkx, graphml_text, quantity_text, write_graphml
-from kg.model import Claim, Corpus, Entity, Evidence, Quantity
+from kg.graph import corpus_to_networkx, graphml_pieces, graphml_text, quantity_text, write_graphml
+from kg.model import Attribution, Claim, Corpus, Document, Entity, EntityRef, Evidence, Quantity
 from kg.store import load_corpus
 
 FIXTURE = Path(__file__).parent / "fixtures" / "alliances"
@@ -23,7 +23,8 @@ def edges_of(graph, claim_type):
 
 
 def test_graphml_round_trips_through_networkx(corpus, tmp_path):
-    graph = write_graphml(corpus, tmp_path / "graph.graphml")
+    write_graphml(corpus, tmp_path / "graph.graphml")
+    graph = corpus_to_networkx(corpus)
     back = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert isinstance(back, nx.MultiDiGraph)
     assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
@@ -99,3 +100,27 @@ def test_quantity_text():
     assert quantity_text(Quantity(low=10000, high=12000, unit="soldier")) == "10000-12000 soldier"
     assert quantity_text(Quantity(value=2.5, unit="missile")) == "2.5 missile"
     assert quantity_text(Quantity(unit="shell")) == "shell"
+
+
+def test_streamed_graphml_is_what_networkx_writes(corpus, tmp_path):
+    """write_graphml writes element by element the bytes networkx's writer gives for the
+    whole graph: odd text (markup, line breaks of every kind, controls, non-ASCII), a
+    node only an edge names, an empty alias list, one claim id given twice."""
+    odd = "Kiev <a&b> \"dit\"\r\nligne\rtrois\x85quatre\u2028cinq\x0b\x1c été 🚀 \t fin"
+    north, south = Entity("Q1", "Nord & fils", "Country", "Q1", aliases=[""]), Entity("Q2", "Sud", "Country", "Q2")
+    stray = EntityRef("org-x", "Org <x>", None, "Organization")
+    claims = [
+        Claim("cooperation", "doc-b", {"parties": [south.ref, north.ref, stray]}, [Evidence("doc-b", 0, 5, odd)],
+              "demo", domain="military", quote=odd,
+              attributions=[Attribution(stray, "claims"), Attribution(north.ref, "denies")]),
+        Claim("cooperation", "doc-a", {"parties": [north.ref, south.ref]}, [Evidence("doc-a", 0, 5, "")], "demo",
+              quantity=Quantity(value=3, approximate=True, unit="soldier")),
+    ]
+    claims.append(Claim("cooperation", "doc-a", {"parties": [north.ref, south.ref]}, [Evidence("doc-a", 0, 5, "x")],
+                        "other", stored_id=claims[1].id, date="2024-01"))
+    odd_corpus = Corpus([Document("doc-a", "t", "fr", published="2024-02-03")], [south, north], claims)
+    for sample in (corpus, odd_corpus, Corpus([], [], [])):
+        expected = graphml_text(corpus_to_networkx(sample))
+        assert "".join(graphml_pieces(sample)) == expected
+        write_graphml(sample, tmp_path / "graph.graphml")
+        assert (tmp_path / "graph.graphml").read_bytes() == expected.encode("utf-8")

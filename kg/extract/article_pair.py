@@ -12,7 +12,7 @@ from ..model import EntityRef
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
-__all__ = ["main_pair", "acting_state", "recent_pair", "pair_point", "mentions_pair"]
+__all__ = ["main_pair", "acting_state", "recent_pair", "leading_states", "pair_point", "mentions_pair"]
 
 
 def main_pair(mentions) -> list[EntityRef]:
@@ -42,14 +42,15 @@ def _placed(doc, mention) -> bool:
     return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in partners)
 
 
-def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> list[EntityRef]:
+def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef],
+                leading: set[str] | None = None) -> list[EntityRef]:
     """The last two states named as actors before a point: in the sentence before
     ("Xi Jinping a signé avec Vladimir Poutine... Les deux dirigeants"), else
     among the article's three most named states ("La Russie et la Corée du Nord
     ont resserré leurs liens... Les deux pays"); else ``fallback``. A state named
-    after a preposition ("la guerre en Ukraine") is a place there, not one of the two."""
-    counts = Counter(acting_state(m).id for m in mentions if acting_state(m))
-    leading = {i for i, _ in counts.most_common(3)}
+    after a preposition ("la guerre en Ukraine") is a place there, not one of the two.
+    ``leading``: leading_states(mentions), if the caller already has it."""
+    leading = leading_states(mentions) if leading is None else leading
     earlier = [m for m in mentions if m.end <= before_char]
     sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
     previous = doc[sentence_start.start - 1].sent.start if sentence_start is not None and sentence_start.start else 0
@@ -64,6 +65,12 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef]) -> l
             if len(found) == 2:
                 return found
     return fallback
+
+
+def leading_states(mentions) -> set[str]:
+    """The ids of the article's three most named states (by acting_state)."""
+    counts = Counter(acting_state(m).id for m in mentions if acting_state(m))
+    return {i for i, _ in counts.most_common(3)}
 
 
 def pair_point(sentence, lang: str) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
+from .context import doc_text
 from .frames import attribution_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_phrase, phrase_start,
@@ -251,7 +252,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
 def _cue_span(doc, cue):
     """Where the cue's words stand ("According to"), else its token."""
     start = doc[cue.token].idx
-    words = doc.text[start:start + len(cue.words)]
+    words = doc_text(doc)[start:start + len(cue.words)]
     return Span(start, start + len(words), words) if normalise_phrase(words) == cue.words else span_of(doc[cue.token])
 
 

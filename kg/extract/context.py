@@ -9,7 +9,7 @@ from ..model import Evidence
 from ..dates import find_dates
 from .quantities import find_quantities
 
-__all__ = ["SentenceContext", "doc_dateline"]
+__all__ = ["SentenceContext", "doc_dateline", "doc_text"]
 
 
 @dataclass
@@ -54,6 +54,15 @@ class SentenceContext:
 
 def _shifted(matches, offset: int) -> list:
     return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, joined once: spaCy's ``doc.text`` joins every token at each call,
+    and the rules ask for it for each sentence and cue (the square of an article's length)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
 
 
 def doc_dateline(doc):

@@ -35,13 +35,24 @@ def _determiners(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
 
 
-def _only_links(tokens, lang: str) -> bool:
-    """Do only determiners, "de" and words such as "République" join a title to the state
-    after it ("le président de la Russie")?"""
+@lru_cache(maxsize=None)
+def _links(lang: str) -> frozenset[str]:
+    # cached: a lexicon is copied on each load, and this is asked for every title
     lexicon = load_lexicon(lang, "mentions")
     links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
     # "Premier ministre de la République de l'Inde": the state's own formal name
-    links |= set(lexicon.get("state_heads") or ())
+    return links | set(lexicon.get("state_heads") or ())
+
+
+@lru_cache(maxsize=None)
+def _place_links(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("place_links") or ())
+
+
+def _only_links(tokens, lang: str) -> bool:
+    """Do only determiners, "de" and words such as "République" join a title to the state
+    after it ("le président de la Russie")?"""
+    links = _links(lang)
     return all(t.lower_ in links for t in tokens)
 
 
@@ -131,8 +142,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     # "Le président de la République ... Il a rappelé": an unnamed official too
     people = [m for m in mentions if m.cls == "Person" or m.kind == "official"]
     added = []
+    parsed = doc.has_annotation("DEP")  # once: spaCy looks at every token to tell
     for token in doc:
-        parsed = doc.has_annotation("DEP")
         # "a-t-il ajouté": the inverted subject keeps its hyphen
         if token.lower_.lstrip("-") in pronouns and (token.dep_.startswith("nsubj") or inverted_pronoun(token)
                                                      or not parsed):
@@ -259,7 +270,7 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
 
 def _has_complement(doc, end: int, lang: str) -> bool:
     """"le Nord du pays" is a region, not an elliptic state name."""
-    return end < len(doc) and doc[end].lower_ in load_lexicon(lang, "mentions").get("place_links", ())
+    return end < len(doc) and doc[end].lower_ in _place_links(lang)
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:

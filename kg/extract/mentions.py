@@ -321,12 +321,18 @@ def _mention_words(lang: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get(key) or ())
 
 
+@lru_cache(maxsize=None)
+def _portfolios(lang: str) -> tuple[str, ...]:
+    # cached: a lexicon is copied on each load, and this is asked for every name
+    return tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+
+
 def _in_portfolio(doc, span, lang: str) -> bool:
     """Is a name part of a minister's portfolio ("ministre de l'Europe et des
     Affaires étrangères")? Then it names no entity."""
     from .phrases import find_phrases
 
-    phrases = tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
+    phrases = _portfolios(lang)
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 

@@ -6,6 +6,7 @@ scanned once per phrase list and the matches are kept in its ``user_data``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 __all__ = ["phrase_words", "lowered_words", "find_phrases"]
@@ -49,16 +50,22 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
     end = len(doc) if end is None else end
     key = phrases if isinstance(phrases, (tuple, frozenset)) else tuple(phrases)
     cache = doc.user_data.setdefault("kg_phrases", {})
-    found = cache.get((lang, key))
-    if found is None:
-        found = cache[(lang, key)] = list(_scan(lowered_words(doc), _phrase_index(lang, key)))
-    return (match for match in found if start <= match[0] and match[1] <= end)
+    scanned = cache.get((lang, key))
+    if scanned is None:
+        found = list(_scan(lowered_words(doc), _phrase_index(lang, key)))
+        scanned = cache[(lang, key)] = found, [match[0] for match in found]
+    found, starts = scanned
+    # matches are in text order: the range's are found by bisection, not by reading the
+    # whole article's (the rules ask sentence by sentence: an article's square otherwise)
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    return (match for match in found[first:last] if match[1] <= end)
 
 
 def _scan(words: list[str], index):
-    i = 0
-    while i < len(words):
-        hit = next(((w, p) for w, p in index.get(words[i], ()) if tuple(words[i:i + len(w)]) == w), None)
+    i, count = 0, len(words)
+    while i < count:
+        entries = index.get(words[i])  # most words open no phrase: one look-up, nothing built
+        hit = entries and next(((w, p) for w, p in entries if tuple(words[i:i + len(w)]) == w), None)
         if hit:
             yield i, i + len(hit[0]), hit[1]
             i += len(hit[0])

@@ -8,6 +8,7 @@ speak about earlier reports) and merged when they state the same fact.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -16,10 +17,10 @@ from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
-from .article_pair import acting_state, main_pair, pair_point, recent_pair
+from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues
 from .claims import frame_claims
-from .context import SentenceContext
+from .context import SentenceContext, doc_text
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
@@ -59,6 +60,9 @@ class _Article:
     has_treaty: bool = False                           # a treaty was named before
     speaking: list = field(default_factory=list)       # "X said:": cues for the paragraph it opens
     home: object = None                                # the state the publisher speaks for
+    # read once per article, not once per sentence (an article's square otherwise)
+    by_sentence: dict = field(default_factory=dict)    # first token of a sentence -> its mentions
+    leading: set = field(default_factory=set)          # the three most named states' ids
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -122,7 +126,8 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
         mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
-    article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home)
+    article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home,
+                       by_sentence=_by_sentence(doc, mentions), leading=leading_states(mentions))
     claims: list[Claim] = []
     for sentence in doc.sents:
         claims += _read_sentence(article, sentence)
@@ -151,11 +156,22 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
+def _by_sentence(doc, mentions) -> dict[int, list]:
+    """The mentions of each sentence, keyed by its first token, in the article's order."""
+    starts = [sentence.start for sentence in doc.sents]
+    grouped: dict[int, list] = {}
+    for mention in mentions:
+        at = bisect_right(starts, mention.tok_start) - 1
+        if at >= 0:
+            grouped.setdefault(starts[at], []).append(mention)
+    return grouped
+
+
 def _read_sentence(article: _Article, sentence) -> list[Claim]:
     """The claims of one sentence, with their attributions; remembers what later
     sentences need (reactions, sources, the treaty named)."""
     doc, lang = article.doc, article.document.lang
-    in_sentence = [m for m in article.mentions if sentence.start <= m.tok_start < sentence.end]
+    in_sentence = article.by_sentence.get(sentence.start, [])
     cues = find_cues(doc, sentence, in_sentence, lang, article.pair_mentions, article.last_source)
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
@@ -170,7 +186,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         {i: (c.token if c.verb else None)
          for c in sayers for m in c.claimants for i in range(m.tok_start, m.tok_end)},
         {m.ref.id for c in sayers for m in c.claimants},
-        article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair),
+        article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair,
+                                      article.leading),
         article.home)
     findings = frame_claims(ctx)
     _remember(article, findings)
@@ -217,7 +234,7 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
 
 
 def _ends_paragraph(sentence) -> bool:
-    following = sentence.doc.text[sentence.end_char:sentence.end_char + 8]
+    following = doc_text(sentence.doc)[sentence.end_char:sentence.end_char + 8]
     return "\n" in sentence.text.rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
 
 
@@ -427,6 +444,10 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
         found_claims, mentions = results[document.id]
         claims += found_claims
         all_mentions.append((document.id, mentions))
+    for claim in claims:
+        # what a claim says is settled here: its id (a hash of it, which every output
+        # asks for, many times) is computed once, as for a claim read from a build
+        claim.stored_id = claim.id
     entities = _role_entities(claims, _entities(all_mentions))
     return Corpus(documents=list(documents), entities=entities, claims=claims)
 

@@ -15,6 +15,7 @@ from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
+from .context import doc_text
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
@@ -71,7 +72,7 @@ def _note_parties(claim: Claim, role: str, ctx, pair: list[EntityRef], offset: i
     """For ``kg claims --explain``: the obligation's phrase; the states the sentence
     names, else where the parties came from."""
     start = ctx.sentence.start_char + offset
-    trace_of(claim).trigger = Span(start, start + length, ctx.sentence.doc.text[start:start + length])
+    trace_of(claim).trigger = Span(start, start + length, doc_text(ctx.sentence.doc)[start:start + length])
     named = {m.ref.id: m for m in reversed(ctx.mentions) if m.cls == "Country"}  # the first mention of each
     notes = trace_of(claim).roles
     for ref in claim.roles[role]:
