@@ -148,10 +148,12 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
 
 
 def _passive_modifier(token) -> bool:
-    """A past participle qualifying a noun ("officials accused of", "responsables accusés de"):
-    the noun undergoes the speech act, it does not make it."""
+    """A past participle qualifying a noun with no agent ("officials accused of",
+    "responsables accusés de"): the noun undergoes the speech act, it does not make it
+    ("accusées par Bruxelles de..." names its claimant, the agent)."""
     return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
-            and "Past" in token.morph.get("Tense"))
+            and "Past" in token.morph.get("Tense")
+            and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))
 
 
 def _after_quotation(doc, sentence, verb) -> bool:
