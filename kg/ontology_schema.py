@@ -111,6 +111,7 @@ ATTRIBUTIONS = {
 DATES = {
     "capitalised_names": bool,
     "numeric_order": OneOf(("dmy", "mdy"), noun="numeric order"),
+    "lede_perfect_is_news?": bool,
     "months": {"*": Range(1, 12)},
     "ordinal_suffixes": WORDS,
     "day_articles": WORDS,
@@ -232,6 +233,7 @@ PROFILE = {
         "possessive_endings": WORDS,    # "Russia's": the possessor's own token
         "complement_links": WORDS,      # a bare noun complement ("les services de renseignement")
         "relative_pronouns": WORDS,     # ", which": a relative clause keeps the subject before it
+        "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse

@@ -90,8 +90,9 @@ class Dateline:
     end: int
 
 
-# A place in capitals, a comma, then a date and perhaps an agency up to a dash.
-_DATELINE = re.compile(r"\A(?P<place>[^\n,]{2,40}),[^\n—]{4,50}?(?:—|–| - )")
+# A place in capitals, then up to a dash either a comma and a date (perhaps an
+# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -".
+_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)(?:—|–| - )")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -101,6 +102,8 @@ def find_dateline(text: str) -> Dateline | None:
     >>> line = find_dateline("N'DJAMENA, 29 novembre 2024 — Le Tchad a mis fin ...")
     >>> line.place_end, line.end
     (9, 29)
+    >>> find_dateline("WARSAW (AP) — The United States ...").place_end
+    6
     >>> find_dateline("Paris, la capitale, a dit - ") is None
     True
     """

@@ -35,6 +35,7 @@ STEPS = {
     "clause": "the state named last before the title",
     "nearest": "the one nearest the trigger in the sentence",
     "before": "the count nearest the trigger, before it if any",
+    "report": "the month the source spoke in, the sentence giving no other date",
     "merged": "from another report of the same fact in the article",
     "answer": "a reaction elsewhere in the article that answers such reports",
     "sentence": "a cue in the claim's sentence",

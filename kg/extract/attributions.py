@@ -10,16 +10,17 @@ reported before: its stance goes to every reported claim of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
 from .context import doc_text
-from .frames import attribution_lexicon
+from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_phrase, phrase_start,
                       preceding_words, subject_tokens_of)
 
-__all__ = ["Cue", "find_cues", "attach"]
+__all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
 _SOURCE_CLASSES = ("Country", "Organization", "Person")
 
@@ -33,6 +34,7 @@ class Cue:
     verb: bool = False       # a speech verb ("a affirmé"), rather than "selon" or a set phrase
     kind: str | None = None  # preposition, source (an earlier one: "selon ce rapport"), verb or phrase
     at: object = None        # kg.trace.Span of the cue's words, for `kg claims --explain`
+    titled: bool = False     # "the commander of X said": a person the article may name next speaks
 
 
 def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
@@ -63,7 +65,7 @@ def _subjects(verb, mentions, pair=()):
     subject_tokens = subject_tokens_of(verb)
     if _is_incise(verb):
         subject_tokens = set()  # ", a estimé lundi le ministre": the subject follows
-    found = [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))]
+    found = _titled_person(verb, [m for m in mentions if any(i in subject_tokens for i in range(m.tok_start, m.tok_end))])
     if found:
         first = found[0]
         earlier = [m for m in mentions if m.tok_end <= first.tok_start]
@@ -77,6 +79,25 @@ def _subjects(verb, mentions, pair=()):
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _titled_person(verb, found: list) -> list:
+    """"NATO Secretary General Mark Rutte said": a person heads the subject, and the
+    body or state in the title only says whose office it is; the person speaks,
+    with those the subject joins to them ("Rutte and Poland said")."""
+    head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    person = next((m for m in found if m.cls == "Person" and head is not None
+                   and m.tok_start <= head.i < m.tok_end), None)
+    if person is None:
+        return found
+    return [m for m in found if m is person or _joined(verb.doc, m, head)]
+
+
+def _joined(doc, mention, head) -> bool:
+    """Whether the mention is coordinated with the subject's head ("X and Y said")."""
+    root = next((t for t in doc[mention.tok_start:mention.tok_end]
+                 if not mention.tok_start <= t.head.i < mention.tok_end), None)
+    return root is not None and root.dep_ == "conj" and any(a.i == head.i for a in root.ancestors)
 
 
 def _is_incise(verb) -> bool:
@@ -122,8 +143,22 @@ def _coordinated_before(doc, earlier, last) -> list:
     return joined
 
 
+def _title_speaks(verb, sources, lang: str) -> bool:
+    """"The commander of X said", "X's spokesman said": a title heads the subject, so a
+    person speaks, whom the wire names in the next sentence ("Vice Adm. Y said")."""
+    head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if head is None or head.pos_ != "NOUN" or any(m.tok_start <= head.i < m.tok_end for m in sources):
+        return False
+    return head.lower_ in _one_word_titles(lang) and all(m.cls != "Person" for m in sources)
+
+
+@lru_cache(maxsize=None)
+def _one_word_titles(lang: str) -> frozenset:
+    return frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
+
+
 def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
-    cues = []
+    cues, lang = [], doc.lang_
     parsed = doc.has_annotation("DEP")
     for token in sentence:
         if parsed and token.pos_ not in ("VERB", "AUX"):
@@ -142,7 +177,8 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                 sources = [_as_source(m) for m in found]
                 sources = [m for m in sources if m.cls in _SOURCE_CLASSES]
                 if sources:
-                    cues.append(Cue(stance, sources, token.i, token.text, verb=True))
+                    cues.append(Cue(stance, sources, token.i, token.text, verb=True,
+                                    titled=parsed and _title_speaks(token, sources, lang)))
                 break
     return cues
 
@@ -281,3 +317,33 @@ def attach(claim, cues, *, answering: bool = False) -> None:
             else:
                 continue
             note_cue(claim, ref, cue, "answer" if answering else "sentence")
+
+
+def name_the_holder(claims, titled: list, cues, doc, mentions) -> None:
+    """"..., the commander of X said today. Vice Adm. Y said ...": the person who
+    speaks in the next sentence, named by rank alone, is the one the title stood
+    for, and the claimant of the claims the titled cue gave in place of X
+    (SCHEMA.md, settled question 2: the strongest stance, once per claimant). One
+    named with a state or body of their own ("Danish Prime Minister Z") is someone else."""
+    if not titled:
+        return
+    people = [m for c in cues if c.verb and c.stance == "claims" for m in c.claimants if m.cls == "Person"
+              and not _affiliated(doc[c.token], m, mentions)]
+    if len({m.ref.id for m in people}) != 1:
+        return
+    person = people[0]
+    for cue in titled:
+        standing_for = {m.ref.id for m in cue.claimants}
+        for claim in claims:
+            held = [a for a in claim.attributions if a.claimant.id in standing_for and a.cue == cue.words]
+            if not held:
+                continue
+            claim.attributions = [a for a in claim.attributions if a not in held]
+            attach(claim, [replace(cue, claimants=[person])])
+
+
+def _affiliated(verb, person, mentions) -> bool:
+    """Whether the verb's subject names a state or body beside the person ("Danish Prime Minister Z")."""
+    subject = subject_tokens_of(verb) if verb.doc.has_annotation("DEP") else set()
+    return any(m.ref.id != person.ref.id and any(i in subject for i in range(m.tok_start, m.tok_end))
+               for m in mentions)

@@ -103,7 +103,22 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
+    results[:] = _named_holders_win(results)
     return findings
+
+
+def _named_holders_win(results):
+    """"hosted his Australian counterpart Anthony Albanese": a frame that lets a state
+    stand for an unnamed office holder (en.visit.host.office) yields to another frame's
+    claim on the same trigger whose agent is a person, named."""
+    def agents(claim):
+        return claim.roles.get(claim_type(claim.type).agent or "", [])
+
+    named = {(trigger.i, claim.type): claim.rule for claim, trigger in results
+             if any(ref.cls == "Person" for ref in agents(claim))}
+    return [(claim, trigger) for claim, trigger in results
+            if not (agents(claim) and all(ref.cls == "Country" for ref in agents(claim))
+                    and named.get((trigger.i, claim.type), claim.rule) != claim.rule)]
 
 
 def _verbless(trigger, lang: str) -> bool:

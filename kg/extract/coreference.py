@@ -36,12 +36,27 @@ def _determiners(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _contractions(lang: str) -> frozenset[str]:
+    # cached, as every word list here: a lexicon is copied on each load, and these are asked per title
+    return frozenset(load_lexicon(lang, "mentions").get("contractions") or ())
+
+
+@lru_cache(maxsize=None)
+def _state_heads(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("state_heads") or ())
+
+
+@lru_cache(maxsize=None)
 def _links(lang: str) -> frozenset[str]:
-    # cached: a lexicon is copied on each load, and this is asked for every title
-    lexicon = load_lexicon(lang, "mentions")
-    links = _determiners(lang) | set(lexicon.get("place_links") or ()) | set(lexicon.get("contractions") or ())
     # "Premier ministre de la République de l'Inde": the state's own formal name
-    return links | set(lexicon.get("state_heads") or ())
+    return _determiners(lang) | _place_links(lang) | _contractions(lang) | _state_heads(lang)
+
+
+@lru_cache(maxsize=None)
+def _destination_words(lang: str) -> frozenset[str]:
+    """Contractions that place rather than link ("au Maroc", not "du Maroc")."""
+    contractions = load_lexicon(lang, "mentions").get("contractions") or {}
+    return frozenset(word for word, full in contractions.items() if full not in _place_links(lang))
 
 
 @lru_cache(maxsize=None)
@@ -59,16 +74,14 @@ def _only_links(tokens, lang: str) -> bool:
 def _of_state(tokens, lang: str) -> bool:
     """Is the state the title's own ("du président indien", "de la Russie"), not a place
     it goes to ("du président de la République au Maroc")?"""
-    lexicon = load_lexicon(lang, "mentions")
-    links = set(lexicon.get("place_links") or ())
-    places = {word for word, full in (lexicon.get("contractions") or {}).items() if full not in links}
+    places = _destination_words(lang)
     return not any(t.lower_ in places for t in tokens)
 
 
 def _formal_words(tokens, lang: str) -> int:
     """"de la République de l'Inde": the words a state's formal name adds before it
     ("République" and its link) do not count against the title's reach."""
-    heads = set(load_lexicon(lang, "mentions").get("state_heads") or ())
+    heads = _state_heads(lang)
     return 2 * sum(1 for t in tokens if t.lower_ in heads)
 
 
@@ -84,7 +97,7 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
-    contractions = set(load_lexicon(lang, "mentions").get("contractions") or ())
+    contractions = _contractions(lang)
     openers = _determiners(lang) | contractions
     for start, end, title in _titles(doc, lang):
         state = next((m for m in states if end <= m.tok_start <= end + near + _formal_words(doc[end:m.tok_start], lang)

@@ -2,6 +2,8 @@
 the domain of a cooperation, the quoted words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Claim
 from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, span_of
@@ -10,7 +12,7 @@ from .frames import Frame
 from .phrases import find_phrases
 from .quantities import is_money
 
-__all__ = ["nearest", "add_fields"]
+__all__ = ["nearest", "add_fields", "dated_by_report"]
 
 
 def nearest(matches, trigger_char: int):
@@ -40,13 +42,17 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        match = nearest([d for d in ctx.dates if not _inside_claimant(d, ctx) and d.start >= dateline_end],
-                        trigger.idx)
+        dates = [d for d in ctx.dates if d.start >= dateline_end]
+        match = nearest([d for d in dates if not _inside_claimant(d, ctx)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
         elif claim.date is None:
             _date_from_article(claim, ctx, trigger)
+        if claim.date is None and match is None:
+            _date_of_report(claim, ctx, dates, trigger)
+        if claim.date is None and match is None:
+            _date_of_lede(claim, ctx, trigger)
     if "item" in frame.fields:
         claim.item = _item(ctx, frame, trigger)
     if "domain" in frame.fields:
@@ -67,6 +73,24 @@ def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
     elif ctx.published and _headline(ctx.sentence) and _present(trigger):
         claim.date = ctx.published
         note_field(claim, "date", span_of(ctx.sentence), "headline")
+
+
+def _date_of_report(claim: Claim, ctx: SentenceContext, dates, trigger) -> None:
+    """The day a source spoke ("X said on Monday", "officials announced today") is no
+    day of the act, but the act is under way or done by then: with no other date, the
+    month of the report dates the claim as closely as the text allows."""
+    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx)], trigger.idx)
+    if said is not None:
+        claim.date = said.iso[:7]
+        note_field(claim, "date", said, "report")
+
+
+def dated_by_report(claim: Claim) -> bool:
+    """Whether the claim's only date is the month its source spoke in: a report of
+    a fact the article dates elsewhere, or gives a count of, says nothing more."""
+    note = claim.trace.fields.get("date") if claim.trace is not None else None
+    step = note and (note.detail.get("first") if note.step == "merged" else note.step)
+    return claim.date is not None and step == "report"
 
 
 def _occasion(ctx: SentenceContext):
@@ -95,6 +119,36 @@ def _headline(sentence) -> bool:
     text = sentence.text.rstrip()
     return (not doc.text[:sentence.start_char].strip() and "\n" in doc.text[sentence.start_char + len(text):][:2]
             and not text.endswith((".", "!", "?", "…")))
+
+
+def _date_of_lede(claim: Claim, ctx: SentenceContext, trigger) -> None:
+    """"The UK has designated five officials", opening a release that gives no date:
+    the news of the day it was published, where the language's present perfect
+    tells a recent act (dates.yaml: lede_perfect_is_news)."""
+    if ctx.published and _lede_perfect_is_news(ctx.lang) and _lede(ctx.sentence) and _just_done(trigger):
+        claim.date = ctx.published
+        note_field(claim, "date", span_of(ctx.sentence), "lede")
+
+
+@lru_cache(maxsize=None)
+def _lede_perfect_is_news(lang: str) -> bool:
+    from ..lexicons import load_lexicon
+
+    return bool(load_lexicon(lang, "dates").get("lede_perfect_is_news"))
+
+
+def _lede(sentence) -> bool:
+    """The article's first sentence, after its headline if any: a release's news."""
+    doc = sentence.doc
+    before = doc.text[:sentence.start_char].strip()
+    return not before or ("\n" not in before and not before.endswith((".", "!", "?", "…")))
+
+
+def _just_done(trigger) -> bool:
+    """"The UK has designated five officials": an act in the present perfect, which a
+    lede giving no date tells as the news of the day it was published."""
+    return "Part" in trigger.morph.get("VerbForm") and any(
+        c.dep_ == "aux" and "Pres" in c.morph.get("Tense") for c in trigger.children)  # not "are deployed"
 
 
 def _present(trigger) -> bool:

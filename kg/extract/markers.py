@@ -43,6 +43,11 @@ def phrase_start(doc, mention) -> int:
                     and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
                 start -= 2  # "un millier de militaires français": the phrase starts at the count
             return start
+        if head.pos_ in ("NOUN", "PROPN") and head.i > mention.tok_start:
+            # a demonym before its noun ("on twelve Belarusian officials", "with some
+            # 200 French troops"): the phrase starts at the noun's first modifier, so
+            # the preposition before the count introduces the demonym too
+            return _modifiers_start(doc, mention.tok_start, head)
     start = mention.tok_start
     if mention.cls == "Person":
         start = _title_start(doc, start)
@@ -83,6 +88,20 @@ def _qualified_by_demonym(doc, index: int):
     if cases and all(c.lower_ not in links for c in cases):
         return before
     return head
+
+
+def _modifiers_start(doc, start: int, head) -> int:
+    """Walk back from ``start`` over the words of ``head``'s phrase before it (determiners,
+    counts and their qualifiers, adjectives), stopping at its preposition or punctuation."""
+    while start > doc[start].sent.start:
+        before = doc[start - 1]
+        # the noun's own preposition ends the phrase; "than" of "more than 20" does not
+        if before.is_punct or (before.dep_ == "case" and before.head.i == head.i) or before.i == head.i:
+            break
+        if head not in before.ancestors:
+            break
+        start -= 1
+    return start
 
 
 def _facet_start(doc, start: int, links) -> int:
@@ -304,7 +323,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
-          and not _subject_of_relative(anchor, trigger)):
+          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -339,8 +358,10 @@ def _governor(trigger):
 
 
 def _object_of_governor(anchor, trigger) -> bool:
-    """"Il a assuré la Russie de son soutien": the verb's object is the noun trigger's object."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    """"Il a assuré la Russie de son soutien": the verb's object is the noun trigger's object;
+    so is it of a phrase that starts with an adjective ("provided Kyiv with a new military
+    aid package": Kyiv receives, it is no subject of "military aid")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") and not (trigger.pos_ == "ADJ" and trigger.dep_ == "amod"):
         return False
     verb = _governor(trigger)
     return verb is not None and anchor.dep_ in ("obj", "iobj") and anchor.head.i == verb.i
@@ -473,6 +494,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
                            and c.pos_ in ("PROPN", "NOUN")), None)
         if controller is not None:
             return {t.i for t in controller.subtree}
+    reason_of = _reason_object(verb)
+    if reason_of is not None:
+        return {t.i for t in reason_of.subtree}
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _comma_before(verb):
@@ -484,6 +508,22 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         # "X a effectué une visite afin de réaffirmer son soutien": X reaffirms
         return subject_tokens_of(verb.head, depth + 1)
     return set()
+
+
+def _reason_object(verb):
+    """The object of the act a reason clause hangs off ("sanctioned four officials for
+    supplying drones"): who the clause speaks of. None for any other clause."""
+    marks = profile(verb.doc.lang_).words["reason_marks"]
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i), None)
+
+
+def _in_reason_clause(anchor, trigger) -> bool:
+    """"sanctioned three firms for helping X evade sanctions": X, inside the reason the
+    act is given, is no object of the act."""
+    clause = next((t for t in anchor.ancestors if t.head.i == trigger.i), None)
+    return clause is not None and clause.i != trigger.i and _reason_object(clause) is not None
 
 
 def _comma_before(token) -> bool:

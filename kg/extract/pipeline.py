@@ -18,9 +18,10 @@ from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
-from .attributions import attach, find_cues
+from .attributions import attach, find_cues, name_the_holder
 from .claims import frame_claims
 from .context import SentenceContext, doc_text
+from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
@@ -63,6 +64,7 @@ class _Article:
     # read once per article, not once per sentence (an article's square otherwise)
     by_sentence: dict = field(default_factory=dict)    # first token of a sentence -> its mentions
     leading: set = field(default_factory=set)          # the three most named states' ids
+    titled: tuple = ((), ())                           # "the commander of X said": (cues, their claims)
 
 
 def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
@@ -173,6 +175,7 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     doc, lang = article.doc, article.document.lang
     in_sentence = article.by_sentence.get(sentence.start, [])
     cues = find_cues(doc, sentence, in_sentence, lang, article.pair_mentions, article.last_source)
+    name_the_holder(article.titled[1], article.titled[0], cues, doc, in_sentence)
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
     cues = cues + opened
@@ -204,6 +207,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
             article.reactions.append((cue, topics_of(sentence, lang), sentence.start_char))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
+    titled = [c for c in cues if c.titled]
+    article.titled = (titled, [c for c, _ in reported] if titled else [])
     offices = position_claims(ctx)
     for claim, _trigger in offices:
         # who holds which state's office: a later meeting abroad is a visit (kg.extract.claims)
@@ -294,7 +299,13 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if kept is None:
             merged[key] = claim
             continue
-        kept.date = kept.date or claim.date
+        if kept.date is None or (dated_by_report(kept) and claim.date and not dated_by_report(claim)) \
+                or _day_before(claim.date, kept.date):
+            # the day of the act wins over the month its source spoke in; the first
+            # day of a fact told over days ("arrived on Monday", "talks on Tuesday") dates it
+            if kept.trace is not None:
+                kept.trace.fields.pop("date", None)
+            kept.date = claim.date
         for role, refs in claim.roles.items():
             known = {r.id for r in kept.roles.get(role, [])}
             kept.roles.setdefault(role, []).extend(r for r in refs if r.id not in known)
@@ -302,7 +313,59 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         kept.attributions += [a for a in claim.attributions if (a.claimant.id, a.stance) not in known]
         kept.evidence += [e for e in claim.evidence if e not in kept.evidence]
         absorb(kept, claim)
-    return _fold_bare(list(merged.values()))
+    return _sources_of_the_whole(_fold_bare(list(merged.values())))
+
+
+def _sources_of_the_whole(claims: list[Claim]) -> list[Claim]:
+    """A deployment makes one claim per place (SCHEMA.md, settled question 3): the
+    source who speaks of it in the whole country ("deployed 200 soldiers to X")
+    speaks of the same count, at the same time, at a city of X ("arrived in X's capital")."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def within(part, whole) -> bool:
+        entry = gazetteer.of(part)
+        state = gazetteer.state_of(entry) if entry is not None else None
+        return state is not None and part.id != whole.id and state.qid is not None and state.qid == whole.qid
+
+    for claim in claims:
+        declared = claim_type(claim.type)
+        if not declared.counted or claim.quantity is None:
+            continue
+        places = [r for r in declared.same_fact_roles if r != declared.agent and claim.roles.get(r)]
+        for whole in claims:
+            if (whole is claim or whole.type != claim.type or whole.quantity != claim.quantity
+                    or not _same_time(whole.date, claim.date)
+                    or _ids(whole, declared.agent) != _ids(claim, declared.agent) or not places):
+                continue
+            if all(any(within(part, w) for w in whole.roles.get(role, [])) for role in places
+                   for part in claim.roles[role]):
+                known = {a.claimant.id for a in claim.attributions}
+                claim.attributions += [a for a in whole.attributions if a.claimant.id not in known]
+    return claims
+
+
+def _day_before(one: str | None, other: str | None) -> bool:
+    """Whether ``one`` is a day in the week before the day ``other``."""
+    import datetime as dt
+
+    if not one or not other or len(one) != 10 or len(other) != 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(other) - dt.date.fromisoformat(one)).days
+    except ValueError:
+        return False
+    return 0 < gap <= 7
+
+
+def _same_time(one: str | None, other: str | None) -> bool:
+    """Dates that may be the same time: one undated, or one within the other ("2025-03", "2025-03-14")."""
+    return not one or not other or one.startswith(other) or other.startswith(one)
+
+
+def _ids(claim: Claim, role: str) -> set:
+    return {r.id for r in claim.roles.get(role, [])}
 
 
 def _default_domain(claims: list[Claim], lang: str) -> list[Claim]:
@@ -339,8 +402,8 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
 
 
 def _richness(claim: Claim) -> int:
-    return (sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + (claim.date is not None)
-            + (claim.domain is not None))
+    dated = claim.date is not None and not dated_by_report(claim)
+    return sum(len(v) for v in claim.roles.values()) + (claim.quantity is not None) + dated + (claim.domain is not None)
 
 
 def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
@@ -359,7 +422,7 @@ def _thinner(claim: Claim, other: Claim) -> bool:
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and claim.date is None:
+    if claim.quantity is None and (claim.date is None or dated_by_report(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):

@@ -37,7 +37,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     results = []
     seen = set()
     for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
-        person = _person_near(people, i, end)
+        person = _person_near(doc, people, i, end)
         if person is None:
             continue
         organisation = _organisation_for(doc, organisations, person, i, end)
@@ -131,11 +131,14 @@ def _known_state(person):
     return state.ref if state is not None else None
 
 
-def _person_near(people, start: int, end: int):
+def _person_near(doc, people, start: int, end: int):
     after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP]
     if after:
         return after[0]
-    before = [m for m in people if start - 3 <= m.tok_end <= start]
+    # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime
+    # Minister", where a verb between them makes the title another's
+    before = [m for m in people if start - 3 <= m.tok_end <= start
+              and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])]
     return before[-1] if before else None
 
 

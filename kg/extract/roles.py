@@ -12,9 +12,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, contrast_between, coordinated, markers_of, mention_words, named_owner,
-                      normalise_phrase,
-                      phrase_start, subject_tokens_of)
+from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
+                      named_owner, normalise_phrase, phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -138,8 +137,10 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
         for mention in fillers.get(rule.role, []):
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
-                if _speaks_next(doc, more, ctx.lang):
-                    break  # "... to Russia, and South Korea said": a new clause, not a list
+                if _speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention):
+                    # "... to Russia, and South Korea said", "to Latvia and Canada leads the
+                    # battlegroup": a new clause, not a list
+                    break
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
@@ -151,6 +152,26 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
 def _list_prepositions(rule) -> frozenset[str]:
     """The one-word prepositions a role accepts, that may start the next item of a list."""
     return frozenset(m for m in (normalise_phrase(m.partition("@")[0]) for m in rule.markers) if " " not in m)
+
+
+def _subject_of_own_verb(doc, mention, first) -> bool:
+    """Is the mention, by the parse, the subject of a verb of its own, or followed right
+    away by a finite verb (the parse may hang "Canada leads" on the list before), that
+    verb not the one of the list's ``first`` item ("the US and South Korea held")?
+    Only for a list of complements ("to Latvia and ..."): a list of subjects is the verb's."""
+    if not doc.has_annotation("DEP") or not after_preposition(doc, first):
+        return False
+    own = doc[first.tok_start:first.tok_end].root
+    while own.pos_ not in ("VERB", "AUX") and own.head.i != own.i:
+        own = own.head  # "Secretary Austin and Secretary Teodoro signed": up to the list's verb
+    own = own.i
+    root = doc[mention.tok_start:mention.tok_end].root
+    following = doc[mention.tok_end] if mention.tok_end < len(doc) else None
+    # an auxiliary stands for its verb ("Moscou et Hanoï ont signé")
+    verb = following.head if following is not None and following.pos_ == "AUX" else following
+    return ((root.dep_.startswith("nsubj") and root.head.i != own)
+            or (following is not None and verb.i != own and following.pos_ in ("VERB", "AUX")
+                and "Fin" in following.morph.get("VerbForm")))
 
 
 def _speaks_next(doc, mention, lang: str) -> bool:
@@ -466,10 +487,10 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
-    following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)]}
+    following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
     # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
-                  for t in c.subtree if t.i < ctx.sentence.end}
+                  for t in c.subtree if t.i < ctx.sentence.end and _anaphoric(t)}
     lexicon = claim_lexicon(ctx.lang)
     candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
@@ -485,6 +506,20 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
             return
 
 
+def _anaphoric(word) -> bool:
+    """"condemned the deployment", "ce déploiement": a word of a phrase that points back
+    at an act already told (definite, demonstrative or possessive); not "opposes arms
+    sales to Taiwan" nor "a deployment", which name a new one. Unparsed text keeps every word."""
+    if not word.doc.has_annotation("DEP"):
+        return True
+    head = word
+    while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ in ("nmod:poss", "poss") or (c.dep_ == "det" and ("Def" in c.morph.get("Definite")
+                                                                     or "Dem" in c.morph.get("PronType")))
+               for c in head.children)
+
+
 def inherit(roles, frame: Frame, ctx: SentenceContext):
     """"Seoul puts the contingent at 10,000 to 12,000": a new count of the same
     deployment, whose sender and place the article gave before; of several, the
@@ -495,7 +530,7 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
         return None
     counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     if frame.needs_unit and not counts:
-        return None
+        return _retold(roles, frame, ctx, earlier)
     source = earlier[-1]
     size = _size(counts[0]) if counts else None
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
@@ -508,6 +543,27 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
             roles[role] = list(source.roles[role])
             taken = True
     return source if taken else None
+
+
+def _retold(roles, frame: Frame, ctx: SentenceContext, earlier):
+    """"We are repositioning our personnel to Airport 9," the spokeswoman said: with
+    no count and no date, a sentence that names the place of an earlier claim and
+    not who acts tells that claim again (its source then speaks of it too)."""
+    agent = claim_type(frame.type).agent
+    if ctx.dates or agent not in frame.inherit or roles.get(agent):
+        return None
+    present = {role: {r.id for r in roles[role]} for role in frame.inherit if roles.get(role)}
+    same = [c for c in earlier if c.roles.get(agent) and present
+            and all(ids & {r.id for r in c.roles.get(role, [])} for role, ids in present.items())]
+    if not same:
+        return None
+    source = same[-1]
+    agents = {r.id for r in source.roles[agent]}
+    told = [c for c in same if {r.id for r in c.roles[agent]} == agents]
+    for role in present:  # only the places told before: "from Niamey to Airport 9" tells of Airport 9
+        roles[role] = [r for r in roles[role] if any(r.id in {s.id for s in c.roles.get(role, [])} for c in told)]
+    roles[agent] = list(source.roles[agent])
+    return source
 
 
 def _whole_of(count, sized, frame: Frame):
