@@ -172,6 +172,7 @@ MENTIONS = {
     "group_nouns?": WORDS,
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
+    "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
     "joiners?": WORDS,
     "during?": WORDS,
     "comitative?": WORDS,

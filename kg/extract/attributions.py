@@ -165,6 +165,8 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
             continue
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
+        if parsed and _passive_modifier(token):
+            continue  # "douze responsables accusés de répression": the accused claim nothing
         lemma = token.lemma_.lower() if parsed else token.lower_
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
@@ -179,6 +181,15 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
                                     titled=parsed and _title_speaks(token, sources, lang)))
                 break
     return cues
+
+
+def _passive_modifier(token) -> bool:
+    """A past participle qualifying a noun with no agent ("officials accused of",
+    "responsables accusés de"): the noun undergoes the speech act, it does not make it
+    ("accusées par Bruxelles de..." names its claimant, the agent)."""
+    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense")
+            and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))
 
 
 def _after_quotation(doc, sentence, verb) -> bool:

@@ -29,7 +29,7 @@ def phrase_start(doc, mention) -> int:
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
     if mention.demonym:
-        head = doc[mention.tok_start].head
+        head = _qualified_by_demonym(doc, mention.tok_start)
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
@@ -72,6 +72,22 @@ def phrase_start(doc, mention) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+def _qualified_by_demonym(doc, index: int):
+    """The noun a demonym adjective qualifies. The parser sometimes hangs it on a noun
+    further back ("des sanctions contre douze responsables biélorusses" -> "sanctions");
+    a noun right before it that opens its own prepositional phrase (not a bare "de"
+    complement, as in "le ministère de la Défense russe") is the one it qualifies."""
+    head = doc[index].head
+    before = doc[index - 1] if index > 0 else None
+    if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
+        return head
+    links = profile(doc.lang_).words["complement_links"]
+    cases = [c for c in before.children if c.dep_ == "case" and c.i < before.i]
+    if cases and all(c.lower_ not in links for c in cases):
+        return before
+    return head
 
 
 def _modifiers_start(doc, start: int, head) -> int:
@@ -201,7 +217,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
 
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places")
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -256,6 +272,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             # "contre trois responsables" still targets them
             if counted and form in _count_qualifiers(doc.lang_):
                 return _unmarked(doc, mention, start, trigger, sentence)
+            if form in mention_words(doc.lang_)["adversative"]:
+                return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:

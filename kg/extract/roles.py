@@ -243,7 +243,11 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         head = anchor.head
         through_demonym = (head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN")
                            and head.head.head.i in governors)
-        return anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
+        # "des mesures restrictives visant des banques russes": the marker is a participle
+        # the parser makes the noun's clause, its object the noun's complement
+        through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
+        return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
+                or through_marker)
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True

@@ -118,15 +118,29 @@ def blocked(token, lexicon) -> bool:
             return True
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
             return True
+    if not binding and any(_under_conditional(act) for act in acts):
+        return True
     head = acts[-1] if len(acts) > 1 else token.head
     intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    verb = acts[-1]
+    if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
+            and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
+        return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+
+
+def _under_conditional(verb) -> bool:
+    """"pourraient sanctionner", "voudrait envoyer": an infinitive under a verb in the
+    conditional mood is a possibility, not an act (the reporting conditional, "aurait
+    livré", is an auxiliary and stays a claim)."""
+    return (verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm")
+            and "Cnd" in verb.head.morph.get("Mood"))
 
 
 def _under_a_treaty(token, lexicon) -> bool:
