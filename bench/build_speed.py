@@ -23,7 +23,7 @@ French model in the baseline; ``--lang fr`` keeps only the French articles, for
 a like-for-like measure. ``--profile`` then runs the kg build once more under
 cProfile and prints where the time goes, by module and by function.
 ``--jobs N`` then times two more builds, ``jobs=1`` and ``jobs=N`` (wall time:
-the parser processes' CPU is not this process's), and prints articles per
+the worker processes' CPU is not this process's), and prints articles per
 second for each and their ratio, with the load average (other processes on the
 machine take cores from the N-process build).
 """
@@ -171,7 +171,7 @@ def compare_jobs(folder: Path, scratch: Path, articles: int, jobs: int) -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     one, _ = time_kg(folder, scratch / "jobs-1", 1)
     many, _ = time_kg(folder, scratch / f"jobs-{jobs}", jobs)
-    print(f"\nparser processes (wall time; load average {load:.1f} on {os.cpu_count()} cores before):")
+    print(f"\nprocesses (wall time; load average {load:.1f} on {os.cpu_count()} cores before):")
     print(f"  --jobs 1: {one.wall:7.2f} s  {articles / one.wall:6.2f} articles/s")
     print(f"  --jobs {jobs}: {many.wall:7.2f} s  {articles / many.wall:6.2f} articles/s  "
           f"({one.wall / many.wall:.2f}x)")
@@ -197,7 +197,7 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="copies of the article set (default 5)")
     parser.add_argument("--lang", choices=("fr", "en"), help="only the articles in this language")
     parser.add_argument("--profile", action="store_true", help="then profile one kg build")
-    parser.add_argument("--jobs", type=int, help="then compare builds with 1 and this many parser processes")
+    parser.add_argument("--jobs", type=int, help="then compare builds with 1 and this many processes")
     parser.add_argument("--top", type=int, default=20, help="rows of the profile (default 20)")
     args = parser.parse_args(argv)
 

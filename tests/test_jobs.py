@@ -1,4 +1,4 @@
-"""`kg build --jobs N`: the articles parsed in N processes give the very same build."""
+"""`kg build --jobs N`: the articles read in N processes give the very same build."""
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,10 +13,10 @@ OUTPUTS = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "gr
 
 
 def test_two_processes_build_the_same_bytes_as_one(tmp_path, monkeypatch):
-    # one article per batch, so that the few fixtures keep both parser processes busy
-    monkeypatch.setattr(pipeline, "_BATCH", 1)
+    # one article per chunk, so that the few fixtures (French and English mixed) keep both processes busy
+    monkeypatch.setattr(pipeline, "_CHUNK", 1)
     documents, _problems = read_sources([GOOD])
-    assert pipeline._processes(2, [d for d in documents if d.lang == "fr"]) == 2
+    assert pipeline._workers(2, documents) == 2
     builds = {}
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}"
@@ -28,9 +28,25 @@ def test_two_processes_build_the_same_bytes_as_one(tmp_path, monkeypatch):
         assert builds[2][name] == builds[1][name], name
 
 
-def test_never_more_processes_than_batches(monkeypatch):
+def test_never_more_processes_than_chunks(monkeypatch):
     documents, _problems = read_sources([GOOD])
-    assert pipeline._processes(8, documents) == 1  # a handful of articles fill one batch
-    monkeypatch.setattr(pipeline, "_BATCH", 1)
-    assert pipeline._processes(1, documents) == 1
-    assert pipeline._processes(8, documents) == len(documents)
+    assert pipeline._workers(8, documents) == 1  # a handful of articles fill one chunk
+    monkeypatch.setattr(pipeline, "_CHUNK", 1)
+    assert pipeline._workers(1, documents) == 1
+    assert pipeline._workers(8, documents) == len(documents)
+
+
+def test_an_article_the_rules_fail_on_is_reported_from_a_worker_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "_CHUNK", 1)
+    documents, _problems = read_sources([GOOD])
+    broken = documents[1].id
+
+    def failing(document, doc=None, _extract=pipeline.extract_document):
+        if document.id == broken:
+            raise ValueError("odd article")
+        return _extract(document, doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", failing)  # the fork inherits it
+    results = dict((d.id, outcome) for d, outcome in pipeline.extracted(documents, jobs=2))
+    assert isinstance(results[broken], ValueError)
+    assert all(isinstance(outcome, tuple) for doc_id, outcome in results.items() if doc_id != broken)

@@ -24,7 +24,7 @@ def available_cores() -> int:
 @click.option("--max-article-size", "max_mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Skip (with a message) any file larger than this many megabytes.")
 @click.option("--jobs", "-j", default=available_cores(), show_default="every core", type=click.IntRange(min=1),
-              help="Processes that parse the articles (the outputs are the same whatever the number).")
+              help="Processes that read the articles (the outputs are the same whatever the number).")
 @click.option("--validate", "check", is_flag=True,
               help="Then check graph.ttl against ontology/shapes.ttl, as `kg validate` does "
               "(exit status 1 on a violation).")

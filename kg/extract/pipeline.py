@@ -469,9 +469,8 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
                    extractor=None) -> Corpus:
     """Extract every article; ``progress(document)`` is called after each one.
 
-    ``jobs`` processes parse the texts (spaCy's ``n_process``) while this one
-    applies the rules to the parses, in the articles' order: the outputs are
-    the same whatever ``jobs``. ``extractor(documents)``, if given, does that
+    ``jobs`` processes read the articles (parse and rules), each article
+    wholly in one of them: the outputs are the same whatever ``jobs``. ``extractor(documents)``, if given, does that
     instead (kg.cluster: on the workers of a Dask cluster): it yields what
     ``extracted`` yields, in any order.
 
@@ -519,8 +518,13 @@ def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True)
     """``(document, (claims, mentions))`` for each document (language by language), or
     ``(document, error)`` for one the rules fail on (one of ARTICLE_ERRORS) when
     ``keep_going``; any other error (kg's own data or code) propagates, naming
-    the article. ``jobs`` processes parse the texts (spaCy's ``n_process``)."""
-    for document, parsed in _parsed(documents, keep_going, jobs):
+    the article. ``jobs`` processes read the articles, forked once the verified
+    models are loaded; the results come back in the articles' order."""
+    workers = _workers(jobs, documents)
+    if workers > 1:
+        yield from _in_processes(documents, workers, keep_going)
+        return
+    for document, parsed in _parsed(documents, keep_going):
         try:
             if isinstance(parsed, Exception):
                 raise parsed  # the parser failed on this article alone
@@ -539,9 +543,42 @@ def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True)
 
 #: texts (articles, or sections of long ones: at most SECTION_CHARS each) per parser batch
 _BATCH = 16
+#: articles a worker process reads at a time, with several jobs
+_CHUNK = 4
 
 
-def _parsed(documents: list[Document], keep_going: bool, jobs: int = 1):
+def _workers(jobs: int, documents: list[Document]) -> int:
+    """Processes for ``documents``: no more than they fill chunks for (a process
+    forked for a chunk that never comes costs its start for nothing)."""
+    if jobs <= 1:
+        return 1
+    return max(1, min(jobs, -(-len(documents) // _CHUNK)))
+
+
+def _in_processes(documents: list[Document], workers: int, keep_going: bool):
+    """What ``extracted`` yields, the articles read in ``workers`` processes: the
+    rules run there too, not only the parser (the rules are a quarter of the work,
+    which one process applying them for all would make the limit)."""
+    import multiprocessing
+    from functools import partial
+
+    for lang in sorted({d.lang for d in documents}):
+        pipeline(lang)  # loaded (and its files checked) before the fork: the workers share it
+    chunks = [documents[i:i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk, outcomes in zip(chunks, pool.imap(partial(_read_chunk, keep_going=keep_going), chunks)):
+            by_id = dict(outcomes)
+            for document in chunk:
+                yield document, by_id[document.id]
+
+
+def _read_chunk(documents: list[Document], keep_going: bool) -> list:
+    """In a worker: ``(article id, outcome)`` for each article (``extracted`` gives them
+    language by language, not in the chunk's order)."""
+    return [(document.id, outcome) for document, outcome in extracted(documents, 1, keep_going)]
+
+
+def _parsed(documents: list[Document], keep_going: bool):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
     limit): batched, and one article at a time once a batch fails, so that the
@@ -554,7 +591,7 @@ def _parsed(documents: list[Document], keep_going: bool, jobs: int = 1):
         done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
         try:
             # a batch is parsed at once, in memory: a few sections at a time, not a long article
-            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH, n_process=_processes(jobs, docs))
+            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
             for document in docs:
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
@@ -568,11 +605,3 @@ def _parsed(documents: list[Document], keep_going: bool, jobs: int = 1):
                     parsed = single
                 yield document, parsed
 
-
-def _processes(jobs: int, documents: list[Document]) -> int:
-    """Parser processes for ``documents``: no more than they fill batches for (a
-    process forked for a batch that never comes costs its start for nothing)."""
-    if jobs <= 1:
-        return 1
-    batches = -(-sum(len(_units(d)) for d in documents) // _BATCH)
-    return max(1, min(jobs, batches))
