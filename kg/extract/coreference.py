@@ -180,6 +180,11 @@ def _gender_fits(doc, person, gender) -> bool:
     """Does the title before a name ("la ministre", "le président") agree with the pronoun?"""
     if not gender:
         return True
+    root = doc[person.tok_start:person.tok_end].root
+    if root.dep_ == "appos" and root.head.morph.get("Gender"):
+        # "Le ministre des Affaires étrangères, Jean X": the title the name is set off
+        # from, not the nearest noun ("Affaires")
+        return root.head.morph.get("Gender") == gender
     sentence_start = doc[person.tok_start].sent.start
     for token in reversed(doc[max(sentence_start, person.tok_start - 6):person.tok_start]):
         if token.pos_ in ("NOUN", "DET") and token.morph.get("Gender"):
