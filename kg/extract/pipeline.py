@@ -192,6 +192,11 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         article.previous, recent_pair(doc, article.mentions, pair_point(sentence, lang), article.pair,
                                       article.leading),
         article.home)
+    offices = position_claims(ctx)
+    for claim, _trigger in offices:
+        # who holds which state's office, before the frames: a meeting abroad is a visit,
+        # in the sentence that gives the office too ("U.S. Secretary X met ... in Beijing")
+        article.previous.setdefault(claim.type, []).append(claim)
     findings = frame_claims(ctx)
     _remember(article, findings)
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
@@ -209,10 +214,6 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         attach(claim, _cues_for(trigger, cues, lang))
     titled = [c for c in cues if c.titled]
     article.titled = (titled, [c for c, _ in reported] if titled else [])
-    offices = position_claims(ctx)
-    for claim, _trigger in offices:
-        # who holds which state's office: a later meeting abroad is a visit (kg.extract.claims)
-        article.previous.setdefault(claim.type, []).append(claim)
     found = triggered + offices
     for claim, trigger in found:
         note_trigger(claim, trigger)
