@@ -167,6 +167,7 @@ MENTIONS = {
     "determiners?": WORDS,
     "place_modifiers?": WORDS,
     "count_nouns?": WORDS,
+    "representatives?": WORDS,     # "the leaders of X and Y signed": X and Y act as the subject
     "contractions?": {"*": str},
     "prepositions?": WORDS,
     "group_nouns?": WORDS,

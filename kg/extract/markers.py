@@ -217,7 +217,8 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
 
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative")
+            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
+            "representatives")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -276,9 +277,27 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
                 return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
                 return {form}
+    if _through_representatives(doc, mention, trigger):
+        return {"subject"}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _through_representatives(doc, mention, trigger) -> bool:
+    """"The leaders of Japan and Korea signed", "les ministres du Japon ... sont convenus":
+    states named after the subject's representatives (``representatives`` in
+    mentions.yaml) act through them, as their subject."""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    anchor = doc[mention.tok_start:mention.tok_end].root
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.head.dep_ in ("conj", "nmod"):
+        anchor = anchor.head  # "of Japan and South Korea": as the first one
+    # "et de la Corée" is often parsed as a conjunct of the representatives themselves
+    holder = anchor.head
+    return (anchor.dep_ in ("nmod", "conj") and any(c.dep_ == "case" for c in anchor.children)
+            and holder.lower_ in mention_words(doc.lang_)["representatives"]
+            and holder.i in _trigger_subject(trigger))
 
 
 def _relative_place(doc, mention, trigger) -> bool:
