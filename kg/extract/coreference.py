@@ -15,7 +15,7 @@ from ..profiles import profile
 from .frames import claim_lexicon
 from .phrases import find_phrases
 from .home import home_titles
-from .markers import inverted_pronoun
+from .markers import _contractions as contraction_table, inverted_pronoun, mention_words
 from .mentions import Mention
 
 __all__ = ["resolve_references"]
@@ -38,7 +38,7 @@ def _determiners(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _contractions(lang: str) -> frozenset[str]:
     # cached, as every word list here: a lexicon is copied on each load, and these are asked per title
-    return frozenset(load_lexicon(lang, "mentions").get("contractions") or ())
+    return frozenset(contraction_table(lang))
 
 
 @lru_cache(maxsize=None)
@@ -55,13 +55,17 @@ def _links(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _destination_words(lang: str) -> frozenset[str]:
     """Contractions that place rather than link ("au Maroc", not "du Maroc")."""
-    contractions = load_lexicon(lang, "mentions").get("contractions") or {}
-    return frozenset(word for word, full in contractions.items() if full not in _place_links(lang))
+    return frozenset(word for word, full in contraction_table(lang).items() if full not in _place_links(lang))
 
 
 @lru_cache(maxsize=None)
+def _partner_words(lang: str) -> frozenset[str]:
+    """"avec Niamey", "entre Washington et Niamey": partners; "le soutien de la France": an owner."""
+    return mention_words(lang)["partners"] | _place_links(lang) | (_contractions(lang) - _destination_words(lang))
+
+
 def _place_links(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("place_links") or ())
+    return mention_words(lang)["place_links"]
 
 
 def _only_links(tokens, lang: str) -> bool:
@@ -237,14 +241,10 @@ def _country_phrases(lang: str) -> tuple[str, ...]:
 
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"stationed in the country", "dans le pays": the last state named as a place."""
-    from .markers import after_preposition, mention_words, phrase_start
+    from .markers import after_preposition, phrase_start
 
     phrases = _country_phrases(lang)
-    # "avec Niamey", "entre Washington et Niamey": partners; "le soutien de la France": an owner
-    lexicon = load_lexicon(lang, "mentions")
-    links = set(lexicon.get("place_links") or ())
-    partners = mention_words(lang)["partners"] | links | {
-        w for w, full in (lexicon.get("contractions") or {}).items() if full in links}
+    partners = _partner_words(lang)
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, _phrase in find_phrases(doc, lang, phrases):
@@ -254,7 +254,7 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
                   and after_preposition(doc, m) and doc[phrase_start(doc, m) - 1].lower_ not in partners]
         if places:
             last = places[-1]
-            if doc[start].lower_ in (lexicon.get("contractions") or {}) and end - start > 1:
+            if doc[start].lower_ in _contractions(lang) and end - start > 1:
                 start += 1  # "du pays": the contraction is the preposition that marks the phrase
             span = doc[start:end]
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,

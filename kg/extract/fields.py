@@ -7,7 +7,7 @@ from functools import lru_cache
 from ..model import Claim
 from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, span_of
-from .context import SentenceContext, doc_dateline
+from .context import SentenceContext, doc_dateline, doc_text
 from .frames import Frame
 from .phrases import find_phrases
 from .quantities import is_money
@@ -115,9 +115,9 @@ def _occasion(ctx: SentenceContext):
 
 def _headline(sentence) -> bool:
     """The article's first line, standing alone with no closing stop: its headline."""
-    doc = sentence.doc
+    body = doc_text(sentence.doc)  # spaCy joins every token again at each doc.text
     text = sentence.text.rstrip()
-    return (not doc.text[:sentence.start_char].strip() and "\n" in doc.text[sentence.start_char + len(text):][:2]
+    return (not body[:sentence.start_char].strip() and "\n" in body[sentence.start_char + len(text):][:2]
             and not text.endswith((".", "!", "?", "…")))
 
 
@@ -139,8 +139,7 @@ def _lede_perfect_is_news(lang: str) -> bool:
 
 def _lede(sentence) -> bool:
     """The article's first sentence, after its headline if any: a release's news."""
-    doc = sentence.doc
-    before = doc.text[:sentence.start_char].strip()
+    before = doc_text(sentence.doc)[:sentence.start_char].strip()
     return not before or ("\n" not in before and not before.endswith((".", "!", "?", "…")))
 
 

@@ -466,10 +466,16 @@ def _someone_elses(noun, verb) -> bool:
     owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
     if named_owner(noun):
         return True
-    people = {label for label, cls in profile(noun.doc.lang_).labels.entities.items() if cls == "Person"}
+    people = _person_labels(noun.doc.lang_)
     return (noun.dep_ not in ("obj", "obl:arg")
             and any(c.pos_ == "PRON" for c in owners)
             and any(c.dep_ == "obj" and c.ent_type_ in people for c in verb.children))
+
+
+@lru_cache(maxsize=None)
+def _person_labels(lang: str) -> frozenset[str]:
+    """The NER labels of the language's model that name people (asked per trigger and mention)."""
+    return frozenset(label for label, cls in profile(lang).labels.entities.items() if cls == "Person")
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})
