@@ -11,6 +11,7 @@ articles; ``full=True`` re-reads every one.
 """
 from __future__ import annotations
 
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,8 +89,8 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
         try:
             written = write_outputs(corpus, folder.staging)
             folder.publish()
-        except OSError as exc:
-            raise InputError(f"{out_dir}: could not write the build ({exc.strerror or exc}); "
+        except (OSError, sqlite3.Error) as exc:  # index.sqlite: "database or disk is full" is no OSError
+            raise InputError(f"{out_dir}: could not write the build ({getattr(exc, 'strerror', None) or exc}); "
                              "the previous build there is untouched") from None
     outputs = [Path(out_dir) / path.name for path in written]
     from .fetch import is_url

@@ -290,9 +290,10 @@ def read_network(build_dir: str | Path):
 
 
 def fresh_output(build_dir: str | Path, name: str) -> Path | None:
-    """``build_dir/name`` when the build's index vouches that it is the file the
-    build wrote (so that it may stand for what the records would give), else None."""
-    index = open_index(build_dir, name)
+    """``build_dir/name`` when the build's index vouches that it and the records are
+    the files the build wrote (so that it may stand for what the records would
+    give: after a hand edit of claims.jsonl it may not), else None."""
+    index = open_index(build_dir, name, *_RECORDS)
     if index is None:
         return None
     index.close()

@@ -111,11 +111,11 @@ def push(corpus: Corpus, endpoint: str, *, everything: bool = False, shard: str 
     client = client or httpx.Client(timeout=_TIMEOUT, auth=_challenged_auth(*auth) if auth else None)
     try:
         store = _GraphStore(client, endpoint, _in_shard(RECORD_GRAPH, shard))
-        held = {} if everything else store.record()
+        held = store.record()  # read with --all too: removed articles must still go
         report, digests = PushReport(), {}
         for graph in build_graphs(corpus, shard):
             digests[graph.iri] = digest = graph.digest
-            if held.get(graph.iri) == digest:
+            if not everything and held.get(graph.iri) == digest:
                 report.unchanged += 1
                 continue
             store.put(graph)

@@ -147,6 +147,17 @@ def test_shards_pushed_to_one_server_keep_each_others_articles(server, fixture_b
     assert {str(SHARED_GRAPH) + "/a", str(RECORD_GRAPH) + "/a", str(RECORD_GRAPH) + "/b"} <= held
 
 
+def test_push_all_still_deletes_the_articles_a_build_no_longer_holds(server):
+    from kg.model import Corpus, Document
+    from kg.push import push
+
+    endpoint = server + "/store"
+    push(Corpus([Document("gone-01", "texte", "fr"), Document("kept-01", "texte", "fr")], [], []), endpoint)
+    report = push(Corpus([Document("kept-01", "texte", "fr")], [], []), endpoint, everything=True)
+    assert report.deleted == [article_graph("gone-01")]
+    assert article_graph("gone-01") not in triples_per_graph(server)
+
+
 def test_a_server_that_is_down_is_one_line(fixture_build_dir):
     endpoint = f"http://127.0.0.1:{free_port()}/store"
     result = kg("push", "--graph", fixture_build_dir, "--endpoint", endpoint)

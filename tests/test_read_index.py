@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kg.build import write_outputs
 from kg.cli import main
-from kg.index import INDEX, open_index
+from kg.index import INDEX, fresh_output, open_index
 from kg.query import RDF_STORE
 from kg.store import load_corpus
 
@@ -73,6 +73,7 @@ def test_a_changed_output_is_read_instead_of_the_index(builds, tmp_path):
     assert open_index(build, "claims.jsonl") is None
     rows = json.loads(run(build, ["claims", "--format", "json"]).output)
     assert [row["id"] for row in rows] == [first["id"]]
+    assert fresh_output(build, "graph.ttl") is None  # kg export makes Turtle from the edited records
 
 
 def test_an_index_that_is_no_database_is_ignored(builds, tmp_path):
