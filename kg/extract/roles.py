@@ -90,7 +90,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                     read_as_state.add(mention.tok_start)
                 break
     if speech and agent in roles and noun_trigger_of(trigger, doc):
-        _voiced_by_subject(roles, agent, agent_markers)
+        _voiced_by_subject(roles, agent, agent_markers, doc.lang_)
     if speech and agent in roles and said_by_person:
         # "« Nous apportons notre soutien à X », a-t-il poursuivi": the quoted "nous" is the speaker's
         roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
@@ -103,12 +103,13 @@ def noun_trigger_of(trigger, doc) -> bool:
     return trigger.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("POS")
 
 
-def _voiced_by_subject(roles, agent: str, agent_markers: dict) -> None:
-    """"La ministre a réaffirmé le soutien de la France à X": who voices the support
-    (the verb's subject) makes the statement, not the state named in the noun."""
-    voiced = {ref for ref, markers in agent_markers.items() if "subject" in markers}
-    if voiced:
-        roles[agent] = [r for r in roles[agent] if agent_markers.get(r.id) != {"de"}]
+def _voiced_by_subject(roles, agent: str, agent_markers: dict, lang: str) -> None:
+    """"La ministre a réaffirmé le soutien de la France à X", "reaffirmed the support of
+    the United States for X": who voices the support (the verb's subject) makes the
+    statement, not the state the noun's link word ("de", "of") names."""
+    if any("subject" in markers for markers in agent_markers.values()):
+        links = mention_words(lang)["place_links"]
+        roles[agent] = [r for r in roles[agent] if not (agent_markers.get(r.id) or {"?"}) <= links]
 
 
 def _judged_act(trigger, lang: str) -> bool:
