@@ -103,13 +103,18 @@ def _extract_on(client, documents: list):
     from .cluster_worker import LoadModels, extract_partition
 
     version, langs = version_key(), tuple(sorted({d.lang for d in documents}))
-    client.register_plugin(LoadModels(version, langs))
-    workers = len(client.nthreads())
-    # a few partitions per worker at least, so that a small build is spread over them all
-    slices = partitions(documents, max(1, min(PARTITION_SIZE, -(-len(documents) // (4 * workers)))))
-    # scattered rather than put in the task graph: the articles' text is the bulk of what is sent
-    futures = client.map(extract_partition, client.scatter(slices), version=version, pure=False)
-    for part, future in zip(slices, futures):
-        outcomes = future.result()
-        future.release()  # the results of a partition are not kept on the cluster once here
-        yield from zip(part, outcomes)
+    lost = (_distributed().KilledWorker, OSError, TimeoutError)  # a worker or the scheduler gone
+    try:
+        client.register_plugin(LoadModels(version, langs))
+        workers = len(client.nthreads())
+        # a few partitions per worker at least, so that a small build is spread over them all
+        slices = partitions(documents, max(1, min(PARTITION_SIZE, -(-len(documents) // (4 * workers)))))
+        # scattered rather than put in the task graph: the articles' text is the bulk of what is sent
+        futures = client.map(extract_partition, client.scatter(slices), version=version, pure=False)
+        for part, future in zip(slices, futures):
+            outcomes = future.result()
+            future.release()  # the results of a partition are not kept on the cluster once here
+            yield from zip(part, outcomes)
+    except lost as error:
+        raise ClusterError(f"the Dask cluster stopped answering ({_first_line(error)}); "
+                           "check its workers and build again") from None

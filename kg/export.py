@@ -22,8 +22,7 @@ from .model import Corpus
 from .rdf import RDF_FORMATS, serialize_corpus
 from .store import write_text_atomic
 
-__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "build_export_text", "check_target", "write_export",
-           "write_text_atomic"]
+__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export_text", "build_export_text", "check_target", "write_export"]
 
 EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "gexf")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld",

@@ -27,7 +27,8 @@ def export(graph_dir, fmt, output, force):
       kg export --format trig -o graph.trig
       kg export --format gexf -o graph.gexf --graph output/
     """
-    from ..export import build_export_text, check_target, write_text_atomic
+    from ..export import build_export_text, check_target
+    from ..store import write_text_atomic
 
     if output == "-":
         output = None
