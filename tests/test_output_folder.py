@@ -27,8 +27,9 @@ def snapshot(folder: Path) -> dict:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-#: what a build leaves in the folder's parent: the lock, the store of kg.article_store, the folder
-BESIDE = [".out.kg-lock", ".out.kg-store.sqlite", "out"]
+#: what a build leaves in the folder's parent: the lock, the pieces of kg.output_cache, the store of
+#: kg.article_store, the folder
+BESIDE = [".out.kg-lock", ".out.kg-outputs.sqlite", ".out.kg-store.sqlite", "out"]
 
 
 def previous_build(first_build: Path, tmp_path: Path) -> Path:
