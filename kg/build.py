@@ -65,8 +65,8 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         with ThreadPoolExecutor(1) as pool:
             stored = pool.submit(write_store, out_dir, RDF_STORE, previous=target,
                                  fingerprint=cache.meta.get("graph.ttl"), removed=removed, added=added)
-            write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys))
-            write_viewer(corpus, out_dir / "graph.html")
+            write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys, at_once=True))
+            write_viewer(corpus, out_dir / "graph.html", Pieces(cache, "viewer", keys, at_once=True))
             write_explanations(corpus.claims, out_dir / EXPLAIN, records.explain)
             stored.result()
         # last: it vouches for the files above (kg.index)

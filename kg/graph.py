@@ -379,17 +379,34 @@ def graphml_nodes(nodes: dict[str, dict], keys: dict[tuple, str], xml_type) -> I
 
 
 def graphml_edge(source: str, target: str, key: str, fields, keys: dict[tuple, str]) -> str:
-    opening = (f'    <edge source="{_xml_attribute(str(source))}" target="{_xml_attribute(str(target))}" '
-               f'id="{_xml_attribute(str(key))}"')
-    return _graphml_element(opening, "edge", fields, keys)
+    return _graphml_element(_edge_opening(source, target, key), "edge", fields, keys)
+
+
+def graphml_edge_template(source: str, target: str, key: str, fields) -> str:
+    """The element of graphml_edge as a str.format template whose ``{0}``, ``{1}``...
+    stand for the key ids of ``fields`` in order: the same text for any numbering."""
+    def escaped(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return _element_text(escaped(_edge_opening(source, target, key)), "edge",
+                         [(name, kind, escaped(text)) for name, kind, text in fields],
+                         [f"{{{number}}}" for number in range(len(fields))])
+
+
+def _edge_opening(source: str, target: str, key: str) -> str:
+    return (f'    <edge source="{_xml_attribute(str(source))}" target="{_xml_attribute(str(target))}" '
+            f'id="{_xml_attribute(str(key))}"')
 
 
 def _graphml_element(opening: str, scope: str, fields, keys: dict) -> str:
+    return _element_text(opening, scope, fields, [keys[(name, kind, scope)] for name, kind, _text in fields])
+
+
+def _element_text(opening: str, scope: str, fields, key_ids: list[str]) -> str:
     if not fields:
         return _LINE_BREAKS.sub("\n", opening + " />") + "\n"
     parts = [opening + ">"]
-    for name, kind, text in fields:
-        key_id = keys[(name, kind, scope)]
+    for (_name, _kind, text), key_id in zip(fields, key_ids):
         parts.append(f'      <data key="{key_id}">{text}</data>' if text else f'      <data key="{key_id}" />')
     parts.append(f"    </{scope}>")
     return _LINE_BREAKS.sub("\n", "\n".join(parts)) + "\n"

@@ -94,6 +94,22 @@ class OutputCache:
             return None
         return self._fetch(doc, kind)
 
+    def get_all(self, kind: str, keys: dict[str, str]) -> dict[str, bytes]:
+        """doc -> its piece, for each doc of ``keys`` whose piece was made from the
+        lines hashed as its key: in one query, when most are wanted."""
+        if self._db is None:
+            return {}
+        found = {}
+        try:
+            for doc, key, data in self._db.execute("SELECT doc, key, data FROM pieces WHERE kind = ?", (kind,)):
+                if keys.get(doc) == key:
+                    payload = self._verified(doc, kind, key, data)
+                    if payload is not None:
+                        found[doc] = payload
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
     def previous(self, doc: str, kind: str) -> bytes | None:
         """The piece of ``doc`` the last build kept, whatever it was made from (ask
         before ``put``-ting its new one)."""
@@ -112,9 +128,9 @@ class OutputCache:
             row = self._db.execute("SELECT key, data FROM pieces WHERE doc = ? AND kind = ?", (doc, kind)).fetchone()
         except sqlite3.DatabaseError:
             return None
-        if row is None:
-            return None
-        key, data = row
+        return None if row is None else self._verified(doc, kind, *row)
+
+    def _verified(self, doc: str, kind: str, key: str, data: bytes) -> bytes | None:
         signature, payload = data[:32], data[32:]
         if not hmac.compare_digest(signature, self._sign(doc, kind, key, payload)):
             return None  # not written by this user's kg: never used
@@ -167,9 +183,12 @@ class Pieces:
     #: beyond this many articles made again, patching a store is no quicker than loading it
     PATCH_LIMIT = 200
 
-    def __init__(self, cache: OutputCache, kind: str, keys: dict[str, str], *, patches: bool = False):
+    def __init__(self, cache: OutputCache, kind: str, keys: dict[str, str], *, patches: bool = False,
+                 at_once: bool = False):
         self.cache, self.kind, self.keys = cache, kind, keys
         self.made: dict[str, bytes] | None = {} if patches else None
+        # every piece read in one query (``at_once``: for writers that hold them all anyway)
+        self._all = cache.get_all(kind, keys) if at_once else None
         self.replaced: dict[str, bytes | None] = {}
 
     def article(self, doc: str, make) -> bytes:
@@ -181,6 +200,8 @@ class Pieces:
 
     def cached(self, doc: str) -> bytes | None:
         """The piece of ``doc`` kept from a build of the same lines, or None."""
+        if self._all is not None:
+            return self._all.pop(doc, None)
         return self.cache.get(doc, self.kind, self.keys[doc])
 
     def keep(self, doc: str, piece: bytes) -> None:

@@ -120,8 +120,8 @@ def test_full_makes_every_piece_again(tmp_path, articles, made):
     assert len(made["turtle"]) == 4 and made["store loaded"] == 1
 
 
-def test_graphml_pieces_written_with_other_key_ids_are_written_again(tmp_path, fixture_corpus):
-    """A new attribute met early renumbers GraphML's keys: kept edge texts then no longer fit."""
+def test_kept_graphml_edges_fit_keys_numbered_anew(tmp_path, fixture_corpus):
+    """A new attribute met early renumbers GraphML's keys: kept edges take the new ids."""
     cache = OutputCache(tmp_path / "cache.sqlite")
     keys = {claim.doc: "k-" + claim.doc for claim in fixture_corpus.claims}
     write_graphml(fixture_corpus, tmp_path / "first.graphml", Pieces(cache, "graphml", keys))
@@ -133,4 +133,26 @@ def test_graphml_pieces_written_with_other_key_ids_are_written_again(tmp_path, f
                     [changed if claim is first else claim for claim in fixture_corpus.claims])
     keys[first.doc] = "changed"
     write_graphml(corpus, tmp_path / "second.graphml", Pieces(OutputCache(tmp_path / "cache.sqlite"), "graphml", keys))
-    assert (tmp_path / "second.graphml").read_text(encoding="utf-8") == "".join(graphml_pieces(corpus))
+    second = (tmp_path / "second.graphml").read_text(encoding="utf-8")
+    assert second == "".join(graphml_pieces(corpus))
+
+    def key_lines(text):
+        return [line for line in text.splitlines() if "<key " in line]
+
+    assert key_lines(second) != key_lines((tmp_path / "first.graphml").read_text(encoding="utf-8"))  # renumbered
+
+
+@pytest.mark.parametrize("fixture", ["build", "events", "viewer"])
+def test_the_viewer_from_kept_pieces_is_the_page_written_from_the_claims(tmp_path, fixture):
+    from kg.store import load_corpus
+    from kg.viewer import render_html
+
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / fixture)
+    keys = {claim.doc: "k-" + claim.doc for claim in corpus.claims}
+    expected = render_html(corpus)
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    assert render_html(corpus, Pieces(cache, "viewer", keys)) == expected  # pieces made
+    cache.save(set(keys), {})
+    kept = Pieces(OutputCache(tmp_path / "cache.sqlite"), "viewer", keys)
+    assert render_html(corpus, kept) == expected  # pieces kept
+    assert kept.cache._known
