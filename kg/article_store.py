@@ -45,7 +45,9 @@ __all__ = ["ArticleStore", "content_key", "store_path", "version_key"]
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS articles ("
            "content TEXT NOT NULL, version TEXT NOT NULL, doc TEXT NOT NULL, result BLOB NOT NULL, "
-           "PRIMARY KEY (content, version))")
+           "PRIMARY KEY (content, version));"
+           # kg.sources.LanguageMemo: a hash of the text the language classifier reads -> its language
+           "CREATE TABLE IF NOT EXISTS languages (text TEXT PRIMARY KEY, lang TEXT NOT NULL) WITHOUT ROWID;")
 
 
 def store_path(out_dir: str | Path) -> Path:
@@ -63,6 +65,14 @@ def content_key(document: Document) -> str:
 
 def version_key() -> str:
     """The hash of everything besides the article that shapes what extraction finds."""
+    digest = hashlib.sha256(source_key().encode())
+    for name, installed in model_versions().items():
+        digest.update(f"\0{name}\0{installed}".encode())
+    return digest.hexdigest()
+
+
+def source_key() -> str:
+    """The hash of kg's version and code and of every file of the ontology."""
     from . import __version__
     from .lexicons import ontology_dir
 
@@ -78,16 +88,27 @@ def version_key() -> str:
     ontology = ontology_dir()
     for path in sorted(p for p in ontology.rglob("*") if p.is_file()):
         add("ontology/" + str(path.relative_to(ontology)), path.read_bytes())
-    for name in ["spacy"] + _model_packages(ontology):
-        add(name, _installed(name).encode())
     return digest.hexdigest()
 
 
-def _model_packages(ontology: Path) -> list[str]:
-    from .profiles import profile
+def model_versions() -> dict[str, str]:
+    """The installed versions of spaCy and of the models the profiles name."""
+    return {name: _installed(name) for name in ["spacy"] + _model_packages()}
 
-    languages = sorted(p.name for p in (ontology / "lexicons").iterdir() if (p / "profile.yaml").is_file())
-    return sorted({profile(lang).pipeline.package for lang in languages} - {None})
+
+def _model_packages() -> list[str]:
+    """The packages the language profiles name, read without checking the ontology
+    (the version key is wanted before the check, to skip it when nothing changed):
+    a profile that cannot be read names none, and the check then reports it."""
+    from .lexicons import ontology_dir, read_yaml
+
+    names = set()
+    for path in sorted((ontology_dir() / "lexicons").glob("*/profile.yaml")):
+        try:
+            names.add(read_yaml(path)["pipeline"]["package"])
+        except Exception:  # noqa: BLE001 - any unreadable profile: the check says what is wrong
+            continue
+    return sorted(name for name in names if isinstance(name, str))
 
 
 def _installed(package: str) -> str:
@@ -102,29 +123,42 @@ class ArticleStore:
 
     ``get`` finds an article's stored result, ``put`` keeps a new one, and
     ``save`` commits them in one transaction and drops what this build did not
-    use (removed articles, results of an older version)."""
+    use (removed articles, results of an older version). ``languages`` are the
+    articles' languages detected by earlier builds, and ``keep_languages`` those
+    of this one."""
 
     def __init__(self, path: str | Path, version: str, *, read: bool = True):
         self.path = Path(path)
         self.version = version
+        self._read = read  # not read: every article is parsed again
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._languages: dict[str, str] = {}
         self._key = signing_key()
-        self._known = self._read() if read else {}  # not read: every article is parsed again
+        self._known: dict[str, bytes] | None = None  # read when first asked for
 
-    def _read(self) -> dict[str, bytes]:
-        """content key -> pickled result, for this version; an unreadable file is an empty store."""
-        if not self.path.exists():
-            return {}
+    def _rows(self, query: str, *parameters) -> list:
+        """The rows of ``query``, none when not reading or the file is unreadable."""
+        if not self._read or not self.path.exists():
+            return []
         try:
             with closing(sqlite3.connect(self.path)) as db:
-                rows = db.execute("SELECT content, result FROM articles WHERE version = ?", (self.version,))
-                return dict(rows.fetchall())
+                return db.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError:
-            return {}
+            return []
+
+    def languages(self) -> dict[str, str]:
+        """What kg.sources.LanguageMemo learnt in earlier builds."""
+        return dict(self._rows("SELECT text, lang FROM languages"))
+
+    def keep_languages(self, languages: dict[str, str]) -> None:
+        """Keep these (the languages this build's articles needed), and only these, at ``save``."""
+        self._languages = dict(languages)
 
     def get(self, document: Document):
         """``(claims, mentions)`` stored for this article and version, else None."""
+        if self._known is None:
+            self._known = dict(self._rows("SELECT content, result FROM articles WHERE version = ?", self.version))
         key = content_key(document)
         data = self._known.get(key)
         if data is None:
@@ -166,13 +200,16 @@ class ArticleStore:
     def _write(self) -> None:
         with closing(sqlite3.connect(self.path)) as db:
             with db:  # one transaction
-                db.execute(_SCHEMA)
+                for statement in _SCHEMA.split(";")[:-1]:
+                    db.execute(statement)
                 db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
                                [(c, v, doc, data) for (c, v), (doc, data) in self._new.items()])
                 db.execute("CREATE TEMP TABLE used (content TEXT, version TEXT)")
                 db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self._used))
                 db.execute("DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM used "
                            "WHERE used.content = articles.content AND used.version = articles.version)")
+                db.execute("DELETE FROM languages")
+                db.executemany("INSERT INTO languages VALUES (?, ?)", sorted(self._languages.items()))
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
