@@ -218,7 +218,9 @@ def _sign(key: bytes, payload: bytes) -> bytes:
 
 def signing_key() -> bytes | None:
     """This user's key for signing stored results, made on first use; None if it cannot be kept."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    from .fetch import default_cache_dir
+
+    home = default_cache_dir()
     path = home / "store.key"
     try:
         if not path.exists():
