@@ -8,12 +8,14 @@ lock (``.<name>.kg-store.sqlite``), and the next build re-reads only the
 articles whose result it does not hold.
 
 A result is found by two keys: the article's content (its id, body, front
-matter and language) and the version of everything
-that shapes extraction: every file of the ontology (lexicons, gazetteer, claim
-types, profiles: one key for the whole ontology, so that any change there
-re-reads every article, simpler and safe rather than tracking which file
-shapes what), kg's version and its source code, and spaCy's and the models'
-versions. A result that does not match both is simply not used.
+matter and language) and the version of everything that shapes extraction in
+its language: kg's version and source code, the files of the ontology shared
+by all languages (gazetteer, claim types) and those of its language
+(``lexicons/<lang>/``: lexicons, frames, profile), and spaCy's and the
+language's model's versions. So a change to an English lexicon re-reads the
+English articles and no French one, and a change to the gazetteer or to kg's
+code re-reads them all (finer tracking, of which file shapes which claim, is
+not worth its risk). A result that does not match both keys is simply not used.
 
 Why SQLite: it is in Python's standard library, it is one file, and its
 transactions keep the file whole when a build is killed midway (the next build
@@ -63,16 +65,19 @@ def content_key(document: Document) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def version_key() -> str:
-    """The hash of everything besides the article that shapes what extraction finds."""
-    digest = hashlib.sha256(source_key().encode())
-    for name, installed in model_versions().items():
+def version_key(lang: str | None = None) -> str:
+    """The hash of everything besides the article that shapes what extraction finds in
+    articles of ``lang`` (the other languages' lexicons and models left out), or of
+    any language."""
+    digest = hashlib.sha256(source_key(lang).encode())
+    for name, installed in model_versions(lang).items():
         digest.update(f"\0{name}\0{installed}".encode())
     return digest.hexdigest()
 
 
-def source_key() -> str:
-    """The hash of kg's version and code and of every file of the ontology."""
+def source_key(lang: str | None = None) -> str:
+    """The hash of kg's version and code and of the files of the ontology (for ``lang``:
+    without the other languages' folders under lexicons/)."""
     from . import __version__
     from .lexicons import ontology_dir
 
@@ -87,23 +92,26 @@ def source_key() -> str:
         add(str(path.relative_to(package)), path.read_bytes())
     ontology = ontology_dir()
     for path in sorted(p for p in ontology.rglob("*") if p.is_file()):
-        add("ontology/" + str(path.relative_to(ontology)), path.read_bytes())
+        relative = path.relative_to(ontology)
+        if lang is None or not (relative.parts[0] == "lexicons" and len(relative.parts) > 2
+                                and relative.parts[1] != lang):
+            add("ontology/" + str(relative), path.read_bytes())
     return digest.hexdigest()
 
 
-def model_versions() -> dict[str, str]:
-    """The installed versions of spaCy and of the models the profiles name."""
-    return {name: _installed(name) for name in ["spacy"] + _model_packages()}
+def model_versions(lang: str | None = None) -> dict[str, str]:
+    """The installed versions of spaCy and of the models the profiles (of ``lang``) name."""
+    return {name: _installed(name) for name in ["spacy"] + _model_packages(lang)}
 
 
-def _model_packages() -> list[str]:
+def _model_packages(lang: str | None = None) -> list[str]:
     """The packages the language profiles name, read without checking the ontology
     (the version key is wanted before the check, to skip it when nothing changed):
     a profile that cannot be read names none, and the check then reports it."""
     from .lexicons import ontology_dir, read_yaml
 
     names = set()
-    for path in sorted((ontology_dir() / "lexicons").glob("*/profile.yaml")):
+    for path in sorted((ontology_dir() / "lexicons").glob(f"{lang or '*'}/profile.yaml")):
         try:
             names.add(read_yaml(path)["pipeline"]["package"])
         except Exception:  # noqa: BLE001 - any unreadable profile: the check says what is wrong
@@ -127,15 +135,18 @@ class ArticleStore:
     articles' languages detected by earlier builds, and ``keep_languages`` those
     of this one."""
 
-    def __init__(self, path: str | Path, version: str, *, read: bool = True):
+    def __init__(self, path: str | Path, version, *, read: bool = True):
+        """``version``: the version key of every language (a str), or a function of
+        the language giving its key (``version_key``)."""
         self.path = Path(path)
-        self.version = version
+        self._version_of = (lambda _lang: version) if isinstance(version, str) else version
+        self._versions: dict[str, str] = {}
         self._read = read  # not read: every article is parsed again
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], tuple[str, bytes]] = {}
         self._languages: dict[str, str] = {}
         self._key = signing_key()
-        self._known: dict[str, bytes] | None = None  # read when first asked for
+        self._known: dict[tuple[str, str], bytes] | None = None  # read when first asked for
 
     def _rows(self, query: str, *parameters) -> list:
         """The rows of ``query``, none when not reading or the file is unreadable."""
@@ -155,11 +166,16 @@ class ArticleStore:
         """Keep these (the languages this build's articles needed), and only these, at ``save``."""
         self._languages = dict(languages)
 
+    def _key_of(self, document: Document) -> tuple[str, str]:
+        if document.lang not in self._versions:
+            self._versions[document.lang] = self._version_of(document.lang)
+        return content_key(document), self._versions[document.lang]
+
     def get(self, document: Document):
         """``(claims, mentions)`` stored for this article and version, else None."""
         if self._known is None:
-            self._known = dict(self._rows("SELECT content, result FROM articles WHERE version = ?", self.version))
-        key = content_key(document)
+            self._known = {(c, v): r for c, v, r in self._rows("SELECT content, version, result FROM articles")}
+        key = self._key_of(document)
         data = self._known.get(key)
         if data is None:
             return None
@@ -170,14 +186,14 @@ class ArticleStore:
             result = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a result that cannot be read is only a miss
             return None
-        self._used.add((key, self.version))
+        self._used.add(key)
         return result
 
     def put(self, document: Document, claims, mentions) -> None:
         """Keep what extraction found for ``document`` (before any step across articles changes it)."""
         if self._key is None:
             return  # no signing key could be kept: nothing stored, nothing read
-        key = (content_key(document), self.version)
+        key = self._key_of(document)
         payload = pickle.dumps((claims, mentions), protocol=pickle.HIGHEST_PROTOCOL)
         self._new[key] = (document.id, _sign(self._key, payload) + payload)
         self._used.add(key)

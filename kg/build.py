@@ -111,7 +111,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
         vouch_for_ontology()  # the build that left the record checked these very files
     check_ontology()  # a broken lexicon stops the build here, before any article or output
     with OutputFolder(out_dir) as folder:  # checked and locked before the long analysis
-        store = ArticleStore(store_path(out_dir), version, read=not full)
+        store = ArticleStore(store_path(out_dir), version_key, read=not full)  # a key per language
         documents, problems = _read(paths, on_problem, max_bytes, options, store)
         missing = [shown_path(p) for p in paths if not is_url(str(p)) and str(p) != "-" and not Path(p).exists()]
         record = None if full or not reuse else read_record(out_dir)

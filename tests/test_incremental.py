@@ -102,10 +102,25 @@ def test_a_changed_lexicon_changes_the_version_key(tmp_path, monkeypatch):
     assert version_key() != before
 
 
+def test_a_changed_english_lexicon_reads_only_the_english_articles_again(tmp_path, articles, parsed, monkeypatch):
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
+    out = tmp_path / "out"
+    build([articles], out)
+    french, english = version_key("fr"), version_key("en")
+    claims = copy / "lexicons" / "en" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n# a new word\n", encoding="utf-8")
+    assert version_key("fr") == french and version_key("en") != english
+    parsed.clear()
+    build([articles], out)
+    assert parsed == ["en-sanctions"]
+
+
 def test_a_new_version_key_reads_every_article_again(tmp_path, articles, parsed, monkeypatch):
     out = tmp_path / "out"
     build([articles], out)
-    monkeypatch.setattr(kg.article_store, "version_key", lambda: "another ontology")
+    monkeypatch.setattr(kg.article_store, "version_key", lambda lang=None: "another ontology")
     parsed.clear()
     build([articles], out)
     assert len(parsed) == 4
@@ -221,7 +236,7 @@ def test_anything_else_writes_the_build_again(tmp_path, articles, monkeypatch, c
     elif change == "remove an output":
         (out / "graph.html").unlink()
     elif change == "new version":
-        monkeypatch.setattr(kg.article_store, "version_key", lambda: "another kg")
+        monkeypatch.setattr(kg.article_store, "version_key", lambda lang=None: "another kg")
     else:
         source = tmp_path / "moved"
         articles.rename(source)
