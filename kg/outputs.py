@@ -41,7 +41,7 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
     cache = OutputCache(cache_path(target) if target is not None and version else None, read=not full)
     try:
         records = Records.of(corpus)
-        keys = _article_keys(corpus, records, version or "")
+        keys = _article_keys(corpus, records, _pieces_version(version or ""))
         save_corpus(corpus, out_dir, records)
         turtle = Pieces(cache, "turtle", keys, patches=True)
         write_turtle(corpus, out_dir / "graph.ttl", turtle)
@@ -62,6 +62,13 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
     names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
              INDEX, RDF_STORE]
     return [out_dir / name for name in names]
+
+
+def _pieces_version(version: str) -> str:
+    """``version`` with the writers the pieces' text also depends on."""
+    from importlib.metadata import version as installed
+
+    return "\0".join([version] + [f"{name} {installed(name)}" for name in ("pyoxigraph", "networkx")])
 
 
 def _article_keys(corpus: Corpus, records, version: str) -> dict[str, str]:
