@@ -25,10 +25,10 @@ def write_explanations(claims, path: Path, lines: list[str] | None = None) -> No
     caller made them: kg.store.Records)."""
     from .store import write_jsonl, write_lines
 
-    if lines is not None:
-        write_lines(path, lines)
-    else:
+    if lines is None:
         write_jsonl(path, (trace_record(c) for c in claims))
+    else:
+        write_lines(path, lines)
 
 
 def explain(build_dir, claim_id: str) -> dict:

@@ -76,9 +76,13 @@ def jsonl_lines(rows) -> str:
 def write_jsonl(path: Path, rows) -> None:
     """One JSON object per line (see jsonl_lines), written row by row: a build's
     claims are never held as one string."""
+    write_lines(path, (json_line(row) for row in rows))
+
+
+def write_lines(path: Path, lines) -> None:
+    """Each of ``lines`` (made beforehand, or as they are written) on a line."""
     with atomic_file(path) as handle:
-        for row in rows:
-            handle.write(json_line(row) + "\n")
+        handle.writelines(line + "\n" for line in lines)
 
 
 @dataclass
@@ -101,23 +105,16 @@ class Records:
                    [json_line(trace_record(c)) for c in corpus.claims])
 
 
-def write_lines(path: Path, lines: list[str]) -> None:
-    """``lines`` made beforehand, one per line."""
-    with atomic_file(path) as handle:
-        handle.writelines(line + "\n" for line in lines)
-
-
 def save_corpus(corpus: Corpus, out_dir: Path, records: Records | None = None) -> None:
     """claims.jsonl, entities.jsonl and documents.jsonl (their lines: ``records``, when
     the caller made them)."""
     out_dir = Path(out_dir)
-    if records is None:
-        write_jsonl(out_dir / DOCUMENTS, (d.to_dict() for d in corpus.documents))
-        write_jsonl(out_dir / ENTITIES, (e.to_dict() for e in corpus.entities))
-        write_jsonl(out_dir / CLAIMS, (c.to_dict() for c in corpus.claims))
-        return
-    for name, lines in ((DOCUMENTS, records.documents), (ENTITIES, records.entities), (CLAIMS, records.claims)):
-        write_lines(out_dir / name, lines)
+    for name, made, items in ((DOCUMENTS, "documents", corpus.documents), (ENTITIES, "entities", corpus.entities),
+                              (CLAIMS, "claims", corpus.claims)):
+        if records is not None:
+            write_lines(out_dir / name, getattr(records, made))
+        else:
+            write_jsonl(out_dir / name, (item.to_dict() for item in items))
 
 
 def _read_jsonl(path: Path, read) -> list:
