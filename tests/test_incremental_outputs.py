@@ -112,6 +112,31 @@ def test_pieces_not_signed_by_this_user_are_not_used(tmp_path, articles, made):
     assert_same_as_full(out, articles, tmp_path)
 
 
+def test_a_build_that_fails_writing_leaves_the_last_builds_pieces(tmp_path, articles, made, monkeypatch):
+    import kg.viewer
+    from kg.errors import InputError
+
+    out = tmp_path / "out"
+    build([articles], out)
+    with open(articles / "fr-traite.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nLa Biélorussie a accueilli des instructeurs russes en juin 2024.\n")
+    real, failed = kg.viewer.write_viewer, []
+
+    def disk_full_once(*args, **kwargs):
+        if not failed:
+            failed.append(True)
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kg.viewer, "write_viewer", disk_full_once)
+    with pytest.raises(InputError):
+        build([articles], out)
+    clear(made)
+    build([articles], out)
+    assert "fr-traite" in made["turtle"] and made["store loaded"] == 0  # the first build's store, patched
+    assert_same_as_full(out, articles, tmp_path)
+
+
 def test_full_makes_every_piece_again(tmp_path, articles, made):
     out = tmp_path / "out"
     build([articles], out)
