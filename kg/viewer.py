@@ -1,13 +1,13 @@
 """The interactive viewer: one self-contained HTML page per build.
 
-``render_html(corpus)`` draws the claim graph with pyvis (vis-network): one node
+``render_html(corpus)`` draws the claim graph with vis-network: one node
 per entity that takes part in a claim, one edge per claim and pair of entities
 it links, and a page of our own around it (legend, filters, search, details).
 
 The page must work with no network at all, opened from the file system, and
 must never run anything that comes from an article. Hence:
 
-- vis-network's JS and CSS are inlined (pyvis ``cdn_resources="in_line"``), and
+- vis-network's JS and CSS (as the pyvis package ships them) are inlined, and
   our own template replaces pyvis's, which also asks a CDN for Bootstrap;
 - every string taken from an article (titles, sentences, labels) travels as
   JSON inside a ``<script type="application/json">`` block, with ``<``, ``>``
@@ -498,9 +498,16 @@ def _script_json(data) -> str:
 
 def render_html(corpus: Corpus, pieces=None) -> str:
     """The viewer page of ``corpus``, as one self-contained HTML string; the details
-    of claims from ``pieces`` (kg.output_cache.Pieces, see kg.viewer_pieces) when given."""
+    of claims from ``pieces`` (kg.output_cache.Pieces, see kg.viewer_pieces) when given.
+
+    Our template (viewer_assets/template.html) is rendered with Jinja directly:
+    pyvis's Network only copied the nodes and edges into it, and importing pyvis
+    cost more than writing the page of an unchanged build. The template still
+    inlines vis-network from pyvis's folder of templates, found without importing it.
+    """
+    import importlib.util
+
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
-    from pyvis.network import Network
 
     view = build_view(corpus, claim_details=pieces is None)
     if pieces is None:
@@ -509,22 +516,14 @@ def render_html(corpus: Corpus, pieces=None) -> str:
         from .viewer_pieces import details_json
 
         data = details_json(corpus, view, pieces)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    for node in view.nodes:
-        net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
-    # Network.add_edge scans every node and edge for each new edge (quadratic);
-    # our edges are already unique and point at known nodes.
-    net.edges.extend(view.edges)
-    net.options = _vis_options(len(view.edges))
-    pyvis_templates = os.path.join(os.path.dirname(Network.__init__.__code__.co_filename), "templates")
-    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)),
-                                                       FileSystemLoader(pyvis_templates)]))
-    net.templateEnv.globals.update(
-        kg_data=data,
-        kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, "
-                   f"{len(corpus.documents)} articles")
-    net.path = "template.html"
-    return _with_script_hashes(net.generate_html())
+    pyvis_templates = os.path.join(importlib.util.find_spec("pyvis").submodule_search_locations[0], "templates")
+    templates = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)), FileSystemLoader(pyvis_templates)]))
+    html = templates.get_template("template.html").render(
+        # a node without a label shows its id, as pyvis's add_node made it
+        nodes=[node if node["label"] else {**node, "label": node["id"]} for node in view.nodes],
+        edges=view.edges, options=json.dumps(_vis_options(len(view.edges))), kg_data=data,
+        kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, {len(corpus.documents)} articles")
+    return _with_script_hashes(html)
 
 
 def _with_script_hashes(html: str) -> str:
