@@ -77,7 +77,7 @@ def graphml_by_article(corpus: Corpus, pieces) -> Iterator[str]:
         return
     nodes = _graph_nodes(corpus)
     ordered = _ordered(nodes, articles)
-    keys = graphml_keys(nodes, (article.signatures[edge[3]] for article, edge in ordered), xml_type)
+    keys = graphml_keys(nodes, _first_signatures(ordered), xml_type)
     yield from graphml_head(keys, bool(nodes))
     if not nodes:
         return
@@ -100,6 +100,19 @@ def _ordered(nodes: dict[str, dict], articles: list[_Article]) -> list[tuple[_Ar
             adjacency.setdefault(edge[0], {}).setdefault(edge[1], []).append((article, edge))
     return [item for source in nodes if source in adjacency for by_target in adjacency[source].values()
             for item in by_target]
+
+
+def _first_signatures(ordered: list[tuple[_Article, list]]) -> list[tuple]:
+    """Each edge's signature, in order, but for those seen already: a signature met
+    again numbers no new key, and most edges repeat one."""
+    seen: set[tuple[int, int]] = set()
+    first = []
+    for article, edge in ordered:
+        mark = (id(article), edge[3])
+        if mark not in seen:
+            seen.add(mark)
+            first.append(article.signatures[edge[3]])
+    return first
 
 
 def _repeated_keys(articles) -> bool:
