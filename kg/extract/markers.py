@@ -333,7 +333,11 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
                               or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
-    if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
+    # the noun a demonym or a state's name set before it qualifies ("hosts 10,000
+    # American troops", "U.S. troops")
+    qualified = anchor.head if anchor.dep_ in ("amod", "compound") and anchor.head.i > anchor.i else anchor
+    as_demonym = mention.demonym or (qualified is not anchor and anchor.dep_ == "compound" and mention.cls == "Country")
+    if as_demonym and verbal and qualified.head.i == trigger.i and _bare_object(qualified):
         markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")
