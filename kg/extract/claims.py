@@ -104,8 +104,21 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
-    results[:] = _named_holders_win(results)
+    results[:] = _yielded(_named_holders_win(results), lexicon)
     return findings
+
+
+def _yielded(results, lexicon):
+    """"Kallas welcomed Sandu to Brussels": a frame's claim gives way to a claim of a type
+    it ``yields_to`` made on the same trigger (the host's welcome is no praise)."""
+    if not any(frame.yields_to for frame in lexicon.frames):
+        return results
+    yields = {frame.id: frame.yields_to for frame in lexicon.frames}
+    types_at = {}
+    for claim, trigger in results:
+        types_at.setdefault(trigger.i, set()).add(claim.type)
+    return [(claim, trigger) for claim, trigger in results
+            if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
 
 
 def _named_holders_win(results):

@@ -110,7 +110,10 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
         after = state.tok_end if state else end
         named = next((m for m in people if after <= m.tok_start <= after + near), None)
-        before = next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
+        # welcomed the Prime Minister of Sweden" names another one)
+        before = next((m for m in people if start - 3 <= m.tok_end <= start
+                       and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])), None)
         if before is not None and start > 0 and doc[start - 1].text == ",":
             named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
         named = named or before

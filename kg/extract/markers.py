@@ -259,6 +259,10 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"owner"}  # "Y's illegal launch": whose act a word judges
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
+    if _through_representatives(doc, mention, trigger):
+        # before the marker words: "The foreign ministers of X and Y agreed to deepen
+        # cooperation": "of" ties X to the ministers, not to the trigger
+        return {"subject"}
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -277,8 +281,6 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
                 return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
                 return {form}
-    if _through_representatives(doc, mention, trigger):
-        return {"subject"}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
@@ -342,7 +344,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
-          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)):
+          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
+          and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -359,6 +362,23 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+def _in_coordinated_clause(anchor, trigger) -> bool:
+    """"discussed cooperation with X and condemned Y's launches": a name under a verb
+    coordinated after the trigger's own, which does not hold the trigger, is that
+    verb's, not the trigger's object."""
+    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return (verb is not None and verb.i != trigger.i and verb.dep_ == "conj" and verb.i < anchor.i
+            and trigger.i < verb.i and not any(a.i == verb.i for a in trigger.ancestors))
+
+
+def _after_relative_clause(anchor, trigger) -> bool:
+    """"X, who visited Chisinau last week, said Bucharest backed...", "X, who is on a visit
+    to Moscow, said Beijing...": a name after the relative clause the trigger stands in
+    is outside it, no object of the trigger."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ in _RELATIVE_DEPS), None)
+    return clause is not None and anchor.i > clause.right_edge.i
 
 
 def _subject_of_relative(anchor, trigger) -> bool:
@@ -394,6 +414,14 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
     if start >= trigger.i or after_preposition(doc, mention) or _modifies_other(_root(doc, mention), trigger):
+        return False
+    root = _root(doc, mention)
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if (trigger.dep_ == "conj" and verb is not None and verb.i == trigger.head.i
+            and not root.dep_.startswith("nsubj") and root.head.i != trigger.i):
+        # "X welcomed Y to London and thanked Z", "X spoke to his counterpart Y and
+        # reaffirmed...": a complement of the verb the trigger is coordinated with is no
+        # subject ("accused Y of supplying" keeps Y)
         return False
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
@@ -504,7 +532,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
             # not its relative clause: in "Italy, which kept soldiers in Lebanon, said", Lebanon says nothing
-            clauses = {t.i for c in child.children if c.dep_ in _RELATIVE_DEPS for t in c.subtree}
+            # nor one on an apposition: "X's minister Y, who visited Z, said" (Z says nothing)
+            clauses = {t.i for c in child.subtree if c.dep_ in _RELATIVE_DEPS and c.i != child.i
+                       for t in c.subtree}
             return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}

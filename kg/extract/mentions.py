@@ -125,6 +125,13 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
+def _dateline_credit(span) -> bool:
+    """"BRUSSELS (Reuters) -", "LONDON, May 3 (AP) -": the agency that filed the
+    article, between the dateline's place and its dash, is no actor of it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and dateline.place_end <= span.start_char and span.end_char <= dateline.end
+
+
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
@@ -198,6 +205,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
+        if _dateline_credit(span):
+            continue
         found = entries.get(span.label_)
         state = own = None
         dateline = _in_dateline(span)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..claim_types import claim_type, signing
 from ..model import EntityRef
+from ..profiles import profile
 from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
@@ -118,6 +119,9 @@ def _judged_act(trigger, lang: str) -> bool:
     subject speaks about the act, it does not take part in it."""
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
         return False
+    if trigger.dep_.startswith("obl") and trigger.dep_ != "obl:arg" and not any(
+            c.dep_ == "case" and c.lower_ in profile(lang).words["reason_marks"] for c in trigger.children):
+        return False  # "X, on his visit to Y, thanked Z": when X thanks, the visit is X's own
     verb = trigger.head
     judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
     return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
@@ -476,6 +480,9 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     by_marker = any(doc[start - 1].lower_ in agent.markers
                     for start, _end, _p in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
                                                         trigger.i, ctx.sentence.end) if start > 0)
+    named = {r.id for refs in roles.values() for r in refs}
+    if any(p.id in named for p in ctx.pair):
+        return  # "the two leaders condemned Russia's strikes", Russia one of the pair: another two
     if mentions_pair(before, ctx.lang) or by_marker:
         roles[agent.role] = list(ctx.pair)
 
