@@ -107,6 +107,7 @@ ATTRIBUTIONS = {
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
+    "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
 }
 
 DATES = {

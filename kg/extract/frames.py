@@ -136,6 +136,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
+    source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
 
 
 @lru_cache(maxsize=None)
@@ -150,4 +151,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
         incise_verbs=_lowered(data.get("incise_verbs")),
+        source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
     )
