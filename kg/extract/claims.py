@@ -149,17 +149,19 @@ def _verbless(trigger, lang: str) -> bool:
         and (head.head.i == head.i or head.head.pos_ != "NOUN" or head.dep_ != "nmod")
 
 
-def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str]]:
-    """(start, end, frame id) of the sentence's triggers of several words ("Iran-backed")."""
-    return [(start, end, frame.id) for frame in lexicon.frames
+def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str, str]]:
+    """(start, end, frame id, claim type) of the sentence's triggers of several words ("Iran-backed")."""
+    return [(start, end, frame.id, frame.type) for frame in lexicon.frames
             for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
                                               ctx.sentence.end) if end - start > 1]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:
-    """The longer trigger wins: "backed" inside "Iran-backed" is the aid frame's, not support."""
-    return any(start <= i < end and frame_id != frame.id and not (i == start and end - start == 1)
-               for start, end, frame_id in phrases)
+    """The longer trigger wins: "backed" inside "Iran-backed" is the aid frame's, not support
+    (frames of one claim type share their phrases: "official visit" of en.visit.office
+    leaves en.visit its "visit")."""
+    return any(start <= i < end and frame_id != frame.id and kind != frame.type and not (i == start and end - start == 1)
+               for start, end, frame_id, kind in phrases)
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

@@ -204,7 +204,9 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # a noun trigger's complements may hang off the verb that takes it as object
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
+    # "X is in Canberra for a four-day visit": a copula's complements are its noun's too
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp") or (
+        trigger.dep_ == "obl" and trigger.head.pos_ == "AUX"))
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     noun = trigger
     while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:

@@ -50,7 +50,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
              and _subject_fits(doc[i], frame.subjects)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
+    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
+                 if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
@@ -59,6 +60,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
+    if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
+        token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
 
