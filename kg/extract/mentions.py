@@ -17,7 +17,7 @@ from ..model import EntityRef, entity_id
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -104,7 +104,7 @@ def _places_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
 
 
-def _is_locative(doc, tok_start: int, lang: str) -> bool:
+def is_locative(doc, tok_start: int, lang: str) -> bool:
     """Is the token span introduced by a place preposition ("à", "in", "de")?"""
     preps = _places_prepositions(lang)
     i = tok_start - 1
@@ -136,7 +136,7 @@ def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
     gazetteer = load_gazetteer()
-    locative = dateline or _is_locative(doc, start, lang)
+    locative = dateline or is_locative(doc, start, lang)
     places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
     others = [e for e in entries if e not in places]
     if locative and places:
@@ -167,7 +167,7 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     an agency is an entity of its own (the corpus conventions); a building only
     where it is a place ("talks at the Pentagon"), not where it speaks for its
     state ("the Kremlin said": the state alone)."""
-    if actor is entry or (entry.cls == "Place" and not _is_locative(span.doc, span.start, lang)):
+    if actor is entry or (entry.cls == "Place" and not is_locative(span.doc, span.start, lang)):
         return None
     if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
         return None  # "vulnerable to the Kremlin", "close to the White House": the state
