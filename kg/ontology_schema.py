@@ -60,6 +60,7 @@ FRAME = Rule({
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
+    "split_domains?": bool,        # (en-talk) "cooperation in defence, trade and energy": one claim per domain
     "yields_to?": [OneOf("claim_types", noun="claim type")],  # (en-talk) "welcomed X to Brussels": the visit's word, no praise
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")

@@ -8,13 +8,13 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
-from .fields import add_fields
+from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
@@ -95,6 +95,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)
+                if frame.split_domains:
+                    claims += _other_domains(claim, ctx, trigger, lexicon)
             values = {getattr(c, frame.split_on) for c in claims} if frame.split_on else set()
             if len(claims) > 1 and len(values) == 1 and None not in values:
                 claims = [_rejoin(claims, frame.split)]  # one count for several places: one claim
@@ -106,6 +108,21 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 ctx = ctx.knowing(earlier)
     results[:] = _yielded(_named_holders_win(results), lexicon)
     return findings
+
+
+def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list[Claim]:
+    """"agreed to expand cooperation in defence, trade and energy": a claim like ``claim``
+    for each other domain the trigger's own complements list (the corpus's one claim per
+    domain)."""
+    listed = listed_domains(ctx, trigger, lexicon)
+    if len(listed) < 2:
+        return []
+    trace = claim.trace
+    return [replace(claim, roles={role: list(refs) for role, refs in claim.roles.items()}, domain=domain,
+                    evidence=list(claim.evidence), attributions=list(claim.attributions),
+                    trace=replace(trace, roles=dict(trace.roles), fields=dict(trace.fields), cues=dict(trace.cues))
+                    if trace is not None else None)
+            for domain in listed if domain != claim.domain]
 
 
 def _yielded(results, lexicon):

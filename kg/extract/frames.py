@@ -52,6 +52,7 @@ class Frame:
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
+    split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
 
     @property
     def agent(self) -> RoleRule | None:
@@ -102,7 +103,8 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
-                 raw.get("verbless", False), _lowered(raw.get("not_after")), frozenset(raw.get("yields_to") or ()))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")), frozenset(raw.get("yields_to") or ()),
+                 raw.get("split_domains", False))
 
 
 @lru_cache(maxsize=None)
