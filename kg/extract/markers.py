@@ -345,7 +345,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
-          and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)):
+          and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
+          and not _inside_relative_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -365,12 +366,31 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
 
 
 def _in_coordinated_clause(anchor, trigger) -> bool:
-    """"discussed cooperation with X and condemned Y's launches": a name under a verb
-    coordinated after the trigger's own, which does not hold the trigger, is that
-    verb's, not the trigger's object."""
+    """"discussed cooperation with X and condemned Y's launches", "X said her party backed
+    the plan, but Y criticised Z": a name under a verb coordinated after the trigger's
+    own, which does not hold the trigger, is that verb's, not the trigger's object."""
     verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return (verb is not None and verb.i != trigger.i and verb.dep_ == "conj" and verb.i < anchor.i
+    return (verb is not None and verb.i != trigger.i and verb.dep_ == "conj"
             and trigger.i < verb.i and not any(a.i == verb.i for a in trigger.ancestors))
+
+
+def coordinated_with_own_subject(trigger, verb) -> bool:
+    """Is the trigger's clause coordinated to ``verb`` itself, with a subject of its own
+    ("X said ..., but Y criticised Z": Y's act, which X's speech does not report)?"""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.head.i == verb.i), None)
+    return (clause is not None and clause.i != verb.i and clause.dep_ == "conj"
+            and any(c.dep_.startswith("nsubj") for c in clause.children))
+
+
+def _inside_relative_clause(anchor, trigger) -> bool:
+    """"hosted 18 leaders, including X, who had arrived after a meeting with Y": a name a
+    preposition introduces inside a relative clause that does not hold the trigger is no
+    object of it ("individuals designated, which include the Georgian minister" keep theirs)."""
+    clause = next((t for t in anchor.ancestors if t.dep_ in _RELATIVE_DEPS), None)
+    return (clause is not None and not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
+            and any(c.dep_ == "case" for c in anchor.children))
 
 
 def _after_relative_clause(anchor, trigger) -> bool:

@@ -13,7 +13,8 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
+from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+                      markers_of, mention_words,
                       named_owner, normalise_phrase, phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -339,8 +340,11 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
+    if coordinated_with_own_subject(trigger, verb):
+        return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
 
 
 def _after_quotation(doc, trigger, verb) -> bool:
