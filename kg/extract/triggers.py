@@ -119,6 +119,8 @@ def blocked(token, lexicon) -> bool:
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
+        if child.dep_ == "mark" and child.lower_ in lexicon.irrealis and not binding:
+            return True  # "warned X against deploying": a gerund's mark of what is not done
         if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
