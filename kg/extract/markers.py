@@ -346,7 +346,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
-          and not _inside_relative_clause(anchor, trigger)):
+          and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -382,6 +382,15 @@ def coordinated_with_own_subject(trigger, verb) -> bool:
     clause = next((t for t in (trigger, *trigger.ancestors) if t.head.i == verb.i), None)
     return (clause is not None and clause.i != verb.i and clause.dep_ == "conj"
             and any(c.dep_.startswith("nsubj") for c in clause.children))
+
+
+def _inside_marked_clause(anchor, trigger) -> bool:
+    """"X warned against dividing the West", "deployed troops after Y attacked Z": a name
+    inside an adverbial clause of the trigger that a subordinating word opens is that
+    clause's, no object of the trigger."""
+    clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
+    return (clause is not None and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.i < clause.i for c in clause.children))
 
 
 def _inside_relative_clause(anchor, trigger) -> bool:
