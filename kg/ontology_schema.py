@@ -98,6 +98,7 @@ CLAIMS = {
     "no_longer?": WORDS,
     "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
     "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
+    "pledges?": WORDS,             # (en-talk) "will stand by Ukraine": a statement made now, no intention
 }
 
 ATTRIBUTIONS = {

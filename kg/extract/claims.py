@@ -9,6 +9,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
@@ -51,7 +52,12 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
+            # a pledge states a stance now, unless the word also names another type's act
+            # ("will welcome X next week": a host's plan)
+            speech = (claim_type(frame.type).speech_about is not None
+                      and trigger.lemma_.lower() not in _acts_lemmas(ctx.lang)
+                      and trigger.lower_ not in _acts_lemmas(ctx.lang))
+            if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
                     or (frame.verbless and not _verbless(trigger, ctx.lang))):
                 continue
@@ -123,6 +129,13 @@ def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list
                     trace=replace(trace, roles=dict(trace.roles), fields=dict(trace.fields), cues=dict(trace.cues))
                     if trace is not None else None)
             for domain in listed if domain != claim.domain]
+
+
+@lru_cache(maxsize=None)
+def _acts_lemmas(lang: str) -> frozenset[str]:
+    """The trigger lemmas of the frames of types that are no speech (visits, aid...)."""
+    return frozenset(lemma for frame in claim_lexicon(lang).frames
+                     if claim_type(frame.type).speech_about is None for lemma in frame.lemmas)
 
 
 def _yielded(results, lexicon):

@@ -77,6 +77,7 @@ class ClaimLexicon:
     no_longer: frozenset[str] = frozenset()
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
+    pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
 
 
@@ -125,6 +126,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         no_longer=frozenset(_words(data.get("no_longer"))),
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
+        pledges=_lowered(data.get("pledges")),
         default_domain=data.get("default_domain"),
     )
 
