@@ -18,7 +18,7 @@ from ..model import EntityRef, entity_id
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -161,7 +161,7 @@ def _places_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
 
 
-def _is_locative(doc, tok_start: int, lang: str) -> bool:
+def is_locative(doc, tok_start: int, lang: str) -> bool:
     """Is the token span introduced by a place preposition ("à", "in", "de")?"""
     preps = _places_prepositions(lang)
     i = tok_start - 1
@@ -182,11 +182,18 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
+def _dateline_credit(span) -> bool:
+    """"BRUSSELS (Reuters) -", "LONDON, May 3 (AP) -": the agency that filed the
+    article, between the dateline's place and its dash, is no actor of it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and dateline.place_end <= span.start_char and span.end_char <= dateline.end
+
+
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
     gazetteer = load_gazetteer()
-    locative = dateline or _is_locative(doc, start, lang)
+    locative = dateline or is_locative(doc, start, lang)
     places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
     others = [e for e in entries if e not in places]
     if locative and places:
@@ -217,7 +224,7 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     an agency is an entity of its own (the corpus conventions); a building only
     where it is a place ("talks at the Pentagon"), not where it speaks for its
     state ("the Kremlin said": the state alone)."""
-    if actor is entry or (entry.cls == "Place" and not _is_locative(span.doc, span.start, lang)):
+    if actor is entry or (entry.cls == "Place" and not is_locative(span.doc, span.start, lang)):
         return None
     if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
         return None  # "vulnerable to the Kremlin", "close to the White House": the state
@@ -255,6 +262,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
+        if _dateline_credit(span):
+            continue
         found = entries.get(span.label_)
         state = own = None
         dateline = _in_dateline(span)
