@@ -159,6 +159,7 @@ QUANTITIES = {
 MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
+    "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,

@@ -76,9 +76,18 @@ def leading_states(mentions) -> set[str]:
 def pair_point(sentence, lang: str) -> int:
     """Where "the two countries" stands in a sentence (its first character), or the
     sentence's start: the states named before that point are the two."""
+    from ..profiles import profile
+
     phrases = claim_lexicon(lang).pair_anaphora
     found = next(find_phrases(sentence.doc, lang, phrases, sentence.start, sentence.end), None)
-    return sentence.doc[found[0]].idx if found else sentence.start_char
+    if found is None:
+        return sentence.start_char
+    # '« Nous soutenons l'Ukraine », ont déclaré les deux dirigeants': the states a quotation
+    # before it names are what the two speak of, not the two
+    closing = profile(lang).text.closing_quotes
+    if any(t.text in closing for t in sentence.doc[sentence.start:found[0]]):
+        return sentence.start_char
+    return sentence.doc[found[0]].idx
 
 
 def mentions_pair(sentence, lang: str) -> bool:

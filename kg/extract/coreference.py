@@ -175,6 +175,54 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
+@lru_cache(maxsize=None)
+def _plural_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("plural_person_pronouns") or ())
+
+
+def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...": a plural subject
+    pronoun stands for the people who acted together in the sentence before it (or earlier
+    in its own): its subject and those met ("avec X", the object), when there are two or more."""
+    pronouns = _plural_pronouns(lang)
+    if not pronouns or not doc.has_annotation("DEP"):
+        return []
+    added = []
+    for token in doc:
+        if token.lower_ not in pronouns or not token.dep_.startswith("nsubj"):
+            continue
+        sentence = token.sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (doc[sentence.start:token.i], previous):
+            people = _acting_together(doc, [m for m in mentions if span is not None
+                                            and span.start <= m.tok_start and m.tok_end <= span.end
+                                            and (m.cls == "Person" or m.kind == "official")], lang)
+            if people:
+                added += [Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text,
+                                  person.ref, "pronoun", state=person.state) for person in people]
+                break
+    return added
+
+
+def _acting_together(doc, people: list[Mention], lang: str) -> list[Mention]:
+    """Of the people a span names, those who act together: the subject (with what "et"
+    joins to it) and the ones met, named as the object or after a comitative ("avec");
+    none unless there are two of them or more."""
+    comitative = mention_words(lang)["comitative"]
+    together, seen = [], set()
+    for person in people:
+        acting = False
+        for token in doc[person.tok_start:person.tok_end]:
+            while token.dep_ in ("appos", "flat:name", "conj") and token.head.i != token.i:
+                token = token.head  # "le président X", "X et Y": as the first one
+            acting |= (token.dep_.startswith("nsubj") or token.dep_ == "obj"
+                       or any(c.dep_ == "case" and c.lower_ in comitative for c in token.children))
+        if acting and person.ref.id not in seen:
+            seen.add(person.ref.id)
+            together.append(person)
+    return together if len(together) >= 2 else []
+
+
 def _is_subject(token) -> bool:
     """A subject, or a name in apposition to one ("le Premier ministre japonais Fumio Kishida")."""
     return token.dep_.startswith("nsubj") or (token.dep_ in ("appos", "flat:name") and token.head.dep_.startswith("nsubj"))
@@ -305,8 +353,9 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang, home)
     titled.sort(key=lambda m: m.tok_start)
-    return sorted(titled + _pronoun_mentions(doc, titled, lang) + _speaker_pronouns(doc, titled, lang),
-                  key=lambda m: m.tok_start)
+    singular = _pronoun_mentions(doc, titled, lang)
+    return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
+                  + _speaker_pronouns(doc, titled, lang), key=lambda m: m.tok_start)
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+__all__ = ["hangs_on_trigger", "judging_lemmas",
+           "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -20,6 +21,8 @@ _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
 #: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
 RELATIVE_PLACE = "relative_place"
+#: the marker of the agent of a participle that qualifies a noun ("les sanctions adoptées par l'UE")
+AUTHOR = "author"
 
 
 def phrase_start(doc, mention) -> int:
@@ -259,6 +262,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"owner"}  # "Y's illegal launch": whose act a word judges
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
+    if AUTHOR in marker_words and _author_of_qualified(doc, mention, trigger):
+        return {AUTHOR}
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -282,6 +287,40 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def hangs_on_trigger(doc, mention, trigger) -> bool:
+    """Does the mention's phrase hang on the trigger (or, for a noun trigger, on the verb
+    that takes it), rather than on another noun ("les frappes contre l'Ukraine")?
+    Without a parse, it is taken to."""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return True
+    noun = _root(doc, mention)
+    if mention.demonym and noun.head.i < mention.tok_start:
+        noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "contre X et Y": as X
+    if noun.head.i == trigger.i and any(c.dep_ == "obj" and trigger.i < c.i < noun.i for c in trigger.children):
+        return False  # "a condamné les frappes contre X", read as two complements of the verb
+    heads = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = _governor(trigger)
+        if verb is not None:
+            heads.add(verb.i)
+    return noun.head.i in heads
+
+
+def _author_of_qualified(doc, mention, trigger) -> bool:
+    """"a dénoncé les sanctions adoptées par l'UE": the agent of a participle that qualifies
+    a noun (not of the trigger itself) is the author of the act that noun names."""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    root = _root(doc, mention)
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "par X et Y"
+    participle = root.head
+    return (root.dep_ == "obl:agent" and participle.i != trigger.i and participle.dep_ == "acl"
+            and participle.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _through_representatives(doc, mention, trigger) -> bool:
@@ -342,7 +381,8 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
-          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)):
+          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
+          and not _object_of_other_verb(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -359,6 +399,26 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+@lru_cache(maxsize=None)
+def judging_lemmas(lang: str) -> frozenset[str]:
+    """The verbs by which one judges (the lemmas of the statement frames)."""
+    from ..claim_types import claim_type
+    from .frames import claim_lexicon
+
+    return frozenset(w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas)
+
+
+def _object_of_other_verb(anchor, trigger) -> bool:
+    """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
+    that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
+    verb = anchor.head
+    if (anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i
+            or verb.lemma_.lower() not in judging_lemmas(verb.doc.lang_)):
+        return False
+    governor = _governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    return governor is None or verb.i != governor.i
 
 
 def _subject_of_relative(anchor, trigger) -> bool:

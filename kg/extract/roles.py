@@ -12,8 +12,9 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
-                      named_owner, normalise_phrase, phrase_start, subject_tokens_of)
+from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, hangs_on_trigger,
+                      judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase, phrase_start,
+                      subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -73,7 +74,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
             fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
                                                   and "Person" in rule.classes)
-            if fits and (matched := markers & _accepted(rule.markers, noun_trigger)):
+            if fits and (matched := markers & _accepted(rule.markers, noun_trigger,
+                                                         lambda: hangs_on_trigger(doc, mention, trigger))):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
@@ -119,8 +121,7 @@ def _judged_act(trigger, lang: str) -> bool:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
         return False
     verb = trigger.head
-    judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
-    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
+    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging_lemmas(lang)
 
 
 def _beside_source(filler, mention, sources) -> bool:
@@ -292,13 +293,19 @@ def _fronted(doc, mention, verb) -> bool:
     return mention.tok_start < (min(subject) if subject else verb.i)
 
 
-def _accepted(markers, noun_trigger: bool) -> set[str]:
+def _accepted(markers, noun_trigger: bool, on_trigger) -> set[str]:
     """A rule's markers for this trigger: "de@noun" holds only after a noun
-    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats")."""
+    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats");
+    "contre@trigger" only where the phrase hangs on the trigger itself ("a protesté
+    contre X"), not on a noun it governs ("a condamné les frappes contre X": X suffers
+    the act judged). ``on_trigger`` tells, asked only for such a marker."""
     accepted = set()
     for marker in markers:
         word, _, only = marker.partition("@")
-        if not only or (only == "noun") == noun_trigger:
+        if only == "trigger":
+            if on_trigger():
+                accepted.add(word)
+        elif not only or (only == "noun") == noun_trigger:
             accepted.add(word)
     return accepted
 
@@ -467,9 +474,20 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     from .article_pair import mentions_pair
 
     agent = frame.agent
-    if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
+    if agent is None or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
-    if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
+    speech = claim_type(frame.type).speech_about is not None
+    voiced = roles.get(agent.role, [])
+    home_only = voiced and ctx.home is not None and {r.id for r in voiced} == {ctx.home.id} and ctx.home.id in {
+        p.id for p in ctx.pair}
+    if speech and (home_only or not voiced) and _pair_says(ctx):
+        # '« Nous condamnons... », ont déclaré les deux présidents': the quoted "nous" is the
+        # pair's (on a state's own site, not only the publisher's)
+        roles[agent.role] = list(ctx.pair)
+        return
+    if roles.get(agent.role):
+        return
+    if trigger.pos_ in ("NOUN", "PROPN") and not speech:
         return  # the pair exchanging ratification papers is no act of theirs (tests/rules)
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
@@ -478,6 +496,23 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
                                                         trigger.i, ctx.sentence.end) if start > 0)
     if mentions_pair(before, ctx.lang) or by_marker:
         roles[agent.role] = list(ctx.pair)
+
+
+def _pair_says(ctx: SentenceContext) -> bool:
+    """Is "the two countries" ("les deux présidents") the subject of a speech verb of the
+    sentence (or its object, in an incise: "», ont déclaré les deux présidents")?"""
+    from .frames import attribution_lexicon
+
+    doc = ctx.sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    speech = {v for verbs in attribution_lexicon(ctx.lang).verbs.values() for v in verbs}
+    for start, end, _phrase in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                            ctx.sentence.start, ctx.sentence.end):
+        head = doc[start:end].root
+        if head.dep_ in ("nsubj", "obj") and head.head.lemma_.lower() in speech:
+            return True
+    return False
 
 
 def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
