@@ -180,26 +180,35 @@ def _plural_pronouns(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("plural_person_pronouns") or ())
 
 
+@lru_cache(maxsize=None)
+def _plural_phrases(lang: str) -> tuple[str, ...]:
+    return tuple(load_lexicon(lang, "mentions").get("plural_person_phrases") or ())
+
+
 def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
-    """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...": a plural subject
-    pronoun stands for the people who acted together in the sentence before it (or earlier
-    in its own): its subject and those met ("avec X", the object), when there are two or more."""
-    pronouns = _plural_pronouns(lang)
-    if not pronouns or not doc.has_annotation("DEP"):
+    """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...", "X a rencontré Y.
+    Les deux responsables ont dénoncé...": a plural subject pronoun, or a phrase for two
+    people, stands for the people who acted together in the sentence before it (or
+    earlier in its own): its subject and those met ("avec X", the object), when there
+    are two of them or more."""
+    if not doc.has_annotation("DEP"):
         return []
+    pronouns = _plural_pronouns(lang)
+    spans = [(t.i, t.i + 1) for t in doc if t.lower_ in pronouns and t.dep_.startswith("nsubj")]
+    spans += [(start, end) for start, end, _phrase in find_phrases(doc, lang, _plural_phrases(lang))
+              if doc[start:end].root.dep_.startswith("nsubj")]
     added = []
-    for token in doc:
-        if token.lower_ not in pronouns or not token.dep_.startswith("nsubj"):
-            continue
-        sentence = token.sent
+    for start, end in spans:
+        sentence = doc[start].sent
         previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-        for span in (doc[sentence.start:token.i], previous):
+        for span in (doc[sentence.start:start], previous):
             people = _acting_together(doc, [m for m in mentions if span is not None
                                             and span.start <= m.tok_start and m.tok_end <= span.end
                                             and (m.cls == "Person" or m.kind == "official")], lang)
             if people:
-                added += [Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text,
-                                  person.ref, "pronoun", state=person.state) for person in people]
+                text = doc[start:end]
+                added += [Mention(start, end, text.start_char, text.end_char, text.text, person.ref, "pronoun",
+                                  state=person.state) for person in people]
                 break
     return added
 

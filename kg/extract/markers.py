@@ -269,6 +269,9 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
                or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"])
     contractions = _contractions(doc.lang_)
+    shared = _shared_preposition(doc, mention, start)
+    if shared is not None:
+        return {contractions.get(shared, shared) if shared not in marker_words else shared}
     # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):
         head, _, last = words.rpartition(" ")
@@ -319,8 +322,30 @@ def _author_of_qualified(doc, mention, trigger) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "par X et Y"
     participle = root.head
-    return (root.dep_ == "obl:agent" and participle.i != trigger.i and participle.dep_ == "acl"
+    marks = profile(doc.lang_).words.get("agent_marks", frozenset())
+    agent = root.dep_ == "obl:agent" or (root.dep_.startswith("obl") and any(
+        c.dep_ == "case" and c.lower_ in marks for c in root.children))
+    return (agent and participle.i != trigger.i and participle.dep_ == "acl"
             and participle.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _shared_preposition(doc, mention, start: int) -> str | None:
+    """"entre la France et les Émirats", "contre l'Ukraine et la Moldavie": a name joined by
+    "et" to one a preposition introduces shares that preposition (a single word: "aux côtés
+    de X et Y" is left to the rules that read lists)."""
+    if mention.demonym or start == 0 or not doc.has_annotation("DEP"):
+        return None
+    if doc[start - 1].lower_ not in mention_words(doc.lang_)["joiners"]:
+        return None
+    first = _root(doc, mention)
+    if first.dep_ != "conj" or (mention.tok_end < len(doc) and doc[mention.tok_end].pos_ in ("VERB", "AUX")):
+        return None  # "to Romania and Bulgaria hosts the battlegroup": a new clause's subject
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    cases = [c for c in first.children if c.dep_ == "case" and c.i < first.i]
+    if len(cases) != 1 or cases[0].pos_ != "ADP" or any(c.dep_ == "fixed" for c in cases[0].children):
+        return None
+    return cases[0].lower_
 
 
 def _through_representatives(doc, mention, trigger) -> bool:

@@ -139,7 +139,16 @@ def _person_near(doc, people, start: int, end: int):
     # Minister", where a verb between them makes the title another's
     before = [m for m in people if start - 3 <= m.tok_end <= start
               and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "la haute représentante de l'Union européenne pour les affaires étrangères et la
+    # politique de sécurité, Kaja X": a name set off by a comma after the title's long
+    # complement, with no verb nor other break in it
+    reach = profile(doc.lang_).windows["title_clause"]
+    apposed = [m for m in people if end + _MAX_GAP < m.tok_start <= end + reach and doc[m.tok_start - 1].text == ","
+               and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "'")
+                           for t in doc[end:m.tok_start - 1])]
+    return apposed[0] if apposed else None
 
 
 def _organisation_for(doc, organisations, person, start: int, end: int):
