@@ -176,6 +176,8 @@ MENTIONS = {
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
+    "outlet_cues?": WORDS,          # "dans un entretien au X": the medium spoken to, in no role
+    "outlet_nouns?": WORDS,         # "au quotidien X": a medium's kind between the cue and its name
     "joiners?": WORDS,
     "during?": WORDS,
     "comitative?": WORDS,

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["hangs_on_trigger", "judging_lemmas",
+__all__ = ["hangs_on_trigger", "is_outlet", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
@@ -21,6 +21,8 @@ _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
 #: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
 RELATIVE_PLACE = "relative_place"
+#: the marker of a medium one speaks to ("dans un entretien au quotidien X"): no role takes it
+OUTLET = "outlet"
 #: the marker of the agent of a participle that qualifies a noun ("les sanctions adoptées par l'UE")
 AUTHOR = "author"
 
@@ -221,7 +223,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives")
+            "representatives", "outlet_nouns", "outlet_cues")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -264,6 +266,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
         return {RELATIVE_PLACE}
     if AUTHOR in marker_words and _author_of_qualified(doc, mention, trigger):
         return {AUTHOR}
+    if is_outlet(doc, mention):
+        return {OUTLET}
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -311,6 +315,19 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         if verb is not None:
             heads.add(verb.i)
     return noun.head.i in heads
+
+
+def is_outlet(doc, mention) -> bool:
+    """"Dans un entretien accordé au quotidien X", "interrogé par la chaîne Y": the medium
+    an interview is given to (an organisation of no state, after a cue of mentions.yaml
+    ``outlet_cues``, past a noun such as "quotidien") neither speaks nor is spoken of."""
+    if mention.cls != "Organization" or mention.state is not None:
+        return False
+    words = mention_words(doc.lang_)
+    start = phrase_start(doc, mention)
+    while start > 0 and (doc[start - 1].lower_ in words["outlet_nouns"] or is_determiner(doc[start - 1])):
+        start -= 1
+    return any(form in words["outlet_cues"] for form in preceding_words(doc, start, doc[mention.tok_start].sent.start))
 
 
 def _author_of_qualified(doc, mention, trigger) -> bool:

@@ -44,6 +44,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
                if speech else set())
     agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
+    fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
     said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
@@ -82,6 +83,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
                         {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
+                if matched <= _alone_words(rule.markers):
+                    fallback.add((rule.role, filler.ref.id))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
@@ -91,6 +94,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if filler is not mention and read_as_state is not None:
                     read_as_state.add(mention.tok_start)
                 break
+    _drop_fallbacks(roles, fillers, fallback)
     if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers, doc.lang_)
     if speech and agent in roles and said_by_person:
@@ -293,19 +297,37 @@ def _fronted(doc, mention, verb) -> bool:
     return mention.tok_start < (min(subject) if subject else verb.i)
 
 
+@lru_cache(maxsize=None)
+def _alone_words(markers: tuple[str, ...]) -> frozenset[str]:
+    """The words of a rule's markers ending in "@alone"."""
+    return frozenset(m.partition("@")[0] for m in markers if m.endswith("@alone"))
+
+
+def _drop_fallbacks(roles, fillers, fallback) -> None:
+    """"reçu à Varsovie par le président polonais": an entity a marker that holds alone
+    ("par@alone") brought in yields to any other of the role."""
+    for role, refs in roles.items():
+        kept = [r for r in refs if (role, r.id) not in fallback]
+        if kept and len(kept) < len(refs):
+            roles[role] = kept
+            fillers[role] = [m for m in fillers.get(role, []) if (role, m.ref.id) not in fallback
+                             and (role, (m.as_state() if m.state else m).ref.id) not in fallback]
+
+
 def _accepted(markers, noun_trigger: bool, on_trigger) -> set[str]:
     """A rule's markers for this trigger: "de@noun" holds only after a noun
     ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats");
     "contre@trigger" only where the phrase hangs on the trigger itself ("a protesté
     contre X"), not on a noun it governs ("a condamné les frappes contre X": X suffers
-    the act judged). ``on_trigger`` tells, asked only for such a marker."""
+    the act judged); "par@alone" always, but what it brings yields to the role's other
+    entities (_drop_fallbacks). ``on_trigger`` tells, asked only for such a marker."""
     accepted = set()
     for marker in markers:
         word, _, only = marker.partition("@")
         if only == "trigger":
             if on_trigger():
                 accepted.add(word)
-        elif not only or (only == "noun") == noun_trigger:
+        elif not only or only == "alone" or (only == "noun") == noun_trigger:
             accepted.add(word)
     return accepted
 
