@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import DataError
 from .schema import WORDS, MapOf, OneOf, Range, Rule, Vocabulary, validate
 
-__all__ = ["LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vocabularies"]
+__all__ = ["LEXICONS", "ONTOLOGY_FILES", "GAZETTEER", "check_ontology", "vouch_for_ontology", "vocabularies"]
 
 _RELATIVE_UNITS = ("days", "weeks", "months", "years")
 
@@ -325,7 +325,21 @@ def check_ontology(directory: Path | None = None) -> None:
     """
     from .lexicons import ontology_dir
 
-    _check(Path(directory) if directory else ontology_dir())
+    directory = Path(directory) if directory else ontology_dir()
+    if directory not in _VOUCHED:
+        _check(directory)
+
+
+#: folders whose files an earlier build checked, byte for byte the same (kg.build_record)
+_VOUCHED: set[Path] = set()
+
+
+def vouch_for_ontology(directory: Path | None = None) -> None:
+    """Take the ontology at ``directory`` as checked, in this process: for a build
+    whose version key (every file of the ontology) is that of a build that checked it."""
+    from .lexicons import ontology_dir
+
+    _VOUCHED.add(Path(directory) if directory else ontology_dir())
 
 
 @lru_cache(maxsize=None)
