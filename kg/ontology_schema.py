@@ -178,6 +178,7 @@ MENTIONS = {
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
     "outlet_cues?": WORDS,          # "dans un entretien au X": the medium spoken to, in no role
     "outlet_nouns?": WORDS,         # "au quotidien X": a medium's kind between the cue and its name
+    "outlet_links?": WORDS,         # "a déclaré au X": the medium a speech verb addresses
     "joiners?": WORDS,
     "during?": WORDS,
     "comitative?": WORDS,

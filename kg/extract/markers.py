@@ -223,7 +223,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives", "outlet_nouns", "outlet_cues")
+            "representatives", "outlet_nouns", "outlet_cues", "outlet_links")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -307,6 +307,9 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "contre X et Y": as X
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    while noun.head.lower_ in facets and noun.head.i not in (noun.i, trigger.i):
+        noun = noun.head  # "s'oppose à l'adhésion de la Suède": the facet's phrase is the state's
     if noun.head.i == trigger.i and any(c.dep_ == "obj" and trigger.i < c.i < noun.i for c in trigger.children):
         return False  # "a condamné les frappes contre X", read as two complements of the verb
     heads = {trigger.i}
@@ -319,15 +322,29 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
 
 def is_outlet(doc, mention) -> bool:
     """"Dans un entretien accordé au quotidien X", "interrogé par la chaîne Y": the medium
-    an interview is given to (an organisation of no state, after a cue of mentions.yaml
-    ``outlet_cues``, past a noun such as "quotidien") neither speaks nor is spoken of."""
-    if mention.cls != "Organization" or mention.state is not None:
-        return False
+    an interview is given to (an organisation no gazetteer ties to a state, after a cue of
+    mentions.yaml ``outlet_cues``, past a noun such as "quotidien", or addressed by a speech
+    verb through ``outlet_links``) neither speaks nor is spoken of."""
+    if mention.cls != "Organization" or (mention.state is not None and mention.kind != "ner"):
+        return False  # a state's body ("un entretien au Kremlin") is a place, or speaks
     words = mention_words(doc.lang_)
     start = phrase_start(doc, mention)
     while start > 0 and (doc[start - 1].lower_ in words["outlet_nouns"] or is_determiner(doc[start - 1])):
         start -= 1
-    return any(form in words["outlet_cues"] for form in preceding_words(doc, start, doc[mention.tok_start].sent.start))
+    if any(form in words["outlet_cues"] for form in preceding_words(doc, start, doc[mention.tok_start].sent.start)):
+        return True
+    # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
+    root = _root(doc, mention)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+            and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
+
+
+@lru_cache(maxsize=None)
+def _speech_verbs(lang: str) -> frozenset[str]:
+    from .frames import attribution_lexicon
+
+    lexicon = attribution_lexicon(lang)
+    return frozenset(v for verbs in lexicon.verbs.values() for v in verbs) | lexicon.incise_verbs
 
 
 def _author_of_qualified(doc, mention, trigger) -> bool:
