@@ -18,7 +18,7 @@ from .home import home_titles
 from .markers import _contractions as contraction_table, inverted_pronoun, mention_words
 from .mentions import Mention
 
-__all__ = ["resolve_references"]
+__all__ = ["resolve_references", "plural_pronouns"]
 
 @lru_cache(maxsize=None)
 def _pronouns(lang: str) -> frozenset[str]:
@@ -176,7 +176,7 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=None)
-def _plural_pronouns(lang: str) -> frozenset[str]:
+def plural_pronouns(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("plural_person_pronouns") or ())
 
 
@@ -193,7 +193,7 @@ def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Me
     are two of them or more."""
     if not doc.has_annotation("DEP"):
         return []
-    pronouns = _plural_pronouns(lang)
+    pronouns = plural_pronouns(lang)
     spans = [(t.i, t.i + 1) for t in doc if t.lower_ in pronouns and t.dep_.startswith("nsubj")]
     spans += [(start, end) for start, end, _phrase in find_phrases(doc, lang, _plural_phrases(lang))
               if doc[start:end].root.dep_.startswith("nsubj")]

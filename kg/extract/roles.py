@@ -516,8 +516,22 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     by_marker = any(doc[start - 1].lower_ in agent.markers
                     for start, _end, _p in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
                                                         trigger.i, ctx.sentence.end) if start > 0)
-    if mentions_pair(before, ctx.lang) or by_marker:
+    # "Ils" for a pair the sentence names (as whom they speak of) is not that pair
+    named = {m.ref.id for m in ctx.mentions} | {m.state.id for m in ctx.mentions if m.state is not None}
+    plural = speech and not named & {p.id for p in ctx.pair} and _plural_subject(trigger, ctx.lang)
+    if mentions_pair(before, ctx.lang) or by_marker or plural:
         roles[agent.role] = list(ctx.pair)
+
+
+def _plural_subject(trigger, lang: str) -> bool:
+    """"Les deux pays ... Ils ont condamné": a plural subject pronoun no people stand for
+    (kg.extract.coreference) speaks for the pair."""
+    from .coreference import plural_pronouns
+
+    pronouns = plural_pronouns(lang)
+    doc = trigger.doc
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(doc[i].lower_ in pronouns for i in subject_tokens_of(verb))
 
 
 def _pair_says(ctx: SentenceContext) -> bool:
