@@ -188,9 +188,9 @@ def _plural_phrases(lang: str) -> tuple[str, ...]:
 def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...", "X a rencontré Y.
     Les deux responsables ont dénoncé...": a plural subject pronoun, or a phrase for two
-    people, stands for the people who acted together in the sentence before it (or
-    earlier in its own): its subject and those met ("avec X", the object), when there
-    are two of them or more."""
+    people, stands for the people who acted together just before (earlier in its own
+    sentence, then one sentence back, two for a phrase): the subject and those met ("avec
+    X", the object, the host "par X"), when there are two of them or more."""
     if not doc.has_annotation("DEP"):
         return []
     pronouns = plural_pronouns(lang)
@@ -200,10 +200,13 @@ def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Me
     added = []
     for start, end in spans:
         sentence = doc[start].sent
-        previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-        for span in (doc[sentence.start:start], previous):
-            people = _acting_together(doc, [m for m in mentions if span is not None
-                                            and span.start <= m.tok_start and m.tok_end <= span.end
+        # a pronoun looks one sentence back; a phrase ("les deux responsables") two
+        earlier = [doc[sentence.start:start]]
+        for _ in range(1 if end - start == 1 else 2):
+            if earlier[-1].start > 0:
+                earlier.append(doc[earlier[-1].start - 1].sent)
+        for span in earlier:
+            people = _acting_together(doc, [m for m in mentions if span.start <= m.tok_start and m.tok_end <= span.end
                                             and (m.cls == "Person" or m.kind == "official")], lang)
             if people:
                 text = doc[start:end]
@@ -224,7 +227,7 @@ def _acting_together(doc, people: list[Mention], lang: str) -> list[Mention]:
         for token in doc[person.tok_start:person.tok_end]:
             while token.dep_ in ("appos", "flat:name", "conj") and token.head.i != token.i:
                 token = token.head  # "le président X", "X et Y": as the first one
-            acting |= (token.dep_.startswith("nsubj") or token.dep_ == "obj"
+            acting |= (token.dep_.startswith("nsubj") or token.dep_ in ("obj", "obl:agent")
                        or any(c.dep_ == "case" and c.lower_ in comitative for c in token.children))
         if acting and person.ref.id not in seen:
             seen.add(person.ref.id)
