@@ -683,6 +683,20 @@ def _qualifies_trigger(noun, trigger) -> bool:
     return linked or abs(noun.i - trigger.i) <= 3
 
 
+def _cut_off_auxiliary(verb):
+    """"La Turquie a de son côté livré des drones": a participle with no auxiliary of
+    its own, under an auxiliary verb the parser took for the sentence's verb, acts
+    with that auxiliary's subject."""
+    if "Part" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        return None
+    auxiliaries = profile(verb.doc.lang_).words.get("auxiliaries", frozenset())
+    auxiliary = next((a for a in verb.ancestors if a.lemma_.lower() in auxiliaries), None)
+    if auxiliary is None or auxiliary.i > verb.i or any(t.pos_ == "VERB" and t.lemma_.lower() not in auxiliaries
+                                                        for t in verb.doc[auxiliary.i + 1:verb.i]):
+        return None
+    return auxiliary
+
+
 def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     """Tokens of the verb's subject; a participle or infinitive without one
     ("..., estimant que") takes the subject of the verb it hangs off."""
@@ -698,6 +712,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
+    auxiliary = _cut_off_auxiliary(verb)
+    if auxiliary is not None and depth < 3:
+        return subject_tokens_of(auxiliary, depth + 1)
     qualified = _qualified_noun(verb)
     if qualified is not None:
         # "des sociétés chinoises, accusées de fournir des composants": the noun the
