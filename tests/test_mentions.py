@@ -208,3 +208,14 @@ def test_a_ministry_named_with_its_portfolio_is_one_organisation():
     got = found("Officials of the Iranian Ministry of Defence and Armed Forces Logistics were listed.", "en")
     name = "Iranian Ministry of Defence and Armed Forces Logistics"
     assert got[name] == (name, "Organization", "Iran")
+
+
+def test_a_given_name_that_is_a_leaders_surname_is_not_that_leader():
+    got = found("Henry Kissinger and Ferdinand Marcos Jr. spoke.", "en")
+    assert got["Henry Kissinger"] == ("Henry Kissinger", "Person", None)
+    assert got["Ferdinand Marcos Jr."] == ("Ferdinand Marcos Jr.", "Person", "Philippines")
+
+
+def test_the_agency_of_a_dateline_is_no_mention_but_is_one_in_the_text():
+    got = [m.text for m in mentions("MOSCOW, March 18 (TASS) - Russia protested, TASS reported.", "en")]
+    assert got.count("TASS") == 1 and got[0] == "MOSCOW"

@@ -126,6 +126,13 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
+def _credit(span) -> bool:
+    """Is the name the agency credited in the dateline ("KYIV (Reuters) -", "MOSCOW,
+    March 18 (TASS) -")? It filed the text, the text is not about it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and dateline.place_end <= span.start_char < dateline.end
+
+
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
@@ -196,7 +203,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     winners = [n for n in ner if _outranks(n, inside[n], spans, lang)]
     known = [s for s in spans if not any(_within(s, w) for w in winners)]
     others = [n for n in ner if n not in winners and not _overlaps(n, known + winners)]
-    chosen = filter_spans(known + winners + others)
+    chosen = [s for s in filter_spans(known + winners + others) if not _credit(s)]
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
@@ -222,7 +229,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())]
-                                             + [_plain_name_entries(text, cls, lang)])
+                                             + [_plain_name_entries(text, cls, lang)], lang)
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state, own))
@@ -327,7 +334,7 @@ def _outranks(name, inside, spans, lang: str) -> bool:
     return name[0].lower_ not in _mention_words(lang, "state_heads")
 
 
-def _unknown_name(text: str, cls: str, inside: list):
+def _unknown_name(text: str, cls: str, inside: list, lang: str):
     """The entity a name the gazetteer does not know as a whole stands for.
 
     A person whose surname the gazetteer knows keeps that person's QID but the
@@ -337,7 +344,7 @@ def _unknown_name(text: str, cls: str, inside: list):
     """
     gazetteer = load_gazetteer()
     candidates = [e for found in inside for e in found]
-    person = next((e for e in candidates if e.kind == "person" and _same_person(text, e)), None) \
+    person = next((e for e in candidates if e.kind == "person" and _same_person(text, e, lang)), None) \
         if cls == "Person" else None
     if person is not None:
         owner = gazetteer.by_qid(person.part_of) if person.part_of else None
@@ -376,17 +383,20 @@ def _surname_of_another_name(doc, span, found, lang: str) -> bool:
             and before.lower_ not in _mention_words(lang, "name_titles"))
 
 
-def _same_person(text: str, entry) -> bool:
+def _same_person(text: str, entry, lang: str) -> bool:
     """Can a name holding a known person's surname be that person? "Volodymyr Zelensky"
     (another spelling) or "Joe Biden" can; "Lockheed Martin" or "Sarah Martin" is
-    someone else: another word of the name must open like one of the known one's."""
-    given = fold(text).split()
-    if len(given) < 2:
-        return True
-    known = {word[:2] for name in (entry.label, *(form for form, _ in entry.all_forms()))
-             for word in fold(name).split()}
-    # "Tayyip Erdogan" is "Recep Tayyip Erdoğan": any word will do
-    return any(word[:2] in known for word in given[:-1])
+    someone else ("Henry Kissinger" is not Ariel Henry): a given name must open like
+    one of the known one's."""
+    names = [fold(name).split() for name in (entry.label, *(form for form, _ in entry.all_forms()))]
+    surnames = {name[-1] for name in names}
+    firsts = {word[:2] for name in names for word in name[:-1]}
+    # the words besides the surname, initials and suffixes ("Jr.", "III")
+    suffixes = {fold(w) for w in _mention_words(lang, "name_suffixes")}
+    given = [w for w in fold(text).split() if w not in surnames and len(w.rstrip(".")) > 1
+             and w not in suffixes]
+    # "Tayyip Erdogan" is "Recep Tayyip Erdoğan": any given name will do
+    return not given or any(word[:2] in firsts for word in given)
 
 
 @lru_cache(maxsize=None)
