@@ -219,3 +219,23 @@ def test_a_given_name_that_is_a_leaders_surname_is_not_that_leader():
 def test_the_agency_of_a_dateline_is_no_mention_but_is_one_in_the_text():
     got = [m.text for m in mentions("MOSCOW, March 18 (TASS) - Russia protested, TASS reported.", "en")]
     assert got.count("TASS") == 1 and got[0] == "MOSCOW"
+
+
+def test_a_body_named_after_a_states_possessive_belongs_to_it():
+    got = found("The General Staff of Ukraine's Armed Forces said the strike hit a depot.", "en")
+    assert got["Armed Forces"] == ("Armed Forces", "Organization", "Ukraine")
+
+
+def test_a_name_before_a_known_acronym_is_that_body():
+    got = {m.text: m for m in mentions("Ukraine's Security Service (SBU) said the drones hit a refinery.", "en")}
+    assert got["Security Service"].named.label == got["SBU"].named.label == "Security Service of Ukraine"
+
+
+def test_an_english_acronym_after_a_french_name_is_that_name():
+    got = found("Des soldats des Forces valdoriennes de défense (VDF) combattent. Les VDF démentent.")
+    assert got["VDF"] == got["Forces valdoriennes de défense"]
+
+
+def test_a_name_right_beside_equipment_is_a_weapon_whatever_the_parse():
+    got = found("La France construira des sous-marins Scorpène pour la marine indienne.")
+    assert "Scorpène" not in got

@@ -126,10 +126,9 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
-def _credit(span) -> bool:
+def _credit(span, dateline) -> bool:
     """Is the name the agency credited in the dateline ("KYIV (Reuters) -", "MOSCOW,
     March 18 (TASS) -")? It filed the text, the text is not about it."""
-    dateline = doc_dateline(span.doc)
     return dateline is not None and dateline.place_end <= span.start_char < dateline.end
 
 
@@ -203,7 +202,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     winners = [n for n in ner if _outranks(n, inside[n], spans, lang)]
     known = [s for s in spans if not any(_within(s, w) for w in winners)]
     others = [n for n in ner if n not in winners and not _overlaps(n, known + winners)]
-    chosen = [s for s in filter_spans(known + winners + others) if not _credit(s)]
+    dateline = doc_dateline(doc)
+    chosen = [s for s in filter_spans(known + winners + others) if not _credit(s, dateline)]
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
@@ -230,6 +230,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             cls = _ner_classes(lang)[span.label_]
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())]
                                              + [_plain_name_entries(text, cls, lang)], lang)
+            if cls == "Organization" and state is None:
+                state = _possessor_state(doc, span, mentions, lang)
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state, own))
@@ -252,8 +254,8 @@ def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if acronym.kind == "ner":
             acronyms[acronym.text] = name
-        elif name.kind == "ner" and name.cls == acronym.cls:
-            same[name.text] = acronym
+        elif name.kind == "ner" and name.cls == (acronym.named or acronym.ref).cls:
+            same[name.text] = acronym  # "Ukraine's Security Service (SBU)": the known body
     same.update(acronyms)
     if not same:
         return mentions
@@ -357,6 +359,20 @@ def _unknown_name(text: str, cls: str, inside: list, lang: str):
     return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
 
 
+def _possessor_state(doc, span, mentions: list[Mention], lang: str) -> EntityRef | None:
+    """"Ukraine's Armed Forces", "Russia's Security Council": a body named after a
+    state's possessive belongs to that state."""
+    if not mentions or span.start < 1 or doc[span.start - 1].text not in _possessives(lang):
+        return None
+    owner = mentions[-1]
+    return owner.country if owner.tok_end == span.start - 1 and not owner.demonym else None
+
+
+@lru_cache(maxsize=None)
+def _possessives(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("possessives") or ())
+
+
 def _plain_name_entries(text: str, cls: str, lang: str) -> list:
     """The known people a name stands for once its initials and suffixes are dropped:
     "Antony J. Blinken" is "Antony Blinken", "Lloyd J. Austin III" "Lloyd Austin"."""
@@ -420,12 +436,11 @@ def _in_portfolio(doc, span, lang: str) -> bool:
 
 
 def _abbreviates(word: str, name: Mention) -> bool:
-    """Can ``word`` be the acronym of the name: a capitalised word opening as the name's
-    first capitalised word does ("FAMa" for "Forces armées maliennes"; not "TASS" after
-    "MOSCOW", a dateline's agency)?"""
-    first = next((w for w in name.text.split() if w[:1].isupper()), "")
-    return (word[:1].isupper() and not name.is_reference and bool(first)
-            and fold(word)[:1] == fold(first)[:1])
+    """Can ``word`` be the acronym of the name: a capitalised word opening as one of the
+    name's words does ("FAMa" for "Forces armées maliennes", "RDF" for "Forces rwandaises
+    de défense", in English; not "TASS" after "MOSCOW", a dateline's agency)?"""
+    initials = {fold(w)[:1] for w in name.text.split() if len(w) > 2}
+    return word[:1].isupper() and not name.is_reference and fold(word)[:1] in initials
 
 
 def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:

@@ -81,12 +81,11 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
             continue
         for piece in _pieces(ent, words):
             span = _trim(piece, words)
-            if span is None or _weapon(span, words):
+            if span is None:
                 continue
-            if _acronym_follows(span):  # "Forces armées valdoriennes (FAV)": a name for sure
-                if _is_name(span, words, confirmed=True):
-                    names.append(span)
-            elif _is_name(span, words) and (_proper(span) or holds_known(span)):
+            confirmed = _acronym_follows(span)  # "Forces armées valdoriennes (FAV)": a name for sure
+            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span))
+                    and not _weapon(span, words)):
                 names.append(span)
     return names
 
@@ -193,14 +192,13 @@ def _trim(ent, words: NameWords):
 
 def _acronym_follows(span) -> bool:
     """Is the name followed by its acronym in brackets ("the Valdorian Liberation Front
-    (VLF)"), opening with the initial of its first capitalised word?"""
+    (VLF)"), opening with the initial of one of its words?"""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
         return False
     word = doc[span.end + 1].text
-    first = next((t.text for t in span if t.text[:1].isupper()), "")
-    return (word.isalpha() and sum(c.isupper() for c in word) >= 2 and bool(first)
-            and word[0].lower() == first[0].lower())
+    initials = {t.lower_[:1] for t in span if len(t.text) > 2}  # "Forces rwandaises de défense (RDF)"
+    return word.isalpha() and sum(c.isupper() for c in word) >= 2 and word[0].lower() in initials
 
 
 def _is_name(span, words: NameWords, confirmed: bool = False) -> bool:
@@ -245,11 +243,15 @@ def _weapon(span, words: NameWords) -> bool:
     # "Patriot PAC-3", "Russian Kinzhal" (a person's name holds no such word)
     if len(span) <= 3 and any(t.lower_ in words.weapon_names for t in span):
         return True
+    doc = span.doc
+    # right beside a piece of equipment, whatever the parse says: "sous-marins Scorpène"
+    if any(0 <= i < len(doc) and doc[i].lower_ in words.equipment_nouns for i in (span.start - 1, span.end)):
+        return True
+    root = span.root
     # a name after a preposition is a complement, not a model: "des frégates en mer Rouge"
-    if any(child.dep_ == "case" and child.i not in range(span.start, span.end)
-           for t in span for child in t.children):
+    if any(child.dep_ == "case" for child in root.children):
         return False
-    return any(_qualifies_equipment(token, span, words) for token in span)
+    return _qualifies_equipment(root, span, words)
 
 
 def _qualifies_equipment(token, span, words: NameWords) -> bool:
