@@ -239,3 +239,11 @@ def test_an_english_acronym_after_a_french_name_is_that_name():
 def test_a_name_right_beside_equipment_is_a_weapon_whatever_the_parse():
     got = found("La France construira des sous-marins Scorpène pour la marine indienne.")
     assert "Scorpène" not in got
+
+
+def test_known_names_joined_by_small_words_stay_those_names():
+    got = found("Les Nations unies ont retiré la Minusma du Mali. Le sommet UE-Royaume-Uni a eu lieu.")
+    assert got["Minusma"][1] == "Organization" and got["Mali"] == ("Mali", "Country", None)
+    assert "UE" in got and "Royaume-Uni" in got
+    # a name with a word of its own is still one name
+    assert found("Des navires patrouillent dans le golfe d'Aden.")["golfe d'Aden"][1] == "Place"

@@ -328,10 +328,14 @@ def _within(inner, outer) -> bool:
 def _outranks(name, inside, spans, lang: str) -> bool:
     """Does a NER name replace the gazetteer names inside it?
 
-    Only when it holds some, cuts none in two, and is not a state's own
-    government ("the Government of Nicaragua" is Nicaragua).
+    Only when it holds some, cuts none in two, holds a word of its own, and is not a
+    state's own government ("the Government of Nicaragua" is Nicaragua).
     """
     if not inside or any(_overlaps(s, [name]) and not _within(s, name) for s in spans):
+        return False
+    # known names joined by small words ("retiré la Minusma du Mali"): those names
+    covered = {i for s in inside for i in range(s.start, s.end)}
+    if all(t.i in covered or t.is_punct or (t.is_lower and t.pos_ in ("ADP", "DET", "CCONJ")) for t in name):
         return False
     return name[0].lower_ not in _mention_words(lang, "state_heads")
 
