@@ -247,3 +247,11 @@ def test_known_names_joined_by_small_words_stay_those_names():
     assert "UE" in got and "Royaume-Uni" in got
     # a name with a word of its own is still one name
     assert found("Des navires patrouillent dans le golfe d'Aden.")["golfe d'Aden"][1] == "Place"
+
+
+def test_coalitions_and_communities_the_press_names():
+    got = found("La Communauté politique européenne et la Coalition des volontaires se réunissent.")
+    assert got["Communauté politique européenne"][:2] == ("European Political Community", "Organization")
+    assert got["Coalition des volontaires"][:2] == ("Coalition of the Willing", "Group")
+    got = found("The pro-Russian forces retreated, the Ukrainian General Staff said.", "en")
+    assert got["Ukrainian General Staff"] == ("Ukrainian General Staff", "Organization", "Ukraine")
