@@ -253,5 +253,5 @@ def test_coalitions_and_communities_the_press_names():
     got = found("La Communauté politique européenne et la Coalition des volontaires se réunissent.")
     assert got["Communauté politique européenne"][:2] == ("European Political Community", "Organization")
     assert got["Coalition des volontaires"][:2] == ("Coalition of the Willing", "Group")
-    got = found("The pro-Russian forces retreated, the Ukrainian General Staff said.", "en")
+    got = found("The pro-Russian separatists shelled the town, the Ukrainian General Staff said.", "en")
     assert got["Ukrainian General Staff"] == ("Ukrainian General Staff", "Organization", "Ukraine")
