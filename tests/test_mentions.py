@@ -255,3 +255,7 @@ def test_coalitions_and_communities_the_press_names():
     assert got["Coalition des volontaires"][:2] == ("Coalition of the Willing", "Group")
     got = found("The pro-Russian separatists shelled the town, the Ukrainian General Staff said.", "en")
     assert got["Ukrainian General Staff"] == ("Ukrainian General Staff", "Organization", "Ukraine")
+
+
+def test_a_leaders_surname_after_a_date_is_that_leader():
+    assert found("On Sunday Macron said the talks would resume.", "en")["Macron"][0] == "Emmanuel Macron"

@@ -397,9 +397,10 @@ def _surname_of_another_name(doc, span, found, lang: str) -> bool:
         return False
     before = doc[span.start - 1]
     # the NER may cut the firm's name in two ("Lockheed" ORG, "Martin" PRODUCT): the word
-    # before, a proper noun it tags as no person, tells
+    # before, a proper noun it tags as an organisation's, tells (a date before, "Sunday
+    # Macron said", does not)
     return (before.pos_ == "PROPN" and before.text[:1].isupper() and bool(before.ent_type_)
-            and _ner_classes(lang).get(before.ent_type_) != "Person"
+            and _ner_classes(lang).get(before.ent_type_) == "Organization"
             and before.lower_ not in _mention_words(lang, "name_titles"))
 
 
