@@ -25,6 +25,7 @@ from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
+from .markers import coordinated_with_own_subject
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
@@ -251,10 +252,12 @@ def _cues_for(trigger, cues, lang: str) -> list:
     the like, and of the sayers the nearest before it ("X said A, and Y said B"),
     else those after it ("A, a affirmé le Pentagone"). A denial that points back
     at earlier reports ("ces allégations") answers those, not this claim."""
-    sayers = [c for c in cues if c.verb and c.stance == "claims"]
+    speech = [c for c in cues if c.verb and c.stance == "claims"]
+    # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
-    others = [c for c in cues if c not in sayers
+    others = [c for c in cues if c not in speech
               and not (c.stance in _REACTIONS and _speaks_of_reports(c, lang))]
     return others + chosen
 
