@@ -202,6 +202,8 @@ MENTIONS = {
     "not_actor_ends?": WORDS,
     "organization_words?": WORDS,
     "route_words?": WORDS,          # "Niamey to Airport 201": a place name the NER found is cut there   # an unknown organisation's name holds one (else an acronym)
+    "equipment_nouns?": WORDS,      # "HIMARS launchers", "canons Caesar": the name they qualify is a weapon's
+    "weapon_names?": WORDS,         # "ATACMS", "Storm Shadow": weapon systems the NER takes for actors
     "ellipses?": [{"form": str, "qid": _QID}],   # "le Nord": the state it stands for
 }
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..gazetteer import load_gazetteer
 from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
+from ..text import fold
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
@@ -246,7 +247,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
-    spans = [s for s in spans if not _in_portfolio(doc, s, lang)]
+    spans = [s for s in spans if not _in_portfolio(doc, s, lang)
+             and not _surname_of_another_name(doc, s, entries[s.label_], lang)]
     # a title tells where a name starts better than the NER ("Secretary John Q. Smith III")
     ner = titled_names(doc, lang)
     if doc.has_annotation("ENT_IOB"):
@@ -285,12 +287,45 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         else:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
-            ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
+            ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())]
+                                             + [_plain_name_entries(text, cls, lang)], lang)
+            if cls == "Organization" and state is None:
+                state = _possessor_state(doc, span, mentions, lang)
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, ref, kind, demonym, state, own))
     mentions += _short_mentions(doc, lang, chosen, named)
-    return [_as_group(doc, m, lang) for m in sorted(mentions, key=lambda m: m.tok_start)]
+    mentions = _defined_acronyms(doc, sorted(mentions, key=lambda m: m.tok_start))
+    return [_as_group(doc, m, lang) for m in mentions]
+
+
+def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Islamic Revolutionary Guard Corps (IRGC)", "les Forces armées maliennes
+    (FAMa)": an acronym in brackets after a name is that name, there and wherever the
+    article uses it again; a name the gazetteer does not know takes the entity of a
+    known acronym of the same class ("... de l'Afrique de l'Ouest (Cédéao)")."""
+    same: dict[str, Mention] = {}
+    acronyms = _unread_acronyms(doc, mentions)
+    for name, acronym in zip(mentions, mentions[1:]):
+        if not (acronym.tok_start == name.tok_end + 1 and doc[name.tok_end].text == "("
+                and acronym.tok_end < len(doc) and doc[acronym.tok_end].text == ")"
+                and acronym.tok_end - acronym.tok_start == 1 and _abbreviates(acronym.text, name)):
+            continue
+        if acronym.kind == "ner":
+            acronyms[acronym.text] = name
+        elif name.kind == "ner" and name.cls == (acronym.named or acronym.ref).cls:
+            same[name.text] = acronym  # "Ukraine's Security Service (SBU)": the known body
+    same.update(acronyms)
+    if not same:
+        return mentions
+    if acronyms:  # the NER may miss the acronym where it recurs: each use is a mention
+        taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        mentions = sorted(mentions + [
+            Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, acronyms[t.text].ref, "ner")
+            for t in doc if t.text in acronyms and t.i not in taken], key=lambda m: m.tok_start)
+    return [replace(m, ref=same[m.text].ref, kind=same[m.text].kind, state=same[m.text].state,
+                    named=same[m.text].named)
+            if m.kind == "ner" and m.text in same else m for m in mentions]
 
 
 @lru_cache(maxsize=None)
@@ -352,15 +387,19 @@ def _within(inner, outer) -> bool:
 def _outranks(name, inside, spans, lang: str) -> bool:
     """Does a NER name replace the gazetteer names inside it?
 
-    Only when it holds some, cuts none in two, and is not a state's own
-    government ("the Government of Nicaragua" is Nicaragua).
+    Only when it holds some, cuts none in two, holds a word of its own, and is not a
+    state's own government ("the Government of Nicaragua" is Nicaragua).
     """
     if not inside or any(_overlaps(s, [name]) and not _within(s, name) for s in spans):
+        return False
+    # known names joined by small words ("retiré la Minusma du Mali"): those names
+    covered = {i for s in inside for i in range(s.start, s.end)}
+    if all(t.i in covered or t.is_punct or (t.is_lower and t.pos_ in ("ADP", "DET", "CCONJ")) for t in name):
         return False
     return name[0].lower_ not in _mention_words(lang, "state_heads")
 
 
-def _unknown_name(text: str, cls: str, inside: list):
+def _unknown_name(text: str, cls: str, inside: list, lang: str):
     """The entity a name the gazetteer does not know as a whole stands for.
 
     A person whose surname the gazetteer knows keeps that person's QID but the
@@ -370,7 +409,8 @@ def _unknown_name(text: str, cls: str, inside: list):
     """
     gazetteer = load_gazetteer()
     candidates = [e for found in inside for e in found]
-    person = next((e for e in candidates if e.kind == "person"), None) if cls == "Person" else None
+    person = next((e for e in candidates if e.kind == "person" and _same_person(text, e, lang)), None) \
+        if cls == "Person" else None
     if person is not None:
         owner = gazetteer.by_qid(person.part_of) if person.part_of else None
         ref = EntityRef(entity_id(person.qid, person.label, cls), text, person.qid, cls)
@@ -380,6 +420,63 @@ def _unknown_name(text: str, cls: str, inside: list):
         owner = next((gazetteer.state_of(e) for e in candidates if gazetteer.state_of(e) is not None), None)
         state = _ref(owner) if owner else None
     return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
+
+
+def _possessor_state(doc, span, mentions: list[Mention], lang: str) -> EntityRef | None:
+    """"Ukraine's Armed Forces", "Russia's Security Council": a body named after a
+    state's possessive belongs to that state."""
+    if not mentions or span.start < 1 or doc[span.start - 1].text not in _possessives(lang):
+        return None
+    owner = mentions[-1]
+    return owner.country if owner.tok_end == span.start - 1 and not owner.demonym else None
+
+
+@lru_cache(maxsize=None)
+def _possessives(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("possessives") or ())
+
+
+def _plain_name_entries(text: str, cls: str, lang: str) -> list:
+    """The known people a name stands for once its initials and suffixes are dropped:
+    "Antony J. Blinken" is "Antony Blinken", "Lloyd J. Austin III" "Lloyd Austin"."""
+    words = text.split()
+    plain = [w for w in words if not (len(w) == 2 and w.endswith(".") and w[0].isupper())
+             and w.lower() not in _mention_words(lang, "name_suffixes")]
+    if cls != "Person" or len(plain) < 2 or len(plain) == len(words):
+        return []
+    return [e for e in load_gazetteer().lookup(" ".join(plain), lang) if e.kind == "person"]
+
+
+def _surname_of_another_name(doc, span, found, lang: str) -> bool:
+    """Is a leader's surname alone ("Martin") the end of a name the NER reads as no
+    person's ("Lockheed Martin", a firm)? Then it names no leader."""
+    if len(span) != 1 or any(e.kind != "person" for e in found):
+        return False
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    # the NER may cut the firm's name in two ("Lockheed" ORG, "Martin" PRODUCT): the word
+    # before, a proper noun it tags as an organisation's, tells (a date before, "Sunday
+    # Macron said", does not)
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and bool(before.ent_type_)
+            and _ner_classes(lang).get(before.ent_type_) == "Organization"
+            and before.lower_ not in _mention_words(lang, "name_titles"))
+
+
+def _same_person(text: str, entry, lang: str) -> bool:
+    """Can a name holding a known person's surname be that person? "Volodymyr Zelensky"
+    (another spelling) or "Joe Biden" can; "Lockheed Martin" or "Sarah Martin" is
+    someone else ("Henry Kissinger" is not Ariel Henry): a given name must open like
+    one of the known one's."""
+    names = [fold(name).split() for name in (entry.label, *(form for form, _ in entry.all_forms()))]
+    surnames = {name[-1] for name in names}
+    firsts = {word[:2] for name in names for word in name[:-1]}
+    # the words besides the surname, initials and suffixes ("Jr.", "III")
+    suffixes = {fold(w) for w in _mention_words(lang, "name_suffixes")}
+    given = [w for w in fold(text).split() if w not in surnames and len(w.rstrip(".")) > 1
+             and w not in suffixes]
+    # "Tayyip Erdogan" is "Recep Tayyip Erdoğan": any given name will do
+    return not given or any(word[:2] in firsts for word in given)
 
 
 @lru_cache(maxsize=None)
@@ -400,6 +497,29 @@ def _in_portfolio(doc, span, lang: str) -> bool:
 
     phrases = _portfolios(lang)
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
+
+
+def _abbreviates(word: str, name: Mention) -> bool:
+    """Can ``word`` be the acronym of the name: a capitalised word opening as one of the
+    name's words does ("FAMa" for "Forces armées maliennes", "RDF" for "Forces rwandaises
+    de défense", in English; not "TASS" after "MOSCOW", a dateline's agency)?"""
+    initials = {fold(w)[:1] for w in name.text.split() if len(w) > 2}
+    return word[:1].isupper() and not name.is_reference and fold(word)[:1] in initials
+
+
+def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronyms in brackets right after a name that the NER did not read ("l'Alliance
+    des États du Sahel (AES)"), with the name they stand for."""
+    found = {}
+    starts = {m.tok_start for m in mentions}
+    for name in mentions:
+        end = name.tok_end
+        if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+                and end + 1 not in starts):
+            word = doc[end + 1].text
+            if word.isalpha() and sum(c.isupper() for c in word) >= 2 and _abbreviates(word, name):
+                found[word] = name
+    return found
 
 
 def _as_group(doc, mention: Mention, lang: str) -> Mention:

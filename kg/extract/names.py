@@ -36,6 +36,8 @@ class NameWords:
     not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
     organization_words: frozenset  # "Police", "Command": one makes a NER name an organisation's; empty: any
     route_words: frozenset   # "from X to Y" read as one place by the NER: cut there
+    equipment_nouns: frozenset  # "launchers", "canons": the name qualifying one is a weapon system's
+    weapon_names: frozenset  # "atacms", "storm shadow": weapon systems, never actors
 
 
 @lru_cache(maxsize=None)
@@ -60,6 +62,8 @@ def name_words(lang: str) -> NameWords:
         not_actor_ends=low("not_actor_ends"),
         organization_words=low("organization_words"),
         route_words=low("route_words"),
+        equipment_nouns=low("equipment_nouns"),
+        weapon_names=low("weapon_names"),
     )
 
 
@@ -77,7 +81,11 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
             continue
         for piece in _pieces(ent, words):
             span = _trim(piece, words)
-            if span is not None and _is_name(span, words) and (_proper(span) or holds_known(span)):
+            if span is None:
+                continue
+            confirmed = _acronym_follows(span)  # "Forces armées valdoriennes (FAV)": a name for sure
+            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span))
+                    and not _weapon(span, words)):
                 names.append(span)
     return names
 
@@ -98,7 +106,7 @@ def _joined(ents, words: NameWords):
 
 def _pieces(ent, words: NameWords):
     """A span cut at brackets and possessives: "the Treasury's Office of X (OFAC"
-    holds three names; then each piece of an organisation's name cut before "of"
+    holds three names; then each piece of an organisation's name cut before "of the"
     when both sides name one ("the Signals Battalion of the Armed Forces": a unit,
     then the forces it belongs to)."""
     from spacy.tokens import Span
@@ -140,7 +148,11 @@ def _units(piece, words: NameWords):
     royal = any(t.text in words.possessives for t in piece)  # "the Prince of Wales's Regiment": one name
     if words.classes.get(piece.label_) == "Organization" and words.organization_words and not royal:
         for token in piece:
-            if (token.lower_ == "of" and _holds_organization_word(piece.doc[piece.start:token.i], words)
+            # "of the": a unit of a force; "the Ministry of Defence and Armed Forces
+            # Logistics" (a portfolio without determiner) is one name
+            if (token.lower_ == "of" and token.i + 1 < piece.end
+                    and piece.doc[token.i + 1].lower_ in words.determiners
+                    and _holds_organization_word(piece.doc[piece.start:token.i], words)
                     and _holds_organization_word(piece.doc[token.i + 1:piece.end], words)):
                 yield Span(piece.doc, piece.start, token.i, label=piece.label_)
                 yield Span(piece.doc, token.i + 1, piece.end, label=piece.label_)
@@ -178,8 +190,20 @@ def _trim(ent, words: NameWords):
     return Span(doc, start, end, label=ent.label_)
 
 
-def _is_name(span, words: NameWords) -> bool:
-    """Does the trimmed span read as a proper name?"""
+def _acronym_follows(span) -> bool:
+    """Is the name followed by its acronym in brackets ("the Valdorian Liberation Front
+    (VLF)"), opening with the initial of one of its words?"""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return False
+    word = doc[span.end + 1].text
+    initials = {t.lower_[:1] for t in span if len(t.text) > 2}  # "Forces rwandaises de défense (RDF)"
+    return word.isalpha() and sum(c.isupper() for c in word) >= 2 and word[0].lower() in initials
+
+
+def _is_name(span, words: NameWords, confirmed: bool = False) -> bool:
+    """Does the trimmed span read as a proper name? ``confirmed``: an acronym defines
+    it, so no word need say it is an organisation's."""
     first = span[0]
     if len(span.text) < 2:
         return False
@@ -190,7 +214,8 @@ def _is_name(span, words: NameWords) -> bool:
         return words.classes[span.label_] == "Place" and first.lower_ in words.feature_nouns and len(span) > 1
     if span[-1].lower_ in words.not_actor_ends or first.lower_ in words.not_actor_ends:
         return False  # a treaty, a meeting, a storm: not an actor or a place
-    if words.classes[span.label_] == "Organization" and words.organization_words and not _organization(span, words):
+    if (words.classes[span.label_] == "Organization" and words.organization_words and not confirmed
+            and not _organization(span, words)):
         return False
     if len(span) == 1:
         token = first
@@ -207,6 +232,42 @@ def _is_name(span, words: NameWords) -> bool:
         # every word of a person's name is capitalised, but for particles ("bin", "de")
         return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
     return True
+
+
+def _weapon(span, words: NameWords) -> bool:
+    """Does the name stand for a weapon system ("Patriots", "Leopard 2A6", "HIMARS
+    launchers", "canons Caesar"), which the NER takes for a person or a firm?"""
+    if span.text.lower() in words.weapon_names:
+        return True
+    # a known system with its model number or its maker's country: "Leopard 2A6",
+    # "Patriot PAC-3", "Russian Kinzhal" (a person's name holds no such word)
+    if len(span) <= 3 and any(t.lower_ in words.weapon_names for t in span):
+        return True
+    doc = span.doc
+    # right beside a piece of equipment, whatever the parse says: "sous-marins Scorpène"
+    if any(0 <= i < len(doc) and doc[i].lower_ in words.equipment_nouns for i in (span.start - 1, span.end)):
+        return True
+    root = span.root
+    # a name after a preposition is a complement, not a model: "des frégates en mer Rouge"
+    if any(child.dep_ == "case" for child in root.children):
+        return False
+    return _qualifies_equipment(root, span, words)
+
+
+def _qualifies_equipment(token, span, words: NameWords) -> bool:
+    """Is the token's head, or that head's own head (a noun or adjective between:
+    "Storm Shadow cruise missiles", "avions de combat F-16"), a piece of equipment
+    right beside the name?"""
+    head = token.head
+    for _ in range(3):
+        if span.start <= head.i < span.end or not span.start - 4 <= head.i <= span.end + 3:
+            return False
+        if head.lower_ in words.equipment_nouns:
+            return True
+        if head.pos_ not in ("NOUN", "ADJ") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _short_for_no_actor(token, words: NameWords) -> bool:
@@ -246,6 +307,9 @@ def titled_names(doc, lang: str) -> list:
                 stop, parts = stop + 1, parts + 1
             elif doc[stop].text == "-" and stop + 1 < len(doc) and doc[stop + 1].is_alpha and stop > end:
                 stop += 2  # "Min-jun", split by the tokenizer
+            elif (stop > end and doc[stop].lower_ in words.particles and stop + 2 < len(doc)
+                    and doc[stop + 1].text == "-" and _name_word(doc[stop + 2], words)):
+                stop, parts = stop + 3, parts + 1  # "Abdel Fattah al-Burhan"
             else:
                 break
         while stop < len(doc) and stop > end and doc[stop].lower_ in words.suffixes:
