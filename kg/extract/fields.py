@@ -78,11 +78,28 @@ def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
 def _date_of_report(claim: Claim, ctx: SentenceContext, dates, trigger) -> None:
     """The day a source spoke ("X said on Monday", "officials announced today") is no
     day of the act, but the act is under way or done by then: with no other date, the
-    month of the report dates the claim as closely as the text allows."""
+    month of the report dates the claim as closely as the text allows. A source that
+    announces the act itself ("Sweden on Wednesday announced a package of aid") commits
+    to it that day: the day dates the claim (SCHEMA.md, settled 8)."""
     said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx)], trigger.idx)
-    if said is not None:
-        claim.date = said.iso[:7]
-        note_field(claim, "date", said, "report")
+    if said is None:
+        return
+    if _announced_that_day(said, ctx, trigger):
+        claim.date = said.iso
+        note_field(claim, "date", said, "announcement")
+        return
+    claim.date = said.iso[:7]
+    note_field(claim, "date", said, "report")
+
+
+def _announced_that_day(date, ctx: SentenceContext, trigger) -> bool:
+    """Is the date that of a source announcing the trigger's act as its own?"""
+    from .roles import announces_act
+
+    doc = ctx.sentence.doc
+    verbs = {verb for i, verb in ctx.claimant_tokens.items()
+             if verb is not None and doc[i].idx <= date.start < doc[i].idx + 40}
+    return any(announces_act(doc[verb], trigger) for verb in verbs)
 
 
 def dated_by_report(claim: Claim) -> bool:

@@ -329,7 +329,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if _in_own_clause(trigger, mention, verb):
         return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
-    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+    if announces_act(verb, trigger):
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
@@ -439,6 +439,12 @@ def _sentence_subject(ctx: SentenceContext):
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
+
+
+def announces_act(verb, trigger) -> bool:
+    """Is the verb one by which one makes one's own act known, with the trigger in its
+    object ("announced a $500 million package")? The announcement is then the act itself."""
+    return _object_of(verb, trigger) and _announces(verb, verb.doc.lang_)
 
 
 def _announces(verb, lang: str) -> bool:

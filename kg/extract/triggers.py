@@ -60,6 +60,11 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     if not subjects:
         return True
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if not found and token.dep_ == "xcomp":
+        # "the Duma voted to approve the treaty": an infinitive's subject is its verb's
+        found = [c for c in token.head.children if c.dep_.startswith("nsubj")]
+    # "the treaty was approved by the parliament": a passive's agent is who acts
+    found += [c for c in token.children if c.dep_ == "obl:agent"]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
 
 
