@@ -104,8 +104,20 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
-    results[:] = _named_holders_win(results)
+    results[:] = _yielding(_named_holders_win(results), lexicon)
     return findings
+
+
+def _yielding(results, lexicon):
+    """"Britain sent tanks to Ukraine": a verb two frames share ("send") gives the claim
+    of the frame the other one yields to (``yields_to``: the aid frame, whose item was
+    found), not both."""
+    yields = {frame.id: frame.yields_to for frame in lexicon.frames if frame.yields_to}
+    if not yields:
+        return results
+    made = {(trigger.i, claim.rule) for claim, trigger in results}
+    return [(claim, trigger) for claim, trigger in results
+            if not any((trigger.i, rule) in made for rule in yields.get(claim.rule, ()))]
 
 
 def _named_holders_win(results):

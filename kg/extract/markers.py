@@ -218,7 +218,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives")
+            "representatives", "own_complements", "locative_prepositions")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 

@@ -125,6 +125,13 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
+def _credit_in_dateline(span) -> bool:
+    """"WASHINGTON, Feb 4 (Reuters) -": the agency credited in the dateline filed the
+    story; it neither acts in it nor vouches for it, and the article is not about it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and span.start_char >= dateline.place_end and span.end_char <= dateline.end
+
+
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
@@ -198,6 +205,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
+        if _credit_in_dateline(span):
+            continue
         found = entries.get(span.label_)
         state = own = None
         dateline = _in_dateline(span)

@@ -55,10 +55,12 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
+        if frame.item_nouns and _names_an_item(doc, mention, frame.item_nouns):
+            continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, marker_words)
         if judged and mention.tok_start < trigger.head.i:
             markers -= {"subject", "demonym"}
-        if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns):
+        if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns, marker_words):
             continue
         noun_trigger = noun_trigger_of(trigger, doc)
         # a role the mention fits as it is comes before one it fills as its state
@@ -96,6 +98,18 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def _names_an_item(doc, mention, items) -> bool:
+    """"HIMARS rockets", "IRIS-T air defence systems", "NASAMS launchers": a name set
+    before what is supplied names the weapon, not a party (a state there, "U.S. weapons",
+    still says whose they are)."""
+    if mention.cls == "Country" or not doc.has_annotation("DEP"):
+        return False
+    noun = doc[mention.tok_start:mention.tok_end].root
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun.i >= mention.tok_end and (noun.lower_ in items or noun.lemma_.lower() in items)
 
 
 def noun_trigger_of(trigger, doc) -> bool:
@@ -138,15 +152,28 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
         for mention in fillers.get(rule.role, []):
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
-                if _speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention):
+                if (_speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention)
+                        or _qualifies_next_noun(doc, more, mention)):
                     # "... to Russia, and South Korea said", "to Latvia and Canada leads the
-                    # battlegroup": a new clause, not a list
+                    # battlegroup", "to Kaliningrad, the Lithuanian ministry said": a new
+                    # clause, or an adjective of another noun, not a list
                     break
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
                     if notes is not None:
                         notes[(rule.role, more.ref.id)] = role_note(more, step="list", after=mention.text)
+
+
+def _qualifies_next_noun(doc, mention, first) -> bool:
+    """Does the mention qualify a noun after it ("the Lithuanian defence ministry", "Seoul's
+    spy agency"), where the list's first item does not? Then it names no item of the list."""
+    if not doc.has_annotation("DEP"):
+        return False
+    def qualifies(m):
+        root = doc[m.tok_start:m.tok_end].root
+        return root.dep_ in ("compound", "amod", "nmod:poss") and root.head.i >= m.tok_end
+    return qualifies(mention) and not qualifies(first)
 
 
 @lru_cache(maxsize=None)
@@ -184,7 +211,8 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset()) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset(),
+               marker_words=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
@@ -249,12 +277,30 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
                 or through_marker)
+    words = mention_words(doc.lang_)
+    # "for an economic forum in Vladivostok": a place stays where the act happens
+    own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
+        if token.i != anchor.i and _foreign_complement(token, marker_words, own):
+            return False
     return False
+
+
+def _foreign_complement(noun, marker_words, own) -> bool:
+    """"sanctioned four officials for their role in the war against Ukraine": a noun
+    the clause brings by a word of ``own_complements`` (mentions.yaml: "for", "in")
+    that no role of the frame takes has complements of its own, not the trigger's."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    case = [c.lower_ for c in noun.children if c.dep_ == "case"]
+    if not any(word in own for word in case) or any(word in marker_words for word in case):
+        return False
+    # "in support of the armed forces of X": the noun is a word of a role's locution
+    return not any(noun.lower_ in marker.split() for marker in marker_words if " " in marker)
 
 
 def _above_locution(doc, mention, anchor, markers):
