@@ -89,6 +89,7 @@ CLAIMS = {
     "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
+    "plan_copulas?": WORDS,        # (en-acts) "are to be stationed": a plan, no act
     "negations?": WORDS,
     "pair_anaphora?": WORDS,
     "act_nouns?": WORDS,

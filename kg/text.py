@@ -91,8 +91,10 @@ class Dateline:
 
 
 # A place in capitals, then up to a dash either a comma and a date (perhaps an
-# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -".
-_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)(?:—|–| - )")
+# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -";
+# TASS ends its own with the agency between slashes: "MOSCOW, January 14. /TASS/."
+_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)"
+                       r"(?:—|–| - |\s/[A-Z][A-Za-z-]{1,20}/\.?)")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -106,6 +108,8 @@ def find_dateline(text: str) -> Dateline | None:
     6
     >>> find_dateline("Paris, la capitale, a dit - ") is None
     True
+    >>> find_dateline("MOSCOW, January 14. /TASS/. Russia and ...").end
+    27
     """
     match = _DATELINE.match(text)
     if not match or not match.group("place").isupper():

@@ -156,7 +156,8 @@ def _lede_perfect_is_news(lang: str) -> bool:
 
 def _lede(sentence) -> bool:
     """The article's first sentence, after its headline if any: a release's news."""
-    before = doc_text(sentence.doc)[:sentence.start_char].strip()
+    dateline = doc_dateline(sentence.doc)  # "MOSCOW, January 14. /TASS/." opens the lede
+    before = doc_text(sentence.doc)[dateline.end if dateline else 0:sentence.start_char].strip()
     return not before or ("\n" not in before and not before.endswith((".", "!", "?", "…")))
 
 

@@ -68,6 +68,7 @@ class ClaimLexicon:
     domains: dict[str, tuple[str, ...]]
     treaty_nouns: tuple[str, ...]
     irrealis: frozenset[str] = field(default_factory=frozenset)
+    plan_copulas: frozenset[str] = frozenset()  # "are to be stationed": a plan
     negations: frozenset[str] = field(default_factory=frozenset)
     pair_anaphora: tuple[str, ...] = ()
     act_nouns: frozenset[str] = frozenset()   # "the move", "cette décision": the act reported last
@@ -115,6 +116,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         domains={k: _words(v) for k, v in data["domains"].items()},
         treaty_nouns=_words(data["treaty_nouns"]),
         irrealis=frozenset(_words(data.get("irrealis"))),
+        plan_copulas=_lowered(data.get("plan_copulas")),
         negations=frozenset(_words(data.get("negations"))),
         pair_anaphora=_words(data.get("pair_anaphora")),
         act_nouns=_lowered(data.get("act_nouns")),

@@ -49,9 +49,24 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
+             and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
+
+
+def _noun_of_a_verb(token) -> bool:
+    """"Russia's position on the war", "the move", "contributing ships": a frame's verb
+    ("position", "move", "ship") written as a noun names no act; the noun forms a frame
+    means are its ``nouns``. A headline's verb the tagger read as a noun heads it, and
+    still counts ("US sanctions Russian banks")."""
+    return token.pos_ in ("NOUN", "PROPN") and (token.dep_ in _NOUN_DEPS or any(
+        c.dep_ in ("det", "nmod:poss") for c in token.children))
+
+
+#: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
+#: "nmod": "des responsables, sanctionnés pour leur rôle")
+_NOUN_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 
 
 def _subject_fits(token, subjects: frozenset[str]) -> bool:
@@ -131,6 +146,8 @@ def blocked(token, lexicon) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding:
+        return True  # "soldiers are to be stationed there by 2027": a plan
     verb = acts[-1]
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
