@@ -60,6 +60,7 @@ FRAME = Rule({
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
+    "objects?": WORDS,             # (en-acts) the nouns the trigger's object must be ("has 28,500 troops in X")
     "yields_to?": WORDS,           # (en-acts) frame ids whose claim on the same trigger wins ("sent tanks to X": aid)
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
@@ -180,7 +181,8 @@ MENTIONS = {
     "during?": WORDS,
     "comitative?": WORDS,
     "partners?": WORDS,
-    "own_complements?": WORDS,      # "for their role in the war against X": X is the role's, not the act's
+    "own_complements?": WORDS,
+    "enacting_verbs?": WORDS,       # "signed a law ratifying X": the signer ratifies      # "for their role in the war against X": X is the role's, not the act's
     # names of people and states (entity-linking)
     "honorifics?": WORDS,
     "name_titles?": WORDS,

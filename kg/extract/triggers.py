@@ -50,7 +50,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
              and not _noun_of_a_verb(doc[i])
-             and _subject_fits(doc[i], frame.subjects)}
+             and _subject_fits(doc[i], frame.subjects)
+             and _object_fits(doc[i], frame.objects, lang)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
     return sorted(found, key=lambda t: t.i)
 
@@ -67,6 +68,23 @@ def _noun_of_a_verb(token) -> bool:
 #: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
 #: "nmod": "des responsables, sanctionnés pour leur rôle")
 _NOUN_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
+    """"The US has about 28,500 troops in South Korea", not "has lost ground": a frame
+    may name the nouns its trigger's object must be (or what a count noun counts:
+    "a small number of troops")."""
+    if not objects:
+        return True
+    from .markers import mention_words
+
+    counts = mention_words(lang)["count_nouns"]
+    negations = claim_lexicon(lang).negations
+    found = [c for c in token.children if c.dep_ == "obj"]
+    found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
+    # "France has no troops in Ukraine": none kept there
+    return any((c.lemma_.lower() in objects or c.lower_ in objects)
+               and not any(d.lower_ in negations for d in c.children) for c in found)
 
 
 def _subject_fits(token, subjects: frozenset[str]) -> bool:
