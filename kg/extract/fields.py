@@ -42,8 +42,10 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        dates = [d for d in ctx.dates if d.start >= dateline_end]
-        match = nearest([d for d in dates if not _inside_claimant(d, ctx)], trigger.idx)
+        # "signed an agreement ..., committing to deliver 30 jets by 2028": an act the
+        # article reports is done by the day it was published; a later date is another's
+        dates = [d for d in ctx.dates if d.start >= dateline_end and not _after(d.iso, ctx.published)]
+        match = nearest([d for d in dates if not _inside_claimant(d, ctx, trigger)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
@@ -59,6 +61,11 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _after(iso: str | None, published: str | None) -> bool:
+    """Does the period ``iso`` names begin after the day the article was published?"""
+    return bool(iso and published) and iso > published[:len(iso)]
 
 
 def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
@@ -81,7 +88,7 @@ def _date_of_report(claim: Claim, ctx: SentenceContext, dates, trigger) -> None:
     month of the report dates the claim as closely as the text allows. A source that
     announces the act itself ("Sweden on Wednesday announced a package of aid") commits
     to it that day: the day dates the claim (SCHEMA.md, settled 8)."""
-    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx)], trigger.idx)
+    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx, trigger)], trigger.idx)
     if said is None:
         return
     if _announced_that_day(said, ctx, trigger):
@@ -174,9 +181,12 @@ def _present(trigger) -> bool:
         and "Fin" in trigger.morph.get("VerbForm")
 
 
-def _inside_claimant(date, ctx: SentenceContext) -> bool:
+def _inside_claimant(date, ctx: SentenceContext, trigger) -> bool:
+    """Does the date stand by a source, telling when it spoke? Not when the source's
+    verb is the trigger itself ("the EU on Monday added three generals to its list")."""
     doc = ctx.sentence.doc
-    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i in ctx.claimant_tokens)
+    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i, verb in ctx.claimant_tokens.items()
+               if verb != trigger.i)
 
 
 def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
