@@ -219,8 +219,10 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
         return True
     if "object" in markers:
-        # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
-        return not contrast_between(doc, trigger.i, mention.tok_start)
+        # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object,
+        # nor in "signed a pact, as both seek to counter China's assertiveness"
+        return not contrast_between(doc, trigger.i, mention.tok_start) and not _in_subordinate(
+            doc[mention.tok_start:mention.tok_end].root, trigger)
     anchor = doc[mention.tok_start:mention.tok_end].root
     facets = mention_words(doc.lang_)["facet_nouns"]
     while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
@@ -276,7 +278,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the parser makes the noun's clause, its object the noun's complement
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
-                or through_marker)
+                or through_marker or _through_of_chain(anchor, governors))
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
@@ -287,6 +289,20 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
             return False
+        if token.dep_ in ("acl", "acl:relcl") and anchor.dep_ == "obl:agent" and anchor.head.i == token.i:
+            return False  # "in a ceremony witnessed by X": the agent of another participle
+    return False
+
+
+def _in_subordinate(anchor, trigger) -> bool:
+    """Does the mention stand in an adverbial clause a conjunction opens ("as both
+    countries seek to counter X"), one that does not hold the trigger?"""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    for token in anchor.ancestors:
+        if token.i in above:
+            return False
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            return True
     return False
 
 
@@ -301,6 +317,22 @@ def _foreign_complement(noun, marker_words, own) -> bool:
         return False
     # "in support of the armed forces of X": the noun is a word of a role's locution
     return not any(noun.lower_ in marker.split() for marker in marker_words if " " in marker)
+
+
+def _through_of_chain(anchor, governors, reach: int = 3) -> bool:
+    """"the deployment of a THAAD battery and associated crew of U.S. military personnel
+    to Israel": the parser hangs the place on the last noun of a chain the language's
+    link word ("of") makes from the trigger; up that chain, it is the trigger's."""
+    links = mention_words(anchor.doc.lang_)["place_links"]
+    head = anchor.head
+    for _ in range(reach):
+        if not (head.pos_ == "NOUN" and head.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links
+                                                                     for c in head.children)):
+            return False
+        head = head.head
+        if head.i in governors:
+            return True
+    return False
 
 
 def _above_locution(doc, mention, anchor, markers):
