@@ -77,7 +77,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                                                   and "Person" in rule.classes)
             if fits and (matched := markers & _accepted(rule.markers, noun_trigger)):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
-                if rule.role == agent and _beside_source(filler, mention, sources):
+                if rule.role == agent and _beside_source(doc, filler, mention, sources):
                     break
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
@@ -137,10 +137,15 @@ def _judged_act(trigger, lang: str) -> bool:
     return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
 
 
-def _beside_source(filler, mention, sources) -> bool:
+def _beside_source(doc, filler, mention, sources) -> bool:
     """Is the mention another name of a source, in the source's own phrase? (A pronoun
-    is none: "the Pentagon said it had deployed" reports the Pentagon's own act.)"""
-    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
+    is none: "the Pentagon said it had deployed" reports the Pentagon's own act; nor is
+    a name after the source's verb: "the Kremlin said that Russia had redeployed".)"""
+    def verb_between(source):
+        first, last = sorted((source.tok_end, mention.tok_start))
+        return any(t.pos_ in ("VERB", "AUX") for t in doc[first:last])
+    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5
+                                             and not verb_between(s) for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
