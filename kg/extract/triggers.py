@@ -149,7 +149,9 @@ def blocked(token, lexicon) -> bool:
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     # a noun the verb takes as object is as real as the verb ("will expand cooperation")
-    noun = token.head if token.dep_ in ("amod", "compound") and token.head.i > token.i else token
+    noun = token
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head  # "will send a military aid package": up to the phrase's head noun
     acts = [token, noun.head] if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "obl:arg") else [token]
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
