@@ -91,10 +91,11 @@ class Dateline:
 
 
 # A place in capitals, then up to a dash either a comma and a date (perhaps an
-# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -";
-# TASS ends its own with the agency between slashes: "MOSCOW, January 14. /TASS/."
+# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -",
+# "SEOUL, Nov. 4 (Yonhap) --"; TASS ends its own with the agency between slashes:
+# "MOSCOW, January 14. /TASS/."
 _DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*(?P<agency>\([^()\n]{2,30}\))\s*)"
-                       r"(?:—|–| - |\s/[A-Z][A-Za-z-]{1,20}/\.?)")
+                       r"(?:—|–|--| - |\s/[A-Z][A-Za-z-]{1,20}/\.?)")
 
 
 def find_dateline(text: str) -> Dateline | None:

@@ -52,7 +52,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)
              and _object_fits(doc[i], frame.objects, lang)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
+    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
+                 if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
@@ -92,6 +93,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
+    if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
+        token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
     if not found and token.dep_ == "xcomp":
         # "the Duma voted to approve the treaty": an infinitive's subject is its verb's
@@ -133,16 +136,19 @@ def _voice_fits(token, voice: str) -> bool:
     return passive == (voice == "passive")
 
 
-def blocked(token, lexicon) -> bool:
-    """A negated, hypothetical or future act, which the corpus does not count as a claim."""
+def blocked(token, lexicon, speech: bool = False) -> bool:
+    """A negated, hypothetical or future act, which the corpus does not count as a claim.
+    ``speech``: the trigger says a stance, which a pledge states now ("Germany will stand by
+    Ukraine"): the lexicon's ``pledges`` do not make it an intention."""
     # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
     # to do is a commitment, not an intention
     binding = _under_a_treaty(token, lexicon)
+    pledged = lexicon.pledges if speech else frozenset()
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
         reach = profile(token.doc.lang_).word_order.negation_window
         window = token.doc[max(token.i - reach, token.sent.start):token.i]
-        if not binding and any(t.lower_ in lexicon.irrealis for t in window):
+        if not binding and any(t.lower_ in lexicon.irrealis and t.lower_ not in pledged for t in window):
             return True
         # "suspend all UK programme support": the ended relation's noun may stand a few words on
         if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
@@ -156,7 +162,10 @@ def blocked(token, lexicon) -> bool:
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
-        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
+        if child.dep_ == "mark" and child.lower_ in lexicon.irrealis and not binding:
+            return True  # "warned X against deploying": a gerund's mark of what is not done
+        if (child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding
+                and child.lower_ not in pledged and child.lemma_.lower() not in pledged):
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
@@ -166,15 +175,16 @@ def blocked(token, lexicon) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding:
-        return True  # "soldiers are to be stationed there by 2027": a plan
+    if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
+            and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
+        return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
     verb = acts[-1]
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
     if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
 
 
 def _under_conditional(verb) -> bool:
