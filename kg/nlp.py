@@ -42,9 +42,10 @@ def _sentence_breaks(doc):
     marks = profile(doc.lang_).text
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
+    after_dateline = _after_dateline(texts, spaces)
     for i, token in enumerate(doc):
         text = texts[i]
-        if i == 0:
+        if i == 0 or i == after_dateline:
             token.is_sent_start = True
         elif text.isspace():
             token.is_sent_start = False
@@ -58,6 +59,22 @@ def _sentence_breaks(doc):
             token.is_sent_start = bool(ends and (text[:1].isupper() or text[:1].isdigit()
                                                  or text[:1] in marks.opening_quotes))
     return doc
+
+
+def _after_dateline(texts: list[str], spaces: list[str]) -> int | None:
+    """The first token after a dateline ("WASHINGTON, Feb 4 (Reuters) - "): the article's
+    own first sentence starts there, so that the parser does not take the place filed
+    from, or the agency, for the subject of its verb."""
+    from .text import find_dateline
+
+    opening, offsets = "", []
+    for text, space in zip(texts[:40], spaces):  # a dateline spans < 100 characters
+        offsets.append(len(opening))
+        opening += text + space
+    dateline = find_dateline(opening)
+    if dateline is None:
+        return None
+    return next((i for i, offset in enumerate(offsets) if offset >= dateline.end and i > 0), None)
 
 
 # "U.S.-South Korean", "U.S.-led": a hyphen after an abbreviation's full stop joins

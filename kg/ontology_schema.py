@@ -62,7 +62,9 @@ FRAME = Rule({
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
     "split_domains?": bool,        # (en-talk) "cooperation in defence, trade and energy": one claim per domain
-    "yields_to?": [OneOf("claim_types", noun="claim type")],  # (en-talk) "welcomed X to Brussels": the visit's word, no praise
+    # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment
+    "yields_to?": [OneOf("claim_types", noun="claim type")],
+    "objects?": WORDS,             # (en-acts) the nouns the trigger's object must be ("has 28,500 troops in X")
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -91,6 +93,7 @@ CLAIMS = {
     "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
+    "plan_copulas?": WORDS,        # (en-acts) "are to be stationed": a plan, no act
     "negations?": WORDS,
     "pair_anaphora?": WORDS,
     "act_nouns?": WORDS,
@@ -188,6 +191,8 @@ MENTIONS = {
     "during?": WORDS,
     "comitative?": WORDS,
     "partners?": WORDS,
+    "own_complements?": WORDS,
+    "enacting_verbs?": WORDS,       # "signed a law ratifying X": the signer ratifies      # "for their role in the war against X": X is the role's, not the act's
     # names of people and states (entity-linking)
     "honorifics?": WORDS,
     "name_titles?": WORDS,

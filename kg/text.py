@@ -92,8 +92,10 @@ class Dateline:
 
 # A place in capitals, then up to a dash either a comma and a date (perhaps an
 # agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -",
-# "SEOUL, Nov. 4 (Yonhap) --".
-_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)(?:—|–|--| - )")
+# "SEOUL, Nov. 4 (Yonhap) --"; TASS ends its own with the agency between slashes:
+# "MOSCOW, January 14. /TASS/."
+_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*(?P<agency>\([^()\n]{2,30}\))\s*)"
+                       r"(?:—|–|--| - |\s/[A-Z][A-Za-z-]{1,20}/\.?)")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -107,8 +109,14 @@ def find_dateline(text: str) -> Dateline | None:
     6
     >>> find_dateline("Paris, la capitale, a dit - ") is None
     True
+    >>> find_dateline("MOSCOW, January 14. /TASS/. Russia and ...").end
+    27
+    >>> find_dateline("Copenhagen (AFP) - Denmark on Tuesday ...").place_end
+    10
     """
     match = _DATELINE.match(text)
-    if not match or not match.group("place").isupper():
+    # the place in capitals, or as a name right before the agency: "Copenhagen (AFP) - "
+    place = match.group("place") if match else ""
+    if not match or not (place.isupper() or (match.group("agency") and place.istitle())):
         return None
     return Dateline(match.end("place"), match.end())

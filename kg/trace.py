@@ -36,6 +36,7 @@ STEPS = {
     "nearest": "the one nearest the trigger in the sentence",
     "before": "the count nearest the trigger, before it if any",
     "report": "the month the source spoke in, the sentence giving no other date",
+    "announcement": "the day the source announced the act as its own (its commitment)",
     "merged": "from another report of the same fact in the article",
     "answer": "a reaction elsewhere in the article that answers such reports",
     "sentence": "a cue in the claim's sentence",

@@ -76,6 +76,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
+                if _only_itself(roles, frame):
+                    continue  # "The sanctions freeze any U.S. assets": the inherited imposer is all the target
             party_role = next((rule.role for rule in frame.roles if rule.role in declared.roles_pair_fills), None)
             if party_role:
                 complete_pair(roles, ctx, party_role)
@@ -149,6 +151,15 @@ def _yielded(results, lexicon):
         types_at.setdefault(trigger.i, set()).add(claim.type)
     return [(claim, trigger) for claim, trigger in results
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
+
+
+def _only_itself(roles, frame: Frame) -> bool:
+    """Does a role other than the agent hold nothing but the agent (an inherited imposer
+    whose own name the sentence gives as the target)?"""
+    agent = claim_type(frame.type).agent
+    acting = {r.id for r in roles.get(agent, [])}
+    return bool(acting) and any(refs and {r.id for r in refs} <= acting
+                                for role, refs in roles.items() if role != agent)
 
 
 def _named_holders_win(results):

@@ -42,8 +42,10 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        dates = [d for d in ctx.dates if d.start >= dateline_end]
-        match = nearest([d for d in dates if not _inside_claimant(d, ctx)], trigger.idx)
+        # "signed an agreement ..., committing to deliver 30 jets by 2028": an act the
+        # article reports is done by the day it was published; a later date is another's
+        dates = [d for d in ctx.dates if d.start >= dateline_end and not _after(d.iso, ctx.published)]
+        match = nearest([d for d in dates if not _inside_claimant(d, ctx, trigger)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
@@ -59,6 +61,11 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _after(iso: str | None, published: str | None) -> bool:
+    """Does the period ``iso`` names begin after the day the article was published?"""
+    return bool(iso and published) and iso > published[:len(iso)]
 
 
 def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
@@ -78,11 +85,28 @@ def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
 def _date_of_report(claim: Claim, ctx: SentenceContext, dates, trigger) -> None:
     """The day a source spoke ("X said on Monday", "officials announced today") is no
     day of the act, but the act is under way or done by then: with no other date, the
-    month of the report dates the claim as closely as the text allows."""
-    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx)], trigger.idx)
-    if said is not None:
-        claim.date = said.iso[:7]
-        note_field(claim, "date", said, "report")
+    month of the report dates the claim as closely as the text allows. A source that
+    announces the act itself ("Sweden on Wednesday announced a package of aid") commits
+    to it that day: the day dates the claim (SCHEMA.md, settled 8)."""
+    said = nearest([d for d in dates if d.iso and _inside_claimant(d, ctx, trigger)], trigger.idx)
+    if said is None:
+        return
+    if _announced_that_day(said, ctx, trigger):
+        claim.date = said.iso
+        note_field(claim, "date", said, "announcement")
+        return
+    claim.date = said.iso[:7]
+    note_field(claim, "date", said, "report")
+
+
+def _announced_that_day(date, ctx: SentenceContext, trigger) -> bool:
+    """Is the date that of a source announcing the trigger's act as its own?"""
+    from .roles import announces_act
+
+    doc = ctx.sentence.doc
+    verbs = {verb for i, verb in ctx.claimant_tokens.items()
+             if verb is not None and doc[i].idx <= date.start < doc[i].idx + 40}
+    return any(announces_act(doc[verb], trigger) for verb in verbs)
 
 
 def dated_by_report(claim: Claim) -> bool:
@@ -139,7 +163,8 @@ def _lede_perfect_is_news(lang: str) -> bool:
 
 def _lede(sentence) -> bool:
     """The article's first sentence, after its headline if any: a release's news."""
-    before = doc_text(sentence.doc)[:sentence.start_char].strip()
+    dateline = doc_dateline(sentence.doc)  # "MOSCOW, January 14. /TASS/." opens the lede
+    before = doc_text(sentence.doc)[dateline.end if dateline else 0:sentence.start_char].strip()
     return not before or ("\n" not in before and not before.endswith((".", "!", "?", "…")))
 
 
@@ -156,9 +181,12 @@ def _present(trigger) -> bool:
         and "Fin" in trigger.morph.get("VerbForm")
 
 
-def _inside_claimant(date, ctx: SentenceContext) -> bool:
+def _inside_claimant(date, ctx: SentenceContext, trigger) -> bool:
+    """Does the date stand by a source, telling when it spoke? Not when the source's
+    verb is the trigger itself ("the EU on Monday added three generals to its list")."""
     doc = ctx.sentence.doc
-    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i in ctx.claimant_tokens)
+    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i, verb in ctx.claimant_tokens.items()
+               if verb != trigger.i)
 
 
 def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:

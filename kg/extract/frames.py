@@ -54,6 +54,7 @@ class Frame:
     not_object_of: frozenset[str] = frozenset()  # "to discuss support": verbs whose object a noun trigger is only a topic of
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
+    objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -70,6 +71,7 @@ class ClaimLexicon:
     domains: dict[str, tuple[str, ...]]
     treaty_nouns: tuple[str, ...]
     irrealis: frozenset[str] = field(default_factory=frozenset)
+    plan_copulas: frozenset[str] = frozenset()  # "are to be stationed": a plan
     negations: frozenset[str] = field(default_factory=frozenset)
     pair_anaphora: tuple[str, ...] = ()
     act_nouns: frozenset[str] = frozenset()   # "the move", "cette décision": the act reported last
@@ -106,7 +108,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
-                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False))
+                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")))
 
 
 @lru_cache(maxsize=None)
@@ -119,6 +121,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         domains={k: _words(v) for k, v in data["domains"].items()},
         treaty_nouns=_words(data["treaty_nouns"]),
         irrealis=frozenset(_words(data.get("irrealis"))),
+        plan_copulas=_lowered(data.get("plan_copulas")),
         negations=frozenset(_words(data.get("negations"))),
         pair_anaphora=_words(data.get("pair_anaphora")),
         act_nouns=_lowered(data.get("act_nouns")),

@@ -223,7 +223,8 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives", "outlet_nouns", "outlet_cues", "outlet_links")
+            "representatives", "outlet_nouns", "outlet_cues", "outlet_links", "own_complements",
+            "locative_prepositions", "enacting_verbs")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -457,9 +458,19 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
           and not _object_of_other_verb(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
-          and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)):
+          and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
+          and not _subject_of_adverbial(anchor)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
+
+
+def _subject_of_adverbial(anchor) -> bool:
+    """"the 19th aid package since the Russian invasion began": the subject of a clause
+    a conjunction subordinates (time, reason) is that clause's, no object of the trigger."""
+    noun = anchor.head if anchor.dep_ in ("amod", "compound", "nmod:poss") else anchor  # "the Russian invasion"
+    verb = noun.head
+    return (noun.dep_ in ("nsubj", "nsubj:pass") and verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in verb.children))
 
 
 def _bare_object(noun) -> bool:
@@ -593,6 +604,8 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
 def _modifies_other(root, trigger) -> bool:
     """"the first G7 country to conclude": the modifier of a noun that is neither the
     trigger's subject nor the noun it qualifies ("U.S. forces based in") is no subject."""
+    if root.dep_ == "nmod:poss" and root.head.dep_ == "appos":
+        return True  # the owner an apposition names: "Russia, Armenia's ally, has"
     if root.dep_ not in _MODIFIER_DEPS:
         return False
     noun = root.head
@@ -709,7 +722,10 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             # nor one on an apposition: "X's minister Y, who visited Z, said" (Z says nothing)
             clauses = {t.i for c in child.subtree if c.dep_ in _RELATIVE_DEPS and c.i != child.i
                        for t in c.subtree}
-            return {t.i for t in child.subtree} - clauses
+            # nor whose the apposition says it is: in "Russia, Armenia's ally, has troops", Armenia has none
+            owners = {t.i for c in child.children if c.dep_ == "appos"
+                      for o in c.children if o.dep_ == "nmod:poss" for t in o.subtree}
+            return {t.i for t in child.subtree} - clauses - owners
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
     auxiliary = _cut_off_auxiliary(verb)
@@ -729,6 +745,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     reason_of = _reason_object(verb)
     if reason_of is not None:
         return {t.i for t in reason_of.subtree}
+    through = _acting_through(verb)
+    if depth < 3 and through is not None:
+        # "Putin signed a law ratifying the treaty", "the Duma passed a bill ratifying it":
+        # who makes the law acts through it
+        return subject_tokens_of(through, depth + 1)
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _comma_before(verb):
@@ -784,6 +805,18 @@ def _purpose_infinitive(verb) -> bool:
 def _purpose_adverb(token) -> bool:
     """The adverb that carries such an infinitive ("afin" of "afin de") up to its verb."""
     return token.pos_ == "ADV" and token.dep_ == "advmod" and any(_purpose_infinitive(c) for c in token.children)
+
+
+def _acting_through(verb):
+    """The verb that enacts the object a present participle qualifies ("signed a law
+    ratifying", "passed a bill ratifying"); else None."""
+    noun = verb.head
+    if (verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense")
+            or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "obj" or noun.head.pos_ != "VERB"):
+        return None
+    # only a verb that enacts the text (mentions.yaml): presenting a bill ratifying nothing yet
+    enacting = mention_words(verb.doc.lang_)["enacting_verbs"]
+    return noun.head if noun.head.lemma_.lower() in enacting else None
 
 
 def _qualified_noun(verb):

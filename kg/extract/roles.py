@@ -64,10 +64,12 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
+        if frame.item_nouns and _names_an_item(doc, mention, frame.item_nouns):
+            continue
         markers = markers_of(doc, mention, trigger, ctx.sentence, marker_words)
         if judged and mention.tok_start < trigger.head.i:
             markers -= {"subject", "demonym"}
-        if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns):
+        if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns, marker_words):
             continue
         noun_trigger = noun_trigger_of(trigger, doc)
         # a role the mention fits as it is comes before one it fills as its state
@@ -88,7 +90,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             if fits and (matched := markers & _accepted(rule.markers, noun_trigger,
                                                          lambda: hangs_on_trigger(doc, mention, trigger))):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
-                if rule.role == agent and _beside_source(filler, mention, sources):
+                if rule.role == agent and _beside_source(doc, filler, mention, sources):
                     break
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
@@ -112,6 +114,18 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def _names_an_item(doc, mention, items) -> bool:
+    """"HIMARS rockets", "IRIS-T air defence systems", "NASAMS launchers": a name set
+    before what is supplied names the weapon, not a party (a state there, "U.S. weapons",
+    still says whose they are)."""
+    if mention.cls == "Country" or not doc.has_annotation("DEP"):
+        return False
+    noun = doc[mention.tok_start:mention.tok_end].root
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun.i >= mention.tok_end and (noun.lower_ in items or noun.lemma_.lower() in items)
 
 
 def noun_trigger_of(trigger, doc) -> bool:
@@ -141,10 +155,15 @@ def _judged_act(trigger, lang: str) -> bool:
     return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging_lemmas(lang)
 
 
-def _beside_source(filler, mention, sources) -> bool:
+def _beside_source(doc, filler, mention, sources) -> bool:
     """Is the mention another name of a source, in the source's own phrase? (A pronoun
-    is none: "the Pentagon said it had deployed" reports the Pentagon's own act.)"""
-    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5 for s in sources)
+    is none: "the Pentagon said it had deployed" reports the Pentagon's own act; nor is
+    a name after the source's verb: "the Kremlin said that Russia had redeployed".)"""
+    def verb_between(source):
+        first, last = sorted((source.tok_end, mention.tok_start))
+        return any(t.pos_ in ("VERB", "AUX") for t in doc[first:last])
+    return mention.kind != "pronoun" and any(s.ref.id == filler.ref.id and abs(s.tok_start - mention.tok_start) <= 5
+                                             and not verb_between(s) for s in sources)
 
 
 def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dict | None = None) -> None:
@@ -156,15 +175,28 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
         for mention in fillers.get(rule.role, []):
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
-                if _speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention):
+                if (_speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention)
+                        or _qualifies_next_noun(doc, more, mention)):
                     # "... to Russia, and South Korea said", "to Latvia and Canada leads the
-                    # battlegroup": a new clause, not a list
+                    # battlegroup", "to Kaliningrad, the Lithuanian ministry said": a new
+                    # clause, or an adjective of another noun, not a list
                     break
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
                     filled.add(more.ref.id)
                     if notes is not None:
                         notes[(rule.role, more.ref.id)] = role_note(more, step="list", after=mention.text)
+
+
+def _qualifies_next_noun(doc, mention, first) -> bool:
+    """Does the mention qualify a noun after it ("the Lithuanian defence ministry", "Seoul's
+    spy agency"), where the list's first item does not? Then it names no item of the list."""
+    if not doc.has_annotation("DEP"):
+        return False
+    def qualifies(m):
+        root = doc[m.tok_start:m.tok_end].root
+        return root.dep_ in ("compound", "amod", "nmod:poss") and root.head.i >= m.tok_end
+    return qualifies(mention) and not qualifies(first)
 
 
 @lru_cache(maxsize=None)
@@ -202,15 +234,18 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
-def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset()) -> bool:
+def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset(),
+               marker_words=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
     if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
         return True
     if "object" in markers:
-        # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object
-        return not contrast_between(doc, trigger.i, mention.tok_start)
+        # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object,
+        # nor in "signed a pact, as both seek to counter China's assertiveness"
+        return not contrast_between(doc, trigger.i, mention.tok_start) and not _in_subordinate(
+            doc[mention.tok_start:mention.tok_end].root, trigger)
     anchor = doc[mention.tok_start:mention.tok_end].root
     facets = mention_words(doc.lang_)["facet_nouns"]
     while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
@@ -228,6 +263,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
+    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg"):
+        governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
@@ -268,12 +305,63 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the parser makes the noun's clause, its object the noun's complement
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
-                or through_marker)
+                or through_marker or _through_of_chain(anchor, governors))
+    words = mention_words(doc.lang_)
+    # "for an economic forum in Vladivostok": a place stays where the act happens
+    own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
+        if token.i != anchor.i and _foreign_complement(token, marker_words, own):
+            return False
+        if (token.dep_ in ("acl", "acl:relcl") and anchor.dep_ == "obl:agent" and anchor.head.i == token.i
+                and token.head.dep_ not in ("obj", "obl:arg")):
+            # "in a ceremony witnessed by X": the agent of another participle (not of one
+            # qualifying the trigger's object: "a dénoncé les sanctions adoptées par l'UE")
+            return False
+    return False
+
+
+def _in_subordinate(anchor, trigger) -> bool:
+    """Does the mention stand in an adverbial clause a conjunction opens ("as both
+    countries seek to counter X"), one that does not hold the trigger?"""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    for token in anchor.ancestors:
+        if token.i in above:
+            return False
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            return True
+    return False
+
+
+def _foreign_complement(noun, marker_words, own) -> bool:
+    """"sanctioned four officials for their role in the war against Ukraine": a noun
+    the clause brings by a word of ``own_complements`` (mentions.yaml: "for", "in")
+    that no role of the frame takes has complements of its own, not the trigger's."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    case = [c.lower_ for c in noun.children if c.dep_ == "case"]
+    if not any(word in own for word in case) or any(word in marker_words for word in case):
+        return False
+    # "in support of the armed forces of X": the noun is a word of a role's locution
+    return not any(noun.lower_ in marker.split() for marker in marker_words if " " in marker)
+
+
+def _through_of_chain(anchor, governors, reach: int = 3) -> bool:
+    """"the deployment of a THAAD battery and associated crew of U.S. military personnel
+    to Israel": the parser hangs the place on the last noun of a chain the language's
+    link word ("of") makes from the trigger; up that chain, it is the trigger's."""
+    links = mention_words(anchor.doc.lang_)["place_links"]
+    head = anchor.head
+    for _ in range(reach):
+        if not (head.pos_ == "NOUN" and head.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links
+                                                                     for c in head.children)):
+            return False
+        head = head.head
+        if head.i in governors:
+            return True
     return False
 
 
@@ -373,7 +461,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if _in_own_clause(trigger, mention, verb):
         return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
-    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+    if announces_act(verb, trigger):
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
@@ -486,6 +574,12 @@ def _sentence_subject(ctx: SentenceContext):
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
+
+
+def announces_act(verb, trigger) -> bool:
+    """Is the verb one by which one makes one's own act known, with the trigger in its
+    object ("announced a $500 million package")? The announcement is then the act itself."""
+    return _object_of(verb, trigger) and _announces(verb, verb.doc.lang_)
 
 
 def _announces(verb, lang: str) -> bool:

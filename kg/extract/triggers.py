@@ -49,10 +49,43 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
-             and _subject_fits(doc[i], frame.subjects)}
+             and not _noun_of_a_verb(doc[i])
+             and _subject_fits(doc[i], frame.subjects)
+             and _object_fits(doc[i], frame.objects, lang)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
                  if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
+
+
+def _noun_of_a_verb(token) -> bool:
+    """"Russia's position on the war", "the move", "contributing ships": a frame's verb
+    ("position", "move", "ship") written as a noun names no act; the noun forms a frame
+    means are its ``nouns``. A headline's verb the tagger read as a noun heads it, and
+    still counts ("US sanctions Russian banks")."""
+    return token.pos_ in ("NOUN", "PROPN") and (token.dep_ in _NOUN_DEPS or any(
+        c.dep_ in ("det", "nmod:poss") for c in token.children))
+
+
+#: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
+#: "nmod": "des responsables, sanctionnés pour leur rôle")
+_NOUN_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
+    """"The US has about 28,500 troops in South Korea", not "has lost ground": a frame
+    may name the nouns its trigger's object must be (or what a count noun counts:
+    "a small number of troops")."""
+    if not objects:
+        return True
+    from .markers import mention_words
+
+    counts = mention_words(lang)["count_nouns"]
+    negations = claim_lexicon(lang).negations
+    found = [c for c in token.children if c.dep_ == "obj"]
+    found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
+    # "France has no troops in Ukraine": none kept there
+    return any((c.lemma_.lower() in objects or c.lower_ in objects)
+               and not any(d.lower_ in negations for d in c.children) for c in found)
 
 
 def _subject_fits(token, subjects: frozenset[str]) -> bool:
@@ -63,6 +96,11 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if not found and token.dep_ == "xcomp":
+        # "the Duma voted to approve the treaty": an infinitive's subject is its verb's
+        found = [c for c in token.head.children if c.dep_.startswith("nsubj")]
+    # "the treaty was approved by the parliament": a passive's agent is who acts
+    found += [c for c in token.children if c.dep_ == "obl:agent"]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
 
 
@@ -117,7 +155,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
         return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
     # a noun the verb takes as object is as real as the verb ("will expand cooperation")
-    noun = token.head if token.dep_ in ("amod", "compound") and token.head.i > token.i else token
+    noun = token
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head  # "will send a military aid package": up to the phrase's head noun
     acts = [token, noun.head] if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "obl:arg") else [token]
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
@@ -135,6 +175,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
+            and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
+        return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
     verb = acts[-1]
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
