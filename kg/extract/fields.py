@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..model import Claim
 from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, span_of
@@ -43,7 +44,11 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
         dates = [d for d in ctx.dates if d.start >= dateline_end]
-        match = nearest([d for d in dates if not _inside_claimant(d, ctx)], trigger.idx)
+        if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
+            # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
+            # after it happened at another time than the clause's; its own date, if any
+            dates = [d for d in dates if trigger.left_edge.idx <= d.start < trigger.right_edge.idx + len(trigger.right_edge)]
+        match = nearest([d for d in dates if not _inside_claimant(d, ctx, trigger)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
             note_field(claim, "date", match, "nearest")
@@ -59,6 +64,13 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _qualifies_noun(trigger) -> bool:
+    """A past participle after a noun of another verb's clause ("l'accord conclu avec X");
+    not "talks with visiting minister X", whose visit is the sentence's news."""
+    return (trigger.dep_ == "acl" and "Part" in trigger.morph.get("VerbForm") and "Past" in trigger.morph.get("Tense")
+            and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i < trigger.i)
 
 
 def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
@@ -156,9 +168,18 @@ def _present(trigger) -> bool:
         and "Fin" in trigger.morph.get("VerbForm")
 
 
-def _inside_claimant(date, ctx: SentenceContext) -> bool:
+def _inside_claimant(date, ctx: SentenceContext, trigger=None) -> bool:
+    """Is the date the day a source spoke ("a indiqué lundi le Trésor")? Not when the
+    source announces its own act ("a annoncé lundi des sanctions"): the announcement
+    is the act's date (SCHEMA settled question 8: aid dated by its commitment)."""
+    from .roles import announces_own_act
+
     doc = ctx.sentence.doc
-    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i in ctx.claimant_tokens)
+    for i, verb in ctx.claimant_tokens.items():
+        if doc[i].idx <= date.start < doc[i].idx + 40:
+            if trigger is None or verb is None or not announces_own_act(doc[verb], trigger, ctx.lang):
+                return True
+    return False
 
 
 def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:

@@ -113,6 +113,13 @@ def _is_locative(doc, tok_start: int, lang: str) -> bool:
     return i >= 0 and doc[i].lower_ in preps
 
 
+def _dateline_source(span) -> bool:
+    """"TOKYO (AFP) -": the agency that filed the article, named between the dateline's
+    place and its dash, is no actor of it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and dateline.place_end < span.start_char and span.end_char <= dateline.end
+
+
 def _in_dateline(span) -> bool:
     """"SÉOUL, 18 octobre 2024 —" opening the text, or "WASHINGTON — Today..."
     at the start of a later line: the place the article was filed from, not an actor."""
@@ -198,6 +205,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
+        if _dateline_source(span):
+            continue
         found = entries.get(span.label_)
         state = own = None
         dateline = _in_dateline(span)
@@ -219,6 +228,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         else:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
+            if cls == "Place" and span[0].lower_ in _mention_words(lang, "institution_nouns"):
+                cls = "Organization"  # "le Parlement kényan", read as a place: a body of Kenya
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())])
         demonym = span[0].is_lower and ref.cls == "Country" or span.root.pos_ == "ADJ"
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,

@@ -135,11 +135,13 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
         claims += _read_sentence(article, sentence)
     _signatories_states(claims)
     claims = [c for c in claims if claim_type(c.type).has_required_roles(c.roles)]
-    for claim in claims:
-        if any(a.stance in ("claims", "confirms") for a in claim.attributions):
-            # "démentent tout échange d'armes" answers the aid reports, not the troop reports
-            answers = [cue for cue, topics, at in article.reactions if _answers(claim, topics, at)]
-            attach(claim, answers, answering=True)
+    reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
+    involved = set().union(*(_taking_part(c) for c in reported))
+    for claim in reported:
+        # "démentent tout échange d'armes" answers the aid reports, not the troop reports
+        answers = [cue for cue, topics, at in article.reactions
+                   if _answers(claim, topics, at) and _concerned(claim, cue, involved)]
+        attach(claim, answers, answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
@@ -156,6 +158,34 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     if topics:
         return claim.type in topics
     return bool(claim.evidence) and claim.evidence[0].start < at
+
+
+def _concerned(claim: Claim, cue, involved: set) -> bool:
+    """Does a reaction speak of this claim? A state that takes part in some reported
+    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
+    about North Korea's shells); a third party denies every report. Silence is kept
+    on every report ("Moscow did not comment" on troops sent to its own side)."""
+    claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
+    if cue.stance != "denies" or not claimants & involved:
+        return True
+    return bool(claimants & _taking_part(claim))
+
+
+def _taking_part(claim: Claim) -> set:
+    """The entities of a claim's roles and the states they belong to (Koursk's Russia),
+    by QID where they have one."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = set()
+    for refs in claim.roles.values():
+        for ref in refs:
+            found.add(ref.qid or ref.id)
+            entry = gazetteer.of(ref)
+            state = gazetteer.state_of(entry) if entry is not None else None
+            if state is not None and state.qid:
+                found.add(state.qid)
+    return found
 
 
 def _by_sentence(doc, mentions) -> dict[int, list]:

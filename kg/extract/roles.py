@@ -15,7 +15,7 @@ from .phrases import find_phrases, phrase_words
 from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
                       named_owner, normalise_phrase, phrase_start, subject_tokens_of)
 
-__all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
+__all__ = ["frame_marker_words", "fill_roles", "announces_own_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
 
 
@@ -329,7 +329,7 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if _in_own_clause(trigger, mention, verb):
         return False  # "Italy, which had kept 400 soldiers in Lebanon, said": its own act, in its relative clause
-    if _object_of(verb, trigger) and _announces(verb, ctx.lang):
+    if announces_own_act(verb, trigger, ctx.lang):
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
@@ -361,10 +361,25 @@ def _object_of(verb, trigger) -> bool:
     """Does the trigger stand in the verb's object (itself, or a noun under it)?"""
     for token in [trigger, *trigger.ancestors]:
         if token.head.i == verb.i and token.i != verb.i:
+            if token.i != trigger.i and trigger.pos_ != "VERB" and _day_word(token):
+                return True  # "a annoncé mercredi des sanctions": the parser hangs the object on the day
             return token.dep_ in ("obj", "obl:arg") and (token.i == trigger.i or trigger.pos_ != "VERB")
         if token.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _day_word(token) -> bool:
+    """A weekday or a month name (the date lexicon's), which may stand between a verb and its object."""
+    return token.lower_ in _day_words(token.doc.lang_)
+
+
+@lru_cache(maxsize=None)
+def _day_words(lang: str) -> frozenset[str]:
+    from ..lexicons import load_lexicon
+
+    dates = load_lexicon(lang, "dates")
+    return frozenset(w.lower() for key in ("weekdays", "months") for w in dates.get(key) or ())
 
 
 def complete(roles, frame: Frame) -> bool:
@@ -439,6 +454,12 @@ def _sentence_subject(ctx: SentenceContext):
         return None
     first = first.as_state() if first.state and first.cls not in ("Country", "Organization") else first
     return first if first.cls in ("Country", "Organization") else None
+
+
+def announces_own_act(verb, trigger, lang: str) -> bool:
+    """Does the speech verb make the trigger known as its subject's own act ("le
+    Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid")?"""
+    return _object_of(verb, trigger) and _announces(verb, lang)
 
 
 def _announces(verb, lang: str) -> bool:
