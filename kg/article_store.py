@@ -8,12 +8,14 @@ lock (``.<name>.kg-store.sqlite``), and the next build re-reads only the
 articles whose result it does not hold.
 
 A result is found by two keys: the article's content (its id, body, front
-matter and language) and the version of everything
-that shapes extraction: every file of the ontology (lexicons, gazetteer, claim
-types, profiles: one key for the whole ontology, so that any change there
-re-reads every article, simpler and safe rather than tracking which file
-shapes what), kg's version and its source code, and spaCy's and the models'
-versions. A result that does not match both is simply not used.
+matter and language) and the version of everything that shapes extraction in
+its language: kg's version and source code, the files of the ontology shared
+by all languages (gazetteer, claim types) and those of its language
+(``lexicons/<lang>/``: lexicons, frames, profile), and spaCy's and the
+language's model's versions. So a change to an English lexicon re-reads the
+English articles and no French one, and a change to the gazetteer or to kg's
+code re-reads them all (finer tracking, of which file shapes which claim, is
+not worth its risk). A result that does not match both keys is simply not used.
 
 Why SQLite: it is in Python's standard library, it is one file, and its
 transactions keep the file whole when a build is killed midway (the next build
@@ -45,7 +47,9 @@ __all__ = ["ArticleStore", "content_key", "store_path", "version_key"]
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS articles ("
            "content TEXT NOT NULL, version TEXT NOT NULL, doc TEXT NOT NULL, result BLOB NOT NULL, "
-           "PRIMARY KEY (content, version))")
+           "PRIMARY KEY (content, version));"
+           # kg.sources.LanguageMemo: a hash of the text the language classifier reads -> its language
+           "CREATE TABLE IF NOT EXISTS languages (text TEXT PRIMARY KEY, lang TEXT NOT NULL) WITHOUT ROWID;")
 
 
 def store_path(out_dir: str | Path) -> Path:
@@ -61,8 +65,19 @@ def content_key(document: Document) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def version_key() -> str:
-    """The hash of everything besides the article that shapes what extraction finds."""
+def version_key(lang: str | None = None) -> str:
+    """The hash of everything besides the article that shapes what extraction finds in
+    articles of ``lang`` (the other languages' lexicons and models left out), or of
+    any language."""
+    digest = hashlib.sha256(source_key(lang).encode())
+    for name, installed in model_versions(lang).items():
+        digest.update(f"\0{name}\0{installed}".encode())
+    return digest.hexdigest()
+
+
+def source_key(lang: str | None = None) -> str:
+    """The hash of kg's version and code and of the files of the ontology (for ``lang``:
+    without the other languages' folders under lexicons/)."""
     from . import __version__
     from .lexicons import ontology_dir
 
@@ -77,17 +92,31 @@ def version_key() -> str:
         add(str(path.relative_to(package)), path.read_bytes())
     ontology = ontology_dir()
     for path in sorted(p for p in ontology.rglob("*") if p.is_file()):
-        add("ontology/" + str(path.relative_to(ontology)), path.read_bytes())
-    for name in ["spacy"] + _model_packages(ontology):
-        add(name, _installed(name).encode())
+        relative = path.relative_to(ontology)
+        if lang is None or not (relative.parts[0] == "lexicons" and len(relative.parts) > 2
+                                and relative.parts[1] != lang):
+            add("ontology/" + str(relative), path.read_bytes())
     return digest.hexdigest()
 
 
-def _model_packages(ontology: Path) -> list[str]:
-    from .profiles import profile
+def model_versions(lang: str | None = None) -> dict[str, str]:
+    """The installed versions of spaCy and of the models the profiles (of ``lang``) name."""
+    return {name: _installed(name) for name in ["spacy"] + _model_packages(lang)}
 
-    languages = sorted(p.name for p in (ontology / "lexicons").iterdir() if (p / "profile.yaml").is_file())
-    return sorted({profile(lang).pipeline.package for lang in languages} - {None})
+
+def _model_packages(lang: str | None = None) -> list[str]:
+    """The packages the language profiles name, read without checking the ontology
+    (the version key is wanted before the check, to skip it when nothing changed):
+    a profile that cannot be read names none, and the check then reports it."""
+    from .lexicons import ontology_dir, read_yaml
+
+    names = set()
+    for path in sorted((ontology_dir() / "lexicons").glob(f"{lang or '*'}/profile.yaml")):
+        try:
+            names.add(read_yaml(path)["pipeline"]["package"])
+        except Exception:  # noqa: BLE001 - any unreadable profile: the check says what is wrong
+            continue
+    return sorted(name for name in names if isinstance(name, str))
 
 
 def _installed(package: str) -> str:
@@ -102,30 +131,51 @@ class ArticleStore:
 
     ``get`` finds an article's stored result, ``put`` keeps a new one, and
     ``save`` commits them in one transaction and drops what this build did not
-    use (removed articles, results of an older version)."""
+    use (removed articles, results of an older version). ``languages`` are the
+    articles' languages detected by earlier builds, and ``keep_languages`` those
+    of this one."""
 
-    def __init__(self, path: str | Path, version: str, *, read: bool = True):
+    def __init__(self, path: str | Path, version, *, read: bool = True):
+        """``version``: the version key of every language (a str), or a function of
+        the language giving its key (``version_key``)."""
         self.path = Path(path)
-        self.version = version
+        self._version_of = (lambda _lang: version) if isinstance(version, str) else version
+        self._versions: dict[str, str] = {}
+        self._read = read  # not read: every article is parsed again
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._languages: dict[str, str] = {}
         self._key = signing_key()
-        self._known = self._read() if read else {}  # not read: every article is parsed again
+        self._known: dict[tuple[str, str], bytes] | None = None  # read when first asked for
 
-    def _read(self) -> dict[str, bytes]:
-        """content key -> pickled result, for this version; an unreadable file is an empty store."""
-        if not self.path.exists():
-            return {}
+    def _rows(self, query: str, *parameters) -> list:
+        """The rows of ``query``, none when not reading or the file is unreadable."""
+        if not self._read or not self.path.exists():
+            return []
         try:
             with closing(sqlite3.connect(self.path)) as db:
-                rows = db.execute("SELECT content, result FROM articles WHERE version = ?", (self.version,))
-                return dict(rows.fetchall())
+                return db.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError:
-            return {}
+            return []
+
+    def languages(self) -> dict[str, str]:
+        """What kg.sources.LanguageMemo learnt in earlier builds."""
+        return dict(self._rows("SELECT text, lang FROM languages"))
+
+    def keep_languages(self, languages: dict[str, str]) -> None:
+        """Keep these (the languages this build's articles needed), and only these, at ``save``."""
+        self._languages = dict(languages)
+
+    def _key_of(self, document: Document) -> tuple[str, str]:
+        if document.lang not in self._versions:
+            self._versions[document.lang] = self._version_of(document.lang)
+        return content_key(document), self._versions[document.lang]
 
     def get(self, document: Document):
         """``(claims, mentions)`` stored for this article and version, else None."""
-        key = content_key(document)
+        if self._known is None:
+            self._known = {(c, v): r for c, v, r in self._rows("SELECT content, version, result FROM articles")}
+        key = self._key_of(document)
         data = self._known.get(key)
         if data is None:
             return None
@@ -136,14 +186,14 @@ class ArticleStore:
             result = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a result that cannot be read is only a miss
             return None
-        self._used.add((key, self.version))
+        self._used.add(key)
         return result
 
     def put(self, document: Document, claims, mentions) -> None:
         """Keep what extraction found for ``document`` (before any step across articles changes it)."""
         if self._key is None:
             return  # no signing key could be kept: nothing stored, nothing read
-        key = (content_key(document), self.version)
+        key = self._key_of(document)
         payload = pickle.dumps((claims, mentions), protocol=pickle.HIGHEST_PROTOCOL)
         self._new[key] = (document.id, _sign(self._key, payload) + payload)
         self._used.add(key)
@@ -166,13 +216,16 @@ class ArticleStore:
     def _write(self) -> None:
         with closing(sqlite3.connect(self.path)) as db:
             with db:  # one transaction
-                db.execute(_SCHEMA)
+                for statement in _SCHEMA.split(";")[:-1]:
+                    db.execute(statement)
                 db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
                                [(c, v, doc, data) for (c, v), (doc, data) in self._new.items()])
                 db.execute("CREATE TEMP TABLE used (content TEXT, version TEXT)")
                 db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self._used))
                 db.execute("DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM used "
                            "WHERE used.content = articles.content AND used.version = articles.version)")
+                db.execute("DELETE FROM languages")
+                db.executemany("INSERT INTO languages VALUES (?, ?)", sorted(self._languages.items()))
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
@@ -181,7 +234,9 @@ def _sign(key: bytes, payload: bytes) -> bytes:
 
 def signing_key() -> bytes | None:
     """This user's key for signing stored results, made on first use; None if it cannot be kept."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    from .fetch import default_cache_dir
+
+    home = default_cache_dir()
     path = home / "store.key"
     try:
         if not path.exists():

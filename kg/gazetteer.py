@@ -26,9 +26,10 @@ from typing import Iterator
 import yaml
 
 from .errors import DataError, UnknownEntity
-from .lexicons import YAML_LOADER, display_path, ontology_dir
+from .lexicons import display_path, ontology_dir
 from .model import EntityRef, entity_id
 from .schema import validate
+from .yaml_cache import load_yaml
 from .text import fold, unaccent
 
 __all__ = ["KINDS", "LANGS", "gazetteer_dir", "GAZETTEER_FILES", "GazetteerEntry", "Gazetteer",
@@ -294,7 +295,7 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
     from .ontology_schema import GAZETTEER, vocabularies
 
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{display_path(path)}: cannot read gazetteer file ({error})") from None
     except yaml.YAMLError as error:

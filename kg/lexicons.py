@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .yaml_cache import load_yaml
 
 __all__ = ["ONTOLOGY_ENV", "ontology_dir", "load_lexicon", "lexicon_path", "read_yaml", "display_path",
            "phrase_regex", "any_phrase"]
@@ -25,7 +26,6 @@ __all__ = ["ONTOLOGY_ENV", "ontology_dir", "load_lexicon", "lexicon_path", "read
 #: an environment variable naming another ontology folder (tests, users who extend kg)
 ONTOLOGY_ENV = "KG_ONTOLOGY_DIR"
 _PACKAGE = Path(__file__).resolve().parent
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads 5x faster
 
 
 def ontology_dir() -> Path:
@@ -80,7 +80,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{where}: cannot read: {error}") from None
     try:
-        return yaml.load(text, Loader=YAML_LOADER)
+        return load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""

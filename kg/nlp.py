@@ -114,9 +114,12 @@ def _load(spec: Pipeline, lang: str):
     """The profile's model, or None (with a one-line KgWarning) when it cannot be trusted."""
     import spacy
 
+    from .token_match import quick_token_match
+
     if not spec.sha256:
         try:
-            return spacy.load(spec.package)
+            with quick_token_match():
+                return spacy.load(spec.package)
         except OSError:
             raise KgError(f"spaCy model {spec.package} is not installed; "
                           f"run `pip install {spec.package.replace('_', '-')}`") from None
@@ -127,7 +130,8 @@ def _load(spec: Pipeline, lang: str):
                                 f"(install the version pinned in pyproject.toml)"), stacklevel=3)
         return None
     # from the checked folder, not through the package's own __init__.py
-    return spacy.load(folder)
+    with quick_token_match():
+        return spacy.load(folder)
 
 
 @lru_cache(maxsize=None)

@@ -29,9 +29,10 @@ from .errors import InputError
 
 __all__ = ["OutputFolder", "BUILD_FILES", "MIN_FREE_BYTES"]
 
-#: what a build writes; anything else in an existing output folder is the user's
-BUILD_FILES = frozenset({"claims.jsonl", "entities.jsonl", "documents.jsonl", "explain.jsonl",
-                         "graph.ttl", "graph.graphml", "graph.html", "index.sqlite", "graph.oxigraph"})
+#: what a build writes, in the order a build lists them; anything else in an
+#: existing output folder is the user's
+BUILD_FILES = ("claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html",
+               "explain.jsonl", "index.sqlite", "graph.oxigraph")
 #: below this much free space a build is refused before it starts
 MIN_FREE_BYTES = 20 * 1024 * 1024
 _STAGING, _OLD = ".kg-new-", ".kg-old-"

@@ -27,6 +27,7 @@ leads out of the folder given, are reported too.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -288,7 +289,7 @@ def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES, notes: li
 def make_document(doc_id: str, body: str, meta: dict, path: str | Path) -> Document:
     """A Document from its text and checked metadata (see ``clean_meta``): the
     language detected and the date read from the opening lines when not given."""
-    lang = meta.get("lang") or detect_language(body)
+    lang = meta.get("lang") or LANGUAGES.language(body)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; kg reads {', '.join(SUPPORTED_LANGUAGES)}")
     published = meta.get("published") or opening_date(body, lang)
@@ -442,6 +443,9 @@ def _yaml_kind(value) -> str:
     return {"dict": "mapping", "list": "list"}.get(type(value).__name__, type(value).__name__)
 
 
+_LANGUAGE_CHARS = 5000  # what the classifier reads of an article
+
+
 def detect_language(body: str) -> str:
     """The language of ``body`` by py3langid (any code: the caller rejects what kg cannot read).
 
@@ -450,8 +454,27 @@ def detect_language(body: str) -> str:
     """
     import py3langid
 
-    lang, _score = py3langid.classify(body[:5000])
+    lang, _score = py3langid.classify(body[:_LANGUAGE_CHARS])
     return lang
+
+
+class LanguageMemo:
+    """Languages detected by earlier builds, by a hash of the text the classifier
+    reads: a rebuild detects only new texts (kg.article_store keeps them)."""
+
+    def __init__(self):
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+
+    def language(self, body: str) -> str:
+        key = hashlib.sha256(body[:_LANGUAGE_CHARS].encode("utf-8", "surrogatepass")).hexdigest()
+        lang = self.known.get(key) or detect_language(body)
+        self.known[key] = self.used[key] = lang
+        return lang
+
+
+#: the memo of this process, seeded by kg.build from the store of the folder it builds
+LANGUAGES = LanguageMemo()
 
 
 def opening_date(body: str, lang: str) -> str | None:

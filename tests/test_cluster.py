@@ -71,7 +71,7 @@ def test_workers_that_run_other_code_stop_the_build_in_one_line(cluster, tmp_pat
     import kg.article_store
 
     local, _client = cluster
-    monkeypatch.setattr(kg.article_store, "version_key", lambda: "another kg")  # on this side only
+    monkeypatch.setattr(kg.article_store, "version_key", lambda lang=None: "another kg")  # on this side only
     result = kg_build(GOOD, "-o", tmp_path / "out", "--scheduler", local.scheduler_address)
     assert result.exit_code == 1
     assert "runs another version of kg" in result.output

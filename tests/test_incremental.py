@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 import kg.article_store
 import kg.extract.pipeline
+import kg.ontology_schema
 from kg.article_store import store_path, version_key
 from kg.build import build
 from kg.cli import main
@@ -84,7 +85,7 @@ def test_a_rebuild_reads_only_new_and_changed_articles_and_matches_a_full_build(
 
 def test_stored_results_give_the_same_outputs_as_parsing(tmp_path, articles):
     build([articles], tmp_path / "out")
-    build([articles], tmp_path / "out")  # every article from the store
+    build([articles], tmp_path / "out", reuse=False)  # every article from the store, every output written
     build([articles], tmp_path / "fresh", full=True)
     assert_same_outputs(tmp_path / "out", tmp_path / "fresh")
     assert (tmp_path / "out" / "explain.jsonl").stat().st_size > 0
@@ -101,10 +102,25 @@ def test_a_changed_lexicon_changes_the_version_key(tmp_path, monkeypatch):
     assert version_key() != before
 
 
+def test_a_changed_english_lexicon_reads_only_the_english_articles_again(tmp_path, articles, parsed, monkeypatch):
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
+    out = tmp_path / "out"
+    build([articles], out)
+    french, english = version_key("fr"), version_key("en")
+    claims = copy / "lexicons" / "en" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n# a new word\n", encoding="utf-8")
+    assert version_key("fr") == french and version_key("en") != english
+    parsed.clear()
+    build([articles], out)
+    assert parsed == ["en-sanctions"]
+
+
 def test_a_new_version_key_reads_every_article_again(tmp_path, articles, parsed, monkeypatch):
     out = tmp_path / "out"
     build([articles], out)
-    monkeypatch.setattr(kg.article_store, "version_key", lambda: "another ontology")
+    monkeypatch.setattr(kg.article_store, "version_key", lambda lang=None: "another ontology")
     parsed.clear()
     build([articles], out)
     assert len(parsed) == 4
@@ -125,10 +141,10 @@ def test_a_damaged_store_is_read_as_empty_and_rebuilt(tmp_path, articles, parsed
     build([articles], out)
     store_path(out).write_bytes(b"not a database" * 100)
     parsed.clear()
-    build([articles], out)
+    build([articles], out, reuse=False)
     assert len(parsed) == 4
     parsed.clear()
-    build([articles], out)
+    build([articles], out, reuse=False)
     assert parsed == []
 
 
@@ -190,3 +206,76 @@ def test_a_result_not_signed_by_this_user_is_never_unpickled(tmp_path, monkeypat
     with sqlite3.connect(tmp_path / "store.sqlite") as db:
         db.execute("UPDATE articles SET result = ?", (forged,))
     assert ArticleStore(tmp_path / "store.sqlite", "v1").get(document) is None
+
+
+def written(folder: Path) -> dict:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path, articles, parsed):
+    out = tmp_path / "out"
+    first = build([articles], out)
+    before = written(out)
+    parsed.clear()
+    again = build([articles], out)
+    assert again.unchanged and parsed == [] and written(out) == before
+    assert again.counts == first.counts
+    assert [c.id for c in again.corpus.claims] == [c.id for c in first.corpus.claims]  # read back from the files
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
+    assert result.exit_code == 0 and "unchanged" in result.output
+
+
+@pytest.mark.parametrize("change", ["edit an output", "remove an output", "new version", "another path"])
+def test_anything_else_writes_the_build_again(tmp_path, articles, monkeypatch, change):
+    out = tmp_path / "out"
+    build([articles], out)
+    build([articles], tmp_path / "full", full=True)
+    source = articles
+    if change == "edit an output":
+        (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    elif change == "remove an output":
+        (out / "graph.html").unlink()
+    elif change == "new version":
+        monkeypatch.setattr(kg.article_store, "version_key", lambda lang=None: "another kg")
+    else:
+        source = tmp_path / "moved"
+        articles.rename(source)
+    report = build([source], out)
+    assert not report.unchanged
+    if change != "another path":
+        assert_same_outputs(out, tmp_path / "full")
+
+
+def test_a_changed_ontology_is_checked_even_after_a_recorded_build(tmp_path, articles, monkeypatch):
+    from kg.errors import DataError
+
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
+    build([articles], tmp_path / "out")
+    (copy / "lexicons" / "fr" / "stray.yaml").write_text("words: []\n", encoding="utf-8")
+    kg.ontology_schema._check.cache_clear()  # as in a new process
+    kg.ontology_schema._VOUCHED.clear()
+    with pytest.raises(DataError, match="stray.yaml"):
+        build([articles], tmp_path / "out")
+
+
+def test_languages_are_detected_once_per_text(tmp_path, articles, monkeypatch):
+    import kg.sources
+
+    for path in articles.iterdir():  # no language given: each is detected
+        text = path.read_text(encoding="utf-8-sig")
+        path.write_text(text.replace("lang: fr\n", "").replace("lang: en\n", ""), encoding="utf-8")
+    out = tmp_path / "out"
+    build([articles], out, full=True)
+    kg.sources.LANGUAGES.known.clear()  # as in a new process
+    detected = []
+    real = kg.sources.detect_language
+    monkeypatch.setattr(kg.sources, "detect_language", lambda body: detected.append(body) or real(body))
+    build([articles], out, reuse=False)
+    assert detected == []
+    with open(articles / "fr-traite.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nLa Biélorussie a accueilli des instructeurs russes en juin 2024.\n")
+    kg.sources.LANGUAGES.known.clear()
+    build([articles], out)
+    assert len(detected) == 1

@@ -27,8 +27,9 @@ def snapshot(folder: Path) -> dict:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-#: what a build leaves in the folder's parent: the lock, the store of kg.article_store, the folder
-BESIDE = [".out.kg-lock", ".out.kg-store.sqlite", "out"]
+#: what a build leaves in the folder's parent: the lock, the store of kg.article_store, its record
+#: (kg.build_record), the folder
+BESIDE = [".out.kg-build.json", ".out.kg-lock", ".out.kg-store.sqlite", "out"]
 
 
 def previous_build(first_build: Path, tmp_path: Path) -> Path:
@@ -49,7 +50,7 @@ def first_build(tmp_path_factory):
     return out
 
 
-def test_a_build_leaves_nothing_beside_its_folder_but_the_lock_and_the_store(first_build):
+def test_a_build_leaves_nothing_beside_its_folder_but_the_lock_the_store_and_its_record(first_build):
     names = sorted(p.name for p in first_build.parent.iterdir())
     assert names == BESIDE
 
@@ -70,7 +71,7 @@ def test_a_write_that_fails_leaves_the_previous_build_whole(first_build, tmp_pat
     assert "No space left on device" in result.output and "untouched" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == BESIDE
+    assert sorted(p.name for p in tmp_path.iterdir()) == [n for n in BESIDE if n != ".out.kg-build.json"]  # no record of a build that failed
 
 
 KILLER = textwrap.dedent("""

@@ -60,7 +60,9 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
     A build keeps what it read in each article beside the output folder
     (.<folder>.kg-store.sqlite), so the next build of the same folder reads
     only new and changed articles; a change under ontology/ or to kg reads
-    them all again, as does --full. The outputs are the same either way.
+    them all again, as does --full. The outputs are the same either way. When
+    nothing changed and the folder is as the last build left it, nothing is
+    written (--full and --verbose write it all again).
 
     \b
     Example:
@@ -91,7 +93,7 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
         from tqdm import tqdm
         progress = partial(tqdm, desc="articles", unit="article", disable=None, leave=False)
     report = run_build(paths, out_dir, progress=progress, max_bytes=int(max_mb * 1_000_000), jobs=jobs,
-                       options=options, full=full, scheduler=scheduler,
+                       options=options, full=full, scheduler=scheduler, reuse=not verbose,
                        on_problem=lambda p: click.echo(f"kg: {'skipped ' if p.skipped else ''}{p}", err=True))
     if verbose:
         from ..summary import article_summaries
@@ -99,9 +101,10 @@ def build(paths, out_dir, quiet, verbose, max_mb, jobs, check, full, text_field,
         for line in article_summaries(report.corpus):
             click.echo(f"kg: {line}", err=True)
     if not quiet:
-        corpus = report.corpus
-        click.echo(f"{len(corpus.documents)} articles, {len(corpus.entities)} entities, "
-                   f"{len(corpus.claims)} claims -> {shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml)")
+        counts = report.counts
+        same = " (unchanged: the folder held this build already)" if report.unchanged else ""
+        click.echo(f"{counts['documents']} articles, {counts['entities']} entities, {counts['claims']} claims -> "
+                   f"{shown_path(out_dir)}/ (graph.ttl, graph.html, graph.graphml){same}")
     if report.missing:
         raise click.ClickException("not found: " + ", ".join(report.missing))
     if check:

@@ -153,22 +153,12 @@ def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
     """"Macron s'est entretenu avec Scholz à Berlin": of the people in the frame's
     ``abroad`` role, only those whose state is known and is not the state of every
     place named stay; places of no known state go. A meeting at home is no visit."""
-    def state_of(ref):
-        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
-        if mention is None:
-            return None
-        return mention.country or (mention.state.id if mention.state else None) or _office_state(ref, ctx)
-
-    def state_id(ref):
-        state = state_of(ref)
-        return state.id if hasattr(state, "id") else state
-
     places = [r for role, refs in roles.items() if role != frame.abroad for r in refs]
-    place_states = {state_id(r) for r in places}
+    place_states = {_state_id(r, ctx) for r in places}
     if None in place_states or not places:
         roles.pop(frame.abroad, None)
         return
-    kept = [r for r in roles.get(frame.abroad, []) if state_id(r) is not None and state_id(r) not in place_states]
+    kept = [r for r in roles.get(frame.abroad, []) if _state_id(r, ctx) not in place_states | {None}]
     roles[frame.abroad] = kept
 
 
@@ -176,21 +166,25 @@ def _drop_hosts(roles, role: str, ctx: SentenceContext) -> None:
     """"X a reçu le prince héritier saoudien ... lors de sa visite en Arabie saoudite": a
     person of the state every place named belongs to is at home there, the host, not
     a visitor (a person of no known state stays)."""
-    def state_id(ref):
-        mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
-        if ref.cls == "Country":
-            return ref.id
-        state = mention and (mention.country or mention.state)
-        return state.id if state is not None else None
-
-    places = {state_id(r) for other, refs in roles.items() if other != role for r in refs}
+    places = {_state_id(r, ctx) for other, refs in roles.items() if other != role for r in refs}
     if len(places) != 1 or None in places:
         return
-    kept = [r for r in roles.get(role, []) if state_id(r) not in places]
+    kept = [r for r in roles.get(role, []) if _state_id(r, ctx) not in places]
     if kept:
         roles[role] = kept
     else:
         roles.pop(role, None)
+
+
+def _state_id(ref, ctx: SentenceContext) -> str | None:
+    """The id of the state ``ref`` is of, as the sentence names it: a state itself, a
+    capital's state, a person's state given by the words or by an office the article
+    said the person holds; None when unknown."""
+    mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
+    if mention is None:
+        return ref.id if ref.cls == "Country" else None
+    state = mention.country or mention.state
+    return state.id if state is not None else _office_state(ref, ctx)
 
 
 def _office_state(ref, ctx: SentenceContext):

@@ -51,6 +51,7 @@ class Frame:
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
+    not_object_of: frozenset[str] = frozenset()  # "to discuss support": verbs whose object a noun trigger is only a topic of
 
     @property
     def agent(self) -> RoleRule | None:
@@ -101,7 +102,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
-                 raw.get("verbless", False), _lowered(raw.get("not_after")))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")))
 
 
 @lru_cache(maxsize=None)

@@ -259,6 +259,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"owner"}  # "Y's illegal launch": whose act a word judges
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
+    if _through_representatives(doc, mention, trigger):
+        return {"subject"}  # before the marker words: its "de" links it to them, not to the trigger
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -277,8 +279,6 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
                 return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
                 return {form}
-    if _through_representatives(doc, mention, trigger):
-        return {"subject"}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
@@ -295,9 +295,19 @@ def _through_representatives(doc, mention, trigger) -> bool:
         anchor = anchor.head  # "of Japan and South Korea": as the first one
     # "et de la Corée" is often parsed as a conjunct of the representatives themselves
     holder = anchor.head
+    words = mention_words(doc.lang_)
+    representatives = words["representatives"]
+    links = set(words["place_links"]) | {"des"}
+    def linked(noun) -> bool:  # "of X", "de la Défense": a complement, not a place ("en visite à Paris")
+        return any(c.dep_ == "case" and c.lower_ in links for c in noun.children)
+
+    for _ in range(2):  # through their portfolio: "les ministres des Affaires étrangères de l'UE"
+        if holder.lower_ in representatives or holder.dep_ != "nmod" or not linked(holder):
+            break
+        holder = holder.head
     return (anchor.dep_ in ("nmod", "conj") and any(c.dep_ == "case" for c in anchor.children)
-            and holder.lower_ in mention_words(doc.lang_)["representatives"]
-            and holder.i in _trigger_subject(trigger))
+            and holder.lower_ in representatives and holder.i in _trigger_subject(trigger)
+            and (holder is anchor.head or linked(anchor)))
 
 
 def _relative_place(doc, mention, trigger) -> bool:
@@ -333,7 +343,11 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
                               or _names_before(anchor, trigger)) else set()
     if trigger is None:
         return markers
-    if mention.demonym and verbal and anchor.head.i == trigger.i and _bare_object(anchor):
+    # the noun a demonym or a state's name set before it qualifies ("hosts 10,000
+    # American troops", "U.S. troops")
+    qualified = anchor.head if anchor.dep_ in ("amod", "compound") and anchor.head.i > anchor.i else anchor
+    as_demonym = mention.demonym or (qualified is not anchor and anchor.dep_ == "compound" and mention.cls == "Country")
+    if as_demonym and verbal and qualified.head.i == trigger.i and _bare_object(qualified):
         markers.add("object-demonym")  # "a reçu des obus nord-coréens": whose the object is
     if anchor.i in _trigger_subject(trigger):
         markers.add("subject")

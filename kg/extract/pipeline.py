@@ -234,12 +234,14 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
+    topics = topics_of(sentence, lang)
     for cue in cues:
         # a denial or a silence on its own (or about a fact it gives no count or date
         # of: "a nié toute livraison d'armes"), a confirmation anywhere, answers every
         # report of its topic; "an offer Moscow has rejected" answers its own sentence
         if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated or _speaks_of_reports(cue, lang)):
-            article.reactions.append((cue, topics_of(sentence, lang), sentence.start_char))
+            if topics or not _says_something_else(doc, cue, lang):
+                article.reactions.append((cue, topics, sentence.start_char))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
     titled = [c for c in cues if c.titled]
@@ -291,6 +293,19 @@ def _first_mention(mentions, ref):
     """A mention of the state ``ref`` (a capital or a leader read as the state)."""
     return next(m.as_state() if m.ref.id != ref.id else m for m in mentions
                 if acting_state(m) and acting_state(m).id == ref.id)
+
+
+def _says_something_else(doc, cue, lang: str) -> bool:
+    """"The Kremlin denied that Russia was preparing an offensive": a denial of a clause
+    of its own, on no topic of a claim, answers none of the article's reports, unless
+    the clause is about them ("denied that the reports were true")."""
+    from .frames import attribution_lexicon
+
+    words = doc[cue.token:cue.token + len(cue.words.split())]
+    head = words.root  # "démenti" of "a démenti"
+    clauses = [child for child in head.children if child.dep_ == "ccomp"]
+    reports = attribution_lexicon(lang).anaphora
+    return bool(clauses) and not any(t.lower_ in reports for clause in clauses for t in clause.subtree)
 
 
 def _speaks_of_reports(cue, lang: str) -> bool:

@@ -25,6 +25,12 @@ def frame_marker_words(frame: Frame) -> frozenset[str]:
     return frozenset(normalise_phrase(m.partition("@")[0]) for rule in frame.roles for m in rule.markers)
 
 
+def _place_of_the_verb(doc, mention, trigger) -> bool:
+    """Is the mention a complement of the verb, before the noun trigger it takes ("a
+    adopté à Bruxelles des sanctions")? A noun's own complements follow it."""
+    return mention.tok_end <= trigger.i and doc[mention.tok_start:mention.tok_end].root.head.pos_ in ("VERB", "AUX")
+
+
 def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes: dict | None = None,
                read_as_state: set | None = None) -> dict[str, list[EntityRef]]:
     """The roles the sentence's mentions fill; ``notes`` (kg.trace) hears how each was
@@ -69,6 +75,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
             if mention.cls == "Person" and filler is not mention and "Place" in rule.classes:
                 continue  # "un message aux présidents X et Y": a leader is no place one goes to
+            if filler is not mention and mention.cls == "Place" and noun_trigger and _place_of_the_verb(doc, mention,
+                                                                                                  trigger):
+                continue  # "ont adopté à Bruxelles des sanctions": where the verb's act happened
             # "le président de la République s'est rendu à Djibouti", never named: the state
             # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
             fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
