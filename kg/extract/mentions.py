@@ -17,7 +17,7 @@ from ..model import EntityRef, entity_id
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "entity_ref"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -174,8 +174,12 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     return _ref(entry)
 
 
-def _ref(entry) -> EntityRef:
+def entity_ref(entry) -> EntityRef:
+    """The claims' reference to a gazetteer entry."""
     return EntityRef(entity_id(entry.qid, entry.label, entry.cls), entry.label, entry.qid, entry.cls)
+
+
+_ref = entity_ref
 
 
 def find_mentions(doc, lang: str) -> list[Mention]:

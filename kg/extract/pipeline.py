@@ -329,11 +329,23 @@ def _signatories_states(claims: list[Claim]) -> None:
         if len(claim.roles.get(treaty.parties, [])) < 2:
             parties = list(claim.roles.get(treaty.parties, []))
             for person in claim.roles.get(treaty.signatories, []):
-                state = states.get(person.id)
+                state = states.get(person.id) or _leader_state(person)
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles[treaty.parties] = parties
             note_claim_roles(claim, "signatories")
+
+
+def _leader_state(person):
+    """The state the gazetteer says a person belongs to ("Vladimir Poutine et Kim Jong-un
+    ont signé", with no title given): the people it knows are leaders and ministers."""
+    from ..gazetteer import load_gazetteer
+    from .mentions import entity_ref
+
+    gazetteer = load_gazetteer()
+    entry = gazetteer.of(person)
+    state = gazetteer.state_of(entry) if entry is not None and entry.kind == "person" else None
+    return entity_ref(state) if state is not None else None
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
