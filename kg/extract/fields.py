@@ -43,7 +43,9 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        dates = [d for d in ctx.dates if d.start >= dateline_end]
+        # "a prolongé les sanctions jusqu'en janvier 2026": a day after the article's is
+        # when something ends or is due, not when the act happened
+        dates = [d for d in ctx.dates if d.start >= dateline_end and not _after_publication(d, ctx.published)]
         if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
             # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
             # after it happened at another time than the clause's; its own date, if any
@@ -64,6 +66,10 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _after_publication(date, published: str | None) -> bool:
+    return bool(published and date.iso and date.iso > published[:len(date.iso)])
 
 
 def _qualifies_noun(trigger) -> bool:

@@ -480,13 +480,19 @@ def _thinner(claim: Claim, other: Claim) -> bool:
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim)):
+    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
         return False
     return all({e.id for e in claim.roles.get(role, [])} <= {e.id for e in other.roles.get(role, [])}
                for role in claim_type(claim.type).same_fact_roles)
+
+
+def _only_answered(claim: Claim) -> bool:
+    """A fact only denied or left uncommented ("Moscou a démenti mercredi tout déploiement
+    au Burkina"): its date is the denial's, the fact is the one reported elsewhere."""
+    return bool(claim.attributions) and all(a.stance in ("denies", "no_comment") for a in claim.attributions)
 
 
 def _core(claim: Claim) -> tuple:
