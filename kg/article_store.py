@@ -3,7 +3,7 @@
 Parsing and reading an article is nearly all of a build's time; the steps
 across articles (entities, events, contradictions, the outputs) are quick. So
 a build keeps each article's extraction (its claims, with their traces, and
-its mentions) in an SQLite file beside the output folder, next to the build's
+its names) in an SQLite file beside the output folder, next to the build's
 lock (``.<name>.kg-store.sqlite``), and the next build re-reads only the
 articles whose result it does not hold.
 
@@ -172,7 +172,7 @@ class ArticleStore:
         return content_key(document), self._versions[document.lang]
 
     def get(self, document: Document):
-        """``(claims, mentions)`` stored for this article and version, else None."""
+        """``(claims, names)`` stored for this article and version, else None."""
         if self._known is None:
             self._known = {(c, v): r for c, v, r in self._rows("SELECT content, version, result FROM articles")}
         key = self._key_of(document)

@@ -61,6 +61,8 @@ FRAME = Rule({
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
+    "split_domains?": bool,        # (en-talk) "cooperation in defence, trade and energy": one claim per domain
+    "yields_to?": [OneOf("claim_types", noun="claim type")],  # (en-talk) "welcomed X to Brussels": the visit's word, no praise
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -96,6 +98,7 @@ CLAIMS = {
     "no_longer?": WORDS,
     "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
     "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
+    "pledges?": WORDS,             # (en-talk) "will stand by Ukraine": a statement made now, no intention
 }
 
 ATTRIBUTIONS = {
@@ -107,6 +110,7 @@ ATTRIBUTIONS = {
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
+    "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
 }
 
 DATES = {

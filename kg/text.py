@@ -91,8 +91,9 @@ class Dateline:
 
 
 # A place in capitals, then up to a dash either a comma and a date (perhaps an
-# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -".
-_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)(?:—|–| - )")
+# agency), or the agency alone in brackets: "WARSAW (AP) —", "KYIV (Reuters) -",
+# "SEOUL, Nov. 4 (Yonhap) --".
+_DATELINE = re.compile(r"\A(?P<place>[^\n,(]{2,40}?)(?:,[^\n—]{4,50}?|\s*\([^()\n]{2,30}\)\s*)(?:—|–|--| - )")
 
 
 def find_dateline(text: str) -> Dateline | None:

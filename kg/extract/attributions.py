@@ -42,13 +42,31 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
     for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
-        for words in preceding_words(doc, start, sentence.start):
-            if words in table:
-                sources = [mention] + coordinated(doc, mentions[n + 1:], mention)
-                cues.append(Cue(table[words], [_as_source(m) for m in sources],
-                                start - len(words.split()), words))
-                break
+        cue = next(((words, start - len(words.split())) for words in preceding_words(doc, start, sentence.start)
+                    if words in table), None) or _authored_source(doc, start, sentence.start, table, lexicon)
+        if cue is not None:
+            words, at = cue
+            sources = [mention] + coordinated(doc, mentions[n + 1:], mention)
+            cues.append(Cue(table[words], [_as_source(m) for m in sources], at, words))
     return cues
+
+
+def _authored_source(doc, start: int, sentence_start: int, table, lexicon):
+    """"according to a readout from the White House", "according to a statement issued by
+    X": the author of a source noun after the preposition is the source; (the
+    preposition's words, where they start), or None."""
+    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.source_links), None)
+    if link is None:
+        return None
+    noun = start - len(link.split()) - 1
+    if noun <= sentence_start or not (doc[noun].lower_ in lexicon.source_nouns
+                                      or doc[noun].lemma_.lower() in lexicon.source_nouns):
+        return None
+    before = noun
+    while before > sentence_start and doc[before - 1].pos_ in ("DET", "ADJ"):
+        before -= 1  # "according to a joint statement"
+    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
+    return (words, before - len(words.split())) if words else None
 
 
 def _as_source(mention):

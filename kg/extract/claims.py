@@ -8,13 +8,14 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
-from .fields import add_fields
+from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
@@ -51,7 +52,12 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             continue
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
-            if (trigger.i in inside_names or blocked(trigger, lexicon) or other_unit(ctx, frame, trigger)
+            # a pledge states a stance now, unless the word also names another type's act
+            # ("will welcome X next week": a host's plan)
+            speech = (claim_type(frame.type).speech_about is not None
+                      and trigger.lemma_.lower() not in _acts_lemmas(ctx.lang)
+                      and trigger.lower_ not in _acts_lemmas(ctx.lang))
+            if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
                     or (frame.verbless and not _verbless(trigger, ctx.lang))):
                 continue
@@ -95,6 +101,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 if frame.requires_item and not (claim.item or claim.quantity):
                     continue
                 claims.append(claim)
+                if frame.split_domains:
+                    claims += _other_domains(claim, ctx, trigger, lexicon)
             values = {getattr(c, frame.split_on) for c in claims} if frame.split_on else set()
             if len(claims) > 1 and len(values) == 1 and None not in values:
                 claims = [_rejoin(claims, frame.split)]  # one count for several places: one claim
@@ -104,8 +112,43 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
-    results[:] = _supplied_items_win(_named_holders_win(results), lexicon)
+    results[:] = _supplied_items_win(_yielded(_named_holders_win(results), lexicon), lexicon)
     return findings
+
+
+def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list[Claim]:
+    """"agreed to expand cooperation in defence, trade and energy": a claim like ``claim``
+    for each other domain the trigger's own complements list (the corpus's one claim per
+    domain)."""
+    listed = listed_domains(ctx, trigger, lexicon)
+    if len(listed) < 2:
+        return []
+    trace = claim.trace
+    return [replace(claim, roles={role: list(refs) for role, refs in claim.roles.items()}, domain=domain,
+                    evidence=list(claim.evidence), attributions=list(claim.attributions),
+                    trace=replace(trace, roles=dict(trace.roles), fields=dict(trace.fields), cues=dict(trace.cues))
+                    if trace is not None else None)
+            for domain in listed if domain != claim.domain]
+
+
+@lru_cache(maxsize=None)
+def _acts_lemmas(lang: str) -> frozenset[str]:
+    """The trigger lemmas of the frames of types that are no speech (visits, aid...)."""
+    return frozenset(lemma for frame in claim_lexicon(lang).frames
+                     if claim_type(frame.type).speech_about is None for lemma in frame.lemmas)
+
+
+def _yielded(results, lexicon):
+    """"Kallas welcomed Sandu to Brussels": a frame's claim gives way to a claim of a type
+    it ``yields_to`` made on the same trigger (the host's welcome is no praise)."""
+    if not any(frame.yields_to for frame in lexicon.frames):
+        return results
+    yields = {frame.id: frame.yields_to for frame in lexicon.frames}
+    types_at = {}
+    for claim, trigger in results:
+        types_at.setdefault(trigger.i, set()).add(claim.type)
+    return [(claim, trigger) for claim, trigger in results
+            if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
 
 
 def _supplied_items_win(results, lexicon):
@@ -165,17 +208,19 @@ def _verbless(trigger, lang: str) -> bool:
         and (head.head.i == head.i or head.head.pos_ != "NOUN" or head.dep_ != "nmod")
 
 
-def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str]]:
-    """(start, end, frame id) of the sentence's triggers of several words ("Iran-backed")."""
-    return [(start, end, frame.id) for frame in lexicon.frames
+def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str, str]]:
+    """(start, end, frame id, claim type) of the sentence's triggers of several words ("Iran-backed")."""
+    return [(start, end, frame.id, frame.type) for frame in lexicon.frames
             for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
                                               ctx.sentence.end) if end - start > 1]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:
-    """The longer trigger wins: "backed" inside "Iran-backed" is the aid frame's, not support."""
-    return any(start <= i < end and frame_id != frame.id and not (i == start and end - start == 1)
-               for start, end, frame_id in phrases)
+    """The longer trigger wins: "backed" inside "Iran-backed" is the aid frame's, not support
+    (frames of one claim type share their phrases: "official visit" of en.visit.office
+    leaves en.visit its "visit")."""
+    return any(start <= i < end and frame_id != frame.id and kind != frame.type and not (i == start and end - start == 1)
+               for start, end, frame_id, kind in phrases)
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

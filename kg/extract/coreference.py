@@ -108,23 +108,42 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
                       and _only_links(doc[end:m.tok_start], lang)), None)
         # "le président de la République française": the state's name holds the title's last words
         state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
+        # "the Japanese prime minister", "Japan's prime minister": the state before the title
+        prior = None if state is not None else _state_before(doc, start, states, lang)
         after = state.tok_end if state else end
         named = next((m for m in people if after <= m.tok_start <= after + near), None)
-        before = next((m for m in people if start - 3 <= m.tok_end <= start), None)
+        # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
+        # welcomed the Prime Minister of Sweden" names another one)
+        before = next((m for m in people if start - 3 <= m.tok_end <= start
+                       and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])), None)
         if before is not None and start > 0 and doc[start - 1].text == ",":
             named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
         named = named or before
         if named is not None:
             # "le ministre des Armées X", later "le ministre": the title's head word too
             titled[title] = titled[title.split()[0]] = named
-            if state is not None:
-                holder[state.ref.id] = named
+            if state is not None or prior is not None:
+                holder[(state or prior).ref.id] = named
             continue
         # "le ministre", "du président": a determiner, or a contraction that holds one
         # (the contraction stays out of the mention: it is the preposition that marks it)
         determined = start > 0 and doc[start - 1].lower_ in openers
         first = start - 1 if determined and doc[start - 1].lower_ not in contractions else start
-        if state is not None and state.ref.id in holder:
+        if prior is not None:
+            # "the Japanese prime minister" after "Japanese Prime Minister X": X; never named: the state
+            owner_first = prior.tok_start - 1 if _determined(doc, prior.tok_start, openers) else prior.tok_start
+            # with no determiner and no possessor, "Japanese Prime Minister" opens a name
+            # the NER missed: nobody's office
+            owned = owner_first < prior.tok_start or prior.tok_end < start
+            if not owned:
+                continue
+            if prior.ref.id in holder:
+                person, stop, first = holder[prior.ref.id], end, owner_first
+            else:
+                if prior.kind == "state" and not taken & set(range(start, end)):
+                    added.append(_official(doc, owner_first, end, prior.ref))
+                continue
+        elif state is not None and state.ref.id in holder:
             person, stop = holder[state.ref.id], state.tok_end
         elif state is None and determined and title in titled and not taken & set(range(start, end)):
             # a bare title after a determiner: the one who holds it in this article
@@ -146,6 +165,22 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
                              person.ref, "title", state=person.state))
     return added
+
+
+def _determined(doc, start: int, openers) -> bool:
+    return start > 0 and doc[start - 1].lower_ in openers
+
+
+def _state_before(doc, start: int, states, lang: str):
+    """The state named right before a title, as a demonym ("the Japanese prime minister")
+    or as a possessor ("Japan's prime minister"); or None."""
+    endings = profile(lang).words["possessive_endings"]
+    for m in states:
+        if m.tok_end == start and m.demonym:
+            return m
+        if m.tok_end == start - 1 and doc[m.tok_end].lower_ in endings:
+            return m
+    return None
 
 
 def _official(doc, start: int, end: int, state) -> Mention:

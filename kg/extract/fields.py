@@ -13,7 +13,7 @@ from .frames import Frame
 from .phrases import find_phrases
 from .quantities import is_money
 
-__all__ = ["nearest", "add_fields", "dated_by_report"]
+__all__ = ["nearest", "add_fields", "dated_by_report", "listed_domains"]
 
 
 def nearest(matches, trigger_char: int):
@@ -242,6 +242,22 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
         if found:
             return min(found)[2]
     return None
+
+
+def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
+    """"cooperation in defence, trade and renewable energy": the domains whose cues stand in
+    the trigger noun's own complements, in the order of the text (each once)."""
+    noun = trigger
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "security cooperation in trade": the phrase's head noun
+    if noun.pos_ != "NOUN":
+        return []
+    own = {t.i for t in noun.subtree}
+    found = sorted((a, domain) for domain, cues in lexicon.domains.items()
+                   for a, _b, _cue in find_phrases(ctx.sentence.doc, ctx.lang, tuple(cues), ctx.sentence.start,
+                                                   ctx.sentence.end)
+                   if a in own)
+    return list(dict.fromkeys(domain for _a, domain in found))
 
 
 def _quote(text: str, lang: str) -> str | None:

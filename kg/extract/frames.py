@@ -52,6 +52,8 @@ class Frame:
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
     not_object_of: frozenset[str] = frozenset()  # "to discuss support": verbs whose object a noun trigger is only a topic of
+    yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
+    split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
 
     @property
     def agent(self) -> RoleRule | None:
@@ -75,6 +77,7 @@ class ClaimLexicon:
     no_longer: frozenset[str] = frozenset()
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
+    pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
 
 
@@ -102,7 +105,8 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("not_followed_by")), _lowered(triggers.get("not_reflexive")),
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
-                 raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")))
+                 raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
+                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False))
 
 
 @lru_cache(maxsize=None)
@@ -122,6 +126,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         no_longer=frozenset(_words(data.get("no_longer"))),
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
+        pledges=_lowered(data.get("pledges")),
         default_domain=data.get("default_domain"),
     )
 
@@ -136,6 +141,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
+    source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
 
 
 @lru_cache(maxsize=None)
@@ -150,4 +156,5 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
         incise_verbs=_lowered(data.get("incise_verbs")),
+        source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
     )

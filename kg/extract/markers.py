@@ -356,7 +356,9 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
     elif _just_before(doc, mention, start, trigger):
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
-          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)):
+          and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
+          and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
+          and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
 
@@ -373,6 +375,51 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+def _in_coordinated_clause(anchor, trigger) -> bool:
+    """"discussed cooperation with X and condemned Y's launches", "X said her party backed
+    the plan, but Y criticised Z": a name under a verb coordinated after the trigger's
+    own, which does not hold the trigger, is that verb's, not the trigger's object."""
+    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return (verb is not None and verb.i != trigger.i and verb.dep_ == "conj"
+            and trigger.i < verb.i and not any(a.i == verb.i for a in trigger.ancestors))
+
+
+def coordinated_with_own_subject(trigger, verb) -> bool:
+    """Is the trigger's clause coordinated to ``verb`` itself, with a subject of its own
+    ("X said ..., but Y criticised Z": Y's act, which X's speech does not report)?"""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.head.i == verb.i), None)
+    return (clause is not None and clause.i != verb.i and clause.dep_ == "conj"
+            and any(c.dep_.startswith("nsubj") for c in clause.children))
+
+
+def _inside_marked_clause(anchor, trigger) -> bool:
+    """"X warned against dividing the West", "deployed troops after Y attacked Z": a name
+    inside an adverbial clause of the trigger that a subordinating word opens is that
+    clause's, no object of the trigger."""
+    clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
+    return (clause is not None and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.i < clause.i for c in clause.children))
+
+
+def _inside_relative_clause(anchor, trigger) -> bool:
+    """"hosted 18 leaders, including X, who had arrived after a meeting with Y": a name a
+    preposition introduces inside a relative clause that does not hold the trigger is no
+    object of it ("individuals designated, which include the Georgian minister" keep theirs)."""
+    clause = next((t for t in anchor.ancestors if t.dep_ in _RELATIVE_DEPS), None)
+    return (clause is not None and not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
+            and any(c.dep_ == "case" for c in anchor.children))
+
+
+def _after_relative_clause(anchor, trigger) -> bool:
+    """"X, who visited Chisinau last week, said Bucharest backed...", "X, who is on a visit
+    to Moscow, said Beijing...": a name after the relative clause the trigger stands in
+    is outside it, no object of the trigger."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ in _RELATIVE_DEPS), None)
+    return clause is not None and anchor.i > clause.right_edge.i
 
 
 def _subject_of_relative(anchor, trigger) -> bool:
@@ -408,6 +455,14 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
     if start >= trigger.i or after_preposition(doc, mention) or _modifies_other(_root(doc, mention), trigger):
+        return False
+    root = _root(doc, mention)
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if (trigger.dep_ == "conj" and verb is not None and verb.i == trigger.head.i
+            and not root.dep_.startswith("nsubj") and root.head.i != trigger.i):
+        # "X welcomed Y to London and thanked Z", "X spoke to his counterpart Y and
+        # reaffirmed...": a complement of the verb the trigger is coordinated with is no
+        # subject ("accused Y of supplying" keeps Y)
         return False
     between = doc[mention.tok_end:trigger.i]
     # a "verb" right after a determiner is a mis-tagged noun ("pour sa part")
@@ -518,7 +573,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
                 # "Séoul, qui accusent Pyongyang": the antecedent, before the pronoun
                 return {t.i for t in verb.head.subtree if t.i < child.i}
             # not its relative clause: in "Italy, which kept soldiers in Lebanon, said", Lebanon says nothing
-            clauses = {t.i for c in child.children if c.dep_ in _RELATIVE_DEPS for t in c.subtree}
+            # nor one on an apposition: "X's minister Y, who visited Z, said" (Z says nothing)
+            clauses = {t.i for c in child.subtree if c.dep_ in _RELATIVE_DEPS and c.i != child.i
+                       for t in c.subtree}
             return {t.i for t in child.subtree} - clauses
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}

@@ -8,6 +8,7 @@ everywhere else ("Pyongyang dément").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from ..model import EntityRef, entity_id
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "entity_ref"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative", "entity_ref"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -77,26 +78,82 @@ class Mention:
         return self.kind in REFERENCE_KINDS
 
 
+#: articles a process reads with matchers of their own candidate forms before it builds
+#: the matchers of every form (a build of one changed article need not pay for 6,000 forms)
+_WHOLE_AFTER = 8
+_read: dict[str, int] = {}
+
+
+def _matchers_for(doc, lang: str):
+    """PhraseMatchers for ``doc``: over the forms that can match in it for a process's
+    first few articles, then over every form (built once). Both find the same spans."""
+    if _read.get(lang, 0) >= _WHOLE_AFTER:
+        return _matchers(lang)
+    _read[lang] = _read.get(lang, 0) + 1
+    return _build_matchers(lang, candidate_forms(doc, lang))
+
+
 @lru_cache(maxsize=None)
 def _matchers(lang: str):
     """PhraseMatchers over the gazetteer's forms for ``lang``, built once."""
+    return _build_matchers(lang, _gazetteer_forms(lang)[0])
+
+
+def _build_matchers(lang: str, keyed):
+    """(folded, exact) PhraseMatchers over ``keyed`` (key, form, case_sensitive) and the entries by key."""
     from spacy.matcher import PhraseMatcher
 
     from ..nlp import pipeline
 
     nlp = pipeline(lang)
-    gazetteer = load_gazetteer()
     folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    entries: dict[str, object] = {}
+    for key, form, case_sensitive in keyed:
+        (exact if case_sensitive else folded).add(key, [nlp.make_doc(form)])
+    return folded, exact, _gazetteer_forms(lang)[1]
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_forms(lang: str):
+    """Each form of the gazetteer once, as (key, form, case_sensitive) in the order the
+    matchers add them, and the entries of each key."""
+    entries: dict[str, list] = {}
     by_form: dict[tuple[str, bool], list] = {}
-    for form, entry, case_sensitive in gazetteer.forms(lang):
+    for form, entry, case_sensitive in load_gazetteer().forms(lang):
         by_form.setdefault((form if case_sensitive else form.lower(), case_sensitive), []).append(entry)
+    keyed = []
     for (form, case_sensitive), found in by_form.items():
         key = f"{'=' if case_sensitive else '~'}{form}"
         entries[key] = found
-        (exact if case_sensitive else folded).add(key, [nlp.make_doc(form)])
-    return folded, exact, entries
+        keyed.append((key, form, case_sensitive))
+    return tuple(keyed), entries
+
+
+@lru_cache(maxsize=None)
+def _by_first_word(lang: str) -> tuple[list[str], list[int]]:
+    """The forms' first words (lowered), sorted, with each one's place in _gazetteer_forms."""
+    pairs = sorted((form.split(" ")[0].lower(), n) for n, (_k, form, _c) in enumerate(_gazetteer_forms(lang)[0]))
+    return [word for word, _n in pairs], [n for _word, n in pairs]
+
+
+def candidate_forms(doc, lang: str) -> list[tuple]:
+    """The forms whose first token is a token of ``doc``: the only ones that can match.
+
+    A form's first token is the start of its first word, ending where the word does
+    or where a letter or digit meets another character ("l'" of "l'Ukraine", "U.S."),
+    so a form is a candidate when one of the Doc's words starts its first word so
+    (tests/test_mentions.py checks that every form's first token meets this)."""
+    words, places = _by_first_word(lang)
+    keyed = _gazetteer_forms(lang)[0]
+    chosen = {n for n, (_k, form, _c) in enumerate(keyed) if not form.split(" ")[0]}
+    for token in {t.lower_ for t in doc if not t.is_space}:
+        at = bisect_left(words, token)
+        while at < len(words) and words[at].startswith(token):
+            rest = words[at][len(token):]
+            if not rest or not (token[-1].isalnum() and rest[0].isalnum()):
+                chosen.add(places[at])
+            at += 1
+    return [keyed[n] for n in sorted(chosen)]
 
 
 @lru_cache(maxsize=None)
@@ -104,20 +161,13 @@ def _places_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
 
 
-def _is_locative(doc, tok_start: int, lang: str) -> bool:
+def is_locative(doc, tok_start: int, lang: str) -> bool:
     """Is the token span introduced by a place preposition ("à", "in", "de")?"""
     preps = _places_prepositions(lang)
     i = tok_start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
     return i >= 0 and doc[i].lower_ in preps
-
-
-def _dateline_source(span) -> bool:
-    """"TOKYO (AFP) -": the agency that filed the article, named between the dateline's
-    place and its dash, is no actor of it."""
-    dateline = doc_dateline(span.doc)
-    return dateline is not None and dateline.place_end < span.start_char and span.end_char <= dateline.end
 
 
 def _in_dateline(span) -> bool:
@@ -132,11 +182,18 @@ def _in_dateline(span) -> bool:
             and doc[span.end].text in (",", "—", "–", "-", "--"))
 
 
+def _dateline_credit(span) -> bool:
+    """"BRUSSELS (Reuters) -", "LONDON, May 3 (AP) -": the agency that filed the
+    article, between the dateline's place and its dash, is no actor of it."""
+    dateline = doc_dateline(span.doc)
+    return dateline is not None and dateline.place_end <= span.start_char and span.end_char <= dateline.end
+
+
 def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     """Pick one gazetteer entry for a span: a capital is the city after a place
     preposition or in a dateline, and its state everywhere else."""
     gazetteer = load_gazetteer()
-    locative = dateline or _is_locative(doc, start, lang)
+    locative = dateline or is_locative(doc, start, lang)
     places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
     others = [e for e in entries if e not in places]
     if locative and places:
@@ -167,7 +224,7 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     an agency is an entity of its own (the corpus conventions); a building only
     where it is a place ("talks at the Pentagon"), not where it speaks for its
     state ("the Kremlin said": the state alone)."""
-    if actor is entry or (entry.cls == "Place" and not _is_locative(span.doc, span.start, lang)):
+    if actor is entry or (entry.cls == "Place" and not is_locative(span.doc, span.start, lang)):
         return None
     if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
         return None  # "vulnerable to the Kremlin", "close to the White House": the state
@@ -186,7 +243,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     """Entity mentions of a parsed Doc, longest match first, in text order."""
     from spacy.util import filter_spans
 
-    folded, exact, entries = _matchers(lang)
+    folded, exact, entries = _matchers_for(doc, lang)
     spans = []
     for matcher in (exact, folded):
         for match_id, start, end in matcher(doc):
@@ -209,7 +266,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions = []
     named = []  # (where it ends, gazetteer entry) of each name given in full
     for span in sorted(chosen, key=lambda s: s.start):
-        if _dateline_source(span):
+        if _dateline_credit(span):
             continue
         found = entries.get(span.label_)
         state = own = None

@@ -11,10 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..claim_types import claim_type, membership_type
 from ..errors import DataError, InputError
-from ..model import Claim, Corpus, Document, Entity, Mention as EntityMention
+from ..model import Claim, Corpus, Document, Entity, EntityRef, Mention as EntityMention
 from ..nlp import pipeline
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
@@ -25,6 +26,7 @@ from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state
+from .markers import coordinated_with_own_subject
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
@@ -67,8 +69,18 @@ class _Article:
     titled: tuple = ((), ())                           # "the commander of X said": (cues, their claims)
 
 
-def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
-    """The claims and the mentions of one article (``doc``: its parse, if already made:
+class Named(NamedTuple):
+    """What the entities across articles need of a mention that names one (no
+    pronoun nor title): little to keep in the store, and to read back from it."""
+    ref: EntityRef
+    named: EntityRef | None  # the body a mention acting for its state names ("the Pentagon")
+    start: int
+    end: int
+    text: str
+
+
+def extract_document(document: Document, doc=None) -> tuple[list[Claim], list[Named]]:
+    """The claims of one article and the names it gives (``doc``: its parse, if already made:
     one Doc per section of ``_units(document)``, or one Doc for a short clean article).
 
     The rules read the article's visible text (kg.extract.visible); a long article
@@ -80,7 +92,8 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
     spans = sections(text)
     docs = doc if isinstance(doc, list) else [doc] * len(spans)
     if where is None and len(spans) == 1:
-        return _extract_section(document, docs[0])
+        claims, mentions = _extract_section(document, docs[0])
+        return claims, _names(mentions)
     claims, mentions = [], []
     for (start, end), section_doc in zip(spans, docs):
         found, found_mentions = _extract_section(replace(document, body=text[start:end]), section_doc)
@@ -89,7 +102,11 @@ def extract_document(document: Document, doc=None) -> tuple[list[Claim], list]:
             _trace_in_body(claim, document.body, where, start)
         claims += found
         mentions += [_in_body(document.body, where, m, start) for m in found_mentions]
-    return _default_domain(_merge(claims), document.lang), mentions
+    return _default_domain(_merge(claims), document.lang), _names(mentions)
+
+
+def _names(mentions) -> list[Named]:
+    return [Named(m.ref, m.named, m.start, m.end, m.text) for m in mentions if not m.is_reference]
 
 
 def _trace_in_body(claim: Claim, body: str, where, offset: int) -> None:
@@ -281,10 +298,12 @@ def _cues_for(trigger, cues, lang: str) -> list:
     the like, and of the sayers the nearest before it ("X said A, and Y said B"),
     else those after it ("A, a affirmé le Pentagone"). A denial that points back
     at earlier reports ("ces allégations") answers those, not this claim."""
-    sayers = [c for c in cues if c.verb and c.stance == "claims"]
+    speech = [c for c in cues if c.verb and c.stance == "claims"]
+    # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
-    others = [c for c in cues if c not in sayers
+    others = [c for c in cues if c not in speech
               and not (c.stance in _REACTIONS and _speaks_of_reports(c, lang))]
     return others + chosen
 
@@ -501,13 +520,11 @@ def _core(claim: Claim) -> tuple:
     return tuple(sorted((r, tuple(sorted(e.id for e in v))) for r, v in claim.roles.items() if r in core))
 
 
-def _entities(documents_mentions) -> list[Entity]:
+def _entities(documents_names) -> list[Entity]:
     """One entity per id across articles, with every surface form and mention."""
     entities: dict[str, Entity] = {}
-    for doc_id, mentions in documents_mentions:
-        for m in mentions:
-            if m.is_reference:
-                continue
+    for doc_id, names in documents_names:
+        for m in names:
             # a body acting for its state ("the Pentagon") is an entity of its own too
             for ref in filter(None, (m.ref, m.named)):
                 entity = entities.setdefault(ref.id, Entity(ref.id, ref.label, ref.cls, ref.qid))

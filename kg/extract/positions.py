@@ -13,6 +13,7 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
+from .mentions import is_locative
 from .phrases import find_phrases
 
 __all__ = ["position_claims"]
@@ -37,7 +38,7 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     results = []
     seen = set()
     for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
-        person = _person_near(doc, people, i, end)
+        person = _person_near(doc, people, i, end, organisations)
         if person is None:
             continue
         organisation = _organisation_for(doc, organisations, person, i, end)
@@ -131,13 +132,15 @@ def _known_state(person):
     return state.ref if state is not None else None
 
 
-def _person_near(doc, people, start: int, end: int):
+def _person_near(doc, people, start: int, end: int, organisations=()):
     after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP]
     if after:
         return after[0]
     # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime
-    # Minister", where a verb between them makes the title another's
-    before = [m for m in people if start - 3 <= m.tok_end <= start
+    # Minister", where a verb between them makes the title another's. The name of the
+    # title's organisation does not count against the reach.
+    named = sum(m.tok_end - m.tok_start for m in organisations if m.tok_end <= start and start - 8 <= m.tok_start)
+    before = [m for m in people if start - 3 - named <= m.tok_end <= start
               and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])]
     return before[-1] if before else None
 
@@ -148,7 +151,8 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         low, high = start, person.tok_start
     else:
         low, high = end, end + _MAX_GAP
-    inside = [m for m in organisations if low <= m.tok_start < high]
+    # "Britain's ambassador to the UN, X": where the office sends its holder is not its own
+    inside = [m for m in organisations if low <= m.tok_start < high and not is_locative(doc, m.tok_start, doc.lang_)]
     inside.sort(key=lambda m: abs(m.tok_start - end))
     if inside:
         return inside[0]

@@ -8,11 +8,13 @@ from functools import lru_cache
 
 from ..claim_types import claim_type, signing
 from ..model import EntityRef
+from ..profiles import profile
 from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, markers_of, mention_words,
+from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+                      markers_of, mention_words,
                       named_owner, normalise_phrase, phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_own_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -127,6 +129,9 @@ def _judged_act(trigger, lang: str) -> bool:
     subject speaks about the act, it does not take part in it."""
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_.startswith("nsubj"):
         return False
+    if trigger.dep_.startswith("obl") and trigger.dep_ != "obl:arg" and not any(
+            c.dep_ == "case" and c.lower_ in profile(lang).words["reason_marks"] for c in trigger.children):
+        return False  # "X, on his visit to Y, thanked Z": when X thanks, the visit is X's own
     verb = trigger.head
     judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
     return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
@@ -209,7 +214,9 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # a noun trigger's complements may hang off the verb that takes it as object
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp")
+    # "X is in Canberra for a four-day visit": a copula's complements are its noun's too
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp") or (
+        trigger.dep_ == "obl" and trigger.head.pos_ == "AUX"))
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     noun = trigger
     while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
@@ -342,8 +349,11 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         # "le Royaume-Uni a annoncé des sanctions", "announced £2.5 billion in military aid":
         # its own act, not a report
         return False
+    if coordinated_with_own_subject(trigger, verb):
+        return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
+
 
 
 def _after_quotation(doc, trigger, verb) -> bool:
@@ -506,6 +516,9 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     by_marker = any(doc[start - 1].lower_ in agent.markers
                     for start, _end, _p in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
                                                         trigger.i, ctx.sentence.end) if start > 0)
+    named = {r.id for refs in roles.values() for r in refs}
+    if any(p.id in named for p in ctx.pair):
+        return  # "the two leaders condemned Russia's strikes", Russia one of the pair: another two
     if mentions_pair(before, ctx.lang) or by_marker:
         roles[agent.role] = list(ctx.pair)
 

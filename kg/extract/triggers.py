@@ -50,7 +50,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
              and _subject_fits(doc[i], frame.subjects)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end))
+    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
+                 if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
@@ -61,6 +62,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
         return True
     from .markers import mention_words
 
+    if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
+        token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
     # "plusieurs dizaines de militaires sont arrivés": what the count noun counts
     counts = mention_words(token.doc.lang_)["count_nouns"]
@@ -102,16 +105,19 @@ def _voice_fits(token, voice: str) -> bool:
     return passive == (voice == "passive")
 
 
-def blocked(token, lexicon) -> bool:
-    """A negated, hypothetical or future act, which the corpus does not count as a claim."""
+def blocked(token, lexicon, speech: bool = False) -> bool:
+    """A negated, hypothetical or future act, which the corpus does not count as a claim.
+    ``speech``: the trigger says a stance, which a pledge states now ("Germany will stand by
+    Ukraine"): the lexicon's ``pledges`` do not make it an intention."""
     # "Under the accord, Washington will help Ukraine...": what a treaty binds a party
     # to do is a commitment, not an intention
     binding = _under_a_treaty(token, lexicon)
+    pledged = lexicon.pledges if speech else frozenset()
     if not token.doc.has_annotation("DEP"):
         # no parse: look at the few words before the trigger ("did not send", "will deploy")
         reach = profile(token.doc.lang_).word_order.negation_window
         window = token.doc[max(token.i - reach, token.sent.start):token.i]
-        if not binding and any(t.lower_ in lexicon.irrealis for t in window):
+        if not binding and any(t.lower_ in lexicon.irrealis and t.lower_ not in pledged for t in window):
             return True
         # "suspend all UK programme support": the ended relation's noun may stand a few words on
         if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
@@ -123,7 +129,10 @@ def blocked(token, lexicon) -> bool:
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
-        if child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding:
+        if child.dep_ == "mark" and child.lower_ in lexicon.irrealis and not binding:
+            return True  # "warned X against deploying": a gerund's mark of what is not done
+        if (child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding
+                and child.lower_ not in pledged and child.lemma_.lower() not in pledged):
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
@@ -141,7 +150,7 @@ def blocked(token, lexicon) -> bool:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding
+    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
 
 
 def _ended_by_noun(token, lexicon) -> bool:
