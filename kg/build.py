@@ -12,13 +12,13 @@ articles; ``full=True`` re-reads every one.
 from __future__ import annotations
 
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .model import Corpus
 from .output_folder import BUILD_FILES, OutputFolder
+from .outputs import write_outputs
 from .sources import shown_path
 
 __all__ = ["BuildReport", "build", "write_outputs"]
@@ -53,30 +53,6 @@ class BuildReport:
             return dict(self.recorded)
         corpus = self.corpus
         return {"documents": len(corpus.documents), "entities": len(corpus.entities), "claims": len(corpus.claims)}
-
-
-def write_outputs(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write every output of a build into ``out_dir``; returns their paths."""
-    from .explain import EXPLAIN, write_explanations
-    from .graph import corpus_to_networkx, write_graphml
-    from .index import INDEX, write_index
-    from .query import RDF_STORE, write_rdf_store
-    from .rdf import write_turtle
-    from .store import save_corpus
-    from .viewer import write_viewer
-
-    out_dir = Path(out_dir)
-    save_corpus(corpus, out_dir)
-    write_turtle(corpus, out_dir / "graph.ttl")
-    # for `kg query`: Oxigraph loads graph.ttl without Python's lock while the other outputs are written
-    with ThreadPoolExecutor(1) as pool:
-        stored = pool.submit(write_rdf_store, out_dir / "graph.ttl", out_dir / RDF_STORE)
-        write_graphml(corpus, out_dir / "graph.graphml")  # streamed: it keeps no graph
-        write_viewer(corpus, out_dir / "graph.html")
-        write_explanations(corpus.claims, out_dir / EXPLAIN)
-        stored.result()
-    write_index(corpus, corpus_to_networkx(corpus), out_dir)  # last: it vouches for the files above (kg.index)
-    return _outputs(out_dir)
 
 
 def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
@@ -121,7 +97,7 @@ def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | No
             corpus = _analyse(documents, problems, progress, on_problem, jobs, store, extractor)
         store.save()  # under the lock; results stay valid even if writing the outputs fails
         try:
-            write_outputs(corpus, folder.staging)
+            write_outputs(corpus, folder.staging, target=Path(out_dir), version=version, full=full)
             folder.publish()
         except (OSError, sqlite3.Error) as exc:  # index.sqlite: "database or disk is full" is no OSError
             raise InputError(f"{out_dir}: could not write the build ({getattr(exc, 'strerror', None) or exc}); "

@@ -20,11 +20,15 @@ __all__ = ["EXPLAIN", "write_explanations", "explain", "render_explanation"]
 EXPLAIN = "explain.jsonl"
 
 
-def write_explanations(claims, path: Path) -> None:
-    """One record per claim, in the order of claims.jsonl."""
-    from .store import write_jsonl
+def write_explanations(claims, path: Path, lines: list[str] | None = None) -> None:
+    """One record per claim, in the order of claims.jsonl (their ``lines``, when the
+    caller made them: kg.store.Records)."""
+    from .store import write_jsonl, write_lines
 
-    write_jsonl(path, (trace_record(c) for c in claims))
+    if lines is None:
+        write_jsonl(path, (trace_record(c) for c in claims))
+    else:
+        write_lines(path, lines)
 
 
 def explain(build_dir, claim_id: str) -> dict:

@@ -209,16 +209,23 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
 def _graph_parts(corpus: Corpus):
     """The nodes (id -> attributes, in id order), the edges ((claim, Edge), in
     (document, claim id) order, made as they are read) and the documents' dates."""
-    nodes: dict[str, dict] = {}
-    for claim in corpus.claims:  # entities that only claims name still get a node
-        for ref in [r for refs in claim.roles.values() for r in refs]:
-            nodes.setdefault(ref.id, _node_attributes(ref))
-    for entity in corpus.entities:
-        nodes[entity.id] = _node_attributes(entity)
     published = {d.id: d.published for d in corpus.documents if d.published}
     edges = ((claim, edge) for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.id))
              for edge in claim_edges(claim))
-    return {node_id: nodes[node_id] for node_id in sorted(nodes)}, edges, published
+    return _graph_nodes(corpus), edges, published
+
+
+def _graph_nodes(corpus: Corpus) -> dict[str, dict]:
+    """Node id -> attributes, in id order: every entity, and those only claims name."""
+    nodes: dict[str, dict] = {}
+    for entity in corpus.entities:
+        nodes[entity.id] = _node_attributes(entity)
+    for claim in corpus.claims:
+        for refs in claim.roles.values():
+            for ref in refs:
+                if ref.id not in nodes:
+                    nodes[ref.id] = _node_attributes(ref)
+    return {node_id: nodes[node_id] for node_id in sorted(nodes)}
 
 
 def _edge_key(claim: Claim, edge: Edge) -> str:
@@ -261,16 +268,20 @@ def graphml_text(graph: nx.MultiDiGraph) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 
-def write_graphml(corpus: Corpus, path: Path) -> None:
+def write_graphml(corpus: Corpus, path: Path, pieces=None) -> None:
     """Write the corpus's graph to ``path`` atomically, element by element: the same
     bytes as :func:`graphml_text` of :func:`corpus_to_networkx` (networkx's writer
     builds the whole XML tree in memory first, the largest part of a build's peak).
+    ``pieces`` (kg.output_cache.Pieces) gives the edge elements of each article kept
+    from an earlier build, and keeps those made here (kg.graphml_articles).
 
     The file reads back with ``networkx.read_graphml(path, force_multigraph=True)``
     and opens in Gephi.
     """
+    from .graphml_articles import graphml_by_article
+
     with atomic_file(Path(path)) as handle:
-        for piece in graphml_pieces(corpus):
+        for piece in (graphml_pieces(corpus) if pieces is None else graphml_by_article(corpus, pieces)):
             handle.write(piece)
 
 
@@ -288,9 +299,7 @@ def graphml_pieces(corpus: Corpus) -> Iterator[str]:
     networkx and ElementTree write it: keys (``d0``, ``d1``... in the order attributes
     are first met, listed last first), nodes, then edges grouped by source node, then
     by target in the order first linked (a MultiDiGraph's adjacency), ASCII only."""
-    from networkx.readwrite.graphml import GraphMLWriter
-
-    xml_type = GraphMLWriter().get_xml_type
+    xml_type = graphml_type()
     nodes, edges, published = _graph_parts(corpus)
     # a MultiDiGraph's order: by source, then by target as first linked, then by key; the
     # same key again updates the edge's attributes. Only (claim, Edge) pairs are kept here:
@@ -309,46 +318,97 @@ def graphml_pieces(corpus: Corpus) -> Iterator[str]:
                     merged: dict = {}
                     for claim, edge in reports:  # as MultiDiGraph.add_edge does
                         merged.update(_edge_data(claim, edge, published))
-                    yield source, target, key, merged
+                    yield source, target, key, graphml_fields(merged, xml_type)
 
+    edge_fields = list(ordered_edges())  # each edge's attributes made once: they name the keys too
+    keys = graphml_keys(nodes, (fields for *_ends, fields in edge_fields), xml_type)
+    yield from graphml_head(keys, bool(nodes))
+    if not nodes:
+        return
+    yield from graphml_nodes(nodes, keys, xml_type)
+    for source, target, key, fields in edge_fields:
+        yield graphml_edge(source, target, key, fields, keys)
+    yield GRAPHML_TAIL
+
+
+GRAPHML_TAIL = "  </graph>\n</graphml>\n"
+
+
+def graphml_type():
+    """networkx's map from a Python type to a GraphML attribute type."""
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    return GraphMLWriter().get_xml_type
+
+
+def graphml_fields(data: dict, xml_type) -> list[tuple[str, str, str]]:
+    """An element's attributes as (name, GraphML type, text as written), in order."""
+    fields = []
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = _NOT_XML.sub("", value)  # as xml_ready does
+        fields.append((str(name), xml_type(type(value)), _xml_text(str(value))))
+    return fields
+
+
+def graphml_keys(nodes: dict[str, dict], edge_fields, xml_type) -> dict[tuple, str]:
+    """(name, type, scope) -> key id, in the order networkx meets them: nodes, then edges."""
     keys: dict[tuple, str] = {}
-    def note(scope: str, data: dict) -> None:
-        for name, value in data.items():
-            keys.setdefault((str(name), xml_type(type(value)), scope), f"d{len(keys)}")
-
     for data in nodes.values():
-        note("node", data)
-    for *_ends, data in ordered_edges():
-        note("edge", data)
+        for name, value in data.items():
+            keys.setdefault((str(name), xml_type(type(value)), "node"), f"d{len(keys)}")
+    for fields in edge_fields:  # (name, type, ...) of each edge's attributes
+        for name, kind, *_text in fields:
+            keys.setdefault((name, kind, "edge"), f"d{len(keys)}")
+    return keys
+
+
+def graphml_head(keys: dict[tuple, str], any_node: bool) -> Iterator[str]:
+    """The XML declaration, the root, the keys (last met first) and the graph's opening."""
     yield '<?xml version="1.0" encoding="utf-8"?>\n' + _GRAPHML_ROOT + "\n"
     for (name, kind, scope), key_id in reversed(keys.items()):
         yield (f'  <key id="{key_id}" for="{scope}" attr.name="{_xml_attribute(name)}" '
                f'attr.type="{kind}" />\n')
-    if not nodes:
-        yield '  <graph edgedefault="directed" />\n</graphml>\n'
-        return
-    yield '  <graph edgedefault="directed">\n'
+    yield '  <graph edgedefault="directed">\n' if any_node else '  <graph edgedefault="directed" />\n</graphml>\n'
+
+
+def graphml_nodes(nodes: dict[str, dict], keys: dict[tuple, str], xml_type) -> Iterator[str]:
     for node_id, data in nodes.items():
-        yield _graphml_element(f'    <node id="{_xml_attribute(str(node_id))}"', "node", data, keys, xml_type)
-    for source, target, key, data in ordered_edges():
-        opening = (f'    <edge source="{_xml_attribute(str(source))}" target="{_xml_attribute(str(target))}" '
-                   f'id="{_xml_attribute(str(key))}"')
-        yield _graphml_element(opening, "edge", data, keys, xml_type)
-    yield "  </graph>\n</graphml>\n"
+        yield _graphml_element(f'    <node id="{_xml_attribute(str(node_id))}"', "node",
+                               graphml_fields(data, xml_type), keys)
 
 
-def _graphml_element(opening: str, scope: str, data: dict, keys: dict, xml_type) -> str:
-    if not data:
+def graphml_edge(source: str, target: str, key: str, fields, keys: dict[tuple, str]) -> str:
+    return _graphml_element(_edge_opening(source, target, key), "edge", fields, keys)
+
+
+def graphml_edge_template(source: str, target: str, key: str, fields) -> str:
+    """The element of graphml_edge as a str.format template whose ``{0}``, ``{1}``...
+    stand for the key ids of ``fields`` in order: the same text for any numbering."""
+    def escaped(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return _element_text(escaped(_edge_opening(source, target, key)), "edge",
+                         [(name, kind, escaped(text)) for name, kind, text in fields],
+                         [f"{{{number}}}" for number in range(len(fields))])
+
+
+def _edge_opening(source: str, target: str, key: str) -> str:
+    return (f'    <edge source="{_xml_attribute(str(source))}" target="{_xml_attribute(str(target))}" '
+            f'id="{_xml_attribute(str(key))}"')
+
+
+def _graphml_element(opening: str, scope: str, fields, keys: dict) -> str:
+    return _element_text(opening, scope, fields, [keys[(name, kind, scope)] for name, kind, _text in fields])
+
+
+def _element_text(opening: str, scope: str, fields, key_ids: list[str]) -> str:
+    if not fields:
         return _LINE_BREAKS.sub("\n", opening + " />") + "\n"
-    tag = scope
     parts = [opening + ">"]
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = _NOT_XML.sub("", value)  # as xml_ready does
-        key_id = keys[(str(name), xml_type(type(value)), scope)]
-        text = _xml_text(str(value))
+    for (_name, _kind, text), key_id in zip(fields, key_ids):
         parts.append(f'      <data key="{key_id}">{text}</data>' if text else f'      <data key="{key_id}" />')
-    parts.append(f"    </{tag}>")
+    parts.append(f"    </{scope}>")
     return _LINE_BREAKS.sub("\n", "\n".join(parts)) + "\n"
 
 

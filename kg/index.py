@@ -64,12 +64,13 @@ def _fingerprint(path: Path) -> list:
     return [status.st_size, status.st_mtime_ns, digest.hexdigest()]
 
 
-def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
+def write_index(corpus: Corpus, graph, out_dir: Path, records=None) -> Path:
     """Write ``index.sqlite`` into ``out_dir``, after every output in WATCHED.
 
     ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx); the
     records are the lines of claims.jsonl and entities.jsonl, as the build wrote
-    them, each claim with its row for tables (kg.listing.claim_row).
+    them (``records``, kg.store.Records, when the build holds them: else read
+    back), each claim with its row for tables (kg.listing.claim_row).
     """
     from .alliances import every_tie
     from .listing import CLAIM_COLUMNS, claim_row
@@ -88,12 +89,18 @@ def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
+        if records is None:
+            claims = ((claim["id"], claim["doc"], claim["type"], line)
+                      for claim, line in _records(out_dir / "claims.jsonl"))
+            entities = ((entity["class"], line) for entity, line in _records(out_dir / "entities.jsonl"))
+        else:
+            claims = ((claim.id, claim.doc, claim.type, line) for claim, line in zip(corpus.claims, records.claims))
+            entities = ((entity.cls, line) for entity, line in zip(corpus.entities, records.entities))
         db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
-                       ((claim["id"], claim["doc"], claim["type"], line,
-                         json.dumps([rows[claim["id"]][c] for c in CLAIM_COLUMNS], ensure_ascii=False))
-                        for claim, line in _records(out_dir / "claims.jsonl")))
-        db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)",
-                       ((entity["class"], line) for entity, line in _records(out_dir / "entities.jsonl")))
+                       ((claim_id, doc, claim_type, line,
+                         json.dumps([rows[claim_id][c] for c in CLAIM_COLUMNS], ensure_ascii=False))
+                        for claim_id, doc, claim_type, line in claims))
+        db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)", entities)
         db.executemany("INSERT INTO nodes (id, data) VALUES (?, ?)",
                        ((node, json.dumps(data, ensure_ascii=False)) for node, data in graph.nodes(data=True)))
         db.executemany("INSERT INTO ties (a, b, record) VALUES (?, ?, ?)",

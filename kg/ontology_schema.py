@@ -164,6 +164,8 @@ QUANTITIES = {
 MENTIONS = {
     "locative_prepositions": WORDS,
     "person_pronouns?": WORDS,
+    "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
+    "plural_person_phrases?": WORDS,    # "les deux responsables ont condamné": the same
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
@@ -179,6 +181,9 @@ MENTIONS = {
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
+    "outlet_cues?": WORDS,          # "dans un entretien au X": the medium spoken to, in no role
+    "outlet_nouns?": WORDS,         # "au quotidien X": a medium's kind between the cue and its name
+    "outlet_links?": WORDS,         # "a déclaré au X": the medium a speech verb addresses
     "joiners?": WORDS,
     "during?": WORDS,
     "comitative?": WORDS,
@@ -241,6 +246,7 @@ PROFILE = {
         "complement_links": WORDS,      # a bare noun complement ("les services de renseignement")
         "relative_pronouns": WORDS,     # ", which": a relative clause keeps the subject before it
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
+        "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse

@@ -44,7 +44,7 @@ from .namespace import (ATTRIBUTION, CLAIM, DOC, DOMAIN, EVENT, EVIDENCE, GRAPH,
 from .lexicons import ontology_dir
 from .store import atomic_file, write_text_atomic
 
-__all__ = ["corpus_quads", "oxigraph_graphs", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
+__all__ = ["corpus_quads", "article_graphs", "oxigraph_graphs", "corpus_to_rdf", "corpus_to_dataset", "corpus_to_turtle",
            "serialize_corpus", "write_turtle", "write_rdf", "date_literal", "date_bounds", "RDF_FORMATS"]
 
 RDF_FORMATS = ("turtle", "trig", "nt", "jsonld")
@@ -365,17 +365,27 @@ def _graphs(corpus: Corpus) -> Iterator[list[Quad]]:
     in IRI order. Only one article's statements are made at a time."""
     documents = {d.id: d for d in corpus.documents}
     yield _sorted(_shared_quads(corpus, documents))
+    for doc_id, document, claims in article_graphs(corpus):
+        yield _article_quads(doc_id, document, claims)
+
+
+def article_graphs(corpus: Corpus) -> list[tuple[str, Document | None, list[Claim]]]:
+    """(doc id, its Document or None, its claims) for each article's named graph, in IRI order."""
+    documents = {d.id: d for d in corpus.documents}
     claims_of: dict[str, list[Claim]] = {}
     for claim in corpus.claims:
         claims_of.setdefault(claim.doc, []).append(claim)
     doc_ids = set(documents) | set(claims_of) | {e.doc for c in corpus.claims for e in c.evidence}
-    for _graph, doc_id in sorted((str(_graph_iri(d)), d) for d in doc_ids):
-        document = documents.get(doc_id)
-        quads = set(_document_quads(doc_id, document))
-        text = _Text(document.lang if document else None)
-        for claim in claims_of.get(doc_id, ()):
-            quads.update(_claim_quads(claim, text))
-        yield _sorted(quads)
+    return [(doc_id, documents.get(doc_id), claims_of.get(doc_id, []))
+            for _graph, doc_id in sorted((str(_graph_iri(d)), d) for d in doc_ids)]
+
+
+def _article_quads(doc_id: str, document: Document | None, claims: list[Claim]) -> list[Quad]:
+    quads = set(_document_quads(doc_id, document))
+    text = _Text(document.lang if document else None)
+    for claim in claims:
+        quads.update(_claim_quads(claim, text))
+    return _sorted(quads)
 
 
 def _sorted(quads) -> list[Quad]:
@@ -522,6 +532,7 @@ class _AfterPrefixes:
         self.handle.flush()
 
 
+@lru_cache(maxsize=1)
 def _oxigraph_prefixes() -> tuple[dict[str, str], bytes]:
     """The prefixes given to Oxigraph, and the header it writes for them (learnt by
     writing one triple with none of them)."""
@@ -533,17 +544,42 @@ def _oxigraph_prefixes() -> tuple[dict[str, str], bytes]:
     return prefixes, text[:text.index(b"\n<urn:kg:probe> ") + 1]
 
 
-def _write_turtle_to(corpus: Corpus, handle) -> None:
+def turtle_prefix_lines() -> bytes:
+    """The prefix lines that graph.ttl starts with (a graph's text from write_turtle's
+    pieces reads as Turtle after them)."""
+    return _oxigraph_prefixes()[1]
+
+
+def _write_turtle_to(corpus: Corpus, handle, pieces=None) -> None:
     """Turtle written by Oxigraph (fifteen times faster than rdflib's writer on a
     build) into the binary file ``handle``, graph by graph as _graphs makes them
-    (never the whole corpus in memory as terms), after the prefix lines in a fixed order."""
+    (never the whole corpus in memory as terms), after the prefix lines in a fixed order.
+
+    No subject has statements in two graphs (an article's graph describes its own
+    document and claims; the default graph, entities and events), so each graph's
+    Turtle stands alone and the file is their text end to end: ``pieces``
+    (kg.output_cache.Pieces) gives the text of a graph kept from an
+    earlier build, and keeps the text of each graph made here."""
     import pyoxigraph as ox
 
     prefixes, header = _oxigraph_prefixes()
     lines = header.decode("utf-8").split("\n")
     handle.write("".join(line + "\n" for line in sorted(line for line in lines if line)).encode("utf-8"))
-    ox.serialize(_oxigraph_triples(_graphs(corpus)), _AfterPrefixes(handle, header),
-                 format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    if pieces is None:
+        ox.serialize(_oxigraph_triples(_graphs(corpus)), _AfterPrefixes(handle, header),
+                     format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        return
+
+    def graph_text(quads: list[Quad]) -> bytes:
+        text = ox.serialize(_oxigraph_triples([quads]), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        if not text.startswith(header):
+            raise RuntimeError("pyoxigraph wrote an unexpected Turtle header")
+        return text[len(header):]
+
+    documents = {d.id: d for d in corpus.documents}
+    handle.write(pieces.default(lambda: graph_text(_sorted(_shared_quads(corpus, documents)))))
+    for doc_id, document, claims in article_graphs(corpus):
+        handle.write(pieces.article(doc_id, lambda: graph_text(_article_quads(doc_id, document, claims))))
 
 
 def serialize_corpus(corpus: Corpus, fmt: str = "turtle") -> str:
@@ -579,8 +615,9 @@ def write_rdf(corpus: Corpus, path: Path, fmt: str = "turtle") -> None:
     write_text_atomic(Path(path), serialize_corpus(corpus, fmt))
 
 
-def write_turtle(corpus: Corpus, path: Path) -> None:
+def write_turtle(corpus: Corpus, path: Path, pieces=None) -> None:
     """Write ``graph.ttl`` of a build: the whole corpus as Turtle, atomically, as it
-    is made (the file is never held whole in memory)."""
+    is made (the file is never held whole in memory), taking the graphs ``pieces``
+    kept (kg.output_cache.Pieces) and keeping those made."""
     with atomic_file(path, binary=True) as handle:
-        _write_turtle_to(corpus, handle)
+        _write_turtle_to(corpus, handle, pieces)

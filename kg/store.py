@@ -9,12 +9,14 @@ import json
 import os
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildNotFound
 from .model import Claim, Corpus, Document, Entity
 
-__all__ = ["write_text_atomic", "atomic_file", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines"]
+__all__ = ["write_text_atomic", "atomic_file", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines",
+           "Records", "write_lines"]
 
 CLAIMS, ENTITIES, DOCUMENTS = "claims.jsonl", "entities.jsonl", "documents.jsonl"
 
@@ -74,16 +76,45 @@ def jsonl_lines(rows) -> str:
 def write_jsonl(path: Path, rows) -> None:
     """One JSON object per line (see jsonl_lines), written row by row: a build's
     claims are never held as one string."""
+    write_lines(path, (json_line(row) for row in rows))
+
+
+def write_lines(path: Path, lines) -> None:
+    """Each of ``lines`` (made beforehand, or as they are written) on a line."""
     with atomic_file(path) as handle:
-        for row in rows:
-            handle.write(json_line(row) + "\n")
+        handle.writelines(line + "\n" for line in lines)
 
 
-def save_corpus(corpus: Corpus, out_dir: Path) -> None:
+@dataclass
+class Records:
+    """The lines of a build's records (documents, entities, claims and explain.jsonl),
+    each made once: the files, the index (kg.index) and the keys of the pieces kept
+    for the next build (kg.output_cache) all read them."""
+    documents: list[str]
+    entities: list[str]
+    claims: list[str]
+    explain: list[str]
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> "Records":
+        from .trace import trace_record
+
+        return cls([json_line(d.to_dict()) for d in corpus.documents],
+                   [json_line(e.to_dict()) for e in corpus.entities],
+                   [json_line(c.to_dict()) for c in corpus.claims],
+                   [json_line(trace_record(c)) for c in corpus.claims])
+
+
+def save_corpus(corpus: Corpus, out_dir: Path, records: Records | None = None) -> None:
+    """claims.jsonl, entities.jsonl and documents.jsonl (their lines: ``records``, when
+    the caller made them)."""
     out_dir = Path(out_dir)
-    write_jsonl(out_dir / DOCUMENTS, (d.to_dict() for d in corpus.documents))
-    write_jsonl(out_dir / ENTITIES, (e.to_dict() for e in corpus.entities))
-    write_jsonl(out_dir / CLAIMS, (c.to_dict() for c in corpus.claims))
+    for name, made, items in ((DOCUMENTS, "documents", corpus.documents), (ENTITIES, "entities", corpus.entities),
+                              (CLAIMS, "claims", corpus.claims)):
+        if records is not None:
+            write_lines(out_dir / name, getattr(records, made))
+        else:
+            write_jsonl(out_dir / name, (item.to_dict() for item in items))
 
 
 def _read_jsonl(path: Path, read) -> list:

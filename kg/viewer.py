@@ -1,13 +1,13 @@
 """The interactive viewer: one self-contained HTML page per build.
 
-``render_html(corpus)`` draws the claim graph with pyvis (vis-network): one node
+``render_html(corpus)`` draws the claim graph with vis-network: one node
 per entity that takes part in a claim, one edge per claim and pair of entities
 it links, and a page of our own around it (legend, filters, search, details).
 
 The page must work with no network at all, opened from the file system, and
 must never run anything that comes from an article. Hence:
 
-- vis-network's JS and CSS are inlined (pyvis ``cdn_resources="in_line"``), and
+- vis-network's JS and CSS (as the pyvis package ships them) are inlined, and
   our own template replaces pyvis's, which also asks a CDN for Bootstrap;
 - every string taken from an article (titles, sentences, labels) travels as
   JSON inside a ``<script type="application/json">`` block, with ``<``, ``>``
@@ -40,7 +40,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .events import CONTEST_KINDS, Event, contested, group_events
@@ -139,15 +139,20 @@ class View:
     nodes: list[dict]
     edges: list[dict]
     details: dict  # claims, entities, documents and legend, for the page's own script
+    #: claim id -> its event id, when shown, and what contests it: what its details take
+    #: from the other articles
+    event_of: dict = field(default_factory=dict, repr=False)
+    contest_of: dict = field(default_factory=dict, repr=False)
 
 
-def build_view(corpus: Corpus) -> View:
+def build_view(corpus: Corpus, *, claim_details: bool = True) -> View:
     """Nodes, edges and details of ``corpus``, sorted, with positions.
 
     Every piece of data is stored once, so that the page grows linearly with
     the claims: an edge lists the ids of its reports, a claim names its event,
     and an event (in ``details["events"]``) lists the ids of its reports and
-    what disputes it, once for all of them.
+    what disputes it, once for all of them. Without ``claim_details`` the
+    details hold no "claims" (kg.viewer_pieces writes them from kept pieces).
     """
     claims = sorted(corpus.claims, key=lambda c: (c.id, c.doc))
     refs = {ref.id: ref for claim in claims for ents in claim.roles.values() for ref in ents}
@@ -170,8 +175,6 @@ def build_view(corpus: Corpus) -> View:
     entities = {e.id: e for e in corpus.entities}
     nodes = [_node(refs[i], entities.get(i), len(claims_of[i]), positions[i]) for i in sorted(refs)]
     details = {
-        "claims": {c.id: _claim_details(c, event_of.get(c.id), contest_of.get(c.id, []))
-                   for c in claims},
         "entities": {i: _entity_details(refs[i], entities.get(i), claims_of[i]) for i in sorted(refs)},
         "documents": {d.id: _document_details(d) for d in sorted(corpus.documents, key=lambda d: d.id)},
         "events": {event.id: _event_details(event, contests.get(event.id)) for event in kept},
@@ -179,7 +182,9 @@ def build_view(corpus: Corpus) -> View:
         "limits": {"edges": MAX_DRAWN_EDGES, "nodes": MAX_DRAWN_NODES, "labels": MAX_EDGE_LABELS,
                    "page": REPORTS_PER_PAGE},
     }
-    return View(nodes, edges, details)
+    if claim_details:
+        details["claims"] = {c.id: _claim_details(c, event_of.get(c.id), contest_of.get(c.id, [])) for c in claims}
+    return View(nodes, edges, details, event_of, contest_of)
 
 
 #: what the page draws at once at most (the heaviest edges first), and how many
@@ -491,28 +496,34 @@ def _script_json(data) -> str:
     return text
 
 
-def render_html(corpus: Corpus) -> str:
-    """The viewer page of ``corpus``, as one self-contained HTML string."""
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
-    from pyvis.network import Network
+def render_html(corpus: Corpus, pieces=None) -> str:
+    """The viewer page of ``corpus``, as one self-contained HTML string; the details
+    of claims from ``pieces`` (kg.output_cache.Pieces, see kg.viewer_pieces) when given.
 
-    view = build_view(corpus)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    for node in view.nodes:
-        net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
-    # Network.add_edge scans every node and edge for each new edge (quadratic);
-    # our edges are already unique and point at known nodes.
-    net.edges.extend(view.edges)
-    net.options = _vis_options(len(view.edges))
-    pyvis_templates = os.path.join(os.path.dirname(Network.__init__.__code__.co_filename), "templates")
-    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)),
-                                                       FileSystemLoader(pyvis_templates)]))
-    net.templateEnv.globals.update(
-        kg_data=_script_json(view.details),
-        kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, "
-                   f"{len(corpus.documents)} articles")
-    net.path = "template.html"
-    return _with_script_hashes(net.generate_html())
+    Our template (viewer_assets/template.html) is rendered with Jinja directly:
+    pyvis's Network only copied the nodes and edges into it, and importing pyvis
+    cost more than writing the page of an unchanged build. The template still
+    inlines vis-network from pyvis's folder of templates, found without importing it.
+    """
+    import importlib.util
+
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+
+    view = build_view(corpus, claim_details=pieces is None)
+    if pieces is None:
+        data = _script_json(view.details)
+    else:
+        from .viewer_pieces import details_json
+
+        data = details_json(corpus, view, pieces)
+    pyvis_templates = os.path.join(importlib.util.find_spec("pyvis").submodule_search_locations[0], "templates")
+    templates = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)), FileSystemLoader(pyvis_templates)]))
+    html = templates.get_template("template.html").render(
+        # a node without a label shows its id, as pyvis's add_node made it
+        nodes=[node if node["label"] else {**node, "label": node["id"]} for node in view.nodes],
+        edges=view.edges, options=json.dumps(_vis_options(len(view.edges))), kg_data=data,
+        kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, {len(corpus.documents)} articles")
+    return _with_script_hashes(html)
 
 
 def _with_script_hashes(html: str) -> str:
@@ -522,10 +533,11 @@ def _with_script_hashes(html: str) -> str:
     return html.replace("KG_SCRIPT_HASHES", " ".join(hashes), 1)
 
 
-def write_viewer(corpus: Corpus, path: Path) -> Path:
-    """Write the viewer page of ``corpus`` to ``path`` atomically; return the path."""
+def write_viewer(corpus: Corpus, path: Path, pieces=None) -> Path:
+    """Write the viewer page of ``corpus`` to ``path`` atomically (the details of
+    claims from ``pieces``: see render_html); return the path."""
     path = Path(path)
-    write_text_atomic(path, render_html(corpus))
+    write_text_atomic(path, render_html(corpus, pieces))
     return path
 
 

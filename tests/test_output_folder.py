@@ -28,8 +28,8 @@ def snapshot(folder: Path) -> dict:
 
 
 #: what a build leaves in the folder's parent: the lock, the store of kg.article_store, its record
-#: (kg.build_record), the folder
-BESIDE = [".out.kg-build.json", ".out.kg-lock", ".out.kg-store.sqlite", "out"]
+#: (kg.build_record), the pieces of kg.output_cache, the folder
+BESIDE = [".out.kg-build.json", ".out.kg-lock", ".out.kg-outputs.sqlite", ".out.kg-store.sqlite", "out"]
 
 
 def previous_build(first_build: Path, tmp_path: Path) -> Path:

@@ -38,8 +38,20 @@ def _placed(doc, mention) -> bool:
     from .markers import after_preposition, mention_words, phrase_start
 
     start = phrase_start(doc, mention)
-    partners = mention_words(doc.lang_)["partners"]
-    return after_preposition(doc, mention) and not (start > 0 and doc[start - 1].lower_ in partners)
+    words = mention_words(doc.lang_)
+    if not after_preposition(doc, mention) or (start > 0 and doc[start - 1].lower_ in words["partners"]):
+        return False
+    # "les ministres des Affaires étrangères de la France et de l'Allemagne": the states
+    # whose representatives act are no places
+    root = doc[mention.tok_start:mention.tok_end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    holder = root.head
+    for _ in range(3):  # up a portfolio ("des Affaires étrangères") to whom it belongs
+        if holder.lower_ in words["representatives"] or holder.dep_ != "nmod" or holder.head.i == holder.i:
+            break
+        holder = holder.head
+    return not (doc.has_annotation("DEP") and holder.lower_ in words["representatives"])
 
 
 def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef],
@@ -76,9 +88,18 @@ def leading_states(mentions) -> set[str]:
 def pair_point(sentence, lang: str) -> int:
     """Where "the two countries" stands in a sentence (its first character), or the
     sentence's start: the states named before that point are the two."""
+    from ..profiles import profile
+
     phrases = claim_lexicon(lang).pair_anaphora
     found = next(find_phrases(sentence.doc, lang, phrases, sentence.start, sentence.end), None)
-    return sentence.doc[found[0]].idx if found else sentence.start_char
+    if found is None:
+        return sentence.start_char
+    # '« Nous soutenons l'Ukraine », ont déclaré les deux dirigeants': the states a quotation
+    # before it names are what the two speak of, not the two
+    closing = profile(lang).text.closing_quotes
+    if any(t.text in closing for t in sentence.doc[sentence.start:found[0]]):
+        return sentence.start_char
+    return sentence.doc[found[0]].idx
 
 
 def mentions_pair(sentence, lang: str) -> bool:

@@ -17,7 +17,7 @@ from ..trace import Span, note_cue, span_of
 from .context import doc_text
 from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
-from .markers import (after_preposition, coordinated, is_determiner, joins, normalise_phrase, phrase_start,
+from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
                       preceding_words, subject_tokens_of)
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
@@ -94,7 +94,7 @@ def _subjects(verb, mentions, pair=()):
         return [replace(mention_like, tok_start=subject.start, tok_end=subject.end)
                 for mention_like in pair] if pair and _names_pair(subject, verb.doc.lang_) else []
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
-    after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12]
+    after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
 

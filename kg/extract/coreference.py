@@ -18,7 +18,7 @@ from .home import home_titles
 from .markers import _contractions as contraction_table, inverted_pronoun, mention_words
 from .mentions import Mention
 
-__all__ = ["resolve_references"]
+__all__ = ["resolve_references", "plural_pronouns"]
 
 @lru_cache(maxsize=None)
 def _pronouns(lang: str) -> frozenset[str]:
@@ -210,6 +210,66 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
+@lru_cache(maxsize=None)
+def plural_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("plural_person_pronouns") or ())
+
+
+@lru_cache(maxsize=None)
+def _plural_phrases(lang: str) -> tuple[str, ...]:
+    return tuple(load_lexicon(lang, "mentions").get("plural_person_phrases") or ())
+
+
+def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...", "X a rencontré Y.
+    Les deux responsables ont dénoncé...": a plural subject pronoun, or a phrase for two
+    people, stands for the people who acted together just before (earlier in its own
+    sentence, then one sentence back, two for a phrase): the subject and those met ("avec
+    X", the object, the host "par X"), when there are two of them or more."""
+    if not doc.has_annotation("DEP"):
+        return []
+    pronouns = plural_pronouns(lang)
+    spans = [(t.i, t.i + 1) for t in doc if t.lower_ in pronouns and t.dep_.startswith("nsubj")]
+    spans += [(start, end) for start, end, _phrase in find_phrases(doc, lang, _plural_phrases(lang))
+              if doc[start:end].root.dep_.startswith("nsubj")]
+    added = []
+    for start, end in spans:
+        sentence = doc[start].sent
+        # a pronoun looks one sentence back; a phrase ("les deux responsables") two
+        earlier = [doc[sentence.start:start]]
+        for _ in range(1 if end - start == 1 else 2):
+            if earlier[-1].start > 0:
+                earlier.append(doc[earlier[-1].start - 1].sent)
+        for span in earlier:
+            people = _acting_together(doc, [m for m in mentions if span.start <= m.tok_start and m.tok_end <= span.end
+                                            and (m.cls == "Person" or m.kind == "official")], lang)
+            if people:
+                text = doc[start:end]
+                added += [Mention(start, end, text.start_char, text.end_char, text.text, person.ref, "pronoun",
+                                  state=person.state) for person in people]
+                break
+    return added
+
+
+def _acting_together(doc, people: list[Mention], lang: str) -> list[Mention]:
+    """Of the people a span names, those who act together: the subject (with what "et"
+    joins to it) and the ones met, named as the object or after a comitative ("avec");
+    none unless there are two of them or more."""
+    comitative = mention_words(lang)["comitative"]
+    together, seen = [], set()
+    for person in people:
+        acting = False
+        for token in doc[person.tok_start:person.tok_end]:
+            while token.dep_ in ("appos", "flat:name", "conj") and token.head.i != token.i:
+                token = token.head  # "le président X", "X et Y": as the first one
+            acting |= (token.dep_.startswith("nsubj") or token.dep_ in ("obj", "obl:agent")
+                       or any(c.dep_ == "case" and c.lower_ in comitative for c in token.children))
+        if acting and person.ref.id not in seen:
+            seen.add(person.ref.id)
+            together.append(person)
+    return together if len(together) >= 2 else []
+
+
 def _is_subject(token) -> bool:
     """A subject, or a name in apposition to one ("le Premier ministre japonais Fumio Kishida")."""
     return token.dep_.startswith("nsubj") or (token.dep_ in ("appos", "flat:name") and token.head.dep_.startswith("nsubj"))
@@ -340,8 +400,9 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang, home)
     titled.sort(key=lambda m: m.tok_start)
-    return sorted(titled + _pronoun_mentions(doc, titled, lang) + _speaker_pronouns(doc, titled, lang),
-                  key=lambda m: m.tok_start)
+    singular = _pronoun_mentions(doc, titled, lang)
+    return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
+                  + _speaker_pronouns(doc, titled, lang), key=lambda m: m.tok_start)
 
 
 @lru_cache(maxsize=None)

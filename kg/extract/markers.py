@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
+__all__ = ["hangs_on_trigger", "is_outlet", "judging_lemmas",
+           "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -20,6 +21,10 @@ _RELATIVE_DEPS = ("acl:relcl",)
 _MODIFIER_DEPS = ("compound",)
 #: the marker of a place a relative clause of the trigger hangs off ("Erevan, où je suis allée")
 RELATIVE_PLACE = "relative_place"
+#: the marker of a medium one speaks to ("dans un entretien au quotidien X"): no role takes it
+OUTLET = "outlet"
+#: the marker of the agent of a participle that qualifies a noun ("les sanctions adoptées par l'UE")
+AUTHOR = "author"
 
 
 def phrase_start(doc, mention) -> int:
@@ -218,7 +223,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives")
+            "representatives", "outlet_nouns", "outlet_cues", "outlet_links")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
@@ -259,6 +264,10 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"owner"}  # "Y's illegal launch": whose act a word judges
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
+    if AUTHOR in marker_words and _author_of_qualified(doc, mention, trigger):
+        return {AUTHOR}
+    if is_outlet(doc, mention):
+        return {OUTLET}
     if _through_representatives(doc, mention, trigger):
         return {"subject"}  # before the marker words: its "de" links it to them, not to the trigger
     start = phrase_start(doc, mention)
@@ -266,6 +275,9 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
                or doc[start].lower_ in mention_words(doc.lang_)["count_nouns"])
     contractions = _contractions(doc.lang_)
+    shared = _shared_preposition(doc, mention, start)
+    if shared is not None:
+        return {contractions.get(shared, shared) if shared not in marker_words else shared}
     # the longest marker word wins: "près de Koursk" places, though "de" alone may name an agent
     for words in reversed(preceding_words(doc, start, sentence.start)):
         head, _, last = words.rpartition(" ")
@@ -282,6 +294,92 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def hangs_on_trigger(doc, mention, trigger) -> bool:
+    """Does the mention's phrase hang on the trigger (or, for a noun trigger, on the verb
+    that takes it), rather than on another noun ("les frappes contre l'Ukraine")?
+    Without a parse, it is taken to."""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return True
+    noun = _root(doc, mention)
+    if mention.demonym and noun.head.i < mention.tok_start:
+        noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "contre X et Y": as X
+    facets = mention_words(doc.lang_)["facet_nouns"]
+    while noun.head.lower_ in facets and noun.head.i not in (noun.i, trigger.i):
+        noun = noun.head  # "s'oppose à l'adhésion de la Suède": the facet's phrase is the state's
+    if noun.head.i == trigger.i and any(c.dep_ == "obj" and trigger.i < c.i < noun.i for c in trigger.children):
+        return False  # "a condamné les frappes contre X", read as two complements of the verb
+    heads = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = _governor(trigger)
+        if verb is not None:
+            heads.add(verb.i)
+    return noun.head.i in heads
+
+
+def is_outlet(doc, mention) -> bool:
+    """"Dans un entretien accordé au quotidien X", "interrogé par la chaîne Y": the medium
+    an interview is given to (an organisation no gazetteer ties to a state, after a cue of
+    mentions.yaml ``outlet_cues``, past a noun such as "quotidien", or addressed by a speech
+    verb through ``outlet_links``) neither speaks nor is spoken of."""
+    if mention.cls != "Organization" or (mention.state is not None and mention.kind != "ner"):
+        return False  # a state's body ("un entretien au Kremlin") is a place, or speaks
+    words = mention_words(doc.lang_)
+    start = phrase_start(doc, mention)
+    while start > 0 and (doc[start - 1].lower_ in words["outlet_nouns"] or is_determiner(doc[start - 1])):
+        start -= 1
+    if any(form in words["outlet_cues"] for form in preceding_words(doc, start, doc[mention.tok_start].sent.start)):
+        return True
+    # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
+    root = _root(doc, mention)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+            and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
+
+
+@lru_cache(maxsize=None)
+def _speech_verbs(lang: str) -> frozenset[str]:
+    from .frames import attribution_lexicon
+
+    lexicon = attribution_lexicon(lang)
+    return frozenset(v for verbs in lexicon.verbs.values() for v in verbs) | lexicon.incise_verbs
+
+
+def _author_of_qualified(doc, mention, trigger) -> bool:
+    """"a dénoncé les sanctions adoptées par l'UE": the agent of a participle that qualifies
+    a noun (not of the trigger itself) is the author of the act that noun names."""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    root = _root(doc, mention)
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "par X et Y"
+    participle = root.head
+    marks = profile(doc.lang_).words.get("agent_marks", frozenset())
+    agent = root.dep_ == "obl:agent" or (root.dep_.startswith("obl") and any(
+        c.dep_ == "case" and c.lower_ in marks for c in root.children))
+    return (agent and participle.i != trigger.i and participle.dep_ == "acl"
+            and participle.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _shared_preposition(doc, mention, start: int) -> str | None:
+    """"entre la France et les Émirats", "contre l'Ukraine et la Moldavie": a name joined by
+    "et" to one a preposition introduces shares that preposition (a single word: "aux côtés
+    de X et Y" is left to the rules that read lists)."""
+    if mention.demonym or start == 0 or not doc.has_annotation("DEP"):
+        return None
+    if doc[start - 1].lower_ not in mention_words(doc.lang_)["joiners"]:
+        return None
+    first = _root(doc, mention)
+    if first.dep_ != "conj" or (mention.tok_end < len(doc) and doc[mention.tok_end].pos_ in ("VERB", "AUX")):
+        return None  # "to Romania and Bulgaria hosts the battlegroup": a new clause's subject
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    cases = [c for c in first.children if c.dep_ == "case" and c.i < first.i]
+    if len(cases) != 1 or cases[0].pos_ != "ADP" or any(c.dep_ == "fixed" for c in cases[0].children):
+        return None
+    return cases[0].lower_
 
 
 def _through_representatives(doc, mention, trigger) -> bool:
@@ -357,6 +455,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
+          and not _object_of_other_verb(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
@@ -375,6 +474,26 @@ def _subject_of_next_clause(anchor, trigger) -> bool:
     be: "estimant que le pouvoir russe réservait...")."""
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+@lru_cache(maxsize=None)
+def judging_lemmas(lang: str) -> frozenset[str]:
+    """The verbs by which one judges (the lemmas of the statement frames)."""
+    from ..claim_types import claim_type
+    from .frames import claim_lexicon
+
+    return frozenset(w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas)
+
+
+def _object_of_other_verb(anchor, trigger) -> bool:
+    """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
+    that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
+    verb = anchor.head
+    if (anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i
+            or verb.lemma_.lower() not in judging_lemmas(verb.doc.lang_)):
+        return False
+    governor = _governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    return governor is None or verb.i != governor.i
 
 
 def _in_coordinated_clause(anchor, trigger) -> bool:

@@ -142,7 +142,32 @@ def _person_near(doc, people, start: int, end: int, organisations=()):
     named = sum(m.tok_end - m.tok_start for m in organisations if m.tok_end <= start and start - 8 <= m.tok_start)
     before = [m for m in people if start - 3 - named <= m.tok_end <= start
               and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "la haute représentante de l'Union européenne pour les affaires étrangères et la
+    # politique de sécurité, Kaja X": a name set off by a comma after the title's long
+    # complement, with no verb nor other break in it
+    reach = profile(doc.lang_).windows["title_clause"]
+    apposed = [m for m in people if end + _MAX_GAP < m.tok_start <= end + reach and doc[m.tok_start - 1].text == ","
+               and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "'")
+                           for t in doc[end:m.tok_start - 1])]
+    return apposed[0] if apposed else None
+
+
+def _sent_to(doc, mention) -> bool:
+    """Is the organisation where an office sends its holder ("ambassador to the UN",
+    "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
+    de l'Inde", "haute représentante de l'UE" name the office's own)?"""
+    from .markers import _contractions, mention_words
+
+    if not is_locative(doc, mention.tok_start, doc.lang_):
+        return False
+    i = mention.tok_start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    links = mention_words(doc.lang_)["place_links"]
+    word = doc[i].lower_.replace("\u2019", "'")
+    return word not in links and _contractions(doc.lang_).get(word) not in links
 
 
 def _organisation_for(doc, organisations, person, start: int, end: int):
@@ -152,7 +177,7 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
     else:
         low, high = end, end + _MAX_GAP
     # "Britain's ambassador to the UN, X": where the office sends its holder is not its own
-    inside = [m for m in organisations if low <= m.tok_start < high and not is_locative(doc, m.tok_start, doc.lang_)]
+    inside = [m for m in organisations if low <= m.tok_start < high and not _sent_to(doc, m)]
     inside.sort(key=lambda m: abs(m.tok_start - end))
     if inside:
         return inside[0]

@@ -14,8 +14,8 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
-                      markers_of, mention_words,
-                      named_owner, normalise_phrase, phrase_start, subject_tokens_of)
+                      hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
+                      phrase_start, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_own_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -51,6 +51,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     said_by = ({v for v in ctx.claimant_tokens.values() if v is not None and any(a.i == v for a in trigger.ancestors)}
                if speech else set())
     agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
+    fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
     said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
@@ -84,13 +85,16 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
             fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
                                                   and "Person" in rule.classes)
-            if fits and (matched := markers & _accepted(rule.markers, noun_trigger)):
+            if fits and (matched := markers & _accepted(rule.markers, noun_trigger,
+                                                         lambda: hangs_on_trigger(doc, mention, trigger))):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
                 if rule.role == agent and _beside_source(filler, mention, sources):
                     break
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
                         {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
+                if matched <= _alone_words(rule.markers):
+                    fallback.add((rule.role, filler.ref.id))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
                     used.add((rule.role, filler.ref.id))
@@ -100,6 +104,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if filler is not mention and read_as_state is not None:
                     read_as_state.add(mention.tok_start)
                 break
+    _drop_fallbacks(roles, fillers, fallback)
     if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers, doc.lang_)
     if speech and agent in roles and said_by_person:
@@ -133,8 +138,7 @@ def _judged_act(trigger, lang: str) -> bool:
             c.dep_ == "case" and c.lower_ in profile(lang).words["reason_marks"] for c in trigger.children):
         return False  # "X, on his visit to Y, thanked Z": when X thanks, the visit is X's own
     verb = trigger.head
-    judging = {w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas}
-    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging
+    return verb.pos_ == "VERB" and verb.i != trigger.i and verb.lemma_.lower() in judging_lemmas(lang)
 
 
 def _beside_source(filler, mention, sources) -> bool:
@@ -308,13 +312,37 @@ def _fronted(doc, mention, verb) -> bool:
     return mention.tok_start < (min(subject) if subject else verb.i)
 
 
-def _accepted(markers, noun_trigger: bool) -> set[str]:
+@lru_cache(maxsize=None)
+def _alone_words(markers: tuple[str, ...]) -> frozenset[str]:
+    """The words of a rule's markers ending in "@alone"."""
+    return frozenset(m.partition("@")[0] for m in markers if m.endswith("@alone"))
+
+
+def _drop_fallbacks(roles, fillers, fallback) -> None:
+    """"reçu à Varsovie par le président polonais": an entity a marker that holds alone
+    ("par@alone") brought in yields to any other of the role."""
+    for role, refs in roles.items():
+        kept = [r for r in refs if (role, r.id) not in fallback]
+        if kept and len(kept) < len(refs):
+            roles[role] = kept
+            fillers[role] = [m for m in fillers.get(role, []) if (role, m.ref.id) not in fallback
+                             and (role, (m.as_state() if m.state else m).ref.id) not in fallback]
+
+
+def _accepted(markers, noun_trigger: bool, on_trigger) -> set[str]:
     """A rule's markers for this trigger: "de@noun" holds only after a noun
-    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats")."""
+    ("le soutien de Pyongyang"), not after a verb ("a salué l'héroïsme des soldats");
+    "contre@trigger" only where the phrase hangs on the trigger itself ("a protesté
+    contre X"), not on a noun it governs ("a condamné les frappes contre X": X suffers
+    the act judged); "par@alone" always, but what it brings yields to the role's other
+    entities (_drop_fallbacks). ``on_trigger`` tells, asked only for such a marker."""
     accepted = set()
     for marker in markers:
         word, _, only = marker.partition("@")
-        if not only or (only == "noun") == noun_trigger:
+        if only == "trigger":
+            if on_trigger():
+                accepted.add(word)
+        elif not only or only == "alone" or (only == "noun") == noun_trigger:
             accepted.add(word)
     return accepted
 
@@ -507,9 +535,20 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     from .article_pair import mentions_pair
 
     agent = frame.agent
-    if agent is None or roles.get(agent.role) or len(ctx.pair) != 2 or "Country" not in agent.classes:
+    if agent is None or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
-    if trigger.pos_ in ("NOUN", "PROPN") and claim_type(frame.type).speech_about is None:
+    speech = claim_type(frame.type).speech_about is not None
+    voiced = roles.get(agent.role, [])
+    home_only = voiced and ctx.home is not None and {r.id for r in voiced} == {ctx.home.id} and ctx.home.id in {
+        p.id for p in ctx.pair}
+    if speech and (home_only or not voiced) and _pair_says(ctx):
+        # '« Nous condamnons... », ont déclaré les deux présidents': the quoted "nous" is the
+        # pair's (on a state's own site, not only the publisher's)
+        roles[agent.role] = list(ctx.pair)
+        return
+    if roles.get(agent.role):
+        return
+    if trigger.pos_ in ("NOUN", "PROPN") and not speech:
         return  # the pair exchanging ratification papers is no act of theirs (tests/rules)
     doc = ctx.sentence.doc
     before = doc[ctx.sentence.start:trigger.i]
@@ -519,8 +558,39 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     named = {r.id for refs in roles.values() for r in refs}
     if any(p.id in named for p in ctx.pair):
         return  # "the two leaders condemned Russia's strikes", Russia one of the pair: another two
-    if mentions_pair(before, ctx.lang) or by_marker:
+    # "Ils" for a pair the sentence names (as whom they speak of) is not that pair
+    mentioned = {m.ref.id for m in ctx.mentions} | {m.state.id for m in ctx.mentions if m.state is not None}
+    plural = speech and not mentioned & {p.id for p in ctx.pair} and _plural_subject(trigger, ctx.lang)
+    if mentions_pair(before, ctx.lang) or by_marker or plural:
         roles[agent.role] = list(ctx.pair)
+
+
+def _plural_subject(trigger, lang: str) -> bool:
+    """"Les deux pays ... Ils ont condamné": a plural subject pronoun no people stand for
+    (kg.extract.coreference) speaks for the pair."""
+    from .coreference import plural_pronouns
+
+    pronouns = plural_pronouns(lang)
+    doc = trigger.doc
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(doc[i].lower_ in pronouns for i in subject_tokens_of(verb))
+
+
+def _pair_says(ctx: SentenceContext) -> bool:
+    """Is "the two countries" ("les deux présidents") the subject of a speech verb of the
+    sentence (or its object, in an incise: "», ont déclaré les deux présidents")?"""
+    from .frames import attribution_lexicon
+
+    doc = ctx.sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    speech = {v for verbs in attribution_lexicon(ctx.lang).verbs.values() for v in verbs}
+    for start, end, _phrase in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                            ctx.sentence.start, ctx.sentence.end):
+        head = doc[start:end].root
+        if head.dep_ in ("nsubj", "obj") and head.head.lemma_.lower() in speech:
+            return True
+    return False
 
 
 def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:

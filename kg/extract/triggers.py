@@ -146,7 +146,7 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
-    if head.i != token.i and head.lemma_.lower() in lexicon.terminations and head.i < token.i:
+    if head.i != token.i and _ends(head, lexicon) and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
@@ -162,6 +162,19 @@ def _ended_by_noun(token, lexicon) -> bool:
         if noun.i < token.i and noun.lemma_.lower() in lexicon.terminations:
             return True
     return False
+
+
+def _ends(verb, lexicon) -> bool:
+    """Does the verb end a relation: a termination's lemma, or a locution of one ("mettre
+    fin": the verb's lemma, then a word it governs)?"""
+    if ("Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "obj" and c.pos_ == "PROPN" and c.i < verb.i for c in verb.head.children)):
+        # "a exhorté Pékin à cesser sa coopération": another is urged to end it, so it goes
+        # on ("decided to suspend", "the decision to suspend" end it)
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.terminations or any(
+        f"{lemma} {c.lower_}" in lexicon.terminations for c in verb.children if c.i > verb.i)
 
 
 def _under_conditional(verb) -> bool:
