@@ -203,6 +203,7 @@ MENTIONS = {
     "feature_nouns?": WORDS,
     "possessives?": WORDS,
     "state_heads?": WORDS,
+    "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
     "organization_words?": WORDS,

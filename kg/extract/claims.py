@@ -114,7 +114,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
-    results[:] = _yielded(_named_holders_win(results), lexicon)
+    results[:] = _supplied_items_win(_yielded(_named_holders_win(results), lexicon), lexicon)
     return findings
 
 
@@ -160,6 +160,35 @@ def _only_itself(roles, frame: Frame) -> bool:
     acting = {r.id for r in roles.get(agent, [])}
     return bool(acting) and any(refs and {r.id for r in refs} <= acting
                                 for role, refs in roles.items() if role != agent)
+
+
+def _supplied_items_win(results, lexicon):
+    """"a envoyé des obus à la Russie": a verb two frames share ("envoyer": troops or aid)
+    belongs to the frame that needs an item and found one, not to another frame whose
+    own items that is not (shells are no one's forces) and that counts nothing."""
+    frames = {frame.id: frame for frame in lexicon.frames}
+    supplied = {}  # trigger index -> the items the item-needing frames found there
+    for claim, trigger in results:
+        if frames[claim.rule].requires_item and claim.item:
+            supplied.setdefault(trigger.i, []).append(claim.item.lower())
+    if not supplied:
+        return results
+
+    def yields(claim, trigger) -> bool:
+        frame = frames[claim.rule]
+        items = supplied.get(trigger.i)
+        return (bool(items) and not frame.requires_item and claim.quantity is None and bool(frame.item_nouns)
+                and not any(word in frame.item_nouns for item in items for word in item.split())
+                and not _sends_own(trigger, frame))
+
+    return [(claim, trigger) for claim, trigger in results if not yields(claim, trigger)]
+
+
+def _sends_own(trigger, frame) -> bool:
+    """Does the verb's object name what the frame speaks of too ("des troupes et des armes")?"""
+    objects = [c for c in trigger.children if c.dep_ in ("obj", "obl:arg")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lower_ in frame.topic or o.lemma_.lower() in frame.topic for o in objects)
 
 
 def _named_holders_win(results):

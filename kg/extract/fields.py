@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..model import Claim
 from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, span_of
@@ -42,9 +43,14 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
         dateline_end = dateline.end if dateline else 0
-        # "signed an agreement ..., committing to deliver 30 jets by 2028": an act the
-        # article reports is done by the day it was published; a later date is another's
+        # "signed an agreement ..., committing to deliver 30 jets by 2028", "a prolongé les
+        # sanctions jusqu'en janvier 2026": an act the article reports is done by the day it
+        # was published; a later date is when something ends or is due
         dates = [d for d in ctx.dates if d.start >= dateline_end and not _after(d.iso, ctx.published)]
+        if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
+            # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
+            # after it happened at another time than the clause's; its own date, if any
+            dates = [d for d in dates if trigger.left_edge.idx <= d.start < trigger.right_edge.idx + len(trigger.right_edge)]
         match = nearest([d for d in dates if not _inside_claimant(d, ctx, trigger)], trigger.idx)
         claim.date = match.iso if match else None
         if match and match.iso:
@@ -66,6 +72,13 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
 def _after(iso: str | None, published: str | None) -> bool:
     """Does the period ``iso`` names begin after the day the article was published?"""
     return bool(iso and published) and iso > published[:len(iso)]
+
+
+def _qualifies_noun(trigger) -> bool:
+    """A past participle after a noun of another verb's clause ("l'accord conclu avec X");
+    not "talks with visiting minister X", whose visit is the sentence's news."""
+    return (trigger.dep_ == "acl" and "Part" in trigger.morph.get("VerbForm") and "Past" in trigger.morph.get("Tense")
+            and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i < trigger.i)
 
 
 def _date_from_article(claim: Claim, ctx: SentenceContext, trigger) -> None:
@@ -182,11 +195,18 @@ def _present(trigger) -> bool:
 
 
 def _inside_claimant(date, ctx: SentenceContext, trigger) -> bool:
-    """Does the date stand by a source, telling when it spoke? Not when the source's
-    verb is the trigger itself ("the EU on Monday added three generals to its list")."""
+    """Does the date stand by a source, telling when it spoke ("a indiqué lundi le Trésor")?
+    Not when the source's verb is the trigger itself ("the EU on Monday added three
+    generals to its list"), nor when the source announces its own act ("a annoncé lundi
+    des sanctions"): the announcement is the act's date (SCHEMA settled question 8)."""
+    from .roles import announces_act
+
     doc = ctx.sentence.doc
-    return any(doc[i].idx <= date.start < doc[i].idx + 40 for i, verb in ctx.claimant_tokens.items()
-               if verb != trigger.i)
+    for i, verb in ctx.claimant_tokens.items():
+        if doc[i].idx <= date.start < doc[i].idx + 40 and verb != trigger.i:
+            if verb is None or not announces_act(doc[verb], trigger):
+                return True
+    return False
 
 
 def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:

@@ -19,7 +19,7 @@ from ..text import fold
 from .context import doc_dateline
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative", "entity_ref"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -232,8 +232,12 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
     return _ref(entry)
 
 
-def _ref(entry) -> EntityRef:
+def entity_ref(entry) -> EntityRef:
+    """The claims' reference to a gazetteer entry."""
     return EntityRef(entity_id(entry.qid, entry.label, entry.cls), entry.label, entry.qid, entry.cls)
+
+
+_ref = entity_ref
 
 
 def find_mentions(doc, lang: str) -> list[Mention]:
@@ -287,6 +291,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         else:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
+            if cls == "Place" and span[0].lower_ in _mention_words(lang, "institution_nouns"):
+                cls = "Organization"  # "le Parlement kényan", read as a place: a body of Kenya
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())]
                                              + [_plain_name_entries(text, cls, lang)], lang)
             if cls == "Organization" and state is None:

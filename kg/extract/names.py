@@ -115,12 +115,21 @@ def _pieces(ent, words: NameWords):
     for token in ent:
         if token.text in words.possessives and _royal_possessor(ent, start, token.i, words):
             continue
-        if token.text in "()[]" or token.text in words.possessives:
+        if token.text in "()[]" or token.text in words.possessives or _separating_dash(token):
             if token.i > start:
                 yield from _units(Span(ent.doc, start, token.i, label=ent.label_), words)
             start = token.i + 1
     if start < ent.end:
         yield from _units(Span(ent.doc, start, ent.end, label=ent.label_), words)
+
+
+def _separating_dash(token) -> bool:
+    """A dash standing apart ("WASHINGTON - Les États-Unis", a dateline the NER read on
+    into the first name) separates two names; a hyphen inside a word ("États-Unis") is
+    no token of its own."""
+    doc = token.doc
+    return (token.text in ("-", "–", "—", "--") and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+            and bool(token.whitespace_))
 
 
 def _royal_possessor(ent, start: int, end: int, words: NameWords) -> bool:

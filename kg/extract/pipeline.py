@@ -152,11 +152,13 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
         claims += _read_sentence(article, sentence)
     _signatories_states(claims)
     claims = [c for c in claims if claim_type(c.type).has_required_roles(c.roles)]
-    for claim in claims:
-        if any(a.stance in ("claims", "confirms") for a in claim.attributions):
-            # "démentent tout échange d'armes" answers the aid reports, not the troop reports
-            answers = [cue for cue, topics, at in article.reactions if _answers(claim, topics, at)]
-            attach(claim, answers, answering=True)
+    reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
+    involved = set().union(*(_taking_part(c) for c in reported))
+    for claim in reported:
+        # "démentent tout échange d'armes" answers the aid reports, not the troop reports
+        answers = [cue for cue, topics, at in article.reactions
+                   if _answers(claim, topics, at) and _concerned(claim, cue, involved)]
+        attach(claim, answers, answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
@@ -173,6 +175,34 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     if topics:
         return claim.type in topics
     return bool(claim.evidence) and claim.evidence[0].start < at
+
+
+def _concerned(claim: Claim, cue, involved: set) -> bool:
+    """Does a reaction speak of this claim? A state that takes part in some reported
+    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
+    about North Korea's shells); a third party denies every report. Silence is kept
+    on every report ("Moscow did not comment" on troops sent to its own side)."""
+    claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
+    if cue.stance != "denies" or not claimants & involved:
+        return True
+    return bool(claimants & _taking_part(claim))
+
+
+def _taking_part(claim: Claim) -> set:
+    """The entities of a claim's roles and the states they belong to (Koursk's Russia),
+    by QID where they have one."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = set()
+    for refs in claim.roles.values():
+        for ref in refs:
+            found.add(ref.qid or ref.id)
+            entry = gazetteer.of(ref)
+            state = gazetteer.state_of(entry) if entry is not None else None
+            if state is not None and state.qid:
+                found.add(state.qid)
+    return found
 
 
 def _by_sentence(doc, mentions) -> dict[int, list]:
@@ -318,11 +348,23 @@ def _signatories_states(claims: list[Claim]) -> None:
         if len(claim.roles.get(treaty.parties, [])) < 2:
             parties = list(claim.roles.get(treaty.parties, []))
             for person in claim.roles.get(treaty.signatories, []):
-                state = states.get(person.id)
+                state = states.get(person.id) or _leader_state(person)
                 if state and state.id not in {p.id for p in parties}:
                     parties.append(state)
             claim.roles[treaty.parties] = parties
             note_claim_roles(claim, "signatories")
+
+
+def _leader_state(person):
+    """The state the gazetteer says a person belongs to ("Vladimir Poutine et Kim Jong-un
+    ont signé", with no title given): the people it knows are leaders and ministers."""
+    from ..gazetteer import load_gazetteer
+    from .mentions import entity_ref
+
+    gazetteer = load_gazetteer()
+    entry = gazetteer.of(person)
+    state = gazetteer.state_of(entry) if entry is not None and entry.kind == "person" else None
+    return entity_ref(state) if state is not None else None
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -457,13 +499,19 @@ def _thinner(claim: Claim, other: Claim) -> bool:
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim)):
+    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
         return False
     return all({e.id for e in claim.roles.get(role, [])} <= {e.id for e in other.roles.get(role, [])}
                for role in claim_type(claim.type).same_fact_roles)
+
+
+def _only_answered(claim: Claim) -> bool:
+    """A fact only denied or left uncommented ("Moscou a démenti mercredi tout déploiement
+    au Burkina"): its date is the denial's, the fact is the one reported elsewhere."""
+    return bool(claim.attributions) and all(a.stance in ("denies", "no_comment") for a in claim.attributions)
 
 
 def _core(claim: Claim) -> tuple:

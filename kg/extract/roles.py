@@ -17,7 +17,7 @@ from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coord
                       hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
                       phrase_start, subject_tokens_of)
 
-__all__ = ["frame_marker_words", "fill_roles", "complete", "drop_self_links", "complete_pair", "pair_acts",
+__all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
 
 
@@ -496,10 +496,25 @@ def _object_of(verb, trigger) -> bool:
     """Does the trigger stand in the verb's object (itself, or a noun under it)?"""
     for token in [trigger, *trigger.ancestors]:
         if token.head.i == verb.i and token.i != verb.i:
+            if token.i != trigger.i and trigger.pos_ != "VERB" and _day_word(token):
+                return True  # "a annoncé mercredi des sanctions": the parser hangs the object on the day
             return token.dep_ in ("obj", "obl:arg") and (token.i == trigger.i or trigger.pos_ != "VERB")
         if token.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _day_word(token) -> bool:
+    """A weekday or a month name (the date lexicon's), which may stand between a verb and its object."""
+    return token.lower_ in _day_words(token.doc.lang_)
+
+
+@lru_cache(maxsize=None)
+def _day_words(lang: str) -> frozenset[str]:
+    from ..lexicons import load_lexicon
+
+    dates = load_lexicon(lang, "dates")
+    return frozenset(w.lower() for key in ("weekdays", "months") for w in dates.get(key) or ())
 
 
 def complete(roles, frame: Frame) -> bool:

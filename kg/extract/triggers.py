@@ -93,6 +93,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
+    from .markers import mention_words
+
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
@@ -101,6 +103,9 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
         found = [c for c in token.head.children if c.dep_.startswith("nsubj")]
     # "the treaty was approved by the parliament": a passive's agent is who acts
     found += [c for c in token.children if c.dep_ == "obl:agent"]
+    # "plusieurs dizaines de militaires sont arrivés": what the count noun counts
+    counts = mention_words(token.doc.lang_)["count_nouns"]
+    found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
 
 
@@ -130,9 +135,11 @@ def _forms_of_siblings(frame: Frame, lang: str) -> frozenset[str]:
 def _voice_fits(token, voice: str) -> bool:
     if voice == "any":
         return True
-    # a participle the tagger read as an adjective or noun ("des responsables sanctionnés") is passive
+    # a participle the tagger read as an adjective or noun ("des responsables sanctionnés") is passive,
+    # unless a tense auxiliary makes it a compound past ("Londres a gelé les avoirs", read as "gelé" ADJ)
     passive = ("Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children)
-               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(profile(token.doc.lang_).participle_endings)))
+               or (token.pos_ in ("ADJ", "NOUN") and token.lower_.endswith(profile(token.doc.lang_).participle_endings)
+                   and not any(c.dep_ == "aux:tense" for c in token.children)))
     return passive == (voice == "passive")
 
 
@@ -184,7 +191,20 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
     if head.i != token.i and _ends(head, lexicon) and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
+    if _ended_by_noun(token, lexicon):
+        return True
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
+
+
+def _ended_by_noun(token, lexicon) -> bool:
+    """"le retrait de ses 1 000 militaires déployés à Agadez": a trigger inside the
+    phrase of a noun that ends the relation, up to the clause's verb."""
+    for noun in token.ancestors:
+        if noun.pos_ in ("VERB", "AUX"):
+            return False
+        if noun.i < token.i and noun.lemma_.lower() in lexicon.terminations:
+            return True
+    return False
 
 
 def _ends(verb, lexicon) -> bool:
