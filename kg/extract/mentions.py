@@ -80,14 +80,15 @@ class Mention:
 
 
 #: articles a process reads with matchers of their own candidate forms before it builds
-#: the matchers of every form (a build of one changed article need not pay for 6,000 forms)
-_WHOLE_AFTER = 8
+#: the matchers of every form: a build of one changed article need not pay for 6,000
+#: forms, and one of many pays for an article's candidates (about a sixth of them) once
+_WHOLE_AFTER = 1
 _read: dict[str, int] = {}
 
 
 def _matchers_for(doc, lang: str):
     """PhraseMatchers for ``doc``: over the forms that can match in it for a process's
-    first few articles, then over every form (built once). Both find the same spans."""
+    first article, then over every form (built once). Both find the same spans."""
     if _read.get(lang, 0) >= _WHOLE_AFTER:
         return _matchers(lang)
     _read[lang] = _read.get(lang, 0) + 1
