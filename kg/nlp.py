@@ -131,11 +131,12 @@ def _load(spec: Pipeline, lang: str):
     """The profile's model, or None (with a one-line KgWarning) when it cannot be trusted."""
     import spacy
 
+    from .lookup_tables import quick_lookup_tables
     from .token_match import quick_token_match
 
     if not spec.sha256:
         try:
-            with quick_token_match():
+            with quick_token_match(), quick_lookup_tables():
                 return spacy.load(spec.package)
         except OSError:
             raise KgError(f"spaCy model {spec.package} is not installed; "
@@ -147,7 +148,7 @@ def _load(spec: Pipeline, lang: str):
                                 f"(install the version pinned in pyproject.toml)"), stacklevel=3)
         return None
     # from the checked folder, not through the package's own __init__.py
-    with quick_token_match():
+    with quick_token_match(), quick_lookup_tables():
         return spacy.load(folder)
 
 
