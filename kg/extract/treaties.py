@@ -102,17 +102,26 @@ def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[
 
 
 def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
-    """Give every treaty claim of an article its Treaty entity, named after the parties."""
+    """Give every treaty claim of an article its Treaty entity, named after the parties:
+    the article's treaty (the first claim's parties, else the article's pair), or the
+    claim's own when it names two other parties ("the United States, which has a mutual
+    defence treaty with Manila", in an article on a Japan–Philippines pact)."""
     treaty_claims = [c for c in claims if claim_type(c.type).treaty is not None]
     if not treaty_claims:
         return
     parties = next((c.roles[rule.parties] for c in treaty_claims
                     for rule in [claim_type(c.type).treaty] if len(c.roles.get(rule.parties, [])) >= 2), None)
     parties = parties or pair
-    if len(parties) < 2:
-        return
-    label = "–".join(sorted(p.label for p in parties)) + " treaty"
-    treaty = EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
+    article_parties = {p.id for p in parties}
     for claim in treaty_claims:
-        claim.roles.setdefault(claim_type(claim.type).treaty.role, [treaty])
+        own = claim.roles.get(claim_type(claim.type).treaty.parties, [])
+        named = own if len(own) >= 2 and not {p.id for p in own} <= article_parties else parties
+        if len(named) < 2:
+            continue
+        claim.roles.setdefault(claim_type(claim.type).treaty.role, [_treaty(named)])
         note_claim_roles(claim, "treaty")
+
+
+def _treaty(parties: list[EntityRef]) -> EntityRef:
+    label = "–".join(sorted(p.label for p in parties)) + " treaty"
+    return EntityRef(entity_id(None, label, "Treaty"), label, None, "Treaty")
