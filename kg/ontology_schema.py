@@ -187,6 +187,7 @@ MENTIONS = {
     "outlet_cues?": WORDS,          # "dans un entretien au X": the medium spoken to, in no role
     "outlet_nouns?": WORDS,         # "au quotidien X": a medium's kind between the cue and its name
     "outlet_links?": WORDS,         # "a déclaré au X": the medium a speech verb addresses
+    "reporting_verbs?": WORDS,      # (lead) "Reuters reported": a news organisation reports, it does not speak
     "joiners?": WORDS,
     "during?": WORDS,
     "comitative?": WORDS,

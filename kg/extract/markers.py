@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..profiles import profile
 
-__all__ = ["hangs_on_trigger", "is_outlet", "judging_lemmas",
+__all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
            "mention_words", "joins", "coordinated", "contrast_between"]
 
@@ -223,7 +223,7 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     data = load_lexicon(lang, "mentions")
     keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
             "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives", "outlet_nouns", "outlet_cues", "outlet_links", "own_complements",
+            "representatives", "outlet_nouns", "outlet_cues", "outlet_links", "reporting_verbs", "own_complements",
             "locative_prepositions", "enacting_verbs")
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
@@ -338,6 +338,17 @@ def is_outlet(doc, mention) -> bool:
     root = _root(doc, mention)
     return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
             and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
+
+
+def reports_only(doc, mention) -> bool:
+    """"Poland condemned the strikes, Reuters reported": a news organisation (of no state)
+    that reports a statement (a verb of mentions.yaml ``reporting_verbs``) is its source,
+    not one of its speakers."""
+    if mention.cls != "Organization" or mention.state is not None or not doc.has_annotation("DEP"):
+        return False
+    root = _root(doc, mention)
+    return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in mention_words(doc.lang_).get(
+        "reporting_verbs", ())
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
                       hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
-                      phrase_start, subject_tokens_of)
+                      phrase_start, reports_only, subject_tokens_of)
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -56,7 +56,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
-            if speech and agent and mention.cls in frame.agent.classes:
+            if speech and agent and mention.cls in frame.agent.classes and not reports_only(doc, mention):
                 roles.setdefault(agent, [])
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
