@@ -346,9 +346,12 @@ def reports_only(doc, mention) -> bool:
     not one of its speakers."""
     if mention.cls != "Organization" or mention.state is not None or not doc.has_annotation("DEP"):
         return False
-    root = _root(doc, mention)
-    return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in mention_words(doc.lang_).get(
-        "reporting_verbs", ())
+    root, verb = _root(doc, mention), _root(doc, mention).head
+    if verb.lemma_.lower() not in mention_words(doc.lang_).get("reporting_verbs", ()):
+        return False
+    # "..., rapporte l'AFP": an inverted subject after the verb of an incise, read as its object
+    inverted = root.dep_ == "obj" and verb.i < root.i and verb.i > 0 and doc[verb.i - 1].text == ","
+    return root.dep_.startswith("nsubj") or inverted
 
 
 @lru_cache(maxsize=None)
