@@ -31,6 +31,7 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # paths that do not exist
     recorded: dict = field(default_factory=dict)   # the counts of the build the folder held
+    _read_back: Corpus | None = field(default=None, repr=False)
 
     @property
     def unchanged(self) -> bool:
@@ -40,16 +41,18 @@ class BuildReport:
     @property
     def corpus(self) -> Corpus:
         """What the build holds (read back from its files when nothing was written)."""
-        if self.built is None:
+        if self.built is not None:
+            return self.built
+        if self._read_back is None:
             from .store import load_corpus
 
-            self.built = load_corpus(self.outputs[0].parent)
-        return self.built
+            self._read_back = load_corpus(self.outputs[0].parent)
+        return self._read_back
 
     @property
     def counts(self) -> dict[str, int]:
         """Articles, entities and claims of the build."""
-        if self.built is None and self.recorded:
+        if self.unchanged and self.recorded:
             return dict(self.recorded)
         corpus = self.corpus
         return {"documents": len(corpus.documents), "entities": len(corpus.entities), "claims": len(corpus.claims)}

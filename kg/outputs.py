@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .model import Corpus
+from .output_folder import BUILD_FILES
 
 __all__ = ["write_outputs"]
 
@@ -29,7 +30,7 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
     """
     from .explain import EXPLAIN, write_explanations
     from .graph import corpus_to_networkx, write_graphml
-    from .index import INDEX, write_index
+    from .index import write_index
     from .output_cache import DEFAULT_GRAPH, OutputCache, Pieces, cache_path
     from .query import RDF_STORE
     from .rdf import write_turtle
@@ -59,9 +60,7 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         cache.save(set(keys) - {DEFAULT_GRAPH}, {"graph.ttl": turtle_fingerprint(out_dir)})
     finally:
         cache.close()
-    names = ["claims.jsonl", "entities.jsonl", "documents.jsonl", "graph.ttl", "graph.graphml", "graph.html", EXPLAIN,
-             INDEX, RDF_STORE]
-    return [out_dir / name for name in names]
+    return [out_dir / name for name in BUILD_FILES]
 
 
 def _pieces_version(version: str) -> str:

@@ -221,6 +221,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path, articles, parse
     assert again.unchanged and parsed == [] and written(out) == before
     assert again.counts == first.counts
     assert [c.id for c in again.corpus.claims] == [c.id for c in first.corpus.claims]  # read back from the files
+    assert again.unchanged  # reading the corpus back does not make it a written build
     result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
     assert result.exit_code == 0 and "unchanged" in result.output
 

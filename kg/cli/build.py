@@ -1,6 +1,5 @@
 """kg build"""
 import os
-from pathlib import Path
 
 import click
 

@@ -347,7 +347,7 @@ def reports_only(doc, mention) -> bool:
     if mention.cls != "Organization" or mention.state is not None or not doc.has_annotation("DEP"):
         return False
     root, verb = _root(doc, mention), _root(doc, mention).head
-    if verb.lemma_.lower() not in mention_words(doc.lang_).get("reporting_verbs", ()):
+    if verb.lemma_.lower() not in mention_words(doc.lang_)["reporting_verbs"]:
         return False
     # "..., rapporte l'AFP": an inverted subject after the verb of an incise, read as its object
     inverted = root.dep_ == "obj" and verb.i < root.i and verb.i > 0 and doc[verb.i - 1].text == ","
