@@ -248,7 +248,7 @@ def _sign(key: bytes, payload: bytes) -> bytes:
 
 def signing_key() -> bytes | None:
     """This user's key for signing stored results, made on first use; None if it cannot be kept."""
-    from .fetch import default_cache_dir
+    from .user_cache import default_cache_dir
 
     home = default_cache_dir()
     path = home / "store.key"
