@@ -247,6 +247,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         return not contrast_between(doc, trigger.i, mention.tok_start) and not _in_subordinate(
             doc[mention.tok_start:mention.tok_end].root, trigger)
     anchor = doc[mention.tok_start:mention.tok_end].root
+    if mention.demonym and anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "visant la flotte russe": a demonym's phrase is its noun's
     facets = mention_words(doc.lang_)["facet_nouns"]
     while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
         anchor = anchor.head  # "à la souveraineté de l'Ukraine": where the aspect's noun hangs

@@ -193,7 +193,16 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
+    return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+
+
+def _future(token) -> bool:
+    """Is the verb in the future? The tagger says so, and its form agrees where the profile
+    lists the endings of the future ("accueille", tagged future by the French model, is not)."""
+    if "Fut" not in token.morph.get("Tense"):
+        return False
+    endings = profile(token.doc.lang_).words.get("future_endings")
+    return not endings or token.lower_.endswith(tuple(endings))
 
 
 def _ended_by_noun(token, lexicon) -> bool:
