@@ -64,8 +64,11 @@ def phrase_start(doc, mention) -> int:
     link = start - 1
     while link > 0 and is_determiner(doc[link]):
         link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
-    if link >= 1 and doc[link].lower_ in links and doc[link - 1].lower_ in nouns:
-        start = link - 1
+    noun = link - 1
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+        noun -= 1  # "sur une base aérienne de Pologne"
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+        start = noun
     else:
         start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
