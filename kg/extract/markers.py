@@ -496,9 +496,16 @@ def _bare_object(noun) -> bool:
 def _subject_of_next_clause(anchor, trigger) -> bool:
     """"Iran delivered missiles to Russia, and South Korea said": the subject of a clause
     coordinated to the trigger's is no object of it (a subordinate clause's subject may
-    be: "estimant que le pouvoir russe réservait...")."""
+    be: "estimant que le pouvoir russe réservait..."). So is a name inside that subject:
+    "« ... », a affirmé le chancelier allemand X" (the speaker's title, not his object)."""
+    while anchor.dep_ in _INSIDE_NOUN_PHRASE and anchor.head.i != anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+#: how a word hangs inside a noun phrase (the parser may read a title before a name as its adjective)
+_INSIDE_NOUN_PHRASE = frozenset({"amod", "compound", "flat", "flat:name", "nmod", "appos"})
 
 
 @lru_cache(maxsize=None)
