@@ -139,7 +139,9 @@ def _title_start(doc, start: int) -> int:
     titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
     for title_start, title_end, _title in reversed(titles):
         between = doc[title_end:start]
-        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= windows["title_gap"]:
+        # "le président turc a félicité X": a verb between makes the title another's
+        if (all((t.is_punct or (t.is_lower and t.is_alpha)) and t.pos_ not in ("VERB", "AUX") for t in between)
+                and len(between) <= windows["title_gap"]):
             return title_start
     return start
 
