@@ -220,6 +220,8 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
+    "plural_first_person?": WORDS,
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,

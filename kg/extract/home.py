@@ -40,13 +40,27 @@ def home_state(document):
     return None
 
 
-def first_person_mentions(doc, lang: str, state) -> list[Mention]:
-    """A mention of ``state`` for each first-person subject pronoun of ``doc``."""
-    words = frozenset(_publishers(lang)["first_person"])
+def first_person_mentions(doc, lang: str, state, title: str | None = None, pair=()) -> list[Mention]:
+    """A mention of ``state`` for each first-person subject pronoun of ``doc``; in a joint
+    declaration (``title``) that is about ``state`` and a partner, "nous" names both."""
+    publishers = _publishers(lang)
+    words = frozenset(publishers["first_person"])
+    plural = frozenset(publishers.get("plural_first_person") or ())
     parsed = doc.has_annotation("DEP")
-    return [Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, state, "official")
-            for t in doc
-            if t.lower_.replace("\u2019", "'") in words and (t.dep_.startswith("nsubj") or not parsed)]
+    partners = [ref for ref in pair if ref.id != state.id] if _joint(title, lang) and any(
+        ref.id == state.id for ref in pair) else []
+    found = []
+    for t in doc:
+        word = t.lower_.replace("\u2019", "'")
+        if word in words and (t.dep_.startswith("nsubj") or not parsed):
+            for ref in [state] + (partners if word in plural else []):
+                found.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "official"))
+    return found
+
+
+def _joint(title: str | None, lang: str) -> bool:
+    folded = (title or "").lower().replace("\u2019", "'")
+    return any(words in folded for words in _publishers(lang).get("joint_titles") or ())
 
 
 def home_titles(lang: str) -> frozenset[str]:
