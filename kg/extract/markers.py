@@ -754,6 +754,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     auxiliary = _cut_off_auxiliary(verb)
     if auxiliary is not None and depth < 3:
         return subject_tokens_of(auxiliary, depth + 1)
+    speakers = _first_person_owners(verb)
+    if speakers:
+        # "Nous réaffirmons ... notre volonté de soutenir X": "notre" says who would, the
+        # sentence's "nous", however the parser hung the noun
+        return speakers
     qualified = _qualified_noun(verb)
     if qualified is not None:
         # "des sociétés chinoises, accusées de fournir des composants": the noun the
@@ -840,6 +845,18 @@ def _acting_through(verb):
     # only a verb that enacts the text (mentions.yaml): presenting a bill ratifying nothing yet
     enacting = mention_words(verb.doc.lang_)["enacting_verbs"]
     return noun.head if noun.head.lemma_.lower() in enacting else None
+
+
+def _first_person_owners(verb) -> set[int]:
+    """The first-person subjects of the sentence ("nous") when ``verb`` is an infinitive
+    that completes a noun a first-person possessive owns ("notre volonté de soutenir")."""
+    noun = verb.head
+    owners = profile(verb.doc.lang_).words.get("first_person_possessives", frozenset())
+    if (verb.dep_ != "acl" or "Inf" not in verb.morph.get("VerbForm") or noun.pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in owners for c in noun.children)):
+        return set()
+    return {t.i for t in verb.sent if t.dep_.startswith("nsubj") and t.pos_ == "PRON"
+            and "1" in t.morph.get("Person")}
 
 
 def _qualified_noun(verb):
