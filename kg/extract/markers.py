@@ -652,8 +652,12 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
         trigger = _governor(trigger) or trigger  # "Xi Jinping a achevé une visite": up to the verb
     if start >= trigger.i or after_preposition(doc, mention) or _modifies_other(_root(doc, mention), trigger):
         return False
+    if _object_elsewhere(_root(doc, mention), trigger):
+        return False  # "met X in Kyiv, days after U.S. officials held talks": X is met, held has its subject
     root = _root(doc, mention)
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.i != trigger.i and verb.dep_ in _RELATIVE_DEPS:
+        return False  # "X, who visited Washington last year, praised Y": the clause's, not the subject
     if (trigger.dep_ == "conj" and verb is not None and verb.i == trigger.head.i
             and not root.dep_.startswith("nsubj") and root.head.i != trigger.i):
         # "X welcomed Y to London and thanked Z", "X spoke to his counterpart Y and
@@ -665,6 +669,12 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     verbs = [t for t in between if t.pos_ == "VERB" and not t.dep_.startswith("aux")
              and not (t.i > 0 and doc[t.i - 1].pos_ == "DET")]
     return not verbs and not any(t.text in (";", ":") for t in between)
+
+
+def _object_elsewhere(root, trigger) -> bool:
+    """Is ``root`` the object of another verb, while the trigger has a subject of its own?"""
+    return (root.dep_ in ("obj", "iobj") and root.head.i != trigger.i and root.head.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN") for c in trigger.children))
 
 
 def _modifies_other(root, trigger) -> bool:

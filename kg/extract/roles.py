@@ -314,6 +314,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
+        if _other_event(token):
+            return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
@@ -324,6 +326,14 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             # qualifying the trigger's object: "a dénoncé les sanctions adoptées par l'UE")
             return False
     return False
+
+
+def _other_event(token) -> bool:
+    """"met X in Kyiv, days after U.S. and Russian officials held talks in Riyadh": a
+    clause a conjunction subordinates, with a subject of its own, tells another event;
+    its complements are not the trigger's."""
+    return (token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+            and any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children))
 
 
 def _in_subordinate(anchor, trigger) -> bool:
