@@ -176,6 +176,10 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    if not binding and _under_possibility(acts[-1], lexicon, pledged):
+        return True
+    if _asked(token.sent):
+        return True
     head = acts[-1] if len(acts) > 1 else token.head
     intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
@@ -235,6 +239,34 @@ def _under_conditional(verb) -> bool:
     livré", is an auxiliary and stays a claim)."""
     return (verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm")
             and "Cnd" in verb.head.morph.get("Mood"))
+
+
+def _under_possibility(verb, lexicon, pledged) -> bool:
+    """"could lead Russia to deploy troops", "pourrait pousser Moscou à envoyer": the act
+    a possible or intended verb would bring about, up its chain of infinitives, is none."""
+    for _ in range(2):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if _under_conditional(verb) or any(
+                c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
+                and c.lemma_.lower() not in pledged and c.lower_ not in pledged for c in verb.children):
+            return True
+    return False
+
+
+#: what may close a sentence after its question mark
+_CLOSING = frozenset('"\u201d\u00bb\u2019)')
+
+
+def _asked(sentence) -> bool:
+    """"Did Washington promise to station troops in Poland?": a question asserts no act."""
+    for t in reversed(sentence):
+        if t.text == "?":
+            return True
+        if not (t.is_space or t.text in _CLOSING):
+            return False
+    return False
 
 
 def _under_a_treaty(token, lexicon) -> bool:
