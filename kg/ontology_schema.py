@@ -303,6 +303,7 @@ CURATED_GAZETTEER = {
         "cased_demonyms?": _FORMS,
         "extra_cities?": [Rule(WORDS, lambda pair: len(pair) == 2, "give [English name, ISO alpha-2 code]")],
         "surnames_excluded?": WORDS,
+        "cities_excluded?": WORDS,   # names of smaller cities that are given names or words
         "orgs_without_qid?": WORDS,
     },
     "entries": [{

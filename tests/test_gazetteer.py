@@ -113,6 +113,25 @@ def test_capitals_are_places_pointing_at_their_state(gaz):
             assert gaz.by_qid(entry.capital_of).kind == "state", entry
 
 
+@pytest.mark.parametrize("form, lang, label, state", [
+    ("Sotchi", "fr", "Sochi", "Russia"), ("Munich", "en", "Munich", "Germany"),
+    ("Djeddah", "fr", "Jeddah", "Saudi Arabia"), ("Soumy", "fr", "Sumy", "Ukraine")])
+def test_cities_lie_in_their_state(gaz, form, lang, label, state):
+    """A meeting in a city that is no capital is one in its state (a visit, or not)."""
+    city = gaz.lookup(form, lang)[0]
+    assert (city.label, city.kind, gaz.state_of(city).label) == (label, "city", state)
+
+
+@pytest.mark.parametrize("form", ["Austin", "Mary", "Florence", "Brest"])
+def test_smaller_cities_named_like_people_or_words_are_left_out(gaz, form):
+    assert [e for e in gaz.lookup(form, "en") if e.kind == "city"] == []
+
+
+def test_smaller_cities_keep_no_form_of_another_place(gaz):
+    assert labels(gaz.lookup("Santiago", "en")) == ["Santiago"]  # Chile's capital, not a smaller namesake
+    assert labels(gaz.lookup("La Paz", "en")) == ["La Paz"]
+
+
 def test_bodies_stand_for_a_known_state(gaz):
     for entry in gaz.entries:
         if entry.kind == "body":
