@@ -212,7 +212,7 @@ def _verbless(trigger, lang: str) -> bool:
     en Russie": a noun that heads a headline, or a count of it, says where they are;
     under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
     the place is the verb's or the act's."""
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     head = trigger.head
     if head.i == trigger.i or trigger.dep_ == "ROOT":

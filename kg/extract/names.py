@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import load_lexicon
+from .mention_words import mention_words
 
 __all__ = ["ner_names", "titled_names", "NameWords"]
 
@@ -45,25 +45,24 @@ def name_words(lang: str) -> NameWords:
     from ..profiles import profile
     from .frames import claim_lexicon
 
-    lexicon = load_lexicon(lang, "mentions")
-    low = lambda key: frozenset(w.lower() for w in lexicon.get(key) or ())  # noqa: E731
+    words = mention_words(lang)
     titles = frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
     return NameWords(
         classes=dict(profile(lang).labels.entities),
-        determiners=low("determiners"),
-        honorifics=low("honorifics"),
-        titles=titles | low("name_titles"),
-        particles=low("name_particles"),
-        connectors=low("name_connectors") | low("prepositions"),
-        possessives=frozenset(lexicon.get("possessives") or ()),
-        not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
-        feature_nouns=low("feature_nouns"),
-        suffixes=low("name_suffixes"),
-        not_actor_ends=low("not_actor_ends"),
-        organization_words=low("organization_words"),
-        route_words=low("route_words"),
-        equipment_nouns=low("equipment_nouns"),
-        weapon_names=low("weapon_names"),
+        determiners=words["determiners"],
+        honorifics=words["honorifics"],
+        titles=titles | words["name_titles"],
+        particles=words["name_particles"],
+        connectors=words["name_connectors"] | words["prepositions"],
+        possessives=words["possessives"],
+        not_names=words["place_nouns"] | words["not_names"] | words["person_pronouns"],
+        feature_nouns=words["feature_nouns"],
+        suffixes=words["name_suffixes"],
+        not_actor_ends=words["not_actor_ends"],
+        organization_words=words["organization_words"],
+        route_words=words["route_words"],
+        equipment_nouns=words["equipment_nouns"],
+        weapon_names=words["weapon_names"],
     )
 
 

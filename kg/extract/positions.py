@@ -158,7 +158,7 @@ def _sent_to(doc, mention) -> bool:
     """Is the organisation where an office sends its holder ("ambassador to the UN",
     "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
     de l'Inde", "haute représentante de l'UE" name the office's own)?"""
-    from .markers import _contractions, mention_words
+    from .mention_words import contractions as _contractions, mention_words
 
     if not is_locative(doc, mention.tok_start, doc.lang_):
         return False
