@@ -30,11 +30,13 @@ class NameWords:
     particles: frozenset     # lower-case words inside a person's name ("bin", "de", "van")
     connectors: frozenset    # lower-case words a name cannot end with ("of", "for", "de")
     possessives: frozenset   # "'s", "’s"
+    collective_possessors: frozenset  # "People's Party", "Workers' Party": a possessive inside one name
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
     feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
     suffixes: frozenset      # "Jr.", "III": the end of a person's name
     not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
     organization_words: frozenset  # "Police", "Command": one makes a NER name an organisation's; empty: any
+    organization_heads: frozenset  # "Parti", "Rassemblement": a common noun, capitalised, opening one's name
     route_words: frozenset   # "from X to Y" read as one place by the NER: cut there
     equipment_nouns: frozenset  # "launchers", "canons": the name qualifying one is a weapon system's
     weapon_names: frozenset  # "atacms", "storm shadow": weapon systems, never actors
@@ -55,11 +57,13 @@ def name_words(lang: str) -> NameWords:
         particles=words["name_particles"],
         connectors=words["name_connectors"] | words["prepositions"],
         possessives=words["possessives"],
+        collective_possessors=words["collective_possessors"],
         not_names=words["place_nouns"] | words["not_names"] | words["person_pronouns"],
         feature_nouns=words["feature_nouns"],
         suffixes=words["name_suffixes"],
         not_actor_ends=words["not_actor_ends"],
         organization_words=words["organization_words"],
+        organization_heads=words["organization_heads"],
         route_words=words["route_words"],
         equipment_nouns=words["equipment_nouns"],
         weapon_names=words["weapon_names"],
@@ -83,7 +87,8 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
             if span is None:
                 continue
             confirmed = _acronym_follows(span)  # "Forces armées valdoriennes (FAV)": a name for sure
-            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span))
+            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span)
+                                                      or _headed(span, words))
                     and not _weapon(span, words)):
                 names.append(span)
     return names
@@ -112,7 +117,8 @@ def _pieces(ent, words: NameWords):
 
     start = ent.start
     for token in ent:
-        if token.text in words.possessives and _royal_possessor(ent, start, token.i, words):
+        if token.text in words.possessives and (_royal_possessor(ent, start, token.i, words)
+                                                or _collective_possessor(ent, token.i, words)):
             continue
         if token.text in "()[]" or token.text in words.possessives or _separating_dash(token):
             if token.i > start:
@@ -143,6 +149,15 @@ def _royal_possessor(ent, start: int, end: int, words: NameWords) -> bool:
     return any(t.lower_ in words.titles and t.text[:1].isupper() for t in segment)
 
 
+def _collective_possessor(ent, at: int, words: NameWords) -> bool:
+    """"the Valdorian People's Party", "the Workers' Party of Korea": a people or a class
+    owning what follows, inside one organisation's name, keeps its possessive."""
+    doc = ent.doc
+    return (words.classes.get(ent.label_) == "Organization" and ent.start < at < ent.end - 1
+            and doc[at - 1].lower_ in words.collective_possessors and doc[at - 1].text[:1].isupper()
+            and doc[at + 1].text[:1].isupper())
+
+
 def _units(piece, words: NameWords):
     from spacy.tokens import Span
 
@@ -170,6 +185,15 @@ def _units(piece, words: NameWords):
 
 def _holds_organization_word(span, words: NameWords) -> bool:
     return any(t.lower_ in words.organization_words for t in span if t.text[:1].isupper())
+
+
+def _headed(span, words: NameWords) -> bool:
+    """"le Parti démocrate valdorien", "le Rassemblement national": an organisation's name
+    opening with a capitalised common noun of ``organization_heads``, not at a sentence's
+    start (where any word is capitalised), is a name though no word of it is a proper noun."""
+    first = span[0]
+    return (words.classes.get(span.label_) == "Organization" and len(span) > 1 and not first.is_sent_start
+            and first.text[:1].isupper() and first.lower_ in words.organization_heads)
 
 
 def _proper(span) -> bool:
@@ -237,9 +261,19 @@ def _is_name(span, words: NameWords, confirmed: bool = False) -> bool:
             return False
         return token.is_alpha or "-" in token.text or token.text.isupper()
     if words.classes[span.label_] == "Person":
-        # every word of a person's name is capitalised, but for particles ("bin", "de")
-        return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
+        # every word of a person's name is capitalised, but for particles ("bin", "de") and
+        # the second syllable of a hyphenated given name ("Lai Ching-te", "Lee Jae-myung")
+        return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha or _after_hyphen(t)
+                   for t in span)
     return True
+
+
+def _after_hyphen(token) -> bool:
+    """Is the token joined by a hyphen to a capitalised word before it ("Ching-te")?"""
+    doc = token.doc
+    i = token.i
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].text[:1].isupper())
 
 
 def _weapon(span, words: NameWords) -> bool:
