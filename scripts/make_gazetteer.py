@@ -193,7 +193,7 @@ class Builder:
             self.name(entry, "fr", country["translations"]["fra"]["common"])
             self.name(entry, "fr", strip_article(country["translations"]["fra"]["official"]))
             for spelling in country.get("altSpellings", []):
-                if len(spelling) > 2 and spelling.isascii():
+                if len(spelling) > 2 and spelling.isascii() and spelling not in _QUALIFIERS:
                     self.name(entry, "en", spelling)
             if country["cca3"] in iso3_safe:
                 for lang in LANGS:
@@ -556,13 +556,21 @@ def english_label(cldr_en: dict, iso2: str, common: str) -> str:
     return label
 
 
+# What a bracket tells of a name without naming it: "Congo (Republic)" is no state "Republic"
+# nor a spelling in the state's own tongue that is an English word (Iceland's "Island")
+_QUALIFIERS = {"Republic", "Rép.", "République", "Kingdom", "State", "Islands", "Island"}
+
+
 def split_names(name: str | None) -> list[str]:
-    """'Myanmar (Burma)' -> ['Myanmar', 'Burma']; 'Congo - Kinshasa' -> ['Congo-Kinshasa']."""
+    """'Myanmar (Burma)' -> ['Myanmar', 'Burma']; 'Congo - Kinshasa' -> ['Congo-Kinshasa'];
+    'Congo (Republic)' -> ['Congo']."""
     if not name:
         return []
     name = name.replace(" - ", "-")
     match = re.fullmatch(r"(.+?) \((.+)\)", name)
-    return [match[1], match[2]] if match else [name]
+    if not match:
+        return [name]
+    return [match[1]] if match[2] in _QUALIFIERS else [match[1], match[2]]
 
 
 def strip_article(name: str) -> str:

@@ -132,6 +132,22 @@ def test_smaller_cities_keep_no_form_of_another_place(gaz):
     assert labels(gaz.lookup("La Paz", "en")) == ["La Paz"]
 
 
+@pytest.mark.parametrize("word", ["Republic", "Island"])
+def test_a_bracketed_qualifier_or_a_native_spelling_that_is_a_word_names_no_state(gaz, word):
+    """CLDR's "Congo (Republic)" and Iceland's "Island" give no state called so."""
+    assert gaz.lookup(word, "en") == []
+
+
+@pytest.mark.parametrize("form, lang, label", [("Odesa", "en", "Odesa"), ("Zaporijjia", "fr", "Zaporizhzhia"),
+                                               ("Abou Dhabi", "fr", "Abu Dhabi")])
+def test_cities_as_the_press_spells_them(gaz, form, lang, label):
+    assert labels(gaz.lookup(form, lang))[:1] == [label]
+
+
+def test_state_news_agencies_stand_for_their_state(gaz):
+    assert gaz.state_of(gaz.lookup("MAP", "fr")[0]).label == "Morocco"
+
+
 def test_bodies_stand_for_a_known_state(gaz):
     for entry in gaz.entries:
         if entry.kind == "body":
