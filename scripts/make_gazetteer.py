@@ -87,8 +87,11 @@ HEADERS = {
 # Those of MINOR_CITY_RANK and beyond only keep the forms that name nothing else (the
 # "Santiago", "Los Angeles", "La Paz" of smaller towns) and none that
 # settings.cities_excluded lists (given names and words: "Mary", "Orange").
+# A smaller place that is no regional capital needs MINOR_CITY_PEOPLE inhabitants: the
+# towns of the outback and the tundra cost the matchers forms and name no news.
 CITY_RANK = 4
 MINOR_CITY_RANK = 4
+MINOR_CITY_PEOPLE = 300_000
 CITY_CLASSES = ("Populated place", "Admin-1 capital", "Admin-1 region capital", "Admin-0 region capital",
                 "Admin-0 capital alt")
 FILE_OF_KIND = {"state": "states.yaml", "capital": "places.yaml", "city": "places.yaml",
@@ -255,7 +258,9 @@ class Builder:
                     self.name(entry, lang, template.format(demonym))
         extra = {tuple(pair) for pair in self.settings.get("extra_cities") or []}
         for row in rows:
-            big = int(row["SCALERANK"]) <= CITY_RANK and row["FEATURECLA"] in CITY_CLASSES
+            big = int(row["SCALERANK"]) <= CITY_RANK and row["FEATURECLA"] in CITY_CLASSES and not (
+                int(row["SCALERANK"]) >= MINOR_CITY_RANK and row["FEATURECLA"] == "Populated place"
+                and float(row["POP_MAX"] or 0) < MINOR_CITY_PEOPLE)
             wanted = (row["NAME_EN"], row["ISO_A2"]) in extra or (row["NAME"], row["ISO_A2"]) in extra
             if big or wanted:
                 entry = self.place(row, "city", tsv_cities)
