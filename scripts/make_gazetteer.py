@@ -431,6 +431,10 @@ class Builder:
                         self.name(entry, lang, variant)
             if state_qid in CYRILLIC_STATES:
                 self.name(entry, "fr", french_transliteration(name))
+            regnal = re.fullmatch(r"(\w[\w-]*(?: \w+)? [IVX]+(?: \w+)?)(?: of |, ).+", name)
+            if regnal:  # "Abdullah II of Jordan" is "King Abdullah II"; "Harald V of Norway", "Harald V"
+                for lang in LANGS:
+                    self.name(entry, lang, regnal[1], cased=True)
             surname = name.split()[-1]
             if (prominent and len(surname) >= 4 and surnames[surname] == 1
                     and surname not in excluded | given_names and state_qid not in FAMILY_NAME_FIRST):

@@ -343,6 +343,9 @@ def titled_names(doc, lang: str) -> list:
     for _start, end, _title in find_phrases(doc, lang, titles):
         while end < len(doc) and doc[end].lower_ in words.titles:  # "spokesman Colonel Amadou Abdramane"
             end += 1
+        apposed = end >= len(doc) or not _name_word(doc[end], words)
+        if apposed:
+            end = _apposed_after(doc, end, lang)  # "le vice-ministre russe de la Défense, X Y,"
         stop, parts = end, 0
         while stop < len(doc) and parts < 4:
             if _name_word(doc[stop], words):
@@ -356,9 +359,27 @@ def titled_names(doc, lang: str) -> list:
                 break
         while stop < len(doc) and stop > end and doc[stop].lower_ in words.suffixes:
             stop += 1
+        if apposed and (stop >= len(doc) or doc[stop].text not in (",", ".")):
+            continue  # an apposition is the name alone, closed by a comma or a full stop
         if parts >= 2:
             names.append(Span(doc, end, stop, label=next(k for k, v in words.classes.items() if v == "Person")))
     return names
+
+
+def _apposed_after(doc, end: int, lang: str) -> int:
+    """Where a name set off by a comma after a title's complement may start ("le
+    vice-ministre russe de la Défense, Iounous-Bek Evkourov, a"): past the first comma,
+    if the words before it hold no verb nor other break; else ``end`` itself."""
+    from ..profiles import profile
+
+    reach = min(len(doc), end + profile(lang).windows["title_clause"])
+    for i in range(end, reach):
+        token = doc[i]
+        if token.text == ",":
+            return i + 1
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in ("'", "-")):
+            return end
+    return end
 
 
 def _name_word(token, words: NameWords) -> bool:
