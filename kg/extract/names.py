@@ -346,6 +346,8 @@ def titled_names(doc, lang: str) -> list:
         apposed = end >= len(doc) or not _name_word(doc[end], words)
         if apposed:
             end = _apposed_after(doc, end, lang)  # "le vice-ministre russe de la Défense, X Y,"
+        while end < len(doc) and doc[end].text.rstrip(".").lower() in words.honorifics:
+            end += 1  # "le Président de la République de Corée, M. Han Duck-soo": no "M." in the name
         stop, parts = end, 0
         while stop < len(doc) and parts < 4:
             if _name_word(doc[stop], words):
