@@ -559,9 +559,15 @@ def _in_coordinated_clause(anchor, trigger) -> bool:
     """"discussed cooperation with X and condemned Y's launches", "X said her party backed
     the plan, but Y criticised Z": a name under a verb coordinated after the trigger's
     own, which does not hold the trigger, is that verb's, not the trigger's object."""
-    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return (verb is not None and verb.i != trigger.i and verb.dep_ == "conj"
-            and trigger.i < verb.i and not any(a.i == verb.i for a in trigger.ancestors))
+    # "thanked X for its support but said Kyiv still needed...": the coordinated verb may
+    # stand higher up, over the clause it reports
+    above = {a.i for a in trigger.ancestors} | {trigger.i}
+    for verb in anchor.ancestors:
+        if verb.i in above:
+            return False
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i:
+            return True
+    return False
 
 
 def coordinated_with_own_subject(trigger, verb) -> bool:
