@@ -76,6 +76,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if frame.not_at_home:
                 _drop_hosts(roles, frame.not_at_home, ctx)
             roles = drop_self_links(roles, frame)
+            _drop_offices(roles, declared.agent, ctx)
             source = inherit(roles, frame, ctx)
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
@@ -235,6 +236,29 @@ def _inside_longer(i: int, frame: Frame, phrases) -> bool:
     leaves en.visit its "visit")."""
     return any(start <= i < end and frame_id != frame.id and kind != frame.type and not (i == start and end - start == 1)
                for start, end, frame_id, kind in phrases)
+
+
+def _drop_offices(roles, agent: str | None, ctx: SentenceContext) -> None:
+    """"Le président du RN, X, a dénoncé", "the leader of the Freedom Party, X, said": the
+    party whose office the sentence gives the acting person does not act beside them (a
+    state does: "Poland's President X praised" is Poland's stance too)."""
+    declared = membership_type()
+    acting = roles.get(agent) if agent else None
+    if declared is None or not acting or len(acting) < 2:
+        return
+    member, organisation = declared.membership
+    start = ctx.evidence.start
+    offices = {(c.roles[organisation][0].id, c.roles[member][0].id) for c in ctx.previous.get(declared.name, ())
+               if c.evidence and c.evidence[0].start == start}
+    people = {r.id for r in acting if r.cls == "Person"}
+    # a state's own body keeps acting for it ("le porte-parole du Kremlin, X"), and so does
+    # a body Wikidata knows (NATO, the UN: "NATO Secretary General X said"); a party the
+    # gazetteer links to none, or a body only the NER found, does not
+    of_states = {m.ref.id for m in ctx.mentions if m.state is not None}
+    kept = [r for r in acting if not (r.cls == "Organization" and r.qid is None and r.id not in of_states
+                                      and any((r.id, p) in offices for p in people))]
+    if kept:
+        roles[agent] = kept
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
