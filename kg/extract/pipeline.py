@@ -154,7 +154,9 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     _signatories_states(claims)
     claims = [c for c in claims if claim_type(c.type).has_required_roles(c.roles)]
     reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
-    involved = set().union(*(_taking_part(c) for c in reported))
+    # a state that denies its own act ("The Pentagon dismissed a report that U.S. troops had
+    # been sent to Taiwan") takes part too: it answers that report, not every other one
+    involved = set().union(*(_taking_part(c) for c in claims if c.attributions))
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions

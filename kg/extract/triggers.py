@@ -169,6 +169,8 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     for child in (c for act in acts for c in act.children):
         if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
             return True
+        if child.dep_ in ("nsubj", "nsubj:pass") and _negated_subject(child, lexicon):
+            return True
         if child.dep_ == "mark" and child.lower_ in lexicon.irrealis and not binding:
             return True  # "warned X against deploying": a gerund's mark of what is not done
         if (child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding
@@ -198,6 +200,13 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     if _ended_by_noun(token, lexicon):
         return True
     return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+
+
+def _negated_subject(subject, lexicon) -> bool:
+    """"Neither Spain nor Portugal has sent soldiers", "no country has sent": a subject a
+    negation opens does not act."""
+    return any(c.lower_ in lexicon.negations and c.i < subject.i and c.dep_ in ("cc:preconj", "det", "cc")
+               for c in subject.children)
 
 
 def _future(token) -> bool:
