@@ -347,11 +347,19 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
 
 
 def _other_event(token) -> bool:
-    """"met X in Kyiv, days after U.S. and Russian officials held talks in Riyadh": a
-    clause a conjunction subordinates, with a subject of its own, tells another event;
-    its complements are not the trigger's."""
-    return (token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
-            and any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children))
+    """"met X in Kyiv, days after U.S. and Russian officials held talks in Riyadh", "met
+    Y, who hosted Z in Sochi in 2023": a clause a conjunction subordinates, or a relative
+    clause on a person, with a subject of its own, tells another event; its complements
+    are not the trigger's ("6 000 soldats, dont 2 000 se trouvent à Idleb" keeps its place)."""
+    subordinate = token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+    noun = token.head  # "le Premier ministre hongrois X, qui...": the title's apposed name
+    on_person = token.dep_ == "acl:relcl" and (noun.ent_type_ in _PERSON_LABELS or any(
+        c.dep_ == "appos" and c.ent_type_ in _PERSON_LABELS for c in noun.children))
+    return (subordinate or on_person) and any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children)
+
+
+#: the NER labels of people (the English and the French models)
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
 def _in_subordinate(anchor, trigger) -> bool:
