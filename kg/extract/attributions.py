@@ -183,7 +183,7 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
             continue
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
-        if parsed and _passive_modifier(token):
+        if parsed and (_passive_modifier(token) or _passive_clause(token)):
             continue  # "douze responsables accusés de répression": the accused claim nothing
         lemma = token.lemma_.lower() if parsed else token.lower_
         verbs = lexicon.verbs
@@ -207,6 +207,14 @@ def _passive_modifier(token) -> bool:
     ("accusées par Bruxelles de..." names its claimant, the agent)."""
     return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
             and "Past" in token.morph.get("Tense")
+            and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))
+
+
+def _passive_clause(token) -> bool:
+    """"Egypt is widely believed to back the army", "la Russie est accusée d'avoir livré":
+    the subject of a passive speech verb with no agent is spoken of; it says nothing."""
+    # the passive auxiliary itself: the parser may call an inverted "-il" a passive subject
+    return (any(c.dep_ == "aux:pass" for c in token.children)
             and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))
 
 
