@@ -183,23 +183,40 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     if _asked(token.sent):
         return True
     head = acts[-1] if len(acts) > 1 else token.head
-    intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
+    intends = bool(_verb_words(head) & lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
-    if token.dep_ in ("xcomp", "ccomp") and intends:
+    if (token.dep_ in ("xcomp", "ccomp") or _bare_gerund(token)) and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
     verb = acts[-1]
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
-            and (verb.head.lemma_.lower() in lexicon.irrealis or verb.head.lower_ in lexicon.irrealis)):
+            and _verb_words(verb.head) & lexicon.irrealis):
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
     if head.i != token.i and _ends(head, lexicon) and head.i < token.i:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
     return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+
+
+def _bare_gerund(token) -> bool:
+    """"ruled out sending troops", parsed as an adverbial clause: a gerund right after its
+    verb, with no mark, subject or comma between, is that verb's complement."""
+    head = token.head
+    gerund = "Ger" in token.morph.get("VerbForm") or "Prog" in token.morph.get("Aspect")
+    return (token.dep_ == "advcl" and gerund and head.i < token.i
+            and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in token.children)
+            and not any(t.is_punct for t in token.doc[head.i + 1:token.i]))
+
+
+def _verb_words(verb) -> set[str]:
+    """The verb as an irrealis list may name it: its lemma, its form, and its lemma with
+    its particle ("ruled out deploying troops": "rule out")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, verb.lower_} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "compound:prt"}
 
 
 def _negated_subject(subject, lexicon) -> bool:
