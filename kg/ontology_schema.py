@@ -220,6 +220,7 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
     "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
     "plural_first_person?": WORDS,
 }
@@ -259,6 +260,7 @@ PROFILE = {
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
         "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
+        "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
         "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive

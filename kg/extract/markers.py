@@ -35,6 +35,8 @@ def phrase_start(doc, mention) -> int:
     """
     if mention.demonym:
         head = _qualified_by_demonym(doc, mention.tok_start)
+        if (facet := _facet_of_first_conjunct(doc, head)) is not None:
+            return facet
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
@@ -54,11 +56,19 @@ def phrase_start(doc, mention) -> int:
             # the preposition before the count introduces the demonym too
             return _modifiers_start(doc, mention.tok_start, head)
     start = mention.tok_start
+    if (facet := _facet_of_first_conjunct(doc, _root(doc, mention))) is not None:
+        return facet
     if mention.cls == "Person":
         start = _title_start(doc, start)
     nouns, links = _place_words(doc.lang_)
-    if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
-        start -= 2
+    link = start - 1
+    while link > 0 and is_determiner(doc[link]):
+        link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
+    noun = link - 1
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+        noun -= 1  # "sur une base aérienne de Pologne"
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+        start = noun
     else:
         start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
@@ -76,6 +86,27 @@ def phrase_start(doc, mention) -> int:
         start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
+    return start
+
+
+def _facet_of_first_conjunct(doc, noun) -> int | None:
+    """"contre des membres du M23 et de l'armée rwandaise": a complement joined by "et de"
+    to one that hangs off an aspect or a representative noun shares that noun's phrase,
+    hence its preposition. None elsewhere."""
+    if noun.dep_ != "conj" or not doc.has_annotation("DEP"):
+        return None
+    words = mention_words(doc.lang_)
+    if not any(c.dep_ == "case" and c.lower_ in words["place_links"] for c in noun.children):
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    holder = first.head
+    if holder.i >= first.i or holder.lower_ not in words["facet_nouns"] | words["representatives"]:
+        return None
+    start = holder.i
+    while start > 0 and (is_determiner(doc[start - 1]) or (doc[start - 1].like_num and doc[start - 1].pos_ != "ADJ")):
+        start -= 1
     return start
 
 
@@ -117,13 +148,15 @@ def _facet_start(doc, start: int, links) -> int:
         link -= 1  # "de l'Ukraine"
     if link < 1 or doc[link].lower_ not in links:
         return start
-    facets = mention_words(doc.lang_)["facet_nouns"]
+    words = mention_words(doc.lang_)
+    # "contre neuf membres du M23": those who act for a body stand for it, as its aspects do
+    facets = words["facet_nouns"] | words["representatives"]
     noun = link - 1
     if noun > 0 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in facets:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
-    while noun > 0 and is_determiner(doc[noun - 1]):
+    while noun > 0 and (is_determiner(doc[noun - 1]) or (doc[noun - 1].like_num and doc[noun - 1].pos_ != "ADJ")):
         noun -= 1
     return noun
 
@@ -293,10 +326,20 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             if form in mention_words(doc.lang_)["adversative"]:
                 return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
+                if _after_adverb(doc, start, sentence, words):
+                    # "près de Taïwan", "au large de X": the adverb's locution, which a frame
+                    # lists whole where it takes it; not the bare "de" of a complement
+                    return {_join(doc[start - 2:start])}
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _after_adverb(doc, start: int, sentence, words: str) -> bool:
+    """Is ``words`` a lone "de" that an adverb before it opens ("près de", "loin de")?"""
+    return (" " not in words and words in _place_words(doc.lang_)[1] and start - 2 >= sentence.start
+            and doc[start - 2].pos_ == "ADV")
 
 
 def hangs_on_trigger(doc, mention, trigger) -> bool:

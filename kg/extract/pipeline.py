@@ -31,7 +31,7 @@ from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -250,6 +250,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
+    for claim, trigger in triggered:
+        name_own_treaty(claim, trigger, ctx.mentions)
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)

@@ -247,6 +247,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         return not contrast_between(doc, trigger.i, mention.tok_start) and not _in_subordinate(
             doc[mention.tok_start:mention.tok_end].root, trigger)
     anchor = doc[mention.tok_start:mention.tok_end].root
+    if mention.demonym and anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "visant la flotte russe": a demonym's phrase is its noun's
     facets = mention_words(doc.lang_)["facet_nouns"]
     while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
         anchor = anchor.head  # "à la souveraineté de l'Ukraine": where the aspect's noun hangs
@@ -742,6 +744,16 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
     counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     if frame.needs_unit and not counts:
         return _retold(roles, frame, ctx, earlier)
+    # "..., où sont stationnés 1 000 militaires canadiens": a count of another sender's
+    # troops is no new count of an earlier deployment, whose place is its own (a recipient
+    # of aid is often the whole article's: "Germany pledged €1bn" after others' aid to X)
+    agent = claim_type(frame.type).agent
+    places = any("Place" in rule.classes for rule in frame.roles if rule.role in frame.inherit and not roles.get(rule.role))
+    if places and agent in frame.inherit and roles.get(agent):
+        acting = {r.id for r in roles[agent]}
+        earlier = [c for c in earlier if acting & {r.id for r in c.roles.get(agent, [])}]
+        if not earlier:
+            return None
     source = earlier[-1]
     size = _size(counts[0]) if counts else None
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]
