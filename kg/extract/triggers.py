@@ -193,7 +193,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
-    return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+    # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
+    return (any(act.pos_ == "VERB" and _future(act) for act in acts)
+            and not binding and not pledged)
 
 
 def _future(token) -> bool:
