@@ -40,14 +40,29 @@ def home_state(document):
     return None
 
 
-def first_person_mentions(doc, lang: str, state) -> list[Mention]:
+def first_person_mentions(doc, lang: str, state, title: str | None = None, pair=()) -> list[Mention]:
     """A mention of ``state`` for each first-person subject pronoun of ``doc`` (of the
-    union, after a setting where the state acts as its member: "À Bruxelles, nous")."""
-    words = frozenset(_publishers(lang)["first_person"])
+    union, after a setting where the state acts as its member: "À Bruxelles, nous"); in a
+    joint declaration (``title``) that is about ``state`` and a partner, "nous" names both."""
+    publishers = _publishers(lang)
+    words = frozenset(publishers["first_person"])
+    plural = frozenset(publishers.get("plural_first_person") or ())
     parsed = doc.has_annotation("DEP")
-    return [Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, _union_of(t, lang) or state, "official")
-            for t in doc
-            if t.lower_.replace("\u2019", "'") in words and (t.dep_.startswith("nsubj") or not parsed)]
+    partners = [ref for ref in pair if ref.id != state.id] if _joint(title, lang) and any(
+        ref.id == state.id for ref in pair) else []
+    found = []
+    for t in doc:
+        word = t.lower_.replace("\u2019", "'")
+        if word in words and (t.dep_.startswith("nsubj") or not parsed):
+            union = _union_of(t, lang)
+            for ref in [union] if union else [state] + (partners if word in plural else []):
+                found.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "official"))
+    return found
+
+
+def _joint(title: str | None, lang: str) -> bool:
+    folded = (title or "").lower().replace("\u2019", "'")
+    return any(words in folded for words in _publishers(lang).get("joint_titles") or ())
 
 
 def _union_of(pronoun, lang: str):

@@ -172,7 +172,9 @@ def _title_start(doc, start: int) -> int:
     titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
     for title_start, title_end, _title in reversed(titles):
         between = doc[title_end:start]
-        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= windows["title_gap"]:
+        # "le président turc a félicité X": a verb between makes the title another's
+        if (all((t.is_punct or (t.is_lower and t.is_alpha)) and t.pos_ not in ("VERB", "AUX") for t in between)
+                and len(between) <= windows["title_gap"]):
             return title_start
     return start
 
@@ -539,9 +541,16 @@ def _bare_object(noun) -> bool:
 def _subject_of_next_clause(anchor, trigger) -> bool:
     """"Iran delivered missiles to Russia, and South Korea said": the subject of a clause
     coordinated to the trigger's is no object of it (a subordinate clause's subject may
-    be: "estimant que le pouvoir russe réservait...")."""
+    be: "estimant que le pouvoir russe réservait..."). So is a name inside that subject:
+    "« ... », a affirmé le chancelier allemand X" (the speaker's title, not his object)."""
+    while anchor.dep_ in _INSIDE_NOUN_PHRASE and anchor.head.i != anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+#: how a word hangs inside a noun phrase (the parser may read a title before a name as its adjective)
+_INSIDE_NOUN_PHRASE = frozenset({"amod", "compound", "flat", "flat:name", "nmod", "appos"})
 
 
 @lru_cache(maxsize=None)
@@ -788,6 +797,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     auxiliary = _cut_off_auxiliary(verb)
     if auxiliary is not None and depth < 3:
         return subject_tokens_of(auxiliary, depth + 1)
+    speakers = _first_person_owners(verb)
+    if speakers:
+        # "Nous réaffirmons ... notre volonté de soutenir X": "notre" says who would, the
+        # sentence's "nous", however the parser hung the noun
+        return speakers
     qualified = _qualified_noun(verb)
     if qualified is not None:
         # "des sociétés chinoises, accusées de fournir des composants": the noun the
@@ -874,6 +888,18 @@ def _acting_through(verb):
     # only a verb that enacts the text (mentions.yaml): presenting a bill ratifying nothing yet
     enacting = mention_words(verb.doc.lang_)["enacting_verbs"]
     return noun.head if noun.head.lemma_.lower() in enacting else None
+
+
+def _first_person_owners(verb) -> set[int]:
+    """The first-person subjects of the sentence ("nous") when ``verb`` is an infinitive
+    that completes a noun a first-person possessive owns ("notre volonté de soutenir")."""
+    noun = verb.head
+    owners = profile(verb.doc.lang_).words.get("first_person_possessives", frozenset())
+    if (verb.dep_ != "acl" or "Inf" not in verb.morph.get("VerbForm") or noun.pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in owners for c in noun.children)):
+        return set()
+    return {t.i for t in verb.sent if t.dep_.startswith("nsubj") and t.pos_ == "PRON"
+            and "1" in t.morph.get("Person")}
 
 
 def _qualified_noun(verb):

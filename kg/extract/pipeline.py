@@ -144,7 +144,8 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
-        mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
+        mentions = sorted(mentions + first_person_mentions(doc, lang, home, document.title, pair),
+                          key=lambda m: m.tok_start)
     article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home,
                        by_sentence=_by_sentence(doc, mentions), leading=leading_states(mentions))
     claims: list[Claim] = []
@@ -566,7 +567,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
     """
     results = {}
     if store is not None:
-        results = {d.id: r for d in documents if (r := store.get(d)) is not None}
+        results = store.results(documents)
         for document in documents:
             if progress and document.id in results:
                 progress(document)

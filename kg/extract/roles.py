@@ -699,18 +699,27 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
                   for t in c.subtree if t.i < ctx.sentence.end and _anaphoric(t)}
     lexicon = claim_lexicon(ctx.lang)
-    candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
+    candidates = [(frame.topic & following, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
     reported = [c for claims in ctx.previous.values() for c in claims
                 if claim_type(c.type).speech_about is None and not claim_type(c.type).membership and c.evidence]
     if reported:
-        candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
-    for words, earlier in candidates:
-        if earlier is not None and words & following:
+        # "Moscou a dénoncé des mesures « illégales »": an act noun that is the verb's
+        # own object points back even when indefinite, unless it names its author
+        acts = following | {c.lower_ for c in trigger.children
+                            if c.dep_ == "obj" and c.i > trigger.i and not _has_complement(c)}
+        candidates.append((lexicon.act_nouns & acts, max(reported, key=lambda c: c.evidence[0].start)))
+    for found, earlier in candidates:
+        if earlier is not None and found:
             agent = earlier.roles.get(claim_type(earlier.type).agent, [])
             speakers = {r.id for r in roles[speaker]}
             roles[about] = [r for r in agent if r.id not in speakers]
             return
+
+
+def _has_complement(noun) -> bool:
+    """"une décision de la Cour": a noun whose own complement says whose act it is."""
+    return any(c.dep_ in ("nmod", "acl", "acl:relcl", "nmod:poss", "poss") for c in noun.children)
 
 
 def _anaphoric(word) -> bool:

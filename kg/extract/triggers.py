@@ -264,12 +264,12 @@ def other_sense(frame: Frame, trigger) -> bool:
         return True
     if trigger.head.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in frame.not_object_of:
         return True
-    if not frame.not_followed_by:
+    if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
         if t.is_punct and t.text not in ("$", "€", "£"):
             return False
-        if t.lower_ in frame.not_followed_by:
+        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
             return True
     return False
 
