@@ -74,7 +74,9 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if frame.not_at_home:
                 _drop_hosts(roles, frame.not_at_home, ctx)
             roles = drop_self_links(roles, frame)
-            source = inherit(roles, frame, ctx)
+            # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
+            # antecedent, never an earlier claim's
+            source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
                 if _only_itself(roles, frame):
@@ -152,6 +154,14 @@ def _yielded(results, lexicon):
         types_at.setdefault(trigger.i, set()).add(claim.type)
     return [(claim, trigger) for claim, trigger in results
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
+
+
+def _in_place_clause(trigger) -> bool:
+    """Does a relative adverb of place ("où") open the trigger's clause?"""
+    from .markers import mention_words
+
+    words = mention_words(trigger.doc.lang_)["relative_places"]
+    return any(c.lower_ in words and c.i < trigger.i for c in trigger.children)
 
 
 def _only_itself(roles, frame: Frame) -> bool:
