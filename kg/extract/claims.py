@@ -18,6 +18,7 @@ from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_
 from .context import SentenceContext
 from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
+from .mention_words import mention_words
 from .mentions import entity_ref
 from .phrases import find_phrases
 from .quantities import is_money
@@ -160,8 +161,6 @@ def _yielded(results, lexicon):
 
 def _in_place_clause(trigger) -> bool:
     """Does a relative adverb of place ("où") open the trigger's clause?"""
-    from .markers import mention_words
-
     words = mention_words(trigger.doc.lang_)["relative_places"]
     return any(c.lower_ in words and c.i < trigger.i for c in trigger.children)
 
@@ -223,8 +222,6 @@ def _verbless(trigger, lang: str) -> bool:
     en Russie": a noun that heads a headline, or a count of it, says where they are;
     under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
     the place is the verb's or the act's."""
-    from .mention_words import mention_words
-
     head = trigger.head
     if head.i == trigger.i or trigger.dep_ == "ROOT":
         return True
