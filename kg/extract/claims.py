@@ -18,6 +18,7 @@ from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_
 from .context import SentenceContext
 from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
+from .mention_words import mention_words
 from .mentions import entity_ref
 from .phrases import find_phrases
 from .quantities import is_money
@@ -76,7 +77,9 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             if frame.not_at_home:
                 _drop_hosts(roles, frame.not_at_home, ctx)
             roles = drop_self_links(roles, frame)
-            source = inherit(roles, frame, ctx)
+            # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
+            # antecedent, never an earlier claim's
+            source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
                 if _only_itself(roles, frame):
@@ -156,6 +159,12 @@ def _yielded(results, lexicon):
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
 
 
+def _in_place_clause(trigger) -> bool:
+    """Does a relative adverb of place ("où") open the trigger's clause?"""
+    words = mention_words(trigger.doc.lang_)["relative_places"]
+    return any(c.lower_ in words and c.i < trigger.i for c in trigger.children)
+
+
 def _only_itself(roles, frame: Frame) -> bool:
     """Does a role other than the agent hold nothing but the agent (an inherited imposer
     whose own name the sentence gives as the target)?"""
@@ -213,8 +222,6 @@ def _verbless(trigger, lang: str) -> bool:
     en Russie": a noun that heads a headline, or a count of it, says where they are;
     under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
     the place is the verb's or the act's."""
-    from .mention_words import mention_words
-
     head = trigger.head
     if head.i == trigger.i or trigger.dep_ == "ROOT":
         return True

@@ -72,5 +72,23 @@ def doc_dateline(doc):
     from ..text import find_dateline
 
     if "kg_dateline" not in doc.user_data:
-        doc.user_data["kg_dateline"] = find_dateline(doc[:120].text)  # a dateline spans < 100 characters
+        # a dateline spans < 100 characters
+        doc.user_data["kg_dateline"] = find_dateline(doc[:120].text) or _after_headline(doc_text(doc))
     return doc.user_data["kg_dateline"]
+
+
+def _after_headline(text: str):
+    """"Titre\n\nPARIS (Le Monde) - ...": the dateline opening the line after a headline
+    (a first line that ends no sentence), with offsets into the whole text; else None."""
+    from dataclasses import replace
+
+    from ..text import find_dateline
+
+    end = text.find("\n", 0, 200)
+    if end <= 0 or text[:end].rstrip().endswith((".", "!", "?", "…", ":")):
+        return None
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    found = find_dateline(text[start:start + 120])
+    return replace(found, place_end=start + found.place_end, end=start + found.end, start=start) if found else None

@@ -42,11 +42,11 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
             note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
-        dateline_end = dateline.end if dateline else 0
+        dateline_start, dateline_end = (dateline.start, dateline.end) if dateline else (0, 0)
         # "signed an agreement ..., committing to deliver 30 jets by 2028", "a prolongé les
         # sanctions jusqu'en janvier 2026": an act the article reports is done by the day it
         # was published; a later date is when something ends or is due
-        dates = [d for d in ctx.dates if d.start >= dateline_end and not _after(d.iso, ctx.published)]
+        dates = [d for d in ctx.dates if not dateline_start <= d.start < dateline_end and not _after(d.iso, ctx.published)]
         if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
             # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
             # after it happened at another time than the clause's; its own date, if any

@@ -172,7 +172,7 @@ def _in_dateline(span) -> bool:
     at the start of a later line: the place the article was filed from, not an actor."""
     doc = span.doc
     dateline = doc_dateline(doc)
-    if dateline is not None and span.end_char <= dateline.place_end:
+    if dateline is not None and dateline.start <= span.start_char and span.end_char <= dateline.place_end:
         return True
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     return (line_start and span.text.isupper() and span.end < len(doc)

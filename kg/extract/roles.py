@@ -487,6 +487,9 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if coordinated_with_own_subject(trigger, verb):
         return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
+    if (trigger.dep_ == "xcomp" and trigger.head.i == verb.i and mention.tok_start < verb.i
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
+        return False  # "X a annoncé avoir livré", "a dit avoir envoyé": X tells of its own act
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
 

@@ -16,7 +16,7 @@ from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
 from .context import doc_text
-from .markers import mention_words
+from .mention_words import mention_words
 from .frames import claim_lexicon
 from .phrases import find_phrases
 

@@ -296,7 +296,7 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
 def _joined_counts(ctx: SentenceContext, first, second) -> bool:
     """Are two counts items of one list ("quatre Rafale et 120 aviateurs"): the second
     follows the first with a joining word and no verb between?"""
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     doc = ctx.sentence.doc
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
