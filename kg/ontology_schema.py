@@ -152,6 +152,7 @@ QUANTITIES = {
     "approximate": WORDS,
     "at_least": WORDS,
     "at_most": WORDS,
+    "not_cues?": WORDS,            # "handed over 14 tanks": a phrase that ends in a cue word is no cue
     # an empty opener is a bare range ("12 000 à 15 000 soldats")
     "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
     "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
