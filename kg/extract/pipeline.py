@@ -159,7 +159,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
         answers = [cue for cue, topics, at in article.reactions
                    if _answers(claim, topics, at) and _concerned(claim, cue, involved)]
         attach(claim, answers, answering=True)
-    link_treaty(claims, pair)
+    claims = link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
