@@ -220,6 +220,7 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    "home_bodies?": WORDS,         # (en-acts) "The Ministry of Defence has deployed" on gov.uk: the state's own body
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,

@@ -25,7 +25,7 @@ from .context import SentenceContext, doc_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state
+from .home import first_person_mentions, home_state, with_home_bodies
 from .markers import coordinated_with_own_subject
 from .mentions import find_mentions
 from .positions import position_claims
@@ -144,7 +144,8 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
-        mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
+        mentions = sorted(with_home_bodies(doc, lang, home, mentions) + first_person_mentions(doc, lang, home),
+                          key=lambda m: m.tok_start)
     article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home,
                        by_sentence=_by_sentence(doc, mentions), leading=leading_states(mentions))
     claims: list[Claim] = []
