@@ -35,7 +35,8 @@ def _counted_item(counts, trigger_char: int, lang: str) -> str | None:
 
 def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
     if "quantity" in frame.fields:
-        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit
+                 and not _other_clause(q, ctx.sentence, trigger)]
         match = _preceding(units, trigger.idx)
         claim.quantity = match.quantity if match else None
         if match:
@@ -67,6 +68,21 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _other_clause(quantity, sentence, trigger) -> bool:
+    """Is the count another act's, a clause joined to the trigger's with a subject of its
+    own ("Denmark sent its first jets to X, and the Netherlands has pledged 24")?"""
+    span = sentence.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    joined = (verb.dep_ == "conj" and verb.head.i == trigger.i) or (trigger.dep_ == "conj" and trigger.head.i == verb.i)
+    return joined and all(any(c.dep_.startswith("nsubj") for c in v.children) for v in (verb, trigger))
 
 
 def _after(iso: str | None, published: str | None) -> bool:
