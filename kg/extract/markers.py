@@ -34,7 +34,7 @@ def phrase_start(doc, mention) -> int:
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
     if mention.demonym:
-        head = _qualified_by_demonym(doc, mention.tok_start)
+        head = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
@@ -79,12 +79,15 @@ def phrase_start(doc, mention) -> int:
     return start
 
 
-def _qualified_by_demonym(doc, index: int):
+def _qualified_by_demonym(doc, index: int, end: int | None = None):
     """The noun a demonym adjective qualifies. The parser sometimes hangs it on a noun
     further back ("des sanctions contre douze responsables biélorusses" -> "sanctions");
     a noun right before it that opens its own prepositional phrase (not a bare "de"
     complement, as in "le ministère de la Défense russe") is the one it qualifies."""
     head = doc[index].head
+    # a demonym of several words ("three North Korean officials"): the head of the whole
+    while end is not None and index <= head.i < end and head.head.i != head.i:
+        head = head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
@@ -305,7 +308,7 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         return True
     noun = _root(doc, mention)
     if mention.demonym and noun.head.i < mention.tok_start:
-        noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
+        noun = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)  # "contre les villes ukrainiennes"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "contre X et Y": as X
     facets = mention_words(doc.lang_)["facet_nouns"]
