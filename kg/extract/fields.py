@@ -37,7 +37,9 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
     if "quantity" in frame.fields:
         units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit
                  and not _other_clause(q, ctx.sentence, trigger)]
-        match = _preceding(units, trigger.idx)
+        # a verb's own count first: "deployed 2,000 troops to X and sent 500 to Y"
+        own = [q for q in units if _under(q, ctx.sentence, trigger)] if trigger.pos_ == "VERB" else []
+        match = _preceding(own or units, trigger.idx)
         claim.quantity = match.quantity if match else None
         if match:
             note_field(claim, "quantity", match, "before")
@@ -68,6 +70,19 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _under(quantity, sentence, verb) -> bool:
+    """Does the count hang under the verb, in no other verb's clause?"""
+    span = sentence.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in [span.root, *span.root.ancestors]:
+        if token.i == verb.i:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _other_clause(quantity, sentence, trigger) -> bool:

@@ -312,6 +312,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
+        if token.pos_ == "VERB" and token.dep_ == "conj" and token.head.i in governors and token.i > trigger.i:
+            return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
