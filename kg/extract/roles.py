@@ -306,6 +306,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
                 or through_marker or _through_of_chain(anchor, governors))
+    if trigger.pos_ in ("VERB", "AUX") and _in_subordinate(anchor, trigger):
+        return False  # "stationed troops in X, while the UK leads a battlegroup in Y": Y is the other clause's
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
