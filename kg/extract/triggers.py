@@ -182,6 +182,10 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    if (token.dep_ in ("xcomp", "ccomp") and "Inf" in token.morph.get("VerbForm") and not binding
+            and any(c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
+                    and c.lower_ not in pledged and c.lemma_.lower() not in pledged for c in token.head.children)):
+        return True  # "the package will see the UK deliver 50 missiles": the infinitive of a future verb
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
