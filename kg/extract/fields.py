@@ -247,7 +247,8 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     windows = profile(ctx.lang).windows
     start = max(ctx.sentence.start, trigger.i - windows["item_before"])
     end = min(ctx.sentence.end, trigger.i + windows["item_after"])
-    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
+    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)
+             if not _in_relative_clause(doc[a], trigger)]
     if found:
         first, last = found[0][0], found[-1][1]
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
@@ -258,6 +259,17 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     return _counted_item(units, trigger.idx, ctx.lang)
+
+
+def _in_relative_clause(token, trigger) -> bool:
+    """"sent troops to X, which hosts nuclear weapons": an item in a relative clause that
+    does not hold the trigger is that clause's."""
+    for above in [token, *token.ancestors]:
+        if above.i == trigger.i:
+            return False
+        if above.dep_ == "acl:relcl":
+            return trigger not in above.subtree
+    return False
 
 
 def _object_items(trigger, frame: Frame, start: int, end: int) -> str | None:

@@ -274,6 +274,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
         return {OUTLET}
     if _through_representatives(doc, mention, trigger):
         return {"subject"}  # before the marker words: its "de" links it to them, not to the trigger
+    if _antecedent_subject(doc, mention, trigger):
+        return {"subject"}  # "in coordination with Canada, which also imposed sanctions": its own preposition is another verb's
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -567,6 +569,19 @@ def _after_relative_clause(anchor, trigger) -> bool:
     is outside it, no object of the trigger."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ in _RELATIVE_DEPS), None)
     return clause is not None and anchor.i > clause.right_edge.i
+
+
+def _antecedent_subject(doc, mention, trigger) -> bool:
+    """Is the mention the antecedent of the relative clause of the trigger, whose relative
+    pronoun is its subject ("along with the EU, which also adopted sanctions")?"""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
+        verb = trigger.head  # "which also imposed sanctions": the verb that takes the noun
+    if verb.dep_ != "acl:relcl" or not mention.tok_start <= verb.head.i < mention.tok_end:
+        return False
+    return any(c.dep_.startswith("nsubj") and c.tag_ in ("WDT", "WP") for c in verb.children)
 
 
 def _subject_of_relative(anchor, trigger) -> bool:
