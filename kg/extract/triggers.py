@@ -51,6 +51,7 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _semi_auxiliary(doc[i], lang)
              and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)
+             and not (frame.not_subjects and _subject_fits(doc[i], frame.not_subjects))
              and _object_fits(doc[i], frame.objects, lang)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
                  if _subject_fits(doc[start], frame.subjects))
