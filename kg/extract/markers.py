@@ -425,7 +425,7 @@ def _through_representatives(doc, mention, trigger) -> bool:
         holder = holder.head
     return (anchor.dep_ in ("nmod", "conj") and any(c.dep_ == "case" for c in anchor.children)
             and holder.lower_ in representatives and holder.i in _trigger_subject(trigger)
-            and (holder is anchor.head or linked(anchor)))
+            and (holder.i == anchor.head.i or linked(anchor)))
 
 
 def _relative_place(doc, mention, trigger) -> bool:
