@@ -575,7 +575,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
     """
     results = {}
     if store is not None:
-        results = {d.id: r for d in documents if (r := store.get(d)) is not None}
+        results = store.results(documents)
         for document in documents:
             if progress and document.id in results:
                 progress(document)
