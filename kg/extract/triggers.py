@@ -177,6 +177,8 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    if not binding and _intended_infinitive(token, lexicon):
+        return True  # "the only member yet to ratify", "has yet to send": not done
     head = acts[-1] if len(acts) > 1 else token.head
     intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
@@ -199,6 +201,13 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     if _ended_by_noun(token, lexicon):
         return True
     return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
+
+
+def _intended_infinitive(token, lexicon) -> bool:
+    """An infinitive whose marker follows a word of intention or of what is still to come
+    ("yet to ratify", "due to sign"), however the parser hangs the two."""
+    marker = next((c for c in token.children if c.dep_ == "aux" and c.pos_ == "PART" and c.i == token.i - 1), None)
+    return marker is not None and marker.i > token.sent.start and token.doc[marker.i - 1].lower_ in lexicon.irrealis
 
 
 def _ended_by_noun(token, lexicon) -> bool:
