@@ -279,6 +279,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # brings the complements it has before the participle (not "..., puis ratifié",
         # which continues an earlier verb)
         governors.add(trigger.head.i)
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "advcl" and trigger.head.i < trigger.i
+            and "Part" in trigger.morph.get("VerbForm") and "Pres" in trigger.morph.get("Tense")
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in trigger.children)):
+        # "Sweden joined the battlegroup in Finland, sending 600 soldiers": a participle
+        # that goes on with the main verb's act shares its places
+        governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
         governors.add(trigger.head.head.i)
