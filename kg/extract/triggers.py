@@ -63,8 +63,10 @@ def _noun_of_a_verb(token) -> bool:
     ("position", "move", "ship") written as a noun names no act; the noun forms a frame
     means are its ``nouns``. A headline's verb the tagger read as a noun heads it, and
     still counts ("US sanctions Russian banks")."""
+    # "30 aircraft and seven navy ships": a counted noun, or one joined to a noun, too
     return token.pos_ in ("NOUN", "PROPN") and (token.dep_ in _NOUN_DEPS or any(
-        c.dep_ in ("det", "nmod:poss") for c in token.children))
+        c.dep_ in ("det", "nmod:poss", "nummod") for c in token.children)
+        or (token.dep_ == "conj" and token.head.pos_ == "NOUN"))
 
 
 #: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
