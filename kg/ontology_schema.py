@@ -57,6 +57,7 @@ FRAME = Rule({
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
+    "home_acts?": bool,            # (en-acts) on a state's own pages, "have been imposed on X" (no agent) is its act
     "not_subjects?": WORDS,        # (en-acts) the nouns it must not be: "the Bundeswehr sent two jets" hands nothing over
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out

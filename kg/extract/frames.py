@@ -59,6 +59,7 @@ class Frame:
     # are its source), no statement
     not_before_infinitive: bool = False
     not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
+    home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -114,7 +115,7 @@ def _frame(raw: dict) -> Frame:
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
                  raw.get("not_before_infinitive", False),
-                 _lowered(raw.get("not_subjects")))
+                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False))
 
 
 @lru_cache(maxsize=None)

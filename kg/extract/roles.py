@@ -256,7 +256,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     # "X is in Canberra for a four-day visit": a copula's complements are its noun's too
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp") or (
+    # "sanctions have been imposed on X": a passive's subject too
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp", "nsubj:pass") or (
         trigger.dep_ == "obl" and trigger.head.pos_ == "AUX"))
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     noun = trigger
@@ -265,7 +266,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
-    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg"):
+    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass"):
         governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
