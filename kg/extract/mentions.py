@@ -436,7 +436,7 @@ def _another_states_body(doc, span, entry, mentions: list[Mention], lang: str) -
     if owner is None or owner.qid == entry.part_of:
         return False
     before = mentions[-1].tok_end
-    return before == span.start or (before == span.start - 1 and doc[before].text in _possessives(lang))
+    return before == span.start or (before == span.start - 1 and doc[before].text in mention_words(lang)["possessives"])
 
 
 def _possessor_state(doc, span, mentions: list[Mention], lang: str) -> EntityRef | None:
