@@ -57,6 +57,8 @@ FRAME = Rule({
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
     "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
+    "home_acts?": bool,            # (en-acts) on a state's own pages, "have been imposed on X" (no agent) is its act
+    "not_subjects?": WORDS,        # (en-acts) the nouns it must not be: "the Bundeswehr sent two jets" hands nothing over
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
@@ -153,6 +155,7 @@ QUANTITIES = {
     "approximate": WORDS,
     "at_least": WORDS,
     "at_most": WORDS,
+    "not_cues?": WORDS,            # "handed over 14 tanks": a phrase that ends in a cue word is no cue
     # an empty opener is a bare range ("12 000 à 15 000 soldats")
     "ranges": [Rule([str], lambda pair: len(pair) == 2, "give an opening and a joining word, e.g. [entre, et]")],
     "range_dashes?": [str],        # (en-recall) "12,000-15,000 troops"
@@ -222,6 +225,7 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    "home_bodies?": WORDS,         # (en-acts) "The Ministry of Defence has deployed" on gov.uk: the state's own body
     "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
     "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
     "plural_first_person?": WORDS,

@@ -205,7 +205,15 @@ def _passive_modifier(token) -> bool:
     """A past participle qualifying a noun with no agent ("officials accused of",
     "responsables accusés de"): the noun undergoes the speech act, it does not make it
     ("accusées par Bruxelles de..." names its claimant, the agent)."""
-    return (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
+    # the tagger may take the participle for a finite past ("companies accused of"): an
+    # "acl" with no subject of its own is a participle all the same
+    # or hang it on the main verb ("advcl") right after the noun it qualifies
+    own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
+    participle = "Part" in token.morph.get("VerbForm") or not own_subject
+    qualifies = token.dep_ == "acl" or (
+        token.dep_ == "advcl" and not own_subject and token.i > 0
+        and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") and token.i > token.head.i)
+    return (qualifies and participle
             and "Past" in token.morph.get("Tense")
             and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))
 

@@ -89,6 +89,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 complete_pair(roles, ctx, party_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
+            if frame.home_acts:
+                _home_acts(roles, declared.agent, ctx, trigger)
             _note_completed(roles, notes, ctx)
             if declared.speech_about:
                 target_from_topic(roles, frame, ctx, trigger)
@@ -172,6 +174,21 @@ def _only_itself(roles, frame: Frame) -> bool:
     acting = {r.id for r in roles.get(agent, [])}
     return bool(acting) and any(refs and {r.id for r in refs} <= acting
                                 for role, refs in roles.items() if role != agent)
+
+
+def _home_acts(roles, agent: str, ctx: SentenceContext, trigger) -> None:
+    """"Asset freezes have been imposed on 12 officials" on a government's own pages: a
+    passive with no agent tells the publisher's own act (frames with ``home_acts``)."""
+    if ctx.home is None or roles.get(agent) or not ctx.sentence.doc.has_annotation("DEP"):
+        return
+    verb = trigger
+    for _ in range(3):  # "Asset freezes ... have been imposed": up from the noun phrase to its verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    if passive and not any(c.dep_ in ("obl:agent", "agent") for c in verb.children):
+        roles[agent] = [ctx.home]
 
 
 def _supplied_items_win(results, lexicon):

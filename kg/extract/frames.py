@@ -58,6 +58,8 @@ class Frame:
     # "accuse X de vouloir envahir": an infinitive after the trigger tells an act (its accusers
     # are its source), no statement
     not_before_infinitive: bool = False
+    not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
+    home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -112,7 +114,8 @@ def _frame(raw: dict) -> Frame:
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
-                 raw.get("not_before_infinitive", False))
+                 raw.get("not_before_infinitive", False),
+                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False))
 
 
 @lru_cache(maxsize=None)

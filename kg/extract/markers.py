@@ -35,7 +35,7 @@ def phrase_start(doc, mention) -> int:
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
     if mention.demonym:
-        head = _qualified_by_demonym(doc, mention.tok_start)
+        head = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)
         if (facet := _facet_of_first_conjunct(doc, head)) is not None:
             return facet
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
@@ -111,12 +111,15 @@ def _facet_of_first_conjunct(doc, noun) -> int | None:
     return start
 
 
-def _qualified_by_demonym(doc, index: int):
+def _qualified_by_demonym(doc, index: int, end: int | None = None):
     """The noun a demonym adjective qualifies. The parser sometimes hangs it on a noun
     further back ("des sanctions contre douze responsables biélorusses" -> "sanctions");
     a noun right before it that opens its own prepositional phrase (not a bare "de"
     complement, as in "le ministère de la Défense russe") is the one it qualifies."""
     head = doc[index].head
+    # a demonym of several words ("three North Korean officials"): the head of the whole
+    while end is not None and index <= head.i < end and head.head.i != head.i:
+        head = head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
@@ -288,6 +291,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
         return {OUTLET}
     if _through_representatives(doc, mention, trigger):
         return {"subject"}  # before the marker words: its "de" links it to them, not to the trigger
+    if _antecedent_subject(doc, mention, trigger):
+        return {"subject"}  # "in coordination with Canada, which also imposed sanctions": its own preposition is another verb's
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -332,7 +337,7 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         return True
     noun = _root(doc, mention)
     if mention.demonym and noun.head.i < mention.tok_start:
-        noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
+        noun = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)  # "contre les villes ukrainiennes"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "contre X et Y": as X
     facets = mention_words(doc.lang_)["facet_nouns"]
@@ -447,7 +452,7 @@ def _through_representatives(doc, mention, trigger) -> bool:
         holder = holder.head
     return (anchor.dep_ in ("nmod", "conj") and any(c.dep_ == "case" for c in anchor.children)
             and holder.lower_ in representatives and holder.i in _trigger_subject(trigger)
-            and (holder is anchor.head or linked(anchor)))
+            and (holder.i == anchor.head.i or linked(anchor)))
 
 
 def _relative_place(doc, mention, trigger) -> bool:
@@ -598,6 +603,19 @@ def _after_relative_clause(anchor, trigger) -> bool:
     is outside it, no object of the trigger."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ in _RELATIVE_DEPS), None)
     return clause is not None and anchor.i > clause.right_edge.i
+
+
+def _antecedent_subject(doc, mention, trigger) -> bool:
+    """Is the mention the antecedent of the relative clause of the trigger, whose relative
+    pronoun is its subject ("along with the EU, which also adopted sanctions")?"""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
+        verb = trigger.head  # "which also imposed sanctions": the verb that takes the noun
+    if verb.dep_ != "acl:relcl" or not mention.tok_start <= verb.head.i < mention.tok_end:
+        return False
+    return any(c.dep_.startswith("nsubj") and c.tag_ in ("WDT", "WP") for c in verb.children)
 
 
 def _subject_of_relative(anchor, trigger) -> bool:

@@ -274,7 +274,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     # "X is in Canberra for a four-day visit": a copula's complements are its noun's too
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp") or (
+    # "sanctions have been imposed on X": a passive's subject too
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp", "nsubj:pass") or (
         trigger.dep_ == "obl" and trigger.head.pos_ == "AUX"))
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     noun = trigger
@@ -283,7 +284,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
-    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg"):
+    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass"):
         governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
@@ -298,6 +299,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # "le traité entre la France et le Sénégal, signé à Dakar": the participle's noun
         # brings the complements it has before the participle (not "..., puis ratifié",
         # which continues an earlier verb)
+        governors.add(trigger.head.i)
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "advcl" and trigger.head.i < trigger.i
+            and "Part" in trigger.morph.get("VerbForm") and "Pres" in trigger.morph.get("Tense")
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in trigger.children)):
+        # "Sweden joined the battlegroup in Finland, sending 600 soldiers": a participle
+        # that goes on with the main verb's act shares its places
         governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
@@ -326,12 +333,16 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
                 or through_marker or _through_of_chain(anchor, governors))
+    if trigger.pos_ in ("VERB", "AUX") and _in_subordinate(anchor, trigger):
+        return False  # "stationed troops in X, while the UK leads a battlegroup in Y": Y is the other clause's
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
+        if token.pos_ == "VERB" and token.dep_ == "conj" and token.head.i in governors and token.i > trigger.i:
+            return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):

@@ -10,6 +10,7 @@ the same treaty share a node.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
@@ -133,14 +134,18 @@ def name_own_treaty(claim: Claim, trigger, mentions) -> None:
         claim.roles[declared.role] = [_treaty(acting + partners)]
 
 
-def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
+def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> list[Claim]:
     """Give every treaty claim of an article its Treaty entity, named after the parties:
     the article's treaty (the first claim's parties, else the article's pair), or the
     claim's own when it names two other parties ("the United States, which has a mutual
-    defence treaty with Manila", in an article on a Japan–Philippines pact)."""
+    defence treaty with Manila", in an article on a Japan–Philippines pact). A rule
+    that names the state a treaty binds its party to (states in the treaty role:
+    "ratified an agreement with Britain and an accord with France") gets one claim per
+    such treaty; the claims are returned, in order."""
+    claims = [linked for claim in claims for linked in _per_partner(claim)]
     treaty_claims = [c for c in claims if claim_type(c.type).treaty is not None]
     if not treaty_claims:
-        return
+        return claims
     parties = next((c.roles[rule.parties] for c in treaty_claims
                     for rule in [claim_type(c.type).treaty] if len(c.roles.get(rule.parties, [])) >= 2), None)
     parties = parties or pair
@@ -152,6 +157,26 @@ def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
             continue
         claim.roles.setdefault(claim_type(claim.type).treaty.role, [_treaty(named)])
         note_claim_roles(claim, "treaty")
+    return claims
+
+
+def _per_partner(claim: Claim) -> list[Claim]:
+    """A treaty claim whose treaty role holds the states its party is bound to (a rule
+    read them there: "ratified the accord with France"): one claim per such state, its
+    treaty named after the party and that state."""
+    rule = claim_type(claim.type).treaty
+    partners = claim.roles.get(rule.role, []) if rule is not None else []
+    if not partners or all(p.cls == "Treaty" for p in partners):
+        return [claim]
+    own = claim.roles.get(rule.parties, [])
+    linked = []
+    for partner in partners:
+        named = own + [partner] if partner.id not in {p.id for p in own} else own
+        roles = {**claim.roles, rule.role: [_treaty(named)]} if len(named) >= 2 else \
+            {r: refs for r, refs in claim.roles.items() if r != rule.role}
+        linked.append(replace(claim, roles=roles, evidence=list(claim.evidence),
+                              attributions=list(claim.attributions)))
+    return linked
 
 
 def _treaty(parties: list[EntityRef]) -> EntityRef:

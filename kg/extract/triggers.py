@@ -51,6 +51,7 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _semi_auxiliary(doc[i], lang)
              and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)
+             and not (frame.not_subjects and _subject_fits(doc[i], frame.not_subjects))
              and _object_fits(doc[i], frame.objects, lang)}
     found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
                  if _subject_fits(doc[start], frame.subjects))
@@ -62,8 +63,10 @@ def _noun_of_a_verb(token) -> bool:
     ("position", "move", "ship") written as a noun names no act; the noun forms a frame
     means are its ``nouns``. A headline's verb the tagger read as a noun heads it, and
     still counts ("US sanctions Russian banks")."""
+    # "30 aircraft and seven navy ships": a counted noun, or one joined to a noun, too
     return token.pos_ in ("NOUN", "PROPN") and (token.dep_ in _NOUN_DEPS or any(
-        c.dep_ in ("det", "nmod:poss") for c in token.children))
+        c.dep_ in ("det", "nmod:poss", "nummod") for c in token.children)
+        or (token.dep_ == "conj" and token.head.pos_ == "NOUN"))
 
 
 #: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
@@ -176,12 +179,18 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    if not binding and _intended_infinitive(token, lexicon):
+        return True  # "the only member yet to ratify", "has yet to send": not done
     head = acts[-1] if len(acts) > 1 else token.head
     intends = (head.lemma_.lower() in lexicon.irrealis or head.lower_ in lexicon.irrealis) and not binding
     if len(acts) > 1 and intends and not _treaty_provides(head, lexicon):
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if token.dep_ in ("xcomp", "ccomp") and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    if (token.dep_ in ("xcomp", "ccomp") and "Inf" in token.morph.get("VerbForm") and not binding
+            and any(c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
+                    and c.lower_ not in pledged and c.lemma_.lower() not in pledged for c in token.head.children)):
+        return True  # "the package will see the UK deliver 50 missiles": the infinitive of a future verb
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
@@ -205,6 +214,13 @@ def _future(token) -> bool:
         return False
     endings = profile(token.doc.lang_).words.get("future_endings")
     return not endings or token.lower_.endswith(tuple(endings))
+
+
+def _intended_infinitive(token, lexicon) -> bool:
+    """An infinitive whose marker follows a word of intention or of what is still to come
+    ("yet to ratify", "due to sign"), however the parser hangs the two."""
+    marker = next((c for c in token.children if c.dep_ == "aux" and c.pos_ == "PART" and c.i == token.i - 1), None)
+    return marker is not None and marker.i > token.sent.start and token.doc[marker.i - 1].lower_ in lexicon.irrealis
 
 
 def _ended_by_noun(token, lexicon) -> bool:
