@@ -55,7 +55,7 @@ FRAME = Rule({
     "topic?": WORDS,
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
-    "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement
+    "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement; (en-talk) prepositions too: "over its support"
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
@@ -219,6 +219,8 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    # (en-talk) offices of one state only, by its Wikidata id: "the Prime Minister" on gov.uk
+    "home_offices?": {"*": WORDS},
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,

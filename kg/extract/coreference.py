@@ -98,6 +98,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}        # state id -> its titled person
     titled: dict[str, Mention] = {}        # title -> the last person named with it
+    # title -> the last person named with it as a subject: "US President X met Chinese
+    # President Y. The president said...": the one who acted, not the last named
+    acting: dict[str, Mention] = {}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
@@ -114,7 +117,8 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         named = next((m for m in people if after <= m.tok_start <= after + near), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
         # welcomed the Prime Minister of Sweden" names another one)
-        before = next((m for m in people if start - 3 <= m.tok_end <= start
+        # (nor one that ends the sentence before: "...met X this afternoon. The Prime Minister")
+        before = next((m for m in people if start - 3 <= m.tok_end <= start and m.tok_start >= doc[start].sent.start
                        and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])), None)
         if before is not None and start > 0 and doc[start - 1].text == ",":
             named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
@@ -122,8 +126,15 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         if named is not None:
             # "le ministre des Armées X", later "le ministre": the title's head word too
             titled[title] = titled[title.split()[0]] = named
-            if state is not None or prior is not None:
-                holder[(state or prior).ref.id] = named
+            if _is_subject(doc[named.tok_start:named.tok_end].root):
+                acting[title] = acting[title.split()[0]] = named
+            # "Prime Minister X of Denmark": the state after the name
+            state = state or prior or next((m for m in states if named.tok_end < len(doc)
+                                            and m.tok_start in (named.tok_end + 1, named.tok_end + 2)
+                                            and _only_links(doc[named.tok_end:m.tok_start], lang)
+                                            and doc[named.tok_end].lower_ not in openers), None)
+            if state is not None:
+                holder[state.ref.id] = named
             continue
         # "le ministre", "du président": a determiner, or a contraction that holds one
         # (the contraction stays out of the mention: it is the preposition that marks it)
@@ -145,20 +156,28 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
                 continue
         elif state is not None and state.ref.id in holder:
             person, stop = holder[state.ref.id], state.tok_end
+        elif home is not None and determined and title in home_titles(lang, home) \
+                and (state is None or not _of_state(doc[end:state.tok_start], lang)) \
+                and not taken & set(range(start, end)):
+            # (not "the Prime Minister of Sweden": an office of its own state)
+            # "le président de la République" on the publisher's own site: its holder, else the state
+            person = acting.get(title) or titled.get(title) or titled.get(title.split()[0])
+            # whose office the holder named holds: "Danish Prime Minister X" is Denmark's
+            held = next((state_id for state_id, holding in holder.items() if person is not None
+                         and holding.ref.id == person.ref.id), None)
+            if person is None or (person.state is not None and person.state.id != home.id) \
+                    or (held is not None and held != home.id):
+                added.append(_official(doc, first, end, home))
+                continue
+            stop = end
         elif state is None and determined and title in titled and not taken & set(range(start, end)):
-            # a bare title after a determiner: the one who holds it in this article
-            person, stop = titled[title], end
+            # a bare title after a determiner: the one who holds it in this article, the
+            # one who acted when two were named with it
+            person, stop = acting.get(title, titled[title]), end
         elif state is not None and state.kind == "state" and determined and _of_state(doc[end:state.tok_start], lang):
             # "le Premier ministre indien", no holder named: the state acts through its office
             added.append(_official(doc, first, state.tok_end, state.ref))
             continue
-        elif home is not None and determined and title in home_titles(lang) and not taken & set(range(start, end)):
-            # "le président de la République" on the publisher's own site: its holder, else the state
-            person = titled.get(title) or titled.get(title.split()[0])
-            if person is None or (person.state is not None and person.state.id != home.id):
-                added.append(_official(doc, first, end, home))
-                continue
-            stop = end
         else:
             continue
         span = doc[first:stop]

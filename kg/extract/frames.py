@@ -51,7 +51,7 @@ class Frame:
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
-    not_object_of: frozenset[str] = frozenset()  # "to discuss support": verbs whose object a noun trigger is only a topic of
+    not_object_of: frozenset[str] = frozenset()  # "to discuss support", "over its support": verbs or prepositions that make a noun trigger a topic
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")

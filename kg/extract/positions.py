@@ -88,7 +88,7 @@ def _home_office(ctx, title: str):
     """"M. X, ministre délégué chargé de la francophonie" on a state's own site: its minister."""
     from .home import home_titles
 
-    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang) else None
+    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang, ctx.home) else None
 
 
 def _note(claim: Claim, title, person, organisation, known) -> None:
@@ -133,7 +133,9 @@ def _known_state(person):
 
 
 def _person_near(doc, people, start: int, end: int, organisations=()):
-    after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP]
+    # "The Prime Minister spoke to Danish Prime Minister X": a verb between makes X another's
+    after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP
+             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])]
     if after:
         return after[0]
     # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime
@@ -152,6 +154,12 @@ def _person_near(doc, people, start: int, end: int, organisations=()):
                and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "'")
                            for t in doc[end:m.tok_start - 1])]
     return apposed[0] if apposed else None
+
+
+def _place_links(lang: str) -> frozenset[str]:
+    from .markers import mention_words
+
+    return frozenset(mention_words(lang)["place_links"])
 
 
 def _sent_to(doc, mention) -> bool:
@@ -181,6 +189,14 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
     inside.sort(key=lambda m: abs(m.tok_start - end))
     if inside:
         return inside[0]
+    if person.tok_start >= end:
+        # "Prime Minister X of Denmark": the state after the name, joined by a link word
+        links = _place_links(doc.lang_)
+        after = next((m for m in organisations if m.tok_start in (person.tok_end + 1, person.tok_end + 2)
+                      and person.tok_end < len(doc) and doc[person.tok_end].lower_ in links
+                      and all(t.pos_ == "DET" for t in doc[person.tok_end + 1:m.tok_start])), None)
+        if after is not None:
+            return after
     # English puts the state before the title: "Russian President Vladimir Putin", but
     # not across a comma ("troops to Lithuania, Defence Minister X said")
     before = [m for m in organisations if start - 3 <= m.tok_start and m.tok_end <= start
