@@ -418,6 +418,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     mentions = mentions + _country_mentions(doc, mentions, lang)
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang, home)
+    titled = titled + _government_mentions(doc, titled, lang)
     titled.sort(key=lambda m: m.tok_start)
     singular = _pronoun_mentions(doc, titled, lang)
     return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
@@ -427,6 +428,63 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
 @lru_cache(maxsize=None)
 def _actor_pronouns(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "mentions").get("actor_pronouns") or ())
+
+
+@lru_cache(maxsize=None)
+def _government_nouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "mentions").get("government_nouns") or ())
+
+
+def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Poland has deployed 2,000 troops to Lithuania, the government said": a government
+    the text does not name, as a subject, stands for the one state that is a subject in its
+    sentence, else in the sentence before (an "official" mention of it). Not where a state
+    qualifies it ("the Polish government", "the government in Vilnius": a mention already)."""
+    nouns = _government_nouns(lang)
+    if not nouns or not doc.has_annotation("DEP"):
+        return []
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    determiners = _determiners(lang)
+    added = []
+    for token in doc:
+        if token.lower_ not in nouns or not token.dep_.startswith("nsubj") or token.i in taken:
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].is_lower:
+            first -= 1  # "the defence ministry"
+        if first == 0 or doc[first - 1].lower_ not in determiners or doc[first - 1].lower_ != "the":
+            continue
+        if any(c.i in taken or c.dep_ in ("nmod", "nmod:poss") for c in token.children):
+            continue  # "the government in Vilnius", "the government of Japan"
+        state = _subject_state(doc, mentions, token.sent) or (
+            _subject_state(doc, mentions, doc[token.sent.start - 1].sent) if token.sent.start > 0 else None)
+        if state is not None:
+            added.append(_official(doc, first - 1, token.i + 1, state))
+    return added
+
+
+def _subject_state(doc, mentions: list[Mention], sentence):
+    """The one state that is a subject in ``sentence`` (a capital standing for it counts), or None."""
+    states = {m.country.id: m.country for m in mentions
+              if sentence.start <= m.tok_start < sentence.end and m.country is not None
+              and _subject_or_joined(doc[m.tok_start:m.tok_end].root)}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _subject_or_joined(token) -> bool:
+    """A subject, or a name joined to one ("Germany and France said")."""
+    return token.dep_.startswith("nsubj") or (token.dep_ == "conj" and token.head.dep_.startswith("nsubj"))
+
+
+def _actor_of(subject, actors: dict):
+    """The state or body a subject names: itself, or the one that qualifies its noun ("the
+    Japanese government", "the government of Japan", "Japan's foreign ministry")."""
+    if subject.i in actors:
+        return actors[subject.i]
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((actors[c.i] for c in subject.children
+                 if c.i in actors and c.dep_ in ("amod", "nmod", "nmod:poss", "compound")), None)
 
 
 def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -442,7 +500,7 @@ def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
         if token.lower_ not in pronouns or not token.dep_.startswith("nsubj") or token.head.dep_ != "ccomp":
             continue
         speech = token.head.head
-        sayer = next((actors[c.i] for c in speech.children if c.dep_.startswith("nsubj") and c.i in actors), None)
+        sayer = next((_actor_of(c, actors) for c in speech.children if c.dep_.startswith("nsubj")), None)
         if sayer is not None:
             added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
                                  token.text, sayer.ref, "pronoun", state=sayer.state))

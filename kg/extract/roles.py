@@ -61,6 +61,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    # "The Chinese foreign ministry said China opposed...": the state once
+                    used.add((agent, mention.ref.id))
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
