@@ -204,6 +204,7 @@ MENTIONS = {
     "feature_nouns?": WORDS,
     "possessives?": WORDS,
     "state_heads?": WORDS,
+    "distinct_titles?": WORDS,      # (en-talk) "the Estonian ambassador" is no Estonian named before with another title
     "government_nouns?": WORDS,     # (en-talk) "..., the government said": an unnamed government is the state that acts
     "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,

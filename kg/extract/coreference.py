@@ -97,6 +97,10 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     people = [m for m in mentions if m.cls == "Person"]
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}        # state id -> its titled person
+    # (state id, title) -> the person named with that title: "the Estonian ambassador" after
+    # "Estonian Prime Minister X" is not X (mentions.yaml distinct_titles)
+    holder_as: dict[tuple[str, str], Mention] = {}
+    distinct = _distinct_titles(lang)
     titled: dict[str, Mention] = {}        # title -> the last person named with it
     # title -> the last person named with it as a subject: "US President X met Chinese
     # President Y. The president said...": the one who acted, not the last named
@@ -135,6 +139,8 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
                                             and doc[named.tok_end].lower_ not in openers), None)
             if state is not None:
                 holder[state.ref.id] = named
+                for word in _title_keys(title):
+                    holder_as[(state.ref.id, word)] = named
             continue
         # "le ministre", "du président": a determiner, or a contraction that holds one
         # (the contraction stays out of the mention: it is the preposition that marks it)
@@ -148,14 +154,14 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
             owned = owner_first < prior.tok_start or prior.tok_end < start
             if not owned:
                 continue
-            if prior.ref.id in holder:
-                person, stop, first = holder[prior.ref.id], end, owner_first
+            if (held := _holder(holder, holder_as, prior.ref.id, title, distinct)) is not None:
+                person, stop, first = held, end, owner_first
             else:
                 if prior.kind == "state" and not taken & set(range(start, end)):
                     added.append(_official(doc, owner_first, end, prior.ref))
                 continue
-        elif state is not None and state.ref.id in holder:
-            person, stop = holder[state.ref.id], state.tok_end
+        elif state is not None and _holder(holder, holder_as, state.ref.id, title, distinct) is not None:
+            person, stop = _holder(holder, holder_as, state.ref.id, title, distinct), state.tok_end
         elif home is not None and determined and title in home_titles(lang, home) \
                 and (state is None or not _of_state(doc[end:state.tok_start], lang)) \
                 and not taken & set(range(start, end)):
@@ -184,6 +190,29 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
                              person.ref, "title", state=person.state))
     return added
+
+
+def _holder(holder: dict, holder_as: dict, state_id: str, title: str, distinct: frozenset[str]):
+    """Who holds ``title`` for a state: the person named with it; else, unless the title
+    is an office of its own (an ambassador, a spokesman), the one named with another title
+    ("le chef de l'État russe" after "le président russe X")."""
+    if (state_id, title) in holder_as:
+        return holder_as[(state_id, title)]
+    if _title_keys(title) & distinct:
+        return None
+    return holder.get(state_id)
+
+
+@lru_cache(maxsize=None)
+def _distinct_titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get("distinct_titles") or ())
+
+
+def _title_keys(title: str) -> set[str]:
+    """A title and the words that name it alone: "ministre" for "ministre des Armées",
+    "minister" for "foreign minister"."""
+    words = title.split()
+    return {title, words[0], words[-1]}
 
 
 def _determined(doc, start: int, openers) -> bool:
