@@ -683,6 +683,19 @@ def _pair_says(ctx: SentenceContext) -> bool:
     return False
 
 
+def _pair_is_object(ctx: SentenceContext, trigger) -> bool:
+    """Is "the two countries" ("both countries") the trigger verb's object?"""
+    if not ctx.pair or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = ctx.sentence.doc
+    for start, end, _phrase in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                            trigger.i + 1, ctx.sentence.end):
+        head = doc[start:end].root
+        if head.dep_ == "obj" and head.head.i == trigger.i:
+            return True
+    return False
+
+
 def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Ils ont condamné ce déploiement": the target (the role the speech is about) is
     who deployed (the agent of the claim reported before), as the article said before."""
@@ -691,6 +704,10 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
+    if _pair_is_object(ctx, trigger) and not {r.id for r in roles[speaker]} & {p.id for p in ctx.pair}:
+        # "The Kremlin accused both countries of ...": the article's pair is spoken of
+        roles[about] = list(ctx.pair)
+        return
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
     # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
