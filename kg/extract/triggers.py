@@ -254,8 +254,11 @@ def other_sense(frame: Frame, trigger) -> bool:
     preposition that makes it the reason of another act ("sanctioned X over its support")."""
     if trigger.i > trigger.sent.start and trigger.doc[trigger.i - 1].lower_ in frame.not_after:
         return True
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "thanked X for its leadership and for the package": the list's verb
     if trigger.pos_ in ("NOUN", "PROPN") and frame.not_object_of and (
-            (trigger.head.i != trigger.i and trigger.head.lemma_.lower() in frame.not_object_of)
+            (first.head.i != first.i and first.head.lemma_.lower() in frame.not_object_of)
             # "sanctioned X over its support for Y": the preposition that brings the noun in
             or any(c.dep_ == "case" and c.lower_ in frame.not_object_of for c in trigger.children)):
         return True
