@@ -483,13 +483,28 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
             first -= 1  # "the defence ministry"
         if first == 0 or doc[first - 1].lower_ not in determiners or doc[first - 1].lower_ != "the":
             continue
+        seat = _seat(doc, mentions, token)
+        if seat is not None:
+            # "the authorities in Kyiv condemned": the state whose capital it sits in
+            added.append(_official(doc, first - 1, token.i + 1, seat))
+            continue
         if any(c.i in taken or c.dep_ in ("nmod", "nmod:poss") for c in token.children):
-            continue  # "the government in Vilnius", "the government of Japan"
+            continue  # "the government of Japan", "the Japanese government": named already
         state = _subject_state(doc, mentions, token.sent) or (
             _subject_state(doc, mentions, doc[token.sent.start - 1].sent) if token.sent.start > 0 else None)
         if state is not None:
             added.append(_official(doc, first - 1, token.i + 1, state))
     return added
+
+
+def _seat(doc, mentions: list[Mention], token):
+    """The state of the capital a government noun sits "in" ("the government in Tehran"), or None."""
+    for child in token.children:
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "in" for c in child.children):
+            place = next((m for m in mentions if m.tok_start <= child.i < m.tok_end and m.ref.cls == "Place"), None)
+            if place is not None and place.state is not None:
+                return place.state
+    return None
 
 
 def _subject_state(doc, mentions: list[Mention], sentence):

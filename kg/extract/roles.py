@@ -311,6 +311,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
+    if _in_subordinate(anchor, trigger):
+        return False  # "arrived in Tallinn, as the two seek to deepen cooperation in the Gulf of Finland"
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
