@@ -123,6 +123,14 @@ def _facet_start(doc, start: int, links) -> int:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
+    joiners = mention_words(doc.lang_)["joiners"]
+    while noun > 0:
+        if doc[noun - 1].pos_ == "ADJ" and doc[noun - 1].is_lower:
+            noun -= 1  # "the territorial integrity of"
+        elif noun > 1 and doc[noun - 1].lower_ in joiners and doc[noun - 2].lower_ in facets:
+            noun -= 2  # "the sovereignty and territorial integrity of"
+        else:
+            break
     while noun > 0 and is_determiner(doc[noun - 1]):
         noun -= 1
     return noun
