@@ -154,7 +154,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
             owned = owner_first < prior.tok_start or prior.tok_end < start
             if not owned:
                 continue
-            if (held := _holder(holder, holder_as, prior.ref.id, title, distinct)) is not None:
+            if (held := _holder(holder, holder_as, prior.ref.id, title, distinct)
+                    or _known_holder(titled.get(title), prior.ref)) is not None:
+                # "President X ... the Ukrainian president": X, when X is Ukraine's leader
                 person, stop, first = held, end, owner_first
             else:
                 if prior.kind == "state" and not taken & set(range(start, end)):
@@ -190,6 +192,11 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
                              person.ref, "title", state=person.state))
     return added
+
+
+def _known_holder(person, state):
+    """``person`` if the gazetteer makes them a leader of ``state``, else None."""
+    return person if person is not None and person.state is not None and person.state.id == state.id else None
 
 
 def _holder(holder: dict, holder_as: dict, state_id: str, title: str, distinct: frozenset[str]):
