@@ -265,8 +265,9 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
-    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg"):
-        governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
+    if noun.i != trigger.i and (noun.dep_ in ("obj", "iobj", "obl:arg") or (noun.dep_ == "obl" and noun.head.pos_ == "AUX")):
+        # "imposed visa bans on X": the phrase's verb, as for a one-word noun ("is in X for a state visit")
+        governors.add(noun.head.i)
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
