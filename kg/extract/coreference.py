@@ -118,7 +118,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         # "the Japanese prime minister", "Japan's prime minister": the state before the title
         prior = None if state is not None else _state_before(doc, start, states, lang)
         after = state.tok_end if state else end
-        named = next((m for m in people if after <= m.tok_start <= after + near), None)
+        # (not across a verb: "Japan's prime minister met Joe Biden" names another)
+        named = next((m for m in people if after <= m.tok_start <= after + near
+                      and not any(t.pos_ in ("VERB", "AUX") for t in doc[after:m.tok_start])), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
         # welcomed the Prime Minister of Sweden" names another one)
         # (nor one that ends the sentence before: "...met X this afternoon. The Prime Minister")
