@@ -37,8 +37,12 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization") and not m.acts_for_state]
     results = []
     seen = set()
-    for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
-        person = _person_near(doc, people, i, end, organisations)
+    found = list(find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end))
+    starts = [i for i, _end, _title in found]
+    for i, end, title in found:
+        # "chief of staff to Prime Minister Y": Y holds the title right before the name
+        others = [s for s in starts if s > i]
+        person = _person_near(doc, people, i, end, organisations, others)
         if person is None:
             continue
         organisation = _organisation_for(doc, organisations, person, i, end)
@@ -132,10 +136,12 @@ def _known_state(person):
     return state.ref if state is not None else None
 
 
-def _person_near(doc, people, start: int, end: int, organisations=()):
-    # "The Prime Minister spoke to Danish Prime Minister X": a verb between makes X another's
+def _person_near(doc, people, start: int, end: int, organisations=(), other_titles=()):
+    # "The Prime Minister spoke to Danish Prime Minister X": a verb between makes X another's,
+    # and so does another title between ("chief of staff to Prime Minister X")
     after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP
-             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])]
+             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])
+             and not any(end <= s < m.tok_start for s in other_titles)]
     if after:
         return after[0]
     # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime
@@ -184,6 +190,9 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         low, high = start, person.tok_start
     else:
         low, high = end, end + _MAX_GAP
+        # "X, Ukraine's defence minister, met his US counterpart": the title's phrase ends
+        # at a verb or a comma
+        high = next((t.i for t in doc[end:min(high, len(doc))] if t.pos_ in ("VERB", "AUX") or t.text == ","), high)
     # "Britain's ambassador to the UN, X": where the office sends its holder is not its own
     inside = [m for m in organisations if low <= m.tok_start < high and not _sent_to(doc, m)]
     inside.sort(key=lambda m: abs(m.tok_start - end))
