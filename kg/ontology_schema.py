@@ -60,6 +60,7 @@ FRAME = Rule({
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
+    "predicative?": bool,          # (en-talk) a noun trigger only as a copula's predicate: '"Russia is a threat," X said'
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
     "split_domains?": bool,        # (en-talk) "cooperation in defence, trade and energy": one claim per domain
     # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment

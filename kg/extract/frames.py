@@ -55,6 +55,7 @@ class Frame:
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
+    predicative: bool = False  # a noun trigger counts only as a copula's predicate ("Russia is a threat")
 
     @property
     def agent(self) -> RoleRule | None:
@@ -108,7 +109,8 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
-                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")))
+                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
+                 raw.get("predicative", False))
 
 
 @lru_cache(maxsize=None)
