@@ -56,6 +56,9 @@ class Frame:
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
     predicative: bool = False  # a noun trigger counts only as a copula's predicate ("Russia is a threat")
+    # "accuse X de vouloir envahir": an infinitive after the trigger tells an act (its accusers
+    # are its source), no statement
+    not_before_infinitive: bool = False
 
     @property
     def agent(self) -> RoleRule | None:
@@ -110,7 +113,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
-                 raw.get("predicative", False))
+                 raw.get("predicative", False), raw.get("not_before_infinitive", False))
 
 
 @lru_cache(maxsize=None)

@@ -137,8 +137,9 @@ def _known_state(person):
 
 
 def _person_near(doc, people, start: int, end: int, organisations=(), other_titles=()):
-    # "The Prime Minister spoke to Danish Prime Minister X": a verb between makes X another's,
-    # and so does another title between ("chief of staff to Prime Minister X")
+    # "The Prime Minister spoke to Danish Prime Minister X", "le président turc a félicité X":
+    # a verb between makes X another person, and so does another title between ("chief of
+    # staff to Prime Minister X")
     after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP
              and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])
              and not any(end <= s < m.tok_start for s in other_titles)]
