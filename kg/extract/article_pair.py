@@ -35,7 +35,8 @@ def acting_state(mention) -> EntityRef | None:
 
 def _placed(doc, mention) -> bool:
     """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
-    from .markers import after_preposition, mention_words, phrase_start
+    from .markers import after_preposition, phrase_start
+    from .mention_words import mention_words
 
     start = phrase_start(doc, mention)
     words = mention_words(doc.lang_)
