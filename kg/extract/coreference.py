@@ -215,7 +215,7 @@ def _holder(holder: dict, holder_as: dict, state_id: str, title: str, distinct: 
 
 @lru_cache(maxsize=None)
 def _distinct_titles(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get("distinct_titles") or ())
+    return mention_words(lang)["distinct_titles"]
 
 
 def _title_keys(title: str) -> set[str]:
@@ -475,7 +475,7 @@ def _actor_pronouns(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _government_nouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("government_nouns") or ())
+    return mention_words(lang)["government_nouns"]
 
 
 def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:

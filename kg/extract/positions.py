@@ -167,9 +167,9 @@ def _person_near(doc, people, start: int, end: int, organisations=(), other_titl
 
 
 def _place_links(lang: str) -> frozenset[str]:
-    from .markers import mention_words
+    from .mention_words import mention_words
 
-    return frozenset(mention_words(lang)["place_links"])
+    return mention_words(lang)["place_links"]
 
 
 def _sent_to(doc, mention) -> bool:
