@@ -100,6 +100,10 @@ def pair_point(sentence, lang: str) -> int:
     closing = profile(lang).text.closing_quotes
     if any(t.text in closing for t in sentence.doc[sentence.start:found[0]]):
         return sentence.start_char
+    # "The Kremlin accused both countries of ...": the two one acts on are named before
+    # the sentence, not its subject
+    if sentence.doc.has_annotation("DEP") and sentence.doc[found[0]:found[1]].root.dep_ in ("obj", "iobj"):
+        return sentence.start_char
     return sentence.doc[found[0]].idx
 
 

@@ -93,10 +93,21 @@ def _subjects(verb, mentions, pair=()):
         subject = verb.doc[min(subject_tokens):max(subject_tokens) + 1]
         return [replace(mention_like, tok_start=subject.start, tok_end=subject.end)
                 for mention_like in pair] if pair and _names_pair(subject, verb.doc.lang_) else []
+    if _participle_clause(verb):
+        # "X praised Y, noting that Z...": the participle speaks for its verb's subject
+        return _subjects(verb.head, mentions, pair)
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _participle_clause(verb) -> bool:
+    """A present participle or gerund with no subject of its own that qualifies a verb
+    ("..., noting that", "..., en affirmant que")."""
+    forms = verb.morph.get("VerbForm")
+    return (verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+            and ("Ger" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense"))))
 
 
 def _titled_person(verb, found: list) -> list:

@@ -63,7 +63,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                       and trigger.lower_ not in _acts_lemmas(ctx.lang))
             if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
-                    or (frame.verbless and not _verbless(trigger, ctx.lang))):
+                    or (frame.verbless and not _verbless(trigger, ctx.lang))
+                    or (frame.predicative and not _predicate(trigger))):
                 continue
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
@@ -259,6 +260,15 @@ def _inside_longer(i: int, frame: Frame, phrases) -> bool:
     leaves en.visit its "visit")."""
     return any(start <= i < end and frame_id != frame.id and kind != frame.type and not (i == start and end - start == 1)
                for start, end, frame_id, kind in phrases)
+
+
+def _predicate(trigger) -> bool:
+    """Is the noun phrase a copula's predicate ("Russia is a threat", "X is a reliable ally")?"""
+    head = trigger
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    # the parser makes the copula the head ("is" -> attr) or the predicate ("cop")
+    return (head.dep_ == "attr" and head.head.lemma_ == "be") or any(c.dep_ == "cop" for c in head.children)
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

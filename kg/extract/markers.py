@@ -160,6 +160,13 @@ def _facet_start(doc, start: int, links) -> int:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
+    while noun > 0:
+        if doc[noun - 1].pos_ == "ADJ" and doc[noun - 1].is_lower:
+            noun -= 1  # "the territorial integrity of"
+        elif noun > 1 and doc[noun - 1].lower_ in words["joiners"] and doc[noun - 2].lower_ in facets:
+            noun -= 2  # "the sovereignty and territorial integrity of"
+        else:
+            break
     while noun > 0 and (is_determiner(doc[noun - 1]) or (doc[noun - 1].like_num and doc[noun - 1].pos_ != "ADJ")):
         noun -= 1
     return noun
@@ -709,8 +716,18 @@ def _owns_judged(anchor, trigger) -> bool:
     word = trigger
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
-            and anchor.head.i == word.head.i)
+    if trigger.pos_ != "ADJ" or word.dep_ != "amod":
+        return False
+    if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
+        return True
+    # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
+    # possessive pronoun owns the act for its clause's subject (or who qualifies it)
+    act = word.head
+    if not any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in act.children) or act.dep_ not in ("obj", "nsubj"):
+        return False
+    subject = anchor if anchor.dep_.startswith("nsubj") else (
+        anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
+    return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
 
 
 def _owns(anchor, trigger) -> bool:

@@ -277,10 +277,17 @@ def other_sense(frame: Frame, trigger) -> bool:
     """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
     after the trigger, in its clause, gives it another sense; so does one right before
     it ("$4 billion in support for": money, not a statement), and so does a verb it is
-    the object of ("to discuss support for": a topic talked about, no one's stance)."""
+    the object of ("to discuss support for": a topic talked about, no one's stance) or a
+    preposition that makes it the reason of another act ("sanctioned X over its support")."""
     if trigger.i > trigger.sent.start and trigger.doc[trigger.i - 1].lower_ in frame.not_after:
         return True
-    if trigger.head.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in frame.not_object_of:
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "thanked X for its leadership and for the package": the list's verb
+    if trigger.pos_ in ("NOUN", "PROPN") and frame.not_object_of and (
+            (first.head.i != first.i and first.head.lemma_.lower() in frame.not_object_of)
+            # "sanctioned X over its support for Y": the preposition that brings the noun in
+            or any(c.dep_ == "case" and c.lower_ in frame.not_object_of for c in trigger.children)):
         return True
     if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
