@@ -56,6 +56,12 @@ class Frame:
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
 
+    def __hash__(self) -> int:
+        # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
+        # the id alone tells frames apart, where hashing every field (each role rule's
+        # tuples) cost more than the look-up saved; equal frames have equal ids
+        return hash(self.id)
+
     @property
     def agent(self) -> RoleRule | None:
         """The rule of the role that acts, as ontology/claim_types.yaml declares it."""
