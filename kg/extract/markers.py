@@ -33,6 +33,17 @@ def phrase_start(doc, mention) -> int:
     A demonym belongs to the noun it qualifies ("les forces russes" starts at
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
+    # asked for each frame, trigger and cue that looks at the mention (six times a
+    # mention on dev): found once per Doc, by what the walk back reads of the mention
+    key = (mention.tok_start, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_phrase_start", {})
+    start = found.get(key)
+    if start is None:
+        start = found[key] = _phrase_start(doc, mention)
+    return start
+
+
+def _phrase_start(doc, mention) -> int:
     if mention.demonym:
         head = _qualified_by_demonym(doc, mention.tok_start)
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
@@ -228,13 +239,14 @@ def mention_words(lang: str) -> dict[str, frozenset[str]]:
     return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
-def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
+def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
-    words = []
-    for size in range(1, _MAX_MARKER_TOKENS + 1):
-        if start - size < sentence_start:
-            break
-        words.append(_join(doc[start - size:start]))
+    # asked again for the same token by each frame and cue: joined once per Doc
+    found = doc.user_data.setdefault("kg_preceding_words", {})
+    words = found.get((start, sentence_start))
+    if words is None:
+        words = found[(start, sentence_start)] = tuple(
+            _join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
     return words
 
 
