@@ -48,7 +48,8 @@ class SentenceContext:
     def evidence(self) -> Evidence:
         """The sentence, without the line breaks that end a paragraph."""
         s = self.sentence
-        text = s.text.rstrip()
+        # cut from the Doc's text, joined once: Span.text joins the sentence's tokens at each call
+        text = doc_text(s.doc)[s.start_char:s.end_char].rstrip()
         return Evidence(self.doc_id, s.start_char, s.start_char + len(text), text)
 
 
