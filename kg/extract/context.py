@@ -9,7 +9,7 @@ from ..model import Evidence
 from ..dates import find_dates
 from .quantities import find_quantities
 
-__all__ = ["SentenceContext", "doc_dateline", "doc_text"]
+__all__ = ["SentenceContext", "doc_dateline", "doc_text", "sentence_text"]
 
 
 @dataclass
@@ -30,12 +30,12 @@ class SentenceContext:
     @cached_property
     def dates(self) -> list:
         """DateMatch of the sentence (offsets into the body), read only when a rule asks."""
-        return _shifted(find_dates(self.sentence.text, self.lang, self.published), self.sentence.start_char)
+        return _shifted(find_dates(sentence_text(self.sentence), self.lang, self.published), self.sentence.start_char)
 
     @cached_property
     def quantities(self) -> list:
         """QuantityMatch of the sentence (offsets into the body), read only when a rule asks."""
-        return _shifted(find_quantities(self.sentence.text, self.lang), self.sentence.start_char)
+        return _shifted(find_quantities(sentence_text(self.sentence), self.lang), self.sentence.start_char)
 
     def knowing(self, previous: dict) -> "SentenceContext":
         """The same sentence with other earlier claims (``previous``); its dates and
@@ -48,8 +48,7 @@ class SentenceContext:
     def evidence(self) -> Evidence:
         """The sentence, without the line breaks that end a paragraph."""
         s = self.sentence
-        # cut from the Doc's text, joined once: Span.text joins the sentence's tokens at each call
-        text = doc_text(s.doc)[s.start_char:s.end_char].rstrip()
+        text = sentence_text(s).rstrip()
         return Evidence(self.doc_id, s.start_char, s.start_char + len(text), text)
 
 
@@ -64,6 +63,12 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["kg_text"] = doc.text
     return text
+
+
+def sentence_text(span) -> str:
+    """A span's text (``span.text``), cut from the Doc's text joined once rather than
+    joined again from its tokens: the rules ask for each sentence's, several times."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_dateline(doc):

@@ -16,7 +16,7 @@ from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
-from .context import doc_text
+from .context import doc_text, sentence_text
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
@@ -62,7 +62,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
     declared = obligation_type()
     if declared is None or not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
         return []
-    text = ctx.sentence.text.lower().replace("\u2019", "'")
+    text = sentence_text(ctx.sentence).lower().replace("\u2019", "'")
     results = []
     for obligation, phrases in lexicon.obligations.items():
         hit = next((p for p in phrases if _find_words(text, p.lower()) >= 0), None)
