@@ -75,8 +75,8 @@ def doc_dateline(doc):
     """The dateline opening a parsed article (kg.text.find_dateline), read once: the
     rules ask for each mention and claim, and ``doc.text`` is rebuilt at every call
     (that made long articles cost the square of their length)."""
-    from ..text import find_dateline
-
     if "kg_dateline" not in doc.user_data:
+        from ..text import find_dateline  # imported here only, where the dateline is first read
+
         doc.user_data["kg_dateline"] = find_dateline(doc[:120].text)  # a dateline spans < 100 characters
     return doc.user_data["kg_dateline"]
