@@ -69,8 +69,10 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)
              and _object_fits(doc[i], frame.objects, lang)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
-                 if _subject_fits(doc[start], frame.subjects))
+    if frame.nouns:  # half the frames have none: no phrase look-up for them
+        found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start,
+                                                                       sentence.end)
+                     if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
