@@ -327,11 +327,14 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     # a lone word the NER took for a new person ("Kim") is the one named in full
     taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
-    for token in doc:
+    pronouns = _pronouns(doc.lang_)
+    for token in doc if owners else ():
         ids = owners.get(token.text)
-        if token.is_stop or token.lower_ in _pronouns(doc.lang_):
+        if not ids or len(ids) != 1:
+            continue  # most words are no word of a name (looked at first: the cheapest test)
+        if token.is_stop or token.lower_ in pronouns:
             continue  # "Il" is a pronoun, not the last word of "Kim Jong Il"
-        if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
+        if token.i not in taken and token.idx >= first_seen[token.text]:
             added.append(replace(full[next(iter(ids))], tok_start=token.i, tok_end=token.i + 1,
                                  start=token.idx, end=token.idx + len(token.text), text=token.text))
     return added
