@@ -57,10 +57,13 @@ def _sentence_trigger_words(sentence) -> frozenset[str]:
 
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    lemmas = frame.lemmas & _sentence_trigger_words(sentence)
+    if not lemmas and not frame.nouns:
+        return []  # most frames, in most sentences: none of their words
     doc = sentence.doc
     index = _trigger_index(doc)
     others = _forms_of_siblings(frame, lang)
-    found = {doc[i] for lemma in frame.lemmas & _sentence_trigger_words(sentence) for i in index.get(lemma, ())
+    found = {doc[i] for lemma in lemmas for i in index.get(lemma, ())
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
              and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
