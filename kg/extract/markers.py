@@ -638,10 +638,18 @@ def _modifies_other(root, trigger) -> bool:
     return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
-def _trigger_subject(trigger) -> set[int]:
+def _trigger_subject(trigger) -> frozenset[int]:
     """Tokens of the trigger's subject: its own, the one of the verb it depends on
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
+    # asked for each mention a trigger's roles weigh: found once per trigger
+    found = trigger.doc.user_data.setdefault("kg_trigger_subject", {})
+    if trigger.i not in found:
+        found[trigger.i] = frozenset(_find_trigger_subject(trigger))
+    return found[trigger.i]
+
+
+def _find_trigger_subject(trigger) -> set[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
         if verb is None or _someone_elses(trigger, verb):
