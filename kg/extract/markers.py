@@ -348,7 +348,7 @@ def is_outlet(doc, mention) -> bool:
         return True
     # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
     root = _root(doc, mention)
-    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in speech_verbs(doc.lang_)
             and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
 
 
@@ -367,7 +367,8 @@ def reports_only(doc, mention) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _speech_verbs(lang: str) -> frozenset[str]:
+def speech_verbs(lang: str) -> frozenset[str]:
+    """Every lemma of the attribution lexicon's speech verbs (``verbs`` and ``incise_verbs``)."""
     from .frames import attribution_lexicon
 
     lexicon = attribution_lexicon(lang)
