@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 from . import __version__
 from .errors import InputError
+from .user_cache import default_cache_dir
+
+if TYPE_CHECKING:
+    from urllib.robotparser import RobotFileParser
 
 __all__ = ["Page", "Fetcher", "default_cache_dir", "is_url", "USER_AGENT", "MAX_BYTES"]
 
@@ -40,11 +43,6 @@ def is_url(text: str) -> bool:
     (True, False)
     """
     return str(text).lower().startswith(("http://", "https://"))
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg"
 
 
 @dataclass(frozen=True)
@@ -122,6 +120,8 @@ class Fetcher:
             page = self._download(f"{site}/robots.txt", limit=ROBOTS_MAX_BYTES)
         except InputError:
             return None
+        from urllib.robotparser import RobotFileParser  # urllib.request: only when fetching
+
         rules = RobotFileParser()
         rules.parse(page.data.decode("utf-8", "replace").splitlines())
         return rules

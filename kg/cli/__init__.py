@@ -5,6 +5,7 @@ Each command lives in its own module of this package and registers itself on
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import warnings
 
@@ -13,11 +14,20 @@ import click
 from ..errors import KgError
 
 
+#: allocations (net of deallocations) between two collections of the youngest generation
+COLLECT_AFTER = 10_000
+
+
 class KgGroup(click.Group):
     """Turns every KgError into a one-line message and exit status 1."""
 
     def invoke(self, ctx):
         from ..nlp import KgWarning
+
+        # kg keeps many small long-lived objects (models, gazetteer, lexicons, stored
+        # results): at Python's default threshold (700) the collector walks them about
+        # a thousand times a build, a fifth of an incremental build's CPU
+        gc.set_threshold(COLLECT_AFTER, *gc.get_threshold()[1:])
 
         def show(message, category, *_args, **_kwargs):
             if issubclass(category, KgWarning):

@@ -262,8 +262,9 @@ def _same_clause(sentence, mentions, char: int) -> list:
     return inside or mentions[-1:]
 
 
-def _source_anaphora(doc, sentence, lexicon, earlier) -> list[Cue]:
-    """"Selon ce rapport", "Le document évalue": the source the article named before."""
+def _source_anaphora(doc, sentence, lexicon, earlier, authored=frozenset()) -> list[Cue]:
+    """"Selon ce rapport", "Le document évalue": the source the article named before
+    (not "selon un rapport de l'ONU", whose author a cue at ``authored`` names)."""
     if not earlier:
         return []
     table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
@@ -273,6 +274,8 @@ def _source_anaphora(doc, sentence, lexicon, earlier) -> list[Cue]:
             continue
         for words in preceding_words(doc, token.i, sentence.start):
             head = " ".join(w for w in words.split() if not is_determiner_word(doc, w))
+            if head in table and token.i - len(words.split()) in authored:
+                break
             if head in table:
                 cues.append(Cue(table[head], list(earlier), token.i, f"{words} {token.text}"))
                 break
@@ -297,7 +300,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     """
     lexicon = attribution_lexicon(lang)
     prepositional = _prepositional(doc, sentence, mentions, lexicon)
-    anaphoric = _source_anaphora(doc, sentence, lexicon, earlier)
+    anaphoric = _source_anaphora(doc, sentence, lexicon, earlier, frozenset(c.token for c in prepositional))
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang, pair)
     cue_tokens = {c.token for c in phrasal}
     verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, speech_verbs(lang), pair)

@@ -19,6 +19,7 @@ from .context import SentenceContext
 from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
+from .quantities import is_money
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
                     target_from_topic)
 from .triggers import blocked, other_sense, other_unit, trigger_tokens
@@ -340,8 +341,12 @@ def _rejoin(claims: list[Claim], role: str) -> Claim:
 
 
 def _distinct_counts(ctx: SentenceContext, frame: Frame) -> list:
-    """The sentence's counts of the frame's units, when they are several and differ."""
+    """The sentence's counts of the frame's units, when they are several and differ;
+    a sum beside counted items is their price ("300 missiles pour un montant de 3
+    milliards de dollars"), not another delivery."""
     counts = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
+    items = [q for q in counts if not is_money(q.quantity.unit, ctx.lang)]
+    counts = items if items else counts
     return counts if len({q.quantity for q in counts}) == len(counts) else []
 
 

@@ -123,11 +123,13 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         # "the Japanese prime minister", "Japan's prime minister": the state before the title
         prior = None if state is not None else _state_before(doc, start, states, lang)
         after = state.tok_end if state else end
-        named = next((m for m in people if after <= m.tok_start <= after + near), None)
+        # "le président turc a félicité X": a verb between makes X another person
+        named = next((m for m in people if after <= m.tok_start <= after + near
+                      and not _has_verb(doc[after:m.tok_start])), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
         # welcomed the Prime Minister of Sweden" names another one)
         before = next((m for m in people if start - 3 <= m.tok_end <= start
-                       and not any(t.pos_ in ("VERB", "AUX") for t in doc[m.tok_end:start])), None)
+                       and not _has_verb(doc[m.tok_end:start])), None)
         if before is not None and start > 0 and doc[start - 1].text == ",":
             named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
         named = named or before
@@ -177,6 +179,10 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
                              person.ref, "title", state=person.state))
     return added
+
+
+def _has_verb(tokens) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _determined(doc, start: int, openers) -> bool:

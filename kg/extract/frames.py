@@ -55,6 +55,9 @@ class Frame:
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
+    # "accuse X de vouloir envahir": an infinitive after the trigger tells an act (its accusers
+    # are its source), no statement
+    not_before_infinitive: bool = False
 
     def __hash__(self) -> int:
         # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
@@ -114,7 +117,8 @@ def _frame(raw: dict) -> Frame:
                  _lowered(raw.get("subjects")), raw.get("abroad"), raw.get("not_at_home"),
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
-                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")))
+                 frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
+                 raw.get("not_before_infinitive", False))
 
 
 @lru_cache(maxsize=None)

@@ -46,6 +46,8 @@ def phrase_start(doc, mention) -> int:
 def _phrase_start(doc, mention) -> int:
     if mention.demonym:
         head = _qualified_by_demonym(doc, mention.tok_start)
+        if (facet := _facet_of_first_conjunct(doc, head)) is not None:
+            return facet
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
             # "les services de renseignement britanniques": up a bare "de" complement
             while (head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i
@@ -65,11 +67,19 @@ def _phrase_start(doc, mention) -> int:
             # the preposition before the count introduces the demonym too
             return _modifiers_start(doc, mention.tok_start, head)
     start = mention.tok_start
+    if (facet := _facet_of_first_conjunct(doc, _root(doc, mention))) is not None:
+        return facet
     if mention.cls == "Person":
         start = _title_start(doc, start)
     nouns, links = _place_words(doc.lang_)
-    if start >= 2 and doc[start - 1].lower_ in links and doc[start - 2].lower_ in nouns:
-        start -= 2
+    link = start - 1
+    while link > 0 and is_determiner(doc[link]):
+        link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
+    noun = link - 1
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+        noun -= 1  # "sur une base aérienne de Pologne"
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+        start = noun
     else:
         start = _facet_start(doc, start, links)
     while start > 0 and doc[start - 1].lower_ in mention_words(doc.lang_)["place_modifiers"]:
@@ -87,6 +97,27 @@ def _phrase_start(doc, mention) -> int:
         start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
+    return start
+
+
+def _facet_of_first_conjunct(doc, noun) -> int | None:
+    """"contre des membres du M23 et de l'armée rwandaise": a complement joined by "et de"
+    to one that hangs off an aspect or a representative noun shares that noun's phrase,
+    hence its preposition. None elsewhere."""
+    if noun.dep_ != "conj" or not doc.has_annotation("DEP"):
+        return None
+    words = mention_words(doc.lang_)
+    if not any(c.dep_ == "case" and c.lower_ in words["place_links"] for c in noun.children):
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    holder = first.head
+    if holder.i >= first.i or holder.lower_ not in words["facet_nouns"] | words["representatives"]:
+        return None
+    start = holder.i
+    while start > 0 and (is_determiner(doc[start - 1]) or (doc[start - 1].like_num and doc[start - 1].pos_ != "ADJ")):
+        start -= 1
     return start
 
 
@@ -128,13 +159,15 @@ def _facet_start(doc, start: int, links) -> int:
         link -= 1  # "de l'Ukraine"
     if link < 1 or doc[link].lower_ not in links:
         return start
-    facets = mention_words(doc.lang_)["facet_nouns"]
+    words = mention_words(doc.lang_)
+    # "contre neuf membres du M23": those who act for a body stand for it, as its aspects do
+    facets = words["facet_nouns"] | words["representatives"]
     noun = link - 1
     if noun > 0 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in facets:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
-    while noun > 0 and is_determiner(doc[noun - 1]):
+    while noun > 0 and (is_determiner(doc[noun - 1]) or (doc[noun - 1].like_num and doc[noun - 1].pos_ != "ADJ")):
         noun -= 1
     return noun
 
@@ -150,7 +183,9 @@ def _title_start(doc, start: int) -> int:
     titles = list(find_phrases(doc, doc.lang_, claim_lexicon(doc.lang_).titles, window, start))
     for title_start, title_end, _title in reversed(titles):
         between = doc[title_end:start]
-        if all(t.is_punct or (t.is_lower and t.is_alpha) for t in between) and len(between) <= windows["title_gap"]:
+        # "le président turc a félicité X": a verb between makes the title another's
+        if (all((t.is_punct or (t.is_lower and t.is_alpha)) and t.pos_ not in ("VERB", "AUX") for t in between)
+                and len(between) <= windows["title_gap"]):
             return title_start
     return start
 
@@ -303,10 +338,20 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             if form in mention_words(doc.lang_)["adversative"]:
                 return {form}  # "face aux ingérences russes": a marker no role takes
             if form in marker_words:
+                if _after_adverb(doc, start, sentence, words):
+                    # "près de Taïwan", "au large de X": the adverb's locution, which a frame
+                    # lists whole where it takes it; not the bare "de" of a complement
+                    return {_join(doc[start - 2:start])}
                 return {form}
     if start > sentence.start and doc[start - 1].pos_ == "ADP" and not counted:
         return {doc[start - 1].lower_}
     return _unmarked(doc, mention, start, trigger, sentence)
+
+
+def _after_adverb(doc, start: int, sentence, words: str) -> bool:
+    """Is ``words`` a lone "de" that an adverb before it opens ("près de", "loin de")?"""
+    return (" " not in words and words in _place_words(doc.lang_)[1] and start - 2 >= sentence.start
+            and doc[start - 2].pos_ == "ADV")
 
 
 def hangs_on_trigger(doc, mention, trigger) -> bool:
@@ -509,9 +554,16 @@ def _bare_object(noun) -> bool:
 def _subject_of_next_clause(anchor, trigger) -> bool:
     """"Iran delivered missiles to Russia, and South Korea said": the subject of a clause
     coordinated to the trigger's is no object of it (a subordinate clause's subject may
-    be: "estimant que le pouvoir russe réservait...")."""
+    be: "estimant que le pouvoir russe réservait..."). So is a name inside that subject:
+    "« ... », a affirmé le chancelier allemand X" (the speaker's title, not his object)."""
+    while anchor.dep_ in _INSIDE_NOUN_PHRASE and anchor.head.i != anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
     verb = anchor.head
     return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ in ("conj", "parataxis") and verb.head.i == trigger.i
+
+
+#: how a word hangs inside a noun phrase (the parser may read a title before a name as its adjective)
+_INSIDE_NOUN_PHRASE = frozenset({"amod", "compound", "flat", "flat:name", "nmod", "appos"})
 
 
 @lru_cache(maxsize=None)
@@ -766,6 +818,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
     auxiliary = _cut_off_auxiliary(verb)
     if auxiliary is not None and depth < 3:
         return subject_tokens_of(auxiliary, depth + 1)
+    speakers = _first_person_owners(verb)
+    if speakers:
+        # "Nous réaffirmons ... notre volonté de soutenir X": "notre" says who would, the
+        # sentence's "nous", however the parser hung the noun
+        return speakers
     qualified = _qualified_noun(verb)
     if qualified is not None:
         # "des sociétés chinoises, accusées de fournir des composants": the noun the
@@ -852,6 +909,18 @@ def _acting_through(verb):
     # only a verb that enacts the text (mentions.yaml): presenting a bill ratifying nothing yet
     enacting = mention_words(verb.doc.lang_)["enacting_verbs"]
     return noun.head if noun.head.lemma_.lower() in enacting else None
+
+
+def _first_person_owners(verb) -> set[int]:
+    """The first-person subjects of the sentence ("nous") when ``verb`` is an infinitive
+    that completes a noun a first-person possessive owns ("notre volonté de soutenir")."""
+    noun = verb.head
+    owners = profile(verb.doc.lang_).words.get("first_person_possessives", frozenset())
+    if (verb.dep_ != "acl" or "Inf" not in verb.morph.get("VerbForm") or noun.pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in owners for c in noun.children)):
+        return set()
+    return {t.i for t in verb.sent if t.dep_.startswith("nsubj") and t.pos_ == "PRON"
+            and "1" in t.morph.get("Person")}
 
 
 def _qualified_noun(verb):

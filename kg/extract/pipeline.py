@@ -31,7 +31,7 @@ from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -144,7 +144,8 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
-        mentions = sorted(mentions + first_person_mentions(doc, lang, home), key=lambda m: m.tok_start)
+        mentions = sorted(mentions + first_person_mentions(doc, lang, home, document.title, pair),
+                          key=lambda m: m.tok_start)
     article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home,
                        by_sentence=_by_sentence(doc, mentions), leading=leading_states(mentions))
     claims: list[Claim] = []
@@ -249,6 +250,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
+    for claim, trigger in triggered:
+        name_own_treaty(claim, trigger, ctx.mentions)
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)
@@ -564,7 +567,7 @@ def extract_corpus(documents: list[Document], progress=None, on_error=None, jobs
     """
     results = {}
     if store is not None:
-        results = {d.id: r for d in documents if (r := store.get(d)) is not None}
+        results = store.results(documents)
         for document in documents:
             if progress and document.id in results:
                 progress(document)

@@ -133,7 +133,9 @@ def _known_state(person):
 
 
 def _person_near(doc, people, start: int, end: int, organisations=()):
-    after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP]
+    # "le président turc a félicité X": a verb between makes X another person
+    after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP
+             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])]
     if after:
         return after[0]
     # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime

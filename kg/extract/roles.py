@@ -247,6 +247,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         return not contrast_between(doc, trigger.i, mention.tok_start) and not _in_subordinate(
             doc[mention.tok_start:mention.tok_end].root, trigger)
     anchor = doc[mention.tok_start:mention.tok_end].root
+    if mention.demonym and anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "visant la flotte russe": a demonym's phrase is its noun's
     facets = mention_words(doc.lang_)["facet_nouns"]
     while anchor.head.lower_ in facets and anchor.head.i != anchor.i and anchor.head.i != trigger.i:
         anchor = anchor.head  # "à la souveraineté de l'Ukraine": where the aspect's noun hangs
@@ -694,18 +696,27 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i
                   for t in c.subtree if t.i < ctx.sentence.end and _anaphoric(t)}
     lexicon = claim_lexicon(ctx.lang)
-    candidates = [(frame.topic, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
+    candidates = [(frame.topic & following, (ctx.previous.get(frame.type) or [None])[-1]) for frame in lexicon.frames]
     # "Lavrov condemned the move": the act the article reported last
     reported = [c for claims in ctx.previous.values() for c in claims
                 if claim_type(c.type).speech_about is None and not claim_type(c.type).membership and c.evidence]
     if reported:
-        candidates.append((lexicon.act_nouns, max(reported, key=lambda c: c.evidence[0].start)))
-    for words, earlier in candidates:
-        if earlier is not None and words & following:
+        # "Moscou a dénoncé des mesures « illégales »": an act noun that is the verb's
+        # own object points back even when indefinite, unless it names its author
+        acts = following | {c.lower_ for c in trigger.children
+                            if c.dep_ == "obj" and c.i > trigger.i and not _has_complement(c)}
+        candidates.append((lexicon.act_nouns & acts, max(reported, key=lambda c: c.evidence[0].start)))
+    for found, earlier in candidates:
+        if earlier is not None and found:
             agent = earlier.roles.get(claim_type(earlier.type).agent, [])
             speakers = {r.id for r in roles[speaker]}
             roles[about] = [r for r in agent if r.id not in speakers]
             return
+
+
+def _has_complement(noun) -> bool:
+    """"une décision de la Cour": a noun whose own complement says whose act it is."""
+    return any(c.dep_ in ("nmod", "acl", "acl:relcl", "nmod:poss", "poss") for c in noun.children)
 
 
 def _anaphoric(word) -> bool:
@@ -733,6 +744,16 @@ def inherit(roles, frame: Frame, ctx: SentenceContext):
     counts = [q.quantity for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     if frame.needs_unit and not counts:
         return _retold(roles, frame, ctx, earlier)
+    # "..., où sont stationnés 1 000 militaires canadiens": a count of another sender's
+    # troops is no new count of an earlier deployment, whose place is its own (a recipient
+    # of aid is often the whole article's: "Germany pledged €1bn" after others' aid to X)
+    agent = claim_type(frame.type).agent
+    places = any("Place" in rule.classes for rule in frame.roles if rule.role in frame.inherit and not roles.get(rule.role))
+    if places and agent in frame.inherit and roles.get(agent):
+        acting = {r.id for r in roles[agent]}
+        earlier = [c for c in earlier if acting & {r.id for r in c.roles.get(agent, [])}]
+        if not earlier:
+            return None
     source = earlier[-1]
     size = _size(counts[0]) if counts else None
     sized = [c for c in earlier if c.quantity is not None and _size(c.quantity)]

@@ -17,10 +17,11 @@ from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
 from .context import doc_text, sentence_text
+from .markers import mention_words
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
-__all__ = ["obligation_claims", "has_treaty_noun", "link_treaty"]
+__all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "name_own_treaty"]
 
 
 def has_treaty_noun(sentence, lang: str) -> bool:
@@ -117,6 +118,37 @@ def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[
     if not named or mentions_pair(ctx.sentence, ctx.lang):
         return pair
     return []
+
+
+def name_own_treaty(claim: Claim, trigger, mentions) -> None:
+    """"La Russie a ratifié l'accord de coopération avec le Vietnam": a claim whose one
+    acting party ratifies a treaty its noun names the partner of ("avec", "between") is
+    about that treaty, not the article's (two treaties ratified in one article)."""
+    declared = claim_type(claim.type).treaty
+    doc = trigger.doc
+    if declared is None or claim.roles.get(declared.role) or not doc.has_annotation("DEP"):
+        return
+    acting = claim.roles.get(declared.parties, [])
+    if len(acting) != 1:
+        return
+    nouns = claim_lexicon(doc.lang_).treaty_nouns
+    treaty = next((t for t in trigger.subtree if t.i != trigger.i and t.pos_ == "NOUN"
+                   and (t.lemma_.lower() in nouns or t.lower_ in nouns)), None)
+    if treaty is None:
+        return
+    partners_words = mention_words(doc.lang_)["partners"]
+    partners = []
+    for mention in mentions:
+        root = doc[mention.tok_start:mention.tok_end].root
+        # the parser often hangs "avec X" on the verb rather than on the treaty's noun
+        under = treaty in root.ancestors or (root.head.i == trigger.i and root.i > treaty.i)
+        if (mention.cls == "Country" or mention.state is not None) and under and any(
+                c.dep_ == "case" and c.lower_ in partners_words for c in root.children):
+            ref = mention.ref if mention.cls == "Country" else mention.as_state().ref
+            if ref.id not in {p.id for p in acting + partners}:
+                partners.append(ref)
+    if partners:
+        claim.roles[declared.role] = [_treaty(acting + partners)]
 
 
 def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:

@@ -215,7 +215,16 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
-    return token.pos_ == "VERB" and "Fut" in token.morph.get("Tense") and not binding and not pledged
+    return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+
+
+def _future(token) -> bool:
+    """Is the verb in the future? The tagger says so, and its form agrees where the profile
+    lists the endings of the future ("accueille", tagged future by the French model, is not)."""
+    if "Fut" not in token.morph.get("Tense"):
+        return False
+    endings = profile(token.doc.lang_).words.get("future_endings")
+    return not endings or token.lower_.endswith(tuple(endings))
 
 
 def _ended_by_noun(token, lexicon) -> bool:
@@ -277,12 +286,12 @@ def other_sense(frame: Frame, trigger) -> bool:
         return True
     if trigger.head.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in frame.not_object_of:
         return True
-    if not frame.not_followed_by:
+    if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
         if t.is_punct and t.text not in ("$", "€", "£"):
             return False
-        if t.lower_ in frame.not_followed_by:
+        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
             return True
     return False
 
@@ -298,7 +307,24 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
         # when nothing the frame counts is counted beside it
         counts += [q for q in ctx.quantities if not q.quantity.unit and _counts_a_noun(ctx, q, frame.item_nouns)]
     closest = nearest(counts, trigger.idx)
-    return closest is not None and closest.quantity.unit not in frame.needs_unit
+    if closest is None or closest.quantity.unit in frame.needs_unit:
+        return False
+    # "déploie quatre Rafale et 120 aviateurs": a count of the frame's own joined to it
+    return not any(q.quantity.unit in frame.needs_unit and _joined_counts(ctx, closest, q) for q in counts)
+
+
+def _joined_counts(ctx: SentenceContext, first, second) -> bool:
+    """Are two counts items of one list ("quatre Rafale et 120 aviateurs"): the second
+    follows the first with a joining word and no verb between?"""
+    from .markers import mention_words
+
+    doc = ctx.sentence.doc
+    between = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if second.start <= first.end or between is None:
+        return False
+    joiners = mention_words(doc.lang_)["joiners"]
+    return (any(t.lower_ in joiners for t in between)
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in between))
 
 
 def _counts_a_noun(ctx: SentenceContext, match, items=frozenset()) -> bool:
