@@ -204,11 +204,13 @@ MENTIONS = {
     "name_suffixes?": WORDS,
     "feature_nouns?": WORDS,
     "possessives?": WORDS,
+    "collective_possessors?": WORDS,  # "People's Party": a possessor inside one organisation's name
     "state_heads?": WORDS,
     "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
     "organization_words?": WORDS,
+    "organization_heads?": WORDS,   # "le Parti socialiste": a capitalised common noun opening a name
     "route_words?": WORDS,          # "Niamey to Airport 201": a place name the NER found is cut there   # an unknown organisation's name holds one (else an acronym)
     "equipment_nouns?": WORDS,      # "HIMARS launchers", "canons Caesar": the name they qualify is a weapon's
     "weapon_names?": WORDS,         # "ATACMS", "Storm Shadow": weapon systems the NER takes for actors
@@ -309,6 +311,7 @@ CURATED_GAZETTEER = {
         "cased_demonyms?": _FORMS,
         "extra_cities?": [Rule(WORDS, lambda pair: len(pair) == 2, "give [English name, ISO alpha-2 code]")],
         "surnames_excluded?": WORDS,
+        "cities_excluded?": WORDS,   # names of smaller cities that are given names or words
         "orgs_without_qid?": WORDS,
     },
     "entries": [{

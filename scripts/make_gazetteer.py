@@ -83,6 +83,17 @@ HEADERS = {
 # written by scripts/make_gazetteer.py. Project licence (MIT). No QIDs: none is in the data.
 """,
 }
+# Cities beyond the capitals: Natural Earth's larger places (SCALERANK 0 is the largest).
+# Those of MINOR_CITY_RANK and beyond only keep the forms that name nothing else (the
+# "Santiago", "Los Angeles", "La Paz" of smaller towns) and none that
+# settings.cities_excluded lists (given names and words: "Mary", "Orange").
+# A smaller place that is no regional capital needs MINOR_CITY_PEOPLE inhabitants: the
+# towns of the outback and the tundra cost the matchers forms and name no news.
+CITY_RANK = 4
+MINOR_CITY_RANK = 4
+MINOR_CITY_PEOPLE = 300_000
+CITY_CLASSES = ("Populated place", "Admin-1 capital", "Admin-1 region capital", "Admin-0 region capital",
+                "Admin-0 capital alt")
 FILE_OF_KIND = {"state": "states.yaml", "capital": "places.yaml", "city": "places.yaml",
                 "region": "regions.yaml", "organization": "organizations.yaml",
                 "body": "bodies.yaml", "person": "people.yaml", "group": "groups.yaml"}
@@ -185,7 +196,7 @@ class Builder:
             self.name(entry, "fr", country["translations"]["fra"]["common"])
             self.name(entry, "fr", strip_article(country["translations"]["fra"]["official"]))
             for spelling in country.get("altSpellings", []):
-                if len(spelling) > 2 and spelling.isascii():
+                if len(spelling) > 2 and spelling.isascii() and spelling not in _QUALIFIERS:
                     self.name(entry, "en", spelling)
             if country["cca3"] in iso3_safe:
                 for lang in LANGS:
@@ -235,9 +246,7 @@ class Builder:
         for row in rows:
             if row["FEATURECLA"] != "Admin-0 capital":
                 continue
-            # Natural Earth writes no ISO code for some states (Kosovo: "-99", "KOS"): their name then
-            state = (self.state_by_iso2.get(row["ISO_A2"]) or self.state_by_iso3.get(row["ADM0_A3"])
-                     or next((e for e in self.state_by_iso2.values() if e["label"] == row["ADM0NAME"]), None))
+            state = self.state_of_row(row)
             if state is None or not state.get("qid"):
                 continue
             entry = self.place(row, "capital", tsv_cities)
@@ -249,10 +258,24 @@ class Builder:
                     self.name(entry, lang, template.format(demonym))
         extra = {tuple(pair) for pair in self.settings.get("extra_cities") or []}
         for row in rows:
-            big = int(row["SCALERANK"]) <= 3 and row["FEATURECLA"] in ("Populated place", "Admin-1 capital",
-                                                                        "Admin-1 region capital")
-            if big or (row["NAME_EN"], row["ISO_A2"]) in extra or (row["NAME"], row["ISO_A2"]) in extra:
-                self.place(row, "city", tsv_cities)
+            big = int(row["SCALERANK"]) <= CITY_RANK and row["FEATURECLA"] in CITY_CLASSES and not (
+                int(row["SCALERANK"]) >= MINOR_CITY_RANK and row["FEATURECLA"] == "Populated place"
+                and float(row["POP_MAX"] or 0) < MINOR_CITY_PEOPLE)
+            wanted = (row["NAME_EN"], row["ISO_A2"]) in extra or (row["NAME"], row["ISO_A2"]) in extra
+            if big or wanted:
+                entry = self.place(row, "city", tsv_cities)
+                if entry is not None and not wanted and int(row["SCALERANK"]) >= MINOR_CITY_RANK:
+                    entry["_minor"] = True
+                state = self.state_of_row(row)
+                if entry is not None and state is not None and state.get("qid"):
+                    # a meeting in Sochi is one in Russia: a visit when the visitor is not Russian
+                    entry["part_of"] = state["qid"]
+
+    def state_of_row(self, row: dict) -> dict | None:
+        """The state entry a Natural Earth place lies in."""
+        # Natural Earth writes no ISO code for some states (Kosovo: "-99", "KOS"): their name then
+        return (self.state_by_iso2.get(row["ISO_A2"]) or self.state_by_iso3.get(row["ADM0_A3"])
+                or next((e for e in self.state_by_iso2.values() if e["label"] == row["ADM0NAME"]), None))
 
     def place(self, row: dict, kind: str, tsv_cities: dict) -> dict | None:
         label = row["NAME_EN"] or row["NAME"]
@@ -275,6 +298,25 @@ class Builder:
             if len(alt) > 3 and "-" not in alt[:1]:
                 self.name(entry, "en", alt)
         return entry
+
+    def prune_minor_cities(self) -> None:
+        """A smaller city keeps only the forms no other entry has, and none excluded;
+        with no form left it goes (nothing would tell it from what else the name means)."""
+        excluded = {fold(name) for name in self.settings.get("cities_excluded") or []}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entry in self.entries.values():
+            for key in ("forms", "forms_cased"):
+                for forms in entry[key].values():
+                    for form in forms:
+                        owners[fold(form)].add(entry["id"])
+        for entry in list(self.entries.values()):
+            if not entry.pop("_minor", False):
+                continue
+            for key in ("forms", "forms_cased"):
+                for lang, forms in entry[key].items():
+                    entry[key][lang] = [f for f in forms if fold(f) not in excluded and owners[fold(f)] == {entry["id"]}]
+            if not any(forms for key in ("forms", "forms_cased") for forms in entry[key].values()):
+                del self.entries[entry["id"]]
 
     # -- regions -----------------------------------------------------------------
     def regions(self) -> None:
@@ -389,6 +431,10 @@ class Builder:
                         self.name(entry, lang, variant)
             if state_qid in CYRILLIC_STATES:
                 self.name(entry, "fr", french_transliteration(name))
+            regnal = re.fullmatch(r"(\w[\w-]*(?: \w+)? [IVX]+(?: \w+)?)(?: of |, ).+", name)
+            if regnal:  # "Abdullah II of Jordan" is "King Abdullah II"; "Harald V of Norway", "Harald V"
+                for lang in LANGS:
+                    self.name(entry, lang, regnal[1], cased=True)
             surname = name.split()[-1]
             if (prominent and len(surname) >= 4 and surnames[surname] == 1
                     and surname not in excluded | given_names and state_qid not in FAMILY_NAME_FIRST):
@@ -519,13 +565,21 @@ def english_label(cldr_en: dict, iso2: str, common: str) -> str:
     return label
 
 
+# What a bracket tells of a name without naming it: "Congo (Republic)" is no state "Republic"
+# nor a spelling in the state's own tongue that is an English word (Iceland's "Island")
+_QUALIFIERS = {"Republic", "Rép.", "République", "Kingdom", "State", "Islands", "Island"}
+
+
 def split_names(name: str | None) -> list[str]:
-    """'Myanmar (Burma)' -> ['Myanmar', 'Burma']; 'Congo - Kinshasa' -> ['Congo-Kinshasa']."""
+    """'Myanmar (Burma)' -> ['Myanmar', 'Burma']; 'Congo - Kinshasa' -> ['Congo-Kinshasa'];
+    'Congo (Republic)' -> ['Congo']."""
     if not name:
         return []
     name = name.replace(" - ", "-")
     match = re.fullmatch(r"(.+?) \((.+)\)", name)
-    return [match[1], match[2]] if match else [name]
+    if not match:
+        return [name]
+    return [match[1]] if match[2] in _QUALIFIERS else [match[1], match[2]]
 
 
 def strip_article(name: str) -> str:
@@ -565,6 +619,7 @@ def main() -> None:
     builder.regions()
     builder.organizations()
     builder.people()
+    builder.prune_minor_cities()
     builder.merge_curated()
     builder.write()
     entries = load_entries(OUT)  # validates what was written

@@ -113,6 +113,41 @@ def test_capitals_are_places_pointing_at_their_state(gaz):
             assert gaz.by_qid(entry.capital_of).kind == "state", entry
 
 
+@pytest.mark.parametrize("form, lang, label, state", [
+    ("Sotchi", "fr", "Sochi", "Russia"), ("Munich", "en", "Munich", "Germany"),
+    ("Djeddah", "fr", "Jeddah", "Saudi Arabia"), ("Soumy", "fr", "Sumy", "Ukraine")])
+def test_cities_lie_in_their_state(gaz, form, lang, label, state):
+    """A meeting in a city that is no capital is one in its state (a visit, or not)."""
+    city = gaz.lookup(form, lang)[0]
+    assert (city.label, city.kind, gaz.state_of(city).label) == (label, "city", state)
+
+
+@pytest.mark.parametrize("form", ["Austin", "Mary", "Florence", "Brest"])
+def test_smaller_cities_named_like_people_or_words_are_left_out(gaz, form):
+    assert [e for e in gaz.lookup(form, "en") if e.kind == "city"] == []
+
+
+def test_smaller_cities_keep_no_form_of_another_place(gaz):
+    assert labels(gaz.lookup("Santiago", "en")) == ["Santiago"]  # Chile's capital, not a smaller namesake
+    assert labels(gaz.lookup("La Paz", "en")) == ["La Paz"]
+
+
+@pytest.mark.parametrize("word", ["Republic", "Island"])
+def test_a_bracketed_qualifier_or_a_native_spelling_that_is_a_word_names_no_state(gaz, word):
+    """CLDR's "Congo (Republic)" and Iceland's "Island" give no state called so."""
+    assert gaz.lookup(word, "en") == []
+
+
+@pytest.mark.parametrize("form, lang, label", [("Odesa", "en", "Odesa"), ("Zaporijjia", "fr", "Zaporizhzhia"),
+                                               ("Abou Dhabi", "fr", "Abu Dhabi")])
+def test_cities_as_the_press_spells_them(gaz, form, lang, label):
+    assert labels(gaz.lookup(form, lang))[:1] == [label]
+
+
+def test_state_news_agencies_stand_for_their_state(gaz):
+    assert gaz.state_of(gaz.lookup("MAP", "fr")[0]).label == "Morocco"
+
+
 def test_bodies_stand_for_a_known_state(gaz):
     for entry in gaz.entries:
         if entry.kind == "body":

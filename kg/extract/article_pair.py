@@ -46,7 +46,8 @@ def _placed(doc, mention) -> bool:
 
 
 def _read_as_placed(doc, mention) -> bool:
-    from .markers import after_preposition, mention_words, phrase_start
+    from .markers import after_preposition, phrase_start
+    from .mention_words import mention_words
 
     start = phrase_start(doc, mention)
     words = mention_words(doc.lang_)

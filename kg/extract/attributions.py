@@ -287,7 +287,7 @@ def _source_anaphora(doc, sentence, lexicon, earlier, authored=frozenset()) -> l
 
 def is_determiner_word(doc, word: str) -> bool:
     """A determiner or demonstrative in the language's word list ("ce", "le", "this")."""
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     return word in mention_words(doc.lang_)["determiners"]
 

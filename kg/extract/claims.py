@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
+from ..gazetteer import load_gazetteer
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
+from .mentions import entity_ref
 from .phrases import find_phrases
 from .quantities import is_money
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
@@ -212,7 +214,7 @@ def _verbless(trigger, lang: str) -> bool:
     en Russie": a noun that heads a headline, or a count of it, says where they are;
     under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
     the place is the verb's or the act's."""
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     head = trigger.head
     if head.i == trigger.i or trigger.dep_ == "ROOT":
@@ -278,13 +280,24 @@ def _drop_hosts(roles, role: str, ctx: SentenceContext) -> None:
 
 def _state_id(ref, ctx: SentenceContext) -> str | None:
     """The id of the state ``ref`` is of, as the sentence names it: a state itself, a
-    capital's state, a person's state given by the words or by an office the article
-    said the person holds; None when unknown."""
+    capital's state, a city's or a region's, a person's state given by the words or by
+    an office the article said the person holds; None when unknown."""
     mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
     if mention is None:
         return ref.id if ref.cls == "Country" else None
-    state = mention.country or mention.state
+    state = mention.country or mention.state or _place_state(ref)
     return state.id if state is not None else _office_state(ref, ctx)
+
+
+def _place_state(ref):
+    """The state a city or a region lies in ("à Sotchi": Russia), by the gazetteer; a
+    city does not stand for its state as a capital does, so its mention has none."""
+    if ref.cls != "Place":
+        return None
+    gazetteer = load_gazetteer()
+    entry = gazetteer.of(ref)
+    state = gazetteer.state_of(entry) if entry is not None and entry.kind in ("city", "region") else None
+    return entity_ref(state) if state is not None and state.cls == "Country" else None
 
 
 def _office_state(ref, ctx: SentenceContext):

@@ -10,19 +10,19 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from ..lexicons import load_lexicon
 from ..profiles import profile
 from .frames import claim_lexicon
 from .phrases import find_phrases
 from .home import home_titles
-from .markers import _contractions as contraction_table, inverted_pronoun, mention_words
+from .markers import inverted_pronoun
+from .mention_words import contractions as contraction_table, ellipses, mention_list, mention_words
 from .mentions import Mention
 
 __all__ = ["resolve_references", "plural_pronouns"]
 
 @lru_cache(maxsize=None)
 def _pronouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("person_pronouns") or ())
+    return mention_words(lang)["person_pronouns"]
 
 
 def _titles(doc, lang: str):
@@ -32,7 +32,7 @@ def _titles(doc, lang: str):
 
 @lru_cache(maxsize=None)
 def _determiners(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("determiners") or ())
+    return mention_words(lang)["determiners"]
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +43,7 @@ def _contractions(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _state_heads(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("state_heads") or ())
+    return mention_words(lang)["state_heads"]
 
 
 @lru_cache(maxsize=None)
@@ -230,12 +230,12 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
 
 @lru_cache(maxsize=None)
 def plural_pronouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("plural_person_pronouns") or ())
+    return mention_words(lang)["plural_person_pronouns"]
 
 
 @lru_cache(maxsize=None)
 def _plural_phrases(lang: str) -> tuple[str, ...]:
-    return tuple(load_lexicon(lang, "mentions").get("plural_person_phrases") or ())
+    return mention_list(lang, "plural_person_phrases")
 
 
 def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -311,7 +311,7 @@ def _gender_fits(doc, person, gender) -> bool:
 
 @lru_cache(maxsize=None)
 def _name_suffixes(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get("name_suffixes") or ())
+    return mention_words(lang)["name_suffixes"]
 
 
 def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
@@ -352,7 +352,7 @@ def _lone_ner_name(mention: Mention) -> bool:
 
 @lru_cache(maxsize=None)
 def _country_phrases(lang: str) -> tuple[str, ...]:
-    return tuple(load_lexicon(lang, "mentions").get("country_anaphora") or ())
+    return mention_list(lang, "country_anaphora")
 
 
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -380,7 +380,7 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
 
 @lru_cache(maxsize=None)
 def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
-    return tuple((e["form"], e["qid"]) for e in load_lexicon(lang, "mentions").get("ellipses") or ())
+    return ellipses(lang)
 
 
 def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -428,7 +428,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
 
 @lru_cache(maxsize=None)
 def _actor_pronouns(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("actor_pronouns") or ())
+    return mention_words(lang)["actor_pronouns"]
 
 
 def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:

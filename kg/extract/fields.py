@@ -134,7 +134,7 @@ def _occasion(ctx: SentenceContext):
     """The dated claim the article reported last of the kind a "during" word names
     ("lors de la visite", "à l'occasion de la signature"), if the sentence has one."""
     from .frames import claim_lexicon
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     doc = ctx.sentence.doc
     during = mention_words(ctx.lang)["during"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..profiles import profile
+from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "mention_words", "joins", "coordinated", "contrast_between"]
+           "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
@@ -250,28 +251,9 @@ def _count_qualifiers(lang: str) -> frozenset[str]:
     return frozenset(normalise_phrase(w) for w in words)
 
 
-@lru_cache(maxsize=None)
-def _contractions(lang: str) -> dict[str, str]:
-    from ..lexicons import load_lexicon
-
-    return dict(load_lexicon(lang, "mentions").get("contractions") or {})
-
-
 def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     words = mention_words(lang)
     return words["place_nouns"], words["place_links"]
-
-
-@lru_cache(maxsize=None)
-def mention_words(lang: str) -> dict[str, frozenset[str]]:
-    from ..lexicons import load_lexicon
-
-    data = load_lexicon(lang, "mentions")
-    keys = ("place_nouns", "facet_nouns", "place_links", "determiners", "place_modifiers", "count_nouns", "prepositions",
-            "clause_openers", "joiners", "during", "comitative", "partners", "relative_places", "adversative",
-            "representatives", "outlet_nouns", "outlet_cues", "outlet_links", "reporting_verbs", "own_complements",
-            "locative_prepositions", "enacting_verbs")
-    return {key: frozenset(data.get(key) or ()) for key in keys}
 
 
 def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
@@ -878,15 +860,7 @@ def _comma_before(token) -> bool:
 def inverted_pronoun(token) -> bool:
     """"a-t-il ajouté": a subject pronoun after its verb, joined by a hyphen, whatever
     relation the parser gave it (expletive, object)."""
-    return token.text.startswith("-") and token.lower_[1:] in _person_pronouns(token.doc.lang_)
-
-
-@lru_cache(maxsize=None)
-def _person_pronouns(lang: str) -> frozenset[str]:
-    from ..lexicons import load_lexicon
-
-    # cached: a lexicon is copied on each load, and this is asked for many tokens
-    return frozenset(load_lexicon(lang, "mentions").get("person_pronouns") or ())
+    return token.text.startswith("-") and token.lower_[1:] in mention_words(token.doc.lang_)["person_pronouns"]
 
 
 def _purpose_infinitive(verb) -> bool:

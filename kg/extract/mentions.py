@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import load_gazetteer
-from ..lexicons import load_lexicon
 from ..model import EntityRef, entity_id
 from ..text import fold
 from .context import doc_dateline
+from .mention_words import mention_list, mention_words
 from .names import ner_names, titled_names
 
 __all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative", "entity_ref"]
@@ -158,14 +158,9 @@ def candidate_forms(doc, lang: str) -> list[tuple]:
     return [keyed[n] for n in sorted(chosen)]
 
 
-@lru_cache(maxsize=None)
-def _places_prepositions(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions")["locative_prepositions"])
-
-
 def is_locative(doc, tok_start: int, lang: str) -> bool:
     """Is the token span introduced by a place preposition ("à", "in", "de")?"""
-    preps = _places_prepositions(lang)
+    preps = mention_words(lang)["locative_prepositions"]
     i = tok_start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
@@ -292,7 +287,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         else:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
-            if cls == "Place" and span[0].lower_ in _mention_words(lang, "institution_nouns"):
+            if cls == "Place" and span[0].lower_ in mention_words(lang)["institution_nouns"]:
                 cls = "Organization"  # "le Parlement kényan", read as a place: a body of Kenya
             ref, kind, state = _unknown_name(text, cls, [entries[s.label_] for s in inside.get(span, ())]
                                              + [_plain_name_entries(text, cls, lang)], lang)
@@ -403,7 +398,7 @@ def _outranks(name, inside, spans, lang: str) -> bool:
     covered = {i for s in inside for i in range(s.start, s.end)}
     if all(t.i in covered or t.is_punct or (t.is_lower and t.pos_ in ("ADP", "DET", "CCONJ")) for t in name):
         return False
-    return name[0].lower_ not in _mention_words(lang, "state_heads")
+    return name[0].lower_ not in mention_words(lang)["state_heads"]
 
 
 def _unknown_name(text: str, cls: str, inside: list, lang: str):
@@ -432,15 +427,10 @@ def _unknown_name(text: str, cls: str, inside: list, lang: str):
 def _possessor_state(doc, span, mentions: list[Mention], lang: str) -> EntityRef | None:
     """"Ukraine's Armed Forces", "Russia's Security Council": a body named after a
     state's possessive belongs to that state."""
-    if not mentions or span.start < 1 or doc[span.start - 1].text not in _possessives(lang):
+    if not mentions or span.start < 1 or doc[span.start - 1].text not in mention_words(lang)["possessives"]:
         return None
     owner = mentions[-1]
     return owner.country if owner.tok_end == span.start - 1 and not owner.demonym else None
-
-
-@lru_cache(maxsize=None)
-def _possessives(lang: str) -> frozenset[str]:
-    return frozenset(load_lexicon(lang, "mentions").get("possessives") or ())
 
 
 def _plain_name_entries(text: str, cls: str, lang: str) -> list:
@@ -448,7 +438,7 @@ def _plain_name_entries(text: str, cls: str, lang: str) -> list:
     "Antony J. Blinken" is "Antony Blinken", "Lloyd J. Austin III" "Lloyd Austin"."""
     words = text.split()
     plain = [w for w in words if not (len(w) == 2 and w.endswith(".") and w[0].isupper())
-             and w.lower() not in _mention_words(lang, "name_suffixes")]
+             and w.lower() not in mention_words(lang)["name_suffixes"]]
     if cls != "Person" or len(plain) < 2 or len(plain) == len(words):
         return []
     return [e for e in load_gazetteer().lookup(" ".join(plain), lang) if e.kind == "person"]
@@ -467,7 +457,7 @@ def _surname_of_another_name(doc, span, found, lang: str) -> bool:
     # Macron said", does not)
     return (before.pos_ == "PROPN" and before.text[:1].isupper() and bool(before.ent_type_)
             and _ner_classes(lang).get(before.ent_type_) == "Organization"
-            and before.lower_ not in _mention_words(lang, "name_titles"))
+            and before.lower_ not in mention_words(lang)["name_titles"])
 
 
 def _same_person(text: str, entry, lang: str) -> bool:
@@ -479,22 +469,11 @@ def _same_person(text: str, entry, lang: str) -> bool:
     surnames = {name[-1] for name in names}
     firsts = {word[:2] for name in names for word in name[:-1]}
     # the words besides the surname, initials and suffixes ("Jr.", "III")
-    suffixes = {fold(w) for w in _mention_words(lang, "name_suffixes")}
+    suffixes = {fold(w) for w in mention_words(lang)["name_suffixes"]}
     given = [w for w in fold(text).split() if w not in surnames and len(w.rstrip(".")) > 1
              and w not in suffixes]
     # "Tayyip Erdogan" is "Recep Tayyip Erdoğan": any given name will do
     return not given or any(word[:2] in firsts for word in given)
-
-
-@lru_cache(maxsize=None)
-def _mention_words(lang: str, key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon(lang, "mentions").get(key) or ())
-
-
-@lru_cache(maxsize=None)
-def _portfolios(lang: str) -> tuple[str, ...]:
-    # cached: a lexicon is copied on each load, and this is asked for every name
-    return tuple(load_lexicon(lang, "mentions").get("portfolios") or ())
 
 
 def _in_portfolio(doc, span, lang: str) -> bool:
@@ -502,7 +481,7 @@ def _in_portfolio(doc, span, lang: str) -> bool:
     Affaires étrangères")? Then it names no entity."""
     from .phrases import find_phrases
 
-    phrases = _portfolios(lang)
+    phrases = mention_list(lang, "portfolios")
     return any(start <= span.start and span.end <= end for start, end, _ in find_phrases(doc, lang, phrases))
 
 
@@ -532,7 +511,7 @@ def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
     """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
     country are a group of their own, not the state (the corpus conventions)."""
-    nouns = _mention_words(lang, "group_nouns")
+    nouns = mention_words(lang)["group_nouns"]
     if not mention.demonym or mention.cls != "Country":
         return mention
     if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import load_lexicon
+from .mention_words import mention_words
 
 __all__ = ["ner_names", "titled_names", "NameWords"]
 
@@ -30,11 +30,13 @@ class NameWords:
     particles: frozenset     # lower-case words inside a person's name ("bin", "de", "van")
     connectors: frozenset    # lower-case words a name cannot end with ("of", "for", "de")
     possessives: frozenset   # "'s", "’s"
+    collective_possessors: frozenset  # "People's Party", "Workers' Party": a possessive inside one name
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
     feature_nouns: frozenset  # lower-case nouns that open a place's name ("mer", "golfe")
     suffixes: frozenset      # "Jr.", "III": the end of a person's name
     not_actor_ends: frozenset  # "Treaty", "Summit": a name ending so names no actor
     organization_words: frozenset  # "Police", "Command": one makes a NER name an organisation's; empty: any
+    organization_heads: frozenset  # "Parti", "Rassemblement": a common noun, capitalised, opening one's name
     route_words: frozenset   # "from X to Y" read as one place by the NER: cut there
     equipment_nouns: frozenset  # "launchers", "canons": the name qualifying one is a weapon system's
     weapon_names: frozenset  # "atacms", "storm shadow": weapon systems, never actors
@@ -45,25 +47,26 @@ def name_words(lang: str) -> NameWords:
     from ..profiles import profile
     from .frames import claim_lexicon
 
-    lexicon = load_lexicon(lang, "mentions")
-    low = lambda key: frozenset(w.lower() for w in lexicon.get(key) or ())  # noqa: E731
+    words = mention_words(lang)
     titles = frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
     return NameWords(
         classes=dict(profile(lang).labels.entities),
-        determiners=low("determiners"),
-        honorifics=low("honorifics"),
-        titles=titles | low("name_titles"),
-        particles=low("name_particles"),
-        connectors=low("name_connectors") | low("prepositions"),
-        possessives=frozenset(lexicon.get("possessives") or ()),
-        not_names=low("place_nouns") | low("not_names") | low("person_pronouns"),
-        feature_nouns=low("feature_nouns"),
-        suffixes=low("name_suffixes"),
-        not_actor_ends=low("not_actor_ends"),
-        organization_words=low("organization_words"),
-        route_words=low("route_words"),
-        equipment_nouns=low("equipment_nouns"),
-        weapon_names=low("weapon_names"),
+        determiners=words["determiners"],
+        honorifics=words["honorifics"],
+        titles=titles | words["name_titles"],
+        particles=words["name_particles"],
+        connectors=words["name_connectors"] | words["prepositions"],
+        possessives=words["possessives"],
+        collective_possessors=words["collective_possessors"],
+        not_names=words["place_nouns"] | words["not_names"] | words["person_pronouns"],
+        feature_nouns=words["feature_nouns"],
+        suffixes=words["name_suffixes"],
+        not_actor_ends=words["not_actor_ends"],
+        organization_words=words["organization_words"],
+        organization_heads=words["organization_heads"],
+        route_words=words["route_words"],
+        equipment_nouns=words["equipment_nouns"],
+        weapon_names=words["weapon_names"],
     )
 
 
@@ -84,7 +87,8 @@ def ner_names(doc, lang: str, holds_known=lambda span: False) -> list:
             if span is None:
                 continue
             confirmed = _acronym_follows(span)  # "Forces armées valdoriennes (FAV)": a name for sure
-            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span))
+            if (_is_name(span, words, confirmed) and (confirmed or _proper(span) or holds_known(span)
+                                                      or _headed(span, words))
                     and not _weapon(span, words)):
                 names.append(span)
     return names
@@ -113,7 +117,8 @@ def _pieces(ent, words: NameWords):
 
     start = ent.start
     for token in ent:
-        if token.text in words.possessives and _royal_possessor(ent, start, token.i, words):
+        if token.text in words.possessives and (_royal_possessor(ent, start, token.i, words)
+                                                or _collective_possessor(ent, token.i, words)):
             continue
         if token.text in "()[]" or token.text in words.possessives or _separating_dash(token):
             if token.i > start:
@@ -144,6 +149,15 @@ def _royal_possessor(ent, start: int, end: int, words: NameWords) -> bool:
     return any(t.lower_ in words.titles and t.text[:1].isupper() for t in segment)
 
 
+def _collective_possessor(ent, at: int, words: NameWords) -> bool:
+    """"the Valdorian People's Party", "the Workers' Party of Korea": a people or a class
+    owning what follows, inside one organisation's name, keeps its possessive."""
+    doc = ent.doc
+    return (words.classes.get(ent.label_) == "Organization" and ent.start < at < ent.end - 1
+            and doc[at - 1].lower_ in words.collective_possessors and doc[at - 1].text[:1].isupper()
+            and doc[at + 1].text[:1].isupper())
+
+
 def _units(piece, words: NameWords):
     from spacy.tokens import Span
 
@@ -171,6 +185,15 @@ def _units(piece, words: NameWords):
 
 def _holds_organization_word(span, words: NameWords) -> bool:
     return any(t.lower_ in words.organization_words for t in span if t.text[:1].isupper())
+
+
+def _headed(span, words: NameWords) -> bool:
+    """"le Parti démocrate valdorien", "le Rassemblement national": an organisation's name
+    opening with a capitalised common noun of ``organization_heads``, not at a sentence's
+    start (where any word is capitalised), is a name though no word of it is a proper noun."""
+    first = span[0]
+    return (words.classes.get(span.label_) == "Organization" and len(span) > 1 and not first.is_sent_start
+            and first.text[:1].isupper() and first.lower_ in words.organization_heads)
 
 
 def _proper(span) -> bool:
@@ -238,9 +261,19 @@ def _is_name(span, words: NameWords, confirmed: bool = False) -> bool:
             return False
         return token.is_alpha or "-" in token.text or token.text.isupper()
     if words.classes[span.label_] == "Person":
-        # every word of a person's name is capitalised, but for particles ("bin", "de")
-        return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha for t in span)
+        # every word of a person's name is capitalised, but for particles ("bin", "de") and
+        # the second syllable of a hyphenated given name ("Lai Ching-te", "Lee Jae-myung")
+        return all(t.text[:1].isupper() or t.lower_ in words.particles or not t.is_alpha or _after_hyphen(t)
+                   for t in span)
     return True
+
+
+def _after_hyphen(token) -> bool:
+    """Is the token joined by a hyphen to a capitalised word before it ("Ching-te")?"""
+    doc = token.doc
+    i = token.i
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].text[:1].isupper())
 
 
 def _weapon(span, words: NameWords) -> bool:
@@ -310,6 +343,11 @@ def titled_names(doc, lang: str) -> list:
     for _start, end, _title in find_phrases(doc, lang, titles):
         while end < len(doc) and doc[end].lower_ in words.titles:  # "spokesman Colonel Amadou Abdramane"
             end += 1
+        apposed = end >= len(doc) or not _name_word(doc[end], words)
+        if apposed:
+            end = _apposed_after(doc, end, lang)  # "le vice-ministre russe de la Défense, X Y,"
+        while end < len(doc) and doc[end].text.rstrip(".").lower() in words.honorifics:
+            end += 1  # "le Président de la République de Corée, M. Han Duck-soo": no "M." in the name
         stop, parts = end, 0
         while stop < len(doc) and parts < 4:
             if _name_word(doc[stop], words):
@@ -323,9 +361,27 @@ def titled_names(doc, lang: str) -> list:
                 break
         while stop < len(doc) and stop > end and doc[stop].lower_ in words.suffixes:
             stop += 1
+        if apposed and (stop >= len(doc) or doc[stop].text not in (",", ".")):
+            continue  # an apposition is the name alone, closed by a comma or a full stop
         if parts >= 2:
             names.append(Span(doc, end, stop, label=next(k for k, v in words.classes.items() if v == "Person")))
     return names
+
+
+def _apposed_after(doc, end: int, lang: str) -> int:
+    """Where a name set off by a comma after a title's complement may start ("le
+    vice-ministre russe de la Défense, Iounous-Bek Evkourov, a"): past the first comma,
+    if the words before it hold no verb nor other break; else ``end`` itself."""
+    from ..profiles import profile
+
+    reach = min(len(doc), end + profile(lang).windows["title_clause"])
+    for i in range(end, reach):
+        token = doc[i]
+        if token.text == ",":
+            return i + 1
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in ("'", "-")):
+            return end
+    return end
 
 
 def _name_word(token, words: NameWords) -> bool:

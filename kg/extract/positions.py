@@ -19,6 +19,9 @@ from .phrases import find_phrases
 __all__ = ["position_claims"]
 
 _RULE = "position.title"
+#: punctuation inside the words of a title's complement, no break in it ("Workers' Party",
+#: "the far-right National Rally")
+_WORD_MARKS = frozenset(("'", "-"))
 _MAX_GAP = 6
 
 
@@ -151,7 +154,7 @@ def _person_near(doc, people, start: int, end: int, organisations=()):
     # complement, with no verb nor other break in it
     reach = profile(doc.lang_).windows["title_clause"]
     apposed = [m for m in people if end + _MAX_GAP < m.tok_start <= end + reach and doc[m.tok_start - 1].text == ","
-               and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "'")
+               and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in _WORD_MARKS)
                            for t in doc[end:m.tok_start - 1])]
     return apposed[0] if apposed else None
 
@@ -160,7 +163,7 @@ def _sent_to(doc, mention) -> bool:
     """Is the organisation where an office sends its holder ("ambassador to the UN",
     "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
     de l'Inde", "haute représentante de l'UE" name the office's own)?"""
-    from .markers import _contractions, mention_words
+    from .mention_words import contractions as _contractions, mention_words
 
     if not is_locative(doc, mention.tok_start, doc.lang_):
         return False

@@ -72,6 +72,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns, marker_words):
             continue
         noun_trigger = noun_trigger_of(trigger, doc)
+        of_speaker = speech and not noun_trigger and _qualifies_subject(doc, mention, trigger)
         # a role the mention fits as it is comes before one it fills as its state
         # ("Kim" signs; North Korea is a party), whatever the order of the rules
         for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
@@ -87,6 +88,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # visits (SCHEMA.md: a visitor is a person or a state), only in the acting role
             fits = filler.cls in rule.classes or (filler.acts_for_state and rule.role == agent
                                                   and "Person" in rule.classes)
+            if of_speaker and rule.role != agent:
+                continue  # "Le porte-parole de l'OTAN, X, a condamné...": the speaker's own, no target
             if fits and (matched := markers & _accepted(rule.markers, noun_trigger,
                                                          lambda: hangs_on_trigger(doc, mention, trigger))):
                 # "le NIS (sud-coréen) affirme": the source's own other names do not act either
@@ -114,6 +117,21 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         roles[agent] = [r for r in roles[agent] if "first_person" not in agent_markers.get(r.id, ())]
     _extend_lists(roles, fillers, ctx, frame, notes)
     return roles
+
+
+def _qualifies_subject(doc, mention, trigger) -> bool:
+    """Does the mention stand inside the phrase of the verb's subject, as its complement
+    ("Le porte-parole de l'OTAN, X, a condamné", "The head of the Labour Party, X,
+    criticised")? It tells who the subject is, not what the verb is about."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = doc[mention.tok_start:mention.tok_end].root
+    for token in root.ancestors:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ == "nsubj" and token.head.i == trigger.i:
+            return True
+    return False
 
 
 def _names_an_item(doc, mention, items) -> bool:

@@ -99,7 +99,7 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     "a small number of troops")."""
     if not objects:
         return True
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     counts = mention_words(lang)["count_nouns"]
     negations = claim_lexicon(lang).negations
@@ -115,7 +115,7 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
