@@ -35,6 +35,17 @@ def acting_state(mention) -> EntityRef | None:
 
 def _placed(doc, mention) -> bool:
     """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
+    # each sentence looks back over the article's earlier mentions: read once per Doc,
+    # by what the reading looks at of the mention (its words and its phrase's start)
+    key = (mention.tok_start, mention.tok_end, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_placed", {})
+    placed = found.get(key)
+    if placed is None:
+        placed = found[key] = _read_as_placed(doc, mention)
+    return placed
+
+
+def _read_as_placed(doc, mention) -> bool:
     from .markers import after_preposition, phrase_start
     from .mention_words import mention_words
 

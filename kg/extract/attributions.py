@@ -18,7 +18,7 @@ from .context import doc_text
 from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
-                      preceding_words, subject_tokens_of)
+                      preceding_words, speech_verbs, subject_tokens_of)
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -186,7 +186,8 @@ def _one_word_titles(lang: str) -> frozenset:
     return frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
 
 
-def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
+def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> list[Cue]:
+    """``said``: every lemma of ``lexicon``'s verbs (kg.extract.markers.speech_verbs)."""
     cues, lang = [], doc.lang_
     parsed = doc.has_annotation("DEP")
     for token in sentence:
@@ -194,9 +195,11 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
             continue
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
+        lemma = token.lemma_.lower() if parsed else token.lower_
+        if lemma not in said:
+            continue  # no speech verb: no cue (looked at before the parse's finer tests)
         if parsed and _passive_modifier(token):
             continue  # "douze responsables accusés de répression": the accused claim nothing
-        lemma = token.lemma_.lower() if parsed else token.lower_
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
             verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
@@ -319,7 +322,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     anaphoric = _source_anaphora(doc, sentence, lexicon, earlier, frozenset(c.token for c in prepositional))
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang, pair)
     cue_tokens = {c.token for c in phrasal}
-    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)
+    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, speech_verbs(lang), pair)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
     for kind, found in (("preposition", prepositional), ("source", anaphoric), ("verb", verbal), ("phrase", phrasal)):
         for cue in found:

@@ -8,6 +8,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -249,9 +250,22 @@ def _verbless(trigger, lang: str) -> bool:
 
 def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, frame id, claim type) of the sentence's triggers of several words ("Iran-backed")."""
-    return [(start, end, frame.id, frame.type) for frame in lexicon.frames
-            for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
-                                              ctx.sentence.end) if end - start > 1]
+    sentence = ctx.sentence
+    found, starts = _doc_phrase_triggers(sentence.doc, ctx.lang, lexicon)
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [match for match in found[first:last] if match[1] <= sentence.end]
+
+
+def _doc_phrase_triggers(doc, lang: str, lexicon) -> tuple[list, list[int]]:
+    """The Doc's triggers of several words, of every frame, in text order (and where each
+    starts), gathered once per Doc: each sentence then takes its own, where asking every
+    frame's phrases of each sentence cost more than the reading."""
+    by_lang = doc.user_data.setdefault("kg_phrase_triggers", {})
+    if lang not in by_lang:
+        found = sorted((start, end, frame.id, frame.type) for frame in lexicon.frames
+                       for start, end, _ in find_phrases(doc, lang, frame.nouns) if end - start > 1)
+        by_lang[lang] = found, [match[0] for match in found]
+    return by_lang[lang]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:

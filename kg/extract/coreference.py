@@ -82,11 +82,22 @@ def _of_state(tokens, lang: str) -> bool:
     return not any(t.lower_ in places for t in tokens)
 
 
-def _formal_words(tokens, lang: str) -> int:
+def _formal_words(doc, lang: str):
     """"de la République de l'Inde": the words a state's formal name adds before it
-    ("République" and its link) do not count against the title's reach."""
-    heads = _state_heads(lang)
-    return 2 * sum(1 for t in tokens if t.lower_ in heads)
+    ("République" and its link) do not count against the title's reach. Gives
+    ``added(start, end)``, those of ``doc[start:end]``: each title looks at every state
+    the article names, so the heads are counted once per Doc (a running count)."""
+    counts: list[int] = []
+
+    def added(start: int, end: int) -> int:
+        if not counts:  # counted when a title first asks (most articles name no title)
+            heads = _state_heads(lang)
+            counts.append(0)
+            for t in doc:
+                counts.append(counts[-1] + (t.lower_ in heads))
+        return 2 * (counts[max(start, end)] - counts[start])
+
+    return added
 
 
 def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:
@@ -110,8 +121,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
     contractions = _contractions(lang)
     openers = _determiners(lang) | contractions
+    formal_words = _formal_words(doc, lang)
     for start, end, title in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + near + _formal_words(doc[end:m.tok_start], lang)
+        state = next((m for m in states if end <= m.tok_start <= end + near + formal_words(end, m.tok_start)
                       and _only_links(doc[end:m.tok_start], lang)), None)
         # "le président de la République française": the state's name holds the title's last words
         state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
@@ -377,11 +389,14 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     # a lone word the NER took for a new person ("Kim") is the one named in full
     taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
-    for token in doc:
+    pronouns = _pronouns(doc.lang_)
+    for token in doc if owners else ():
         ids = owners.get(token.text)
-        if token.is_stop or token.lower_ in _pronouns(doc.lang_):
+        if not ids or len(ids) != 1:
+            continue  # most words are no word of a name (looked at first: the cheapest test)
+        if token.is_stop or token.lower_ in pronouns:
             continue  # "Il" is a pronoun, not the last word of "Kim Jong Il"
-        if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
+        if token.i not in taken and token.idx >= first_seen[token.text]:
             added.append(replace(full[next(iter(ids))], tok_start=token.i, tok_end=token.i + 1,
                                  start=token.idx, end=token.idx + len(token.text), text=token.text))
     return added

@@ -62,6 +62,12 @@ class Frame:
     not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
     home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
 
+    def __hash__(self) -> int:
+        # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
+        # the id alone tells frames apart, where hashing every field (each role rule's
+        # tuples) cost more than the look-up saved; equal frames have equal ids
+        return hash(self.id)
+
     @property
     def agent(self) -> RoleRule | None:
         """The rule of the role that acts, as ontology/claim_types.yaml declares it."""

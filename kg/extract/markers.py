@@ -34,6 +34,17 @@ def phrase_start(doc, mention) -> int:
     A demonym belongs to the noun it qualifies ("les forces russes" starts at
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
+    # asked for each frame, trigger and cue that looks at the mention (six times a
+    # mention on dev): found once per Doc, by what the walk back reads of the mention
+    key = (mention.tok_start, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_phrase_start", {})
+    start = found.get(key)
+    if start is None:
+        start = found[key] = _phrase_start(doc, mention)
+    return start
+
+
+def _phrase_start(doc, mention) -> int:
     if mention.demonym:
         head = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)
         if (facet := _facet_of_first_conjunct(doc, head)) is not None:
@@ -255,13 +266,14 @@ def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return words["place_nouns"], words["place_links"]
 
 
-def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
+def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
-    words = []
-    for size in range(1, _MAX_MARKER_TOKENS + 1):
-        if start - size < sentence_start:
-            break
-        words.append(_join(doc[start - size:start]))
+    # asked again for the same token by each frame and cue: joined once per Doc
+    found = doc.user_data.setdefault("kg_preceding_words", {})
+    words = found.get((start, sentence_start))
+    if words is None:
+        words = found[(start, sentence_start)] = tuple(
+            _join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
     return words
 
 
@@ -375,7 +387,7 @@ def is_outlet(doc, mention) -> bool:
         return True
     # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
     root = _root(doc, mention)
-    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in speech_verbs(doc.lang_)
             and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
 
 
@@ -394,7 +406,8 @@ def reports_only(doc, mention) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _speech_verbs(lang: str) -> frozenset[str]:
+def speech_verbs(lang: str) -> frozenset[str]:
+    """Every lemma of the attribution lexicon's speech verbs (``verbs`` and ``incise_verbs``)."""
     from .frames import attribution_lexicon
 
     lexicon = attribution_lexicon(lang)
@@ -685,10 +698,18 @@ def _modifies_other(root, trigger) -> bool:
     return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
-def _trigger_subject(trigger) -> set[int]:
+def _trigger_subject(trigger) -> frozenset[int]:
     """Tokens of the trigger's subject: its own, the one of the verb it depends on
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
+    # asked for each mention a trigger's roles weigh: found once per trigger
+    found = trigger.doc.user_data.setdefault("kg_trigger_subject", {})
+    if trigger.i not in found:
+        found[trigger.i] = frozenset(_find_trigger_subject(trigger))
+    return found[trigger.i]
+
+
+def _find_trigger_subject(trigger) -> set[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
         if verb is None or _someone_elses(trigger, verb):
