@@ -452,10 +452,9 @@ def detect_language(body: str) -> str:
     >>> detect_language("Le président a signé le traité mercredi à Pyongyang.")
     'fr'
     """
-    import py3langid
+    from .language_id import classify
 
-    lang, _score = py3langid.classify(body[:_LANGUAGE_CHARS])
-    return lang
+    return classify(body[:_LANGUAGE_CHARS])
 
 
 class LanguageMemo:

@@ -85,9 +85,11 @@ def iso_date(value: str) -> str:
 
 @dataclass(frozen=True)
 class Dateline:
-    """Where the place of a dateline ends, and where the article's own text begins."""
+    """Where the place of a dateline ends, and where the article's own text begins
+    (and where the dateline starts: after a headline, not at 0)."""
     place_end: int
     end: int
+    start: int = 0
 
 
 # A place in capitals, then up to a dash either a comma and a date (perhaps an

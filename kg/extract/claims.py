@@ -8,6 +8,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_
 from .context import SentenceContext
 from .fields import add_fields, listed_domains
 from .frames import Frame, claim_lexicon
+from .mention_words import mention_words
 from .mentions import entity_ref
 from .phrases import find_phrases
 from .quantities import is_money
@@ -62,7 +64,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                       and trigger.lower_ not in _acts_lemmas(ctx.lang))
             if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
-                    or (frame.verbless and not _verbless(trigger, ctx.lang))):
+                    or (frame.verbless and not _verbless(trigger, ctx.lang))
+                    or (frame.predicative and not _predicate(trigger))):
                 continue
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
@@ -77,7 +80,9 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 _drop_hosts(roles, frame.not_at_home, ctx)
             roles = drop_self_links(roles, frame)
             _drop_offices(roles, declared.agent, ctx)
-            source = inherit(roles, frame, ctx)
+            # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
+            # antecedent, never an earlier claim's
+            source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
                 if _only_itself(roles, frame):
@@ -87,6 +92,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 complete_pair(roles, ctx, party_role)
             else:
                 pair_acts(roles, frame, ctx, trigger)
+            if frame.home_acts:
+                _home_acts(roles, declared.agent, ctx, trigger)
             _note_completed(roles, notes, ctx)
             if declared.speech_about:
                 target_from_topic(roles, frame, ctx, trigger)
@@ -157,6 +164,12 @@ def _yielded(results, lexicon):
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
 
 
+def _in_place_clause(trigger) -> bool:
+    """Does a relative adverb of place ("où") open the trigger's clause?"""
+    words = mention_words(trigger.doc.lang_)["relative_places"]
+    return any(c.lower_ in words and c.i < trigger.i for c in trigger.children)
+
+
 def _only_itself(roles, frame: Frame) -> bool:
     """Does a role other than the agent hold nothing but the agent (an inherited imposer
     whose own name the sentence gives as the target)?"""
@@ -164,6 +177,21 @@ def _only_itself(roles, frame: Frame) -> bool:
     acting = {r.id for r in roles.get(agent, [])}
     return bool(acting) and any(refs and {r.id for r in refs} <= acting
                                 for role, refs in roles.items() if role != agent)
+
+
+def _home_acts(roles, agent: str, ctx: SentenceContext, trigger) -> None:
+    """"Asset freezes have been imposed on 12 officials" on a government's own pages: a
+    passive with no agent tells the publisher's own act (frames with ``home_acts``)."""
+    if ctx.home is None or roles.get(agent) or not ctx.sentence.doc.has_annotation("DEP"):
+        return
+    verb = trigger
+    for _ in range(3):  # "Asset freezes ... have been imposed": up from the noun phrase to its verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    if passive and not any(c.dep_ in ("obl:agent", "agent") for c in verb.children):
+        roles[agent] = [ctx.home]
 
 
 def _supplied_items_win(results, lexicon):
@@ -214,8 +242,6 @@ def _verbless(trigger, lang: str) -> bool:
     en Russie": a noun that heads a headline, or a count of it, says where they are;
     under a verb or another noun ("a tué des soldats à...", "l'envoi de soldats en..."),
     the place is the verb's or the act's."""
-    from .mention_words import mention_words
-
     head = trigger.head
     if head.i == trigger.i or trigger.dep_ == "ROOT":
         return True
@@ -225,9 +251,22 @@ def _verbless(trigger, lang: str) -> bool:
 
 def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, frame id, claim type) of the sentence's triggers of several words ("Iran-backed")."""
-    return [(start, end, frame.id, frame.type) for frame in lexicon.frames
-            for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
-                                              ctx.sentence.end) if end - start > 1]
+    sentence = ctx.sentence
+    found, starts = _doc_phrase_triggers(sentence.doc, ctx.lang, lexicon)
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [match for match in found[first:last] if match[1] <= sentence.end]
+
+
+def _doc_phrase_triggers(doc, lang: str, lexicon) -> tuple[list, list[int]]:
+    """The Doc's triggers of several words, of every frame, in text order (and where each
+    starts), gathered once per Doc: each sentence then takes its own, where asking every
+    frame's phrases of each sentence cost more than the reading."""
+    by_lang = doc.user_data.setdefault("kg_phrase_triggers", {})
+    if lang not in by_lang:
+        found = sorted((start, end, frame.id, frame.type) for frame in lexicon.frames
+                       for start, end, _ in find_phrases(doc, lang, frame.nouns) if end - start > 1)
+        by_lang[lang] = found, [match[0] for match in found]
+    return by_lang[lang]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:
@@ -259,6 +298,15 @@ def _drop_offices(roles, agent: str | None, ctx: SentenceContext) -> None:
                                       and any((r.id, p) in offices for p in people))]
     if kept:
         roles[agent] = kept
+
+
+def _predicate(trigger) -> bool:
+    """Is the noun phrase a copula's predicate ("Russia is a threat", "X is a reliable ally")?"""
+    head = trigger
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    # the parser makes the copula the head ("is" -> attr) or the predicate ("cop")
+    return (head.dep_ == "attr" and head.head.lemma_ == "be") or any(c.dep_ == "cop" for c in head.children)
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

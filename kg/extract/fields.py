@@ -35,18 +35,21 @@ def _counted_item(counts, trigger_char: int, lang: str) -> str | None:
 
 def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexicon) -> None:
     if "quantity" in frame.fields:
-        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
-        match = _preceding(units, trigger.idx)
+        units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit
+                 and not _other_clause(q, ctx.sentence, trigger)]
+        # a verb's own count first: "deployed 2,000 troops to X and sent 500 to Y"
+        own = [q for q in units if _under(q, ctx.sentence, trigger)] if trigger.pos_ == "VERB" else []
+        match = _preceding(own or units, trigger.idx)
         claim.quantity = match.quantity if match else None
         if match:
             note_field(claim, "quantity", match, "before")
     if "date" in frame.fields:
         dateline = doc_dateline(ctx.sentence.doc)  # the day the article was filed is no claim's date
-        dateline_end = dateline.end if dateline else 0
+        dateline_start, dateline_end = (dateline.start, dateline.end) if dateline else (0, 0)
         # "signed an agreement ..., committing to deliver 30 jets by 2028", "a prolongé les
         # sanctions jusqu'en janvier 2026": an act the article reports is done by the day it
         # was published; a later date is when something ends or is due
-        dates = [d for d in ctx.dates if d.start >= dateline_end and not _after(d.iso, ctx.published)]
+        dates = [d for d in ctx.dates if not dateline_start <= d.start < dateline_end and not _after(d.iso, ctx.published)]
         if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
             # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
             # after it happened at another time than the clause's; its own date, if any
@@ -67,6 +70,34 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         claim.domain = _domain(ctx, trigger, lexicon)
     if "quote" in frame.fields:
         claim.quote = _quote(ctx.sentence.text, ctx.lang)
+
+
+def _under(quantity, sentence, verb) -> bool:
+    """Does the count hang under the verb, in no other verb's clause?"""
+    span = sentence.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in [span.root, *span.root.ancestors]:
+        if token.i == verb.i:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _other_clause(quantity, sentence, trigger) -> bool:
+    """Is the count another act's, a clause joined to the trigger's with a subject of its
+    own ("Denmark sent its first jets to X, and the Netherlands has pledged 24")?"""
+    span = sentence.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    joined = (verb.dep_ == "conj" and verb.head.i == trigger.i) or (trigger.dep_ == "conj" and trigger.head.i == verb.i)
+    return joined and all(any(c.dep_.startswith("nsubj") for c in v.children) for v in (verb, trigger))
 
 
 def _after(iso: str | None, published: str | None) -> bool:
@@ -216,7 +247,8 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     windows = profile(ctx.lang).windows
     start = max(ctx.sentence.start, trigger.i - windows["item_before"])
     end = min(ctx.sentence.end, trigger.i + windows["item_after"])
-    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)]
+    found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)
+             if not _in_relative_clause(doc[a], trigger)]
     if found:
         first, last = found[0][0], found[-1][1]
         if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
@@ -227,6 +259,17 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     return _counted_item(units, trigger.idx, ctx.lang)
+
+
+def _in_relative_clause(token, trigger) -> bool:
+    """"sent troops to X, which hosts nuclear weapons": an item in a relative clause that
+    does not hold the trigger is that clause's."""
+    for above in [token, *token.ancestors]:
+        if above.i == trigger.i:
+            return False
+        if above.dep_ == "acl:relcl":
+            return trigger not in above.subtree
+    return False
 
 
 def _object_items(trigger, frame: Frame, start: int, end: int) -> str | None:

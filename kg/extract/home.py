@@ -7,6 +7,7 @@ state named beside the title is one of its own.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -14,7 +15,7 @@ from ..errors import DataError
 from ..lexicons import lexicon_path, load_lexicon
 from .mentions import Mention
 
-__all__ = ["home_state", "first_person_mentions", "home_titles"]
+__all__ = ["home_state", "first_person_mentions", "with_home_bodies", "home_titles"]
 
 @lru_cache(maxsize=None)
 def _publishers(lang: str) -> dict:
@@ -84,6 +85,57 @@ def _union_of(pronoun, lang: str):
     return entry.ref
 
 
-def home_titles(lang: str) -> frozenset[str]:
-    """Titles that, with no state beside them, are an office of the publisher's state."""
-    return frozenset(w.lower() for w in _publishers(lang)["home_titles"])
+def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with one of ``state`` for each of its bodies that a release names
+    with no state ("The Ministry of Defence has deployed ...", "the Government has
+    sanctioned ..." on gov.uk), in the place of the unlinked name the NER found there:
+    words no linked mention holds, with no state right before ("Ukraine's Ministry of
+    Defence") nor after ("the Ministry of Defence of Ukraine", "the government in Kyiv")."""
+    from .phrases import find_phrases
+
+    phrases = _home_bodies(lang)
+    if not phrases:
+        return mentions
+    unlinked = {(m.tok_start, m.tok_end): m for m in mentions if m.kind == "ner"}
+    taken = {i for m in mentions if m.kind != "ner" for i in range(m.tok_start, m.tok_end)}
+    ends = {m.tok_end for m in mentions if m.country is not None}
+    starts = {m.tok_start for m in mentions if m.country is not None}
+    found, replaced = [], set()
+    for start, end, _phrase in find_phrases(doc, lang, phrases):
+        if taken & set(range(start, end)) or start in ends or (start - 1 in ends and doc[start - 1].lower_ in _POSSESSIVE):
+            continue
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "in") and (end + 1 in starts or end + 2 in starts):
+            continue
+        overlapping = [span for span in unlinked if span[0] < end and start < span[1]]
+        if any(span != (start, end) for span in overlapping):
+            continue  # a longer name the NER found ("the Ministry of Defence Police")
+        span = doc[start:end]
+        if overlapping:
+            # the body stays an entity the article names, acting as its state (as "the Pentagon")
+            replaced.update(overlapping)
+            found.append(replace(unlinked[(start, end)], ref=state, kind="state", named=unlinked[(start, end)].ref))
+        else:
+            found.append(Mention(start, end, span.start_char, span.end_char, span.text, state, "official"))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if (m.tok_start, m.tok_end) not in replaced or m.kind != "ner"]
+    return sorted(kept + found, key=lambda m: m.tok_start)
+
+
+_POSSESSIVE = frozenset({"'s", "'", "\u2019s", "\u2019"})
+
+
+@lru_cache(maxsize=None)
+def _home_bodies(lang: str) -> tuple[str, ...]:
+    return tuple(_publishers(lang).get("home_bodies") or ())
+
+
+@lru_cache(maxsize=None)
+def home_titles(lang: str, home=None) -> frozenset[str]:
+    """Titles that, with no state beside them, are an office of the publisher's state
+    ``home`` (an EntityRef): the language's, and the offices of that state alone ("the
+    Prime Minister" on the British government's pages, a foreign one on the State
+    Department's)."""
+    data = _publishers(lang)
+    own = (data.get("home_offices") or {}).get(home.qid, ()) if home is not None else ()
+    return frozenset(w.lower() for w in (*data["home_titles"], *own))

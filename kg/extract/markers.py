@@ -34,8 +34,19 @@ def phrase_start(doc, mention) -> int:
     A demonym belongs to the noun it qualifies ("les forces russes" starts at
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
+    # asked for each frame, trigger and cue that looks at the mention (six times a
+    # mention on dev): found once per Doc, by what the walk back reads of the mention
+    key = (mention.tok_start, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_phrase_start", {})
+    start = found.get(key)
+    if start is None:
+        start = found[key] = _phrase_start(doc, mention)
+    return start
+
+
+def _phrase_start(doc, mention) -> int:
     if mention.demonym:
-        head = _qualified_by_demonym(doc, mention.tok_start)
+        head = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)
         if (facet := _facet_of_first_conjunct(doc, head)) is not None:
             return facet
         if head.pos_ in ("NOUN", "PROPN") and head.i < mention.tok_start:
@@ -111,12 +122,15 @@ def _facet_of_first_conjunct(doc, noun) -> int | None:
     return start
 
 
-def _qualified_by_demonym(doc, index: int):
+def _qualified_by_demonym(doc, index: int, end: int | None = None):
     """The noun a demonym adjective qualifies. The parser sometimes hangs it on a noun
     further back ("des sanctions contre douze responsables biélorusses" -> "sanctions");
     a noun right before it that opens its own prepositional phrase (not a bare "de"
     complement, as in "le ministère de la Défense russe") is the one it qualifies."""
     head = doc[index].head
+    # a demonym of several words ("three North Korean officials"): the head of the whole
+    while end is not None and index <= head.i < end and head.head.i != head.i:
+        head = head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
@@ -157,6 +171,13 @@ def _facet_start(doc, start: int, links) -> int:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
+    while noun > 0:
+        if doc[noun - 1].pos_ == "ADJ" and doc[noun - 1].is_lower:
+            noun -= 1  # "the territorial integrity of"
+        elif noun > 1 and doc[noun - 1].lower_ in words["joiners"] and doc[noun - 2].lower_ in facets:
+            noun -= 2  # "the sovereignty and territorial integrity of"
+        else:
+            break
     while noun > 0 and (is_determiner(doc[noun - 1]) or (doc[noun - 1].like_num and doc[noun - 1].pos_ != "ADJ")):
         noun -= 1
     return noun
@@ -245,13 +266,14 @@ def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return words["place_nouns"], words["place_links"]
 
 
-def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
+def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
-    words = []
-    for size in range(1, _MAX_MARKER_TOKENS + 1):
-        if start - size < sentence_start:
-            break
-        words.append(_join(doc[start - size:start]))
+    # asked again for the same token by each frame and cue: joined once per Doc
+    found = doc.user_data.setdefault("kg_preceding_words", {})
+    words = found.get((start, sentence_start))
+    if words is None:
+        words = found[(start, sentence_start)] = tuple(
+            _join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
     return words
 
 
@@ -288,6 +310,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
         return {OUTLET}
     if _through_representatives(doc, mention, trigger):
         return {"subject"}  # before the marker words: its "de" links it to them, not to the trigger
+    if _antecedent_subject(doc, mention, trigger):
+        return {"subject"}  # "in coordination with Canada, which also imposed sanctions": its own preposition is another verb's
     start = phrase_start(doc, mention)
     # "du Premier ministre indien": an ordinal is no count, though it looks like a number
     counted = ((doc[start].like_num and doc[start].pos_ != "ADJ")
@@ -332,7 +356,7 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         return True
     noun = _root(doc, mention)
     if mention.demonym and noun.head.i < mention.tok_start:
-        noun = _qualified_by_demonym(doc, mention.tok_start)  # "contre les villes ukrainiennes"
+        noun = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)  # "contre les villes ukrainiennes"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "contre X et Y": as X
     facets = mention_words(doc.lang_)["facet_nouns"]
@@ -363,7 +387,7 @@ def is_outlet(doc, mention) -> bool:
         return True
     # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
     root = _root(doc, mention)
-    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in speech_verbs(doc.lang_)
             and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
 
 
@@ -382,7 +406,8 @@ def reports_only(doc, mention) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _speech_verbs(lang: str) -> frozenset[str]:
+def speech_verbs(lang: str) -> frozenset[str]:
+    """Every lemma of the attribution lexicon's speech verbs (``verbs`` and ``incise_verbs``)."""
     from .frames import attribution_lexicon
 
     lexicon = attribution_lexicon(lang)
@@ -447,7 +472,7 @@ def _through_representatives(doc, mention, trigger) -> bool:
         holder = holder.head
     return (anchor.dep_ in ("nmod", "conj") and any(c.dep_ == "case" for c in anchor.children)
             and holder.lower_ in representatives and holder.i in _trigger_subject(trigger)
-            and (holder is anchor.head or linked(anchor)))
+            and (holder.i == anchor.head.i or linked(anchor)))
 
 
 def _relative_place(doc, mention, trigger) -> bool:
@@ -606,6 +631,19 @@ def _after_relative_clause(anchor, trigger) -> bool:
     return clause is not None and anchor.i > clause.right_edge.i
 
 
+def _antecedent_subject(doc, mention, trigger) -> bool:
+    """Is the mention the antecedent of the relative clause of the trigger, whose relative
+    pronoun is its subject ("along with the EU, which also adopted sanctions")?"""
+    if trigger is None or not doc.has_annotation("DEP"):
+        return False
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "obl:arg"):
+        verb = trigger.head  # "which also imposed sanctions": the verb that takes the noun
+    if verb.dep_ != "acl:relcl" or not mention.tok_start <= verb.head.i < mention.tok_end:
+        return False
+    return any(c.dep_.startswith("nsubj") and c.tag_ in ("WDT", "WP") for c in verb.children)
+
+
 def _subject_of_relative(anchor, trigger) -> bool:
     """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
     is no object of it."""
@@ -676,10 +714,18 @@ def _modifies_other(root, trigger) -> bool:
     return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
-def _trigger_subject(trigger) -> set[int]:
+def _trigger_subject(trigger) -> frozenset[int]:
     """Tokens of the trigger's subject: its own, the one of the verb it depends on
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
+    # asked for each mention a trigger's roles weigh: found once per trigger
+    found = trigger.doc.user_data.setdefault("kg_trigger_subject", {})
+    if trigger.i not in found:
+        found[trigger.i] = frozenset(_find_trigger_subject(trigger))
+    return found[trigger.i]
+
+
+def _find_trigger_subject(trigger) -> set[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
         if verb is None or _someone_elses(trigger, verb):
@@ -707,8 +753,18 @@ def _owns_judged(anchor, trigger) -> bool:
     word = trigger
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
-            and anchor.head.i == word.head.i)
+    if trigger.pos_ != "ADJ" or word.dep_ != "amod":
+        return False
+    if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
+        return True
+    # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
+    # possessive pronoun owns the act for its clause's subject (or who qualifies it)
+    act = word.head
+    if not any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in act.children) or act.dep_ not in ("obj", "nsubj"):
+        return False
+    subject = anchor if anchor.dep_.startswith("nsubj") else (
+        anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
+    return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
 
 
 def _owns(anchor, trigger) -> bool:

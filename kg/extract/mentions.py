@@ -172,7 +172,7 @@ def _in_dateline(span) -> bool:
     at the start of a later line: the place the article was filed from, not an actor."""
     doc = span.doc
     dateline = doc_dateline(doc)
-    if dateline is not None and span.end_char <= dateline.place_end:
+    if dateline is not None and dateline.start <= span.start_char and span.end_char <= dateline.place_end:
         return True
     line_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     return (line_start and span.text.isupper() and span.end < len(doc)
@@ -271,6 +271,8 @@ def find_mentions(doc, lang: str) -> list[Mention]:
         dateline = _in_dateline(span)
         if found:
             chosen_entry = _choose(found, doc, span.start, lang, dateline)
+            if _another_states_body(doc, span, chosen_entry, mentions, lang):
+                continue
             named.append((span.end, chosen_entry))
             entry = _as_actor(chosen_entry)
             ref, kind = _ref(entry), entry.kind
@@ -422,6 +424,19 @@ def _unknown_name(text: str, cls: str, inside: list, lang: str):
         owner = next((gazetteer.state_of(e) for e in candidates if gazetteer.state_of(e) is not None), None)
         state = _ref(owner) if owner else None
     return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
+
+
+def _another_states_body(doc, span, entry, mentions: list[Mention], lang: str) -> bool:
+    """"the Philippine Senate", "Kazakhstan's Senate": a body's generic name ("Senate")
+    after another state's demonym or possessive is that state's own body, not the one the
+    gazetteer knows by that name; the state named fills the roles."""
+    if entry.kind != "body" or not entry.part_of or not mentions:
+        return False
+    owner = mentions[-1].country
+    if owner is None or owner.qid == entry.part_of:
+        return False
+    before = mentions[-1].tok_end
+    return before == span.start or (before == span.start - 1 and doc[before].text in mention_words(lang)["possessives"])
 
 
 def _possessor_state(doc, span, mentions: list[Mention], lang: str) -> EntityRef | None:

@@ -21,11 +21,11 @@ from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues, name_the_holder
 from .claims import frame_claims
-from .context import SentenceContext, doc_text
+from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state
+from .home import first_person_mentions, home_state, with_home_bodies
 from .markers import coordinated_with_own_subject
 from .mentions import find_mentions
 from .positions import position_claims
@@ -144,7 +144,8 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
-        mentions = sorted(mentions + first_person_mentions(doc, lang, home, document.title, pair),
+        mentions = sorted(with_home_bodies(doc, lang, home, mentions)
+                          + first_person_mentions(doc, lang, home, document.title, pair),
                           key=lambda m: m.tok_start)
     article = _Article(document, doc, mentions, pair, [_first_mention(mentions, ref) for ref in pair], home=home,
                        by_sentence=_by_sentence(doc, mentions), leading=leading_states(mentions))
@@ -160,9 +161,9 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions
-                   if _answers(claim, topics, at) and _concerned(claim, cue, involved)]
+                   if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
         attach(claim, answers, answering=True)
-    link_treaty(claims, pair)
+    claims = link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
@@ -180,15 +181,25 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
-def _concerned(claim: Claim, cue, involved: set) -> bool:
+def _concerned(claim: Claim, cue, involved: set, doc=None) -> bool:
     """Does a reaction speak of this claim? A state that takes part in some reported
     claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
-    about North Korea's shells); a third party denies every report. Silence is kept
+    about North Korea's shells), and so does one that denies an act of its own ("Tehran
+    denied sending the missiles"); a third party denies every report. Silence is kept
     on every report ("Moscow did not comment" on troops sent to its own side)."""
     claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
-    if cue.stance != "denies" or not claimants & involved:
+    if cue.stance != "denies" or not (claimants & involved or _denies_own_act(doc, cue)):
         return True
     return bool(claimants & _taking_part(claim))
+
+
+def _denies_own_act(doc, cue) -> bool:
+    """"Tehran has denied sending the missiles": the denial's verb takes a verb of the
+    denier's own act (a participle or gerund with no subject of its own)."""
+    if doc is None or not doc.has_annotation("DEP") or doc[cue.token].pos_ != "VERB":
+        return False
+    return any(c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp") and "Part" in c.morph.get("VerbForm")
+               and not any(g.dep_.startswith("nsubj") for g in c.children) for c in doc[cue.token].children)
 
 
 def _taking_part(claim: Claim) -> set:
@@ -285,7 +296,7 @@ def _remember(article: _Article, findings) -> None:
 def _open_quotation(article: _Article, sentence, cues) -> None:
     """"Defence Secretary X said:" speaks the paragraph that follows; a paragraph's
     end closes what an earlier one opened."""
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     sayers = [c for c in cues if c.verb and c.stance == "claims"]
     if text.endswith(":") and sayers:
         article.speaking = sayers[-1:]
@@ -295,7 +306,7 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
 
 def _ends_paragraph(sentence) -> bool:
     following = doc_text(sentence.doc)[sentence.end_char:sentence.end_char + 8]
-    return "\n" in sentence.text.rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
+    return "\n" in sentence_text(sentence).rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
 
 
 def _cues_for(trigger, cues, lang: str) -> list:

@@ -145,13 +145,20 @@ class _Rules:
                 self.range_words.setdefault(fold(opener), set()).add(fold(joiner))
         cue_words = [w for kind in ("approximate", "at_least", "at_most") for w in lexicon[kind]]
         self.cue_before = re.compile(rf"(?P<cue>{any_phrase(cue_words)})\s*$", re.IGNORECASE)
+        not_cues = lexicon.get("not_cues") or []
+        self.not_cue_before = (re.compile(rf"{any_phrase(not_cues)}\s*$", re.IGNORECASE)
+                               if not_cues else None)
         self.reference_before = re.compile(rf"{any_phrase(lexicon['not_after'])}\s*$", re.IGNORECASE)
+        # how far back a reference word can start: its characters other than spaces
+        self.reference_reach = max((sum(not c.isspace() for c in w.strip()) for w in lexicon["not_after"]), default=0)
         self.measure_after = re.compile(rf"\s*(?:{_suffix_words(lexicon['not_before'])})", re.IGNORECASE)
         self.measure = re.compile(any_phrase(lexicon["not_before"]), re.IGNORECASE)
         self.link = re.compile(rf"\s*(?:{any_phrase(lexicon['unit_links'])}\s*)?", re.IGNORECASE)
         self.unit = re.compile(any_phrase(lexicon["units"]), re.IGNORECASE)
         self.weak_units = {fold(w) for w in lexicon["weak_units"]}
         self.gap_word = re.compile(r"[^\W\d][\w'\u2019-]*(?:\.[^\W\d][\w'\u2019-]*)*\.?\s+")
+        # a model number after a model name: "18 Leopard 2 tanks", "12 Leopard 2A6 tanks"
+        self.model_number = re.compile(r"\d[\dA-Z]{0,3}(?:-\w+)?\s+")
         self.patterns = _compile(lexicon, self.digits.pattern)
 
 
@@ -220,9 +227,11 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
     """``core`` matched ``marked`` (numbers in words masked), whose offsets are ``text``'s;
     the words around the number are read in ``text``."""
     start, end = core.start(), core.end()
-    if rules.reference_before.search(text, 0, start) or rules.measure_after.match(text, end):
+    if _after_reference(text, start, rules) or rules.measure_after.match(text, end):
         return None
     cue = rules.cue_before.search(text, max(0, start - 40), start)
+    if cue and rules.not_cue_before and rules.not_cue_before.search(text, max(0, start - 40), start):
+        cue = None  # "handed over 14 tanks": the particle of a verb
     unit, unit_end, unit_word = _unit_after(marked, end, rules)
     # "$725 million" before the number; "300 M€", a multiplier that carries its sign, after it
     currency = core.groupdict().get("currency") or _sign_at_end(marked[start:end], rules)
@@ -270,6 +279,18 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
     return QuantityMatch(start, end, text[start:end], Quantity(unit=unit, **fields))
 
 
+def _after_reference(text: str, start: int, rules: _Rules) -> bool:
+    """Does a reference word ("article", "Leopard") end right before ``start``, spaces
+    aside? The pattern is tried only over the last words before it (as many characters
+    other than spaces as the longest reference word holds), not from the sentence's
+    start at each number (a match ends at ``start``, so it cannot begin earlier)."""
+    at, counted = start, 0
+    while at > 0 and counted < rules.reference_reach:
+        at -= 1
+        counted += not text[at].isspace()
+    return rules.reference_before.search(text, at, start) is not None
+
+
 def _sign_at_end(written: str, rules: _Rules) -> str | None:
     """The currency sign a number ends with, in its multiplier ("300 M€"), if any."""
     return next((sign for sign in rules.currencies if not sign.isalpha() and written.endswith(sign)), None)
@@ -293,13 +314,15 @@ def _apply_cue(cue: str, fields: dict) -> dict:
 def _unit_after(text: str, end: int, rules: _Rules) -> tuple[str | None, int | None, str | None]:
     """The unit after the number (skipping at most ``unit_gap`` other words), its end and word."""
     position = rules.link.match(text, end).end()
+    named = False  # the last word skipped is a name: a model number may follow it
     for _ in range(rules.lex["unit_gap"] + 1):
         unit = rules.unit.match(text, position)
         if unit:
             return rules.units[fold(unit.group())], unit.end(), fold(unit.group())
-        word = rules.gap_word.match(text, position)
+        word = rules.gap_word.match(text, position) or (named and rules.model_number.match(text, position))
         if not word or _ends_sentence(word.group()):
             break
+        named = word.group()[:1].isupper() and not word.group()[:1].isdigit()
         position = word.end()
     return None, None, None
 

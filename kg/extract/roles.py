@@ -61,6 +61,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    # "The Chinese foreign ministry said China opposed...": the state once
+                    used.add((agent, mention.ref.id))
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
@@ -274,7 +276,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     # ("a nié toute livraison d'armes à la Russie"), not off a verb it is the
     # subject or an adverbial of ("... à la France, après une visite")
     # "X is in Canberra for a four-day visit": a copula's complements are its noun's too
-    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp") or (
+    # "sanctions have been imposed on X": a passive's subject too
+    takes_verb = trigger.pos_ in ("NOUN", "PROPN") and (trigger.dep_ in ("obj", "iobj", "obl:arg", "xcomp", "nsubj:pass") or (
         trigger.dep_ == "obl" and trigger.head.pos_ == "AUX"))
     governors = {trigger.i} | ({trigger.head.i} if takes_verb else set()) | set(said_by)
     noun = trigger
@@ -283,8 +286,10 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
-    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg"):
-        governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
+    if noun.i != trigger.i and (noun.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass")
+                                or (noun.dep_ == "obl" and noun.head.pos_ == "AUX")):
+        # "imposed visa bans on X": the phrase's verb, as for a one-word noun ("is in X for a state visit")
+        governors.add(noun.head.i)
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
@@ -298,6 +303,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # "le traité entre la France et le Sénégal, signé à Dakar": the participle's noun
         # brings the complements it has before the participle (not "..., puis ratifié",
         # which continues an earlier verb)
+        governors.add(trigger.head.i)
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "advcl" and trigger.head.i < trigger.i
+            and "Part" in trigger.morph.get("VerbForm") and "Pres" in trigger.morph.get("Tense")
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in trigger.children)):
+        # "Sweden joined the battlegroup in Finland, sending 600 soldiers": a participle
+        # that goes on with the main verb's act shares its places
         governors.add(trigger.head.i)
     if trigger.head.lower_ in mention_words(doc.lang_)["during"]:
         # "signé à Pyongyang lors d'une visite": what happens during the visit happens there
@@ -326,12 +337,18 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
                 or through_marker or _through_of_chain(anchor, governors))
+    if trigger.pos_ in ("VERB", "AUX") and _in_subordinate(anchor, trigger):
+        return False  # "stationed troops in X, while the UK leads a battlegroup in Y": Y is the other clause's
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
+    if _in_subordinate(anchor, trigger):
+        return False  # "arrived in Tallinn, as the two seek to deepen cooperation in the Gulf of Finland"
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
+        if token.pos_ == "VERB" and token.dep_ == "conj" and token.head.i in governors and token.i > trigger.i:
+            return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if _other_event(token):
             return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
@@ -505,6 +522,9 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if coordinated_with_own_subject(trigger, verb):
         return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
+    if (trigger.dep_ == "xcomp" and trigger.head.i == verb.i and mention.tok_start < verb.i
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
+        return False  # "X a annoncé avoir livré", "a dit avoir envoyé": X tells of its own act
     incise = verb.dep_ in ("parataxis", "dep") or mention.tok_start > verb.i or _after_quotation(doc, trigger, verb)
     return incise or trigger.i == verb.i or any(t.i == verb.i for t in trigger.ancestors)
 
@@ -719,6 +739,19 @@ def _pair_says(ctx: SentenceContext) -> bool:
     return False
 
 
+def _pair_is_object(ctx: SentenceContext, trigger) -> bool:
+    """Is "the two countries" ("both countries") the trigger verb's object?"""
+    if not ctx.pair or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = ctx.sentence.doc
+    for start, end, _phrase in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                            trigger.i + 1, ctx.sentence.end):
+        head = doc[start:end].root
+        if head.dep_ == "obj" and head.head.i == trigger.i:
+            return True
+    return False
+
+
 def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Ils ont condamné ce déploiement": the target (the role the speech is about) is
     who deployed (the agent of the claim reported before), as the article said before."""
@@ -727,6 +760,10 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
+    if _pair_is_object(ctx, trigger) and not {r.id for r in roles[speaker]} & {p.id for p in ctx.pair}:
+        # "The Kremlin accused both countries of ...": the article's pair is spoken of
+        roles[about] = list(ctx.pair)
+        return
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
     # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i

@@ -10,13 +10,15 @@ the same treaty share a node.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
-from .context import doc_text
-from .markers import mention_words
+from .context import doc_text, sentence_text
+from .mention_words import mention_words
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
@@ -26,16 +28,33 @@ __all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "name_own_trea
 def has_treaty_noun(sentence, lang: str) -> bool:
     """Does the sentence name a treaty? A noun of one word by its lemma ("treaties"),
     a longer one as a whole ("security agreement", not "Security Council")."""
-    nouns = claim_lexicon(lang).treaty_nouns
+    # asked of each sentence by the article's reading and again by its obligations: once
+    found = sentence.doc.user_data.setdefault("kg_treaty_noun", {})
+    key = (sentence.start, sentence.end, lang)
+    if key not in found:
+        found[key] = _reads_treaty_noun(sentence, lang)
+    return found[key]
+
+
+def _reads_treaty_noun(sentence, lang: str) -> bool:
+    single, longer = _treaty_nouns(lang)
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    if any(noun in lemmas for noun in nouns if " " not in noun):
+    if not single.isdisjoint(lemmas):
         return True
-    longer = tuple(noun for noun in nouns if " " in noun)
     return any(True for _ in find_phrases(sentence.doc, lang, longer, sentence.start, sentence.end))
+
+
+@lru_cache(maxsize=None)
+def _treaty_nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The lexicon's treaty nouns of one word, and the longer ones."""
+    nouns = claim_lexicon(lang).treaty_nouns
+    return frozenset(n for n in nouns if " " not in n), tuple(n for n in nouns if " " in n)
 
 
 def _find_words(text: str, phrase: str) -> int:
     """Where ``phrase`` stands in ``text`` as whole words ("consult", not "Consultative"), or -1."""
+    if phrase not in text:  # most phrases are in no sentence: no pattern to look up
+        return -1
     match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
     return match.start() if match else -1
 
@@ -45,7 +64,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
     declared = obligation_type()
     if declared is None or not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
         return []
-    text = ctx.sentence.text.lower().replace("\u2019", "'")
+    text = sentence_text(ctx.sentence).lower().replace("\u2019", "'")
     results = []
     for obligation, phrases in lexicon.obligations.items():
         hit = next((p for p in phrases if _find_words(text, p.lower()) >= 0), None)
@@ -133,14 +152,18 @@ def name_own_treaty(claim: Claim, trigger, mentions) -> None:
         claim.roles[declared.role] = [_treaty(acting + partners)]
 
 
-def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
+def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> list[Claim]:
     """Give every treaty claim of an article its Treaty entity, named after the parties:
     the article's treaty (the first claim's parties, else the article's pair), or the
     claim's own when it names two other parties ("the United States, which has a mutual
-    defence treaty with Manila", in an article on a Japan–Philippines pact)."""
+    defence treaty with Manila", in an article on a Japan–Philippines pact). A rule
+    that names the state a treaty binds its party to (states in the treaty role:
+    "ratified an agreement with Britain and an accord with France") gets one claim per
+    such treaty; the claims are returned, in order."""
+    claims = [linked for claim in claims for linked in _per_partner(claim)]
     treaty_claims = [c for c in claims if claim_type(c.type).treaty is not None]
     if not treaty_claims:
-        return
+        return claims
     parties = next((c.roles[rule.parties] for c in treaty_claims
                     for rule in [claim_type(c.type).treaty] if len(c.roles.get(rule.parties, [])) >= 2), None)
     parties = parties or pair
@@ -152,6 +175,26 @@ def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
             continue
         claim.roles.setdefault(claim_type(claim.type).treaty.role, [_treaty(named)])
         note_claim_roles(claim, "treaty")
+    return claims
+
+
+def _per_partner(claim: Claim) -> list[Claim]:
+    """A treaty claim whose treaty role holds the states its party is bound to (a rule
+    read them there: "ratified the accord with France"): one claim per such state, its
+    treaty named after the party and that state."""
+    rule = claim_type(claim.type).treaty
+    partners = claim.roles.get(rule.role, []) if rule is not None else []
+    if not partners or all(p.cls == "Treaty" for p in partners):
+        return [claim]
+    own = claim.roles.get(rule.parties, [])
+    linked = []
+    for partner in partners:
+        named = own + [partner] if partner.id not in {p.id for p in own} else own
+        roles = {**claim.roles, rule.role: [_treaty(named)]} if len(named) >= 2 else \
+            {r: refs for r, refs in claim.roles.items() if r != rule.role}
+        linked.append(replace(claim, roles=roles, evidence=list(claim.evidence),
+                              attributions=list(claim.attributions)))
+    return linked
 
 
 def _treaty(parties: list[EntityRef]) -> EntityRef:

@@ -31,19 +31,39 @@ def _trigger_index(doc) -> dict[str, list[int]]:
         tagged = doc.has_annotation("POS")
         index = {}
         for t in doc:
-            if not tagged or t.pos_ in _TRIGGER_POS:
-                for word in {t.lemma_.lower(), t.lower_}:
-                    index.setdefault(word, []).append(t.i)
+            for word in _trigger_words(t, tagged):
+                index.setdefault(word, []).append(t.i)
         doc.user_data["kg_trigger_index"] = index
     return index
 
 
+def _trigger_words(token, tagged: bool) -> set[str]:
+    if tagged and token.pos_ not in _TRIGGER_POS:
+        return set()
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _sentence_trigger_words(sentence) -> frozenset[str]:
+    """The words of ``_trigger_index`` that a token of the sentence gives, once per
+    sentence: each frame then looks up only its lemmas the sentence holds, not all."""
+    doc = sentence.doc
+    by_sentence = doc.user_data.setdefault("kg_trigger_words", {})
+    words = by_sentence.get((sentence.start, sentence.end))
+    if words is None:
+        tagged = doc.has_annotation("POS")
+        words = by_sentence[(sentence.start, sentence.end)] = frozenset(w for t in sentence for w in _trigger_words(t, tagged))
+    return words
+
+
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    lemmas = frame.lemmas & _sentence_trigger_words(sentence)
+    if not lemmas and not frame.nouns:
+        return []  # most frames, in most sentences: none of their words
     doc = sentence.doc
     index = _trigger_index(doc)
     others = _forms_of_siblings(frame, lang)
-    found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
+    found = {doc[i] for lemma in lemmas for i in index.get(lemma, ())
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
              and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
@@ -51,9 +71,12 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _semi_auxiliary(doc[i], lang)
              and not _noun_of_a_verb(doc[i])
              and _subject_fits(doc[i], frame.subjects)
+             and not (frame.not_subjects and _subject_fits(doc[i], frame.not_subjects))
              and _object_fits(doc[i], frame.objects, lang)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
-                 if _subject_fits(doc[start], frame.subjects))
+    if frame.nouns:  # half the frames have none: no phrase look-up for them
+        found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start,
+                                                                       sentence.end)
+                     if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
@@ -62,8 +85,10 @@ def _noun_of_a_verb(token) -> bool:
     ("position", "move", "ship") written as a noun names no act; the noun forms a frame
     means are its ``nouns``. A headline's verb the tagger read as a noun heads it, and
     still counts ("US sanctions Russian banks")."""
+    # "30 aircraft and seven navy ships": a counted noun, or one joined to a noun, too
     return token.pos_ in ("NOUN", "PROPN") and (token.dep_ in _NOUN_DEPS or any(
-        c.dep_ in ("det", "nmod:poss") for c in token.children))
+        c.dep_ in ("det", "nmod:poss", "nummod") for c in token.children)
+        or (token.dep_ == "conj" and token.head.pos_ == "NOUN"))
 
 
 #: where only a noun stands (a participle the tagger calls a noun may be "amod", "acl" or
@@ -178,6 +203,8 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    if not binding and _intended_infinitive(token, lexicon):
+        return True  # "the only member yet to ratify", "has yet to send": not done
     if not binding and _under_possibility(acts[-1], lexicon, pledged):
         return True
     if _asked(token.sent):
@@ -188,6 +215,10 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "is considering new sanctions", not "le traité prévoit une coopération"
     if (token.dep_ in ("xcomp", "ccomp") or _bare_gerund(token)) and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
+    if (token.dep_ in ("xcomp", "ccomp") and "Inf" in token.morph.get("VerbForm") and not binding
+            and any(c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
+                    and c.lower_ not in pledged and c.lemma_.lower() not in pledged for c in token.head.children)):
+        return True  # "the package will see the UK deliver 50 missiles": the infinitive of a future verb
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
@@ -199,7 +230,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         return True  # "suspended its support", "a mis fin à la coopération"
     if _ended_by_noun(token, lexicon):
         return True
-    return token.pos_ == "VERB" and _future(token) and not binding and not pledged
+    # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
+    return (any(act.pos_ == "VERB" and _future(act) for act in acts)
+            and not binding and not pledged)
 
 
 def _bare_gerund(token) -> bool:
@@ -233,6 +266,13 @@ def _future(token) -> bool:
         return False
     endings = profile(token.doc.lang_).words.get("future_endings")
     return not endings or token.lower_.endswith(tuple(endings))
+
+
+def _intended_infinitive(token, lexicon) -> bool:
+    """An infinitive whose marker follows a word of intention or of what is still to come
+    ("yet to ratify", "due to sign"), however the parser hangs the two."""
+    marker = next((c for c in token.children if c.dep_ == "aux" and c.pos_ == "PART" and c.i == token.i - 1), None)
+    return marker is not None and marker.i > token.sent.start and token.doc[marker.i - 1].lower_ in lexicon.irrealis
 
 
 def _ended_by_noun(token, lexicon) -> bool:
@@ -317,10 +357,17 @@ def other_sense(frame: Frame, trigger) -> bool:
     """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
     after the trigger, in its clause, gives it another sense; so does one right before
     it ("$4 billion in support for": money, not a statement), and so does a verb it is
-    the object of ("to discuss support for": a topic talked about, no one's stance)."""
+    the object of ("to discuss support for": a topic talked about, no one's stance) or a
+    preposition that makes it the reason of another act ("sanctioned X over its support")."""
     if trigger.i > trigger.sent.start and trigger.doc[trigger.i - 1].lower_ in frame.not_after:
         return True
-    if trigger.head.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in frame.not_object_of:
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "thanked X for its leadership and for the package": the list's verb
+    if trigger.pos_ in ("NOUN", "PROPN") and frame.not_object_of and (
+            (first.head.i != first.i and first.head.lemma_.lower() in frame.not_object_of)
+            # "sanctioned X over its support for Y": the preposition that brings the noun in
+            or any(c.dep_ == "case" and c.lower_ in frame.not_object_of for c in trigger.children)):
         return True
     if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
@@ -352,7 +399,7 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
 def _joined_counts(ctx: SentenceContext, first, second) -> bool:
     """Are two counts items of one list ("quatre Rafale et 120 aviateurs"): the second
     follows the first with a joining word and no verb between?"""
-    from .markers import mention_words
+    from .mention_words import mention_words
 
     doc = ctx.sentence.doc
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
