@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, fields as dataclass_fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import DataError
@@ -149,8 +149,13 @@ class ClaimTypes:
     tie_kinds: tuple[TieKind, ...]
     path: str
 
+    @cached_property
+    def _by_name(self) -> dict[str, ClaimType]:
+        # the rules ask for a type by name some 25 times a sentence
+        return {ct.name: ct for ct in self.types}
+
     def get(self, name: str) -> ClaimType:
-        found = next((ct for ct in self.types if ct.name == name), None)
+        found = self._by_name.get(name)
         if found is None:
             raise ClaimTypeError(f"{self.path}: no claim type {name!r}; declare it there "
                                  f"or use one of {', '.join(ct.name for ct in self.types)}")

@@ -76,18 +76,25 @@ def _candidates(text: str, lang: str) -> tuple | None:
     date. Kept for the last sentences: the extractor asks twice of each (its dates,
     then the dates its quantities must not overlap), with and without an anchor."""
     rules = _rules(lang)
-    if not _may_hold_a_date(text, lang):
+    has_digit = any(map(str.isdigit, text))  # no generator: this reads every sentence
+    words = frozenset(re.findall(r"\w+", _fold(text)))
+    # a cheap first look: no digit and no word of the date lexicon, no date (most
+    # sentences; the patterns are many and long)
+    if not has_digit and _lexicon_words(lang).isdisjoint(words):
         return None
-    return tuple((kind, match) for kind, pattern in rules.patterns for match in pattern.finditer(text)
+    return tuple((kind, match) for kind, pattern in rules.patterns if _may_match(rules.needs.get(kind), has_digit, words)
+                 for match in pattern.finditer(text)
                  if not (rules.capitalised and not _names_capitalised(match)))
 
 
-def _may_hold_a_date(text: str, lang: str) -> bool:
-    """A cheap first look: no digit and no word of the date lexicon, no date (most
-    sentences; the patterns are many and long)."""
-    if any(map(str.isdigit, text)):  # no generator: this reads every sentence
+def _may_match(need, has_digit: bool, words: frozenset[str]) -> bool:
+    """Can a pattern that needs ``need`` (see ``_needs``) match a text with those words?
+    Each pattern scans the whole sentence, and most sentences hold no month, weekday..."""
+    if need is None:
         return True
-    return not _lexicon_words(lang).isdisjoint(re.findall(r"\w+", _fold(text)))
+    if need is _DIGIT:
+        return has_digit
+    return not need.isdisjoint(words)
 
 
 @lru_cache(maxsize=None)
@@ -177,6 +184,7 @@ class _Rules:
             for phrase in entry["phrases"]:
                 self.relative[_fold(phrase)] = entry
         self.patterns = _compile(lexicon)
+        self.needs = _needs(lexicon)
 
 
 def _fold(phrase: str) -> str:
@@ -224,6 +232,28 @@ def _compile(lex: dict) -> list[tuple[str, re.Pattern]]:
         "relative": f"(?P<phrase>{any_phrase(relative)})",
     }
     return [(kind, re.compile(source, re.IGNORECASE)) for kind, source in sources.items()]
+
+
+#: a pattern that cannot match without a digit
+_DIGIT = object()
+
+
+def _needs(lex: dict) -> dict:
+    """What each pattern of ``_compile`` cannot match without: a digit, or one of a
+    set of (folded) words. A phrase of the lexicon is matched whole, so each of its
+    words is then a word of the text: its longest word stands for it."""
+    def one_of(phrases) -> frozenset[str] | None:
+        words = [re.findall(r"\w+", _fold(p)) for p in phrases]
+        if not all(words):
+            return None  # a phrase of punctuation alone: no word to look for
+        return frozenset(max(found, key=len) for found in words)
+
+    months = one_of(lex["months"])
+    return {"iso": _DIGIT, "numeric": _DIGIT, "year": _DIGIT,
+            "day_month": months, "month_day": months, "day_range": months,
+            "month_day_range": months, "month_year": months, "month": months,
+            "season": one_of(lex["seasons"]), "weekday": one_of(lex["weekdays"]),
+            "relative": one_of(p for entry in lex["relative"] for p in entry["phrases"])}
 
 
 @lru_cache(maxsize=None)

@@ -55,7 +55,14 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 def gazetteer_dir() -> Path:
     """``ontology/gazetteer`` of the ontology kg reads (see kg.lexicons.ontology_dir)."""
-    return ontology_dir() / "gazetteer"
+    return _gazetteer_dir(ontology_dir())
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_dir(ontology: Path) -> Path:
+    # one Path per ontology: the rules load the gazetteer for each mention they weigh,
+    # and a new Path is parsed again and hashed again to find the loaded one
+    return ontology / "gazetteer"
 
 
 @dataclass(frozen=True, eq=False)
@@ -350,7 +357,7 @@ def load_gazetteer(lang: str | None = None, directory: Path | None = None) -> Ga
 
         check_ontology()  # kg's own gazetteer: the whole ontology is checked first, once
         directory = gazetteer_dir()
-    return _gazetteer(lang, Path(directory))
+    return _gazetteer(lang, directory if isinstance(directory, Path) else Path(directory))
 
 
 @lru_cache(maxsize=8)

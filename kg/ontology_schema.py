@@ -55,13 +55,14 @@ FRAME = Rule({
     "topic?": WORDS,
     "not_followed_by?": WORDS,     # (en-recall) "sent a signal": no troops move
     "not_after?": WORDS,           # (en-recall) "pledged $5 million in support of": money, no statement
-    "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement
+    "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement; (en-talk) prepositions too: "over its support"
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "home_acts?": bool,            # (en-acts) on a state's own pages, "have been imposed on X" (no agent) is its act
     "not_subjects?": WORDS,        # (en-acts) the nouns it must not be: "the Bundeswehr sent two jets" hands nothing over
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
     "split_counts?": bool,         # (fr-acts) "100 missiles et 200 obusiers": one claim per count
+    "predicative?": bool,          # (en-talk) a noun trigger only as a copula's predicate: '"Russia is a threat," X said'
     "verbless?": bool,             # (fr-acts) a noun trigger no verb takes: a headline, "le nombre de soldats ... en Russie"
     "split_domains?": bool,        # (en-talk) "cooperation in defence, trade and energy": one claim per domain
     # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment
@@ -209,6 +210,8 @@ MENTIONS = {
     "possessives?": WORDS,
     "collective_possessors?": WORDS,  # "People's Party": a possessor inside one organisation's name
     "state_heads?": WORDS,
+    "distinct_titles?": WORDS,      # (en-talk) "the Estonian ambassador" is no Estonian named before with another title
+    "government_nouns?": WORDS,     # (en-talk) "..., the government said": an unnamed government is the state that acts
     "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
@@ -226,6 +229,8 @@ PUBLISHERS = {
     "first_person": WORDS,
     "home_titles": WORDS,
     "home_bodies?": WORDS,         # (en-acts) "The Ministry of Defence has deployed" on gov.uk: the state's own body
+    # (en-talk) offices of one state only, by its Wikidata id: "the Prime Minister" on gov.uk
+    "home_offices?": {"*": WORDS},
     "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
     "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
     "plural_first_person?": WORDS,

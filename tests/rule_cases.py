@@ -254,13 +254,17 @@ def _short(value, width: int = 40) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Print the claims some sentences give, one line each, as a case would show them:
-    ``python tests/rule_cases.py fr "Selon Kiev, ..." "..."``."""
+    ``python tests/rule_cases.py fr "Selon Kiev, ..." "..."``; ``--url URL`` first gives
+    them a page address (a state's own site)."""
     import sys
 
     from kg.extract.pipeline import extract_corpus
 
     lang, *texts = argv if argv is not None else sys.argv[1:]
-    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED)
+    url = None
+    if texts[:1] == ["--url"]:
+        _, url, *texts = texts
+    documents = [Document(id=str(n), body=text, lang=lang, published=DEFAULT_PUBLISHED, url=url)
                  for n, text in enumerate(texts)]
     claims = extract_corpus(documents).claims
     for document in documents:

@@ -35,6 +35,17 @@ def acting_state(mention) -> EntityRef | None:
 
 def _placed(doc, mention) -> bool:
     """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
+    # each sentence looks back over the article's earlier mentions: read once per Doc,
+    # by what the reading looks at of the mention (its words and its phrase's start)
+    key = (mention.tok_start, mention.tok_end, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_placed", {})
+    placed = found.get(key)
+    if placed is None:
+        placed = found[key] = _read_as_placed(doc, mention)
+    return placed
+
+
+def _read_as_placed(doc, mention) -> bool:
     from .markers import after_preposition, phrase_start
     from .mention_words import mention_words
 
@@ -99,6 +110,10 @@ def pair_point(sentence, lang: str) -> int:
     # before it names are what the two speak of, not the two
     closing = profile(lang).text.closing_quotes
     if any(t.text in closing for t in sentence.doc[sentence.start:found[0]]):
+        return sentence.start_char
+    # "The Kremlin accused both countries of ...": the two one acts on are named before
+    # the sentence, not its subject
+    if sentence.doc.has_annotation("DEP") and sentence.doc[found[0]:found[1]].root.dep_ in ("obj", "iobj"):
         return sentence.start_char
     return sentence.doc[found[0]].idx
 

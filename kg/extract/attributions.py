@@ -18,7 +18,7 @@ from .context import doc_text
 from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
-                      preceding_words, subject_tokens_of)
+                      preceding_words, speech_verbs, subject_tokens_of)
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -93,10 +93,21 @@ def _subjects(verb, mentions, pair=()):
         subject = verb.doc[min(subject_tokens):max(subject_tokens) + 1]
         return [replace(mention_like, tok_start=subject.start, tok_end=subject.end)
                 for mention_like in pair] if pair and _names_pair(subject, verb.doc.lang_) else []
+    if _participle_clause(verb):
+        # "X praised Y, noting that Z...": the participle speaks for its verb's subject
+        return _subjects(verb.head, mentions, pair)
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _participle_clause(verb) -> bool:
+    """A present participle or gerund with no subject of its own that qualifies a verb
+    ("..., noting that", "..., en affirmant que")."""
+    forms = verb.morph.get("VerbForm")
+    return (verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+            and ("Ger" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense"))))
 
 
 def _titled_person(verb, found: list) -> list:
@@ -175,7 +186,8 @@ def _one_word_titles(lang: str) -> frozenset:
     return frozenset(t.lower() for t in claim_lexicon(lang).titles if " " not in t)
 
 
-def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
+def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> list[Cue]:
+    """``said``: every lemma of ``lexicon``'s verbs (kg.extract.markers.speech_verbs)."""
     cues, lang = [], doc.lang_
     parsed = doc.has_annotation("DEP")
     for token in sentence:
@@ -183,9 +195,11 @@ def _verbal(doc, sentence, mentions, lexicon, pair=()) -> list[Cue]:
             continue
         if not parsed and token.text[:1].isupper() and token.i > sentence.start:
             continue  # no tagger: "Secretary of State X" holds a name, not the verb "state"
+        lemma = token.lemma_.lower() if parsed else token.lower_
+        if lemma not in said:
+            continue  # no speech verb: no cue (looked at before the parse's finer tests)
         if parsed and _passive_modifier(token):
             continue  # "douze responsables accusés de répression": the accused claim nothing
-        lemma = token.lemma_.lower() if parsed else token.lower_
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
             verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
@@ -308,7 +322,7 @@ def find_cues(doc, sentence, mentions, lang: str, pair=(), earlier=()) -> list[C
     anaphoric = _source_anaphora(doc, sentence, lexicon, earlier, frozenset(c.token for c in prepositional))
     phrasal = _phrasal(doc, sentence, mentions, lexicon, lang, pair)
     cue_tokens = {c.token for c in phrasal}
-    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, pair)
+    verbal = [c for c in _verbal(doc, sentence, mentions, lexicon, speech_verbs(lang), pair)
               if not any(abs(c.token - t) <= 3 for t in cue_tokens)]
     for kind, found in (("preposition", prepositional), ("source", anaphoric), ("verb", verbal), ("phrase", phrasal)):
         for cue in found:

@@ -8,6 +8,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -63,7 +64,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                       and trigger.lower_ not in _acts_lemmas(ctx.lang))
             if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
-                    or (frame.verbless and not _verbless(trigger, ctx.lang))):
+                    or (frame.verbless and not _verbless(trigger, ctx.lang))
+                    or (frame.predicative and not _predicate(trigger))):
                 continue
             declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
@@ -248,9 +250,22 @@ def _verbless(trigger, lang: str) -> bool:
 
 def _phrase_triggers(ctx: SentenceContext, lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, frame id, claim type) of the sentence's triggers of several words ("Iran-backed")."""
-    return [(start, end, frame.id, frame.type) for frame in lexicon.frames
-            for start, end, _ in find_phrases(ctx.sentence.doc, ctx.lang, frame.nouns, ctx.sentence.start,
-                                              ctx.sentence.end) if end - start > 1]
+    sentence = ctx.sentence
+    found, starts = _doc_phrase_triggers(sentence.doc, ctx.lang, lexicon)
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [match for match in found[first:last] if match[1] <= sentence.end]
+
+
+def _doc_phrase_triggers(doc, lang: str, lexicon) -> tuple[list, list[int]]:
+    """The Doc's triggers of several words, of every frame, in text order (and where each
+    starts), gathered once per Doc: each sentence then takes its own, where asking every
+    frame's phrases of each sentence cost more than the reading."""
+    by_lang = doc.user_data.setdefault("kg_phrase_triggers", {})
+    if lang not in by_lang:
+        found = sorted((start, end, frame.id, frame.type) for frame in lexicon.frames
+                       for start, end, _ in find_phrases(doc, lang, frame.nouns) if end - start > 1)
+        by_lang[lang] = found, [match[0] for match in found]
+    return by_lang[lang]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:
@@ -259,6 +274,15 @@ def _inside_longer(i: int, frame: Frame, phrases) -> bool:
     leaves en.visit its "visit")."""
     return any(start <= i < end and frame_id != frame.id and kind != frame.type and not (i == start and end - start == 1)
                for start, end, frame_id, kind in phrases)
+
+
+def _predicate(trigger) -> bool:
+    """Is the noun phrase a copula's predicate ("Russia is a threat", "X is a reliable ally")?"""
+    head = trigger
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    # the parser makes the copula the head ("is" -> attr) or the predicate ("cop")
+    return (head.dep_ == "attr" and head.head.lemma_ == "be") or any(c.dep_ == "cop" for c in head.children)
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

@@ -9,7 +9,7 @@ from ..model import Evidence
 from ..dates import find_dates
 from .quantities import find_quantities
 
-__all__ = ["SentenceContext", "doc_dateline", "doc_text"]
+__all__ = ["SentenceContext", "doc_dateline", "doc_text", "sentence_text"]
 
 
 @dataclass
@@ -30,12 +30,12 @@ class SentenceContext:
     @cached_property
     def dates(self) -> list:
         """DateMatch of the sentence (offsets into the body), read only when a rule asks."""
-        return _shifted(find_dates(self.sentence.text, self.lang, self.published), self.sentence.start_char)
+        return _shifted(find_dates(sentence_text(self.sentence), self.lang, self.published), self.sentence.start_char)
 
     @cached_property
     def quantities(self) -> list:
         """QuantityMatch of the sentence (offsets into the body), read only when a rule asks."""
-        return _shifted(find_quantities(self.sentence.text, self.lang), self.sentence.start_char)
+        return _shifted(find_quantities(sentence_text(self.sentence), self.lang), self.sentence.start_char)
 
     def knowing(self, previous: dict) -> "SentenceContext":
         """The same sentence with other earlier claims (``previous``); its dates and
@@ -48,7 +48,7 @@ class SentenceContext:
     def evidence(self) -> Evidence:
         """The sentence, without the line breaks that end a paragraph."""
         s = self.sentence
-        text = s.text.rstrip()
+        text = sentence_text(s).rstrip()
         return Evidence(self.doc_id, s.start_char, s.start_char + len(text), text)
 
 
@@ -65,13 +65,19 @@ def doc_text(doc) -> str:
     return text
 
 
+def sentence_text(span) -> str:
+    """A span's text (``span.text``), cut from the Doc's text joined once rather than
+    joined again from its tokens: the rules ask for each sentence's, several times."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def doc_dateline(doc):
     """The dateline opening a parsed article (kg.text.find_dateline), read once: the
     rules ask for each mention and claim, and ``doc.text`` is rebuilt at every call
     (that made long articles cost the square of their length)."""
-    from ..text import find_dateline
-
     if "kg_dateline" not in doc.user_data:
+        from ..text import find_dateline  # imported here only, where the dateline is first read
+
         # a dateline spans < 100 characters
         doc.user_data["kg_dateline"] = find_dateline(doc[:120].text) or _after_headline(doc_text(doc))
     return doc.user_data["kg_dateline"]

@@ -82,11 +82,22 @@ def _of_state(tokens, lang: str) -> bool:
     return not any(t.lower_ in places for t in tokens)
 
 
-def _formal_words(tokens, lang: str) -> int:
+def _formal_words(doc, lang: str):
     """"de la République de l'Inde": the words a state's formal name adds before it
-    ("République" and its link) do not count against the title's reach."""
-    heads = _state_heads(lang)
-    return 2 * sum(1 for t in tokens if t.lower_ in heads)
+    ("République" and its link) do not count against the title's reach. Gives
+    ``added(start, end)``, those of ``doc[start:end]``: each title looks at every state
+    the article names, so the heads are counted once per Doc (a running count)."""
+    counts: list[int] = []
+
+    def added(start: int, end: int) -> int:
+        if not counts:  # counted when a title first asks (most articles name no title)
+            heads = _state_heads(lang)
+            counts.append(0)
+            for t in doc:
+                counts.append(counts[-1] + (t.lower_ in heads))
+        return 2 * (counts[max(start, end)] - counts[start])
+
+    return added
 
 
 def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:
@@ -97,26 +108,36 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     people = [m for m in mentions if m.cls == "Person"]
     states = [m for m in mentions if m.cls in ("Country", "Organization")]
     holder: dict[str, Mention] = {}        # state id -> its titled person
+    # (state id, title) -> the person named with that title: "the Estonian ambassador" after
+    # "Estonian Prime Minister X" is not X (mentions.yaml distinct_titles)
+    holder_as: dict[tuple[str, str], Mention] = {}
+    distinct = _distinct_titles(lang)
     titled: dict[str, Mention] = {}        # title -> the last person named with it
+    # title -> the last person named with it as a subject: "US President X met Chinese
+    # President Y. The president said...": the one who acted, not the last named
+    acting: dict[str, Mention] = {}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
     contractions = _contractions(lang)
     openers = _determiners(lang) | contractions
+    formal_words = _formal_words(doc, lang)
     for start, end, title in _titles(doc, lang):
-        state = next((m for m in states if end <= m.tok_start <= end + near + _formal_words(doc[end:m.tok_start], lang)
+        state = next((m for m in states if end <= m.tok_start <= end + near + formal_words(end, m.tok_start)
                       and _only_links(doc[end:m.tok_start], lang)), None)
         # "le président de la République française": the state's name holds the title's last words
         state = state or next((m for m in states if start < m.tok_start < end < m.tok_end), None)
         # "the Japanese prime minister", "Japan's prime minister": the state before the title
         prior = None if state is not None else _state_before(doc, start, states, lang)
         after = state.tok_end if state else end
-        # "le président turc a félicité X": a verb between makes X another person
+        # "le président turc a félicité X", "Japan's prime minister met Joe Biden": a verb
+        # between makes X another person
         named = next((m for m in people if after <= m.tok_start <= after + near
                       and not _has_verb(doc[after:m.tok_start])), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
-        # welcomed the Prime Minister of Sweden" names another one)
-        before = next((m for m in people if start - 3 <= m.tok_end <= start
+        # welcomed the Prime Minister of Sweden" names another one), nor one that ends the
+        # sentence before ("...met X this afternoon. The Prime Minister")
+        before = next((m for m in people if start - 3 <= m.tok_end <= start and m.tok_start >= doc[start].sent.start
                        and not _has_verb(doc[m.tok_end:start])), None)
         if before is not None and start > 0 and doc[start - 1].text == ",":
             named = before  # "X, Premier ministre de l'Inde, Y, ...": the title is X's apposition
@@ -124,8 +145,17 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         if named is not None:
             # "le ministre des Armées X", later "le ministre": the title's head word too
             titled[title] = titled[title.split()[0]] = named
-            if state is not None or prior is not None:
-                holder[(state or prior).ref.id] = named
+            if _is_subject(doc[named.tok_start:named.tok_end].root):
+                acting[title] = acting[title.split()[0]] = named
+            # "Prime Minister X of Denmark": the state after the name
+            state = state or prior or next((m for m in states if named.tok_end < len(doc)
+                                            and m.tok_start in (named.tok_end + 1, named.tok_end + 2)
+                                            and _only_links(doc[named.tok_end:m.tok_start], lang)
+                                            and doc[named.tok_end].lower_ not in openers), None)
+            if state is not None:
+                holder[state.ref.id] = named
+                for word in _title_keys(title):
+                    holder_as[(state.ref.id, word)] = named
             continue
         # "le ministre", "du président": a determiner, or a contraction that holds one
         # (the contraction stays out of the mention: it is the preposition that marks it)
@@ -139,34 +169,72 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
             owned = owner_first < prior.tok_start or prior.tok_end < start
             if not owned:
                 continue
-            if prior.ref.id in holder:
-                person, stop, first = holder[prior.ref.id], end, owner_first
+            if (held := _holder(holder, holder_as, prior.ref.id, title, distinct)
+                    or _known_holder(titled.get(title), prior.ref)) is not None:
+                # "President X ... the Ukrainian president": X, when X is Ukraine's leader
+                person, stop, first = held, end, owner_first
             else:
                 if prior.kind == "state" and not taken & set(range(start, end)):
                     added.append(_official(doc, owner_first, end, prior.ref))
                 continue
-        elif state is not None and state.ref.id in holder:
-            person, stop = holder[state.ref.id], state.tok_end
+        elif state is not None and _holder(holder, holder_as, state.ref.id, title, distinct) is not None:
+            person, stop = _holder(holder, holder_as, state.ref.id, title, distinct), state.tok_end
+        elif home is not None and determined and title in home_titles(lang, home) \
+                and (state is None or not _of_state(doc[end:state.tok_start], lang)) \
+                and not taken & set(range(start, end)):
+            # (not "the Prime Minister of Sweden": an office of its own state)
+            # "le président de la République" on the publisher's own site: its holder, else the state
+            person = acting.get(title) or titled.get(title) or titled.get(title.split()[0])
+            # whose office the holder named holds: "Danish Prime Minister X" is Denmark's
+            held = next((state_id for state_id, holding in holder.items() if person is not None
+                         and holding.ref.id == person.ref.id), None)
+            if person is None or (person.state is not None and person.state.id != home.id) \
+                    or (held is not None and held != home.id):
+                added.append(_official(doc, first, end, home))
+                continue
+            stop = end
         elif state is None and determined and title in titled and not taken & set(range(start, end)):
-            # a bare title after a determiner: the one who holds it in this article
-            person, stop = titled[title], end
+            # a bare title after a determiner: the one who holds it in this article, the
+            # one who acted when two were named with it
+            person, stop = acting.get(title, titled[title]), end
         elif state is not None and state.kind == "state" and determined and _of_state(doc[end:state.tok_start], lang):
             # "le Premier ministre indien", no holder named: the state acts through its office
             added.append(_official(doc, first, state.tok_end, state.ref))
             continue
-        elif home is not None and determined and title in home_titles(lang) and not taken & set(range(start, end)):
-            # "le président de la République" on the publisher's own site: its holder, else the state
-            person = titled.get(title) or titled.get(title.split()[0])
-            if person is None or (person.state is not None and person.state.id != home.id):
-                added.append(_official(doc, first, end, home))
-                continue
-            stop = end
         else:
             continue
         span = doc[first:stop]
         added.append(Mention(first, stop, span.start_char, span.end_char, span.text,
                              person.ref, "title", state=person.state))
     return added
+
+
+def _known_holder(person, state):
+    """``person`` if the gazetteer makes them a leader of ``state``, else None."""
+    return person if person is not None and person.state is not None and person.state.id == state.id else None
+
+
+def _holder(holder: dict, holder_as: dict, state_id: str, title: str, distinct: frozenset[str]):
+    """Who holds ``title`` for a state: the person named with it; else, unless the title
+    is an office of its own (an ambassador, a spokesman), the one named with another title
+    ("le chef de l'État russe" after "le président russe X")."""
+    if (state_id, title) in holder_as:
+        return holder_as[(state_id, title)]
+    if _title_keys(title) & distinct:
+        return None
+    return holder.get(state_id)
+
+
+@lru_cache(maxsize=None)
+def _distinct_titles(lang: str) -> frozenset[str]:
+    return mention_words(lang)["distinct_titles"]
+
+
+def _title_keys(title: str) -> set[str]:
+    """A title and the words that name it alone: "ministre" for "ministre des Armées",
+    "minister" for "foreign minister"."""
+    words = title.split()
+    return {title, words[0], words[-1]}
 
 
 def _has_verb(tokens) -> bool:
@@ -321,11 +389,14 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     # a lone word the NER took for a new person ("Kim") is the one named in full
     taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
-    for token in doc:
+    pronouns = _pronouns(doc.lang_)
+    for token in doc if owners else ():
         ids = owners.get(token.text)
-        if token.is_stop or token.lower_ in _pronouns(doc.lang_):
+        if not ids or len(ids) != 1:
+            continue  # most words are no word of a name (looked at first: the cheapest test)
+        if token.is_stop or token.lower_ in pronouns:
             continue  # "Il" is a pronoun, not the last word of "Kim Jong Il"
-        if ids and len(ids) == 1 and token.i not in taken and token.idx >= first_seen[token.text]:
+        if token.i not in taken and token.idx >= first_seen[token.text]:
             added.append(replace(full[next(iter(ids))], tok_start=token.i, tok_end=token.i + 1,
                                  start=token.idx, end=token.idx + len(token.text), text=token.text))
     return added
@@ -405,6 +476,7 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     mentions = mentions + _country_mentions(doc, mentions, lang)
     mentions = mentions + _ellipsis_mentions(doc, mentions, lang)
     titled = mentions + _title_mentions(doc, mentions, lang, home)
+    titled = titled + _government_mentions(doc, titled, lang)
     titled.sort(key=lambda m: m.tok_start)
     singular = _pronoun_mentions(doc, titled, lang)
     return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
@@ -414,6 +486,78 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
 @lru_cache(maxsize=None)
 def _actor_pronouns(lang: str) -> frozenset[str]:
     return mention_words(lang)["actor_pronouns"]
+
+
+@lru_cache(maxsize=None)
+def _government_nouns(lang: str) -> frozenset[str]:
+    return mention_words(lang)["government_nouns"]
+
+
+def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Poland has deployed 2,000 troops to Lithuania, the government said": a government
+    the text does not name, as a subject, stands for the one state that is a subject in its
+    sentence, else in the sentence before (an "official" mention of it). Not where a state
+    qualifies it ("the Polish government", "the government in Vilnius": a mention already)."""
+    nouns = _government_nouns(lang)
+    if not nouns or not doc.has_annotation("DEP"):
+        return []
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    determiners = _determiners(lang)
+    added = []
+    for token in doc:
+        if token.lower_ not in nouns or not token.dep_.startswith("nsubj") or token.i in taken:
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].is_lower:
+            first -= 1  # "the defence ministry"
+        if first == 0 or doc[first - 1].lower_ not in determiners or doc[first - 1].lower_ != "the":
+            continue
+        seat = _seat(doc, mentions, token)
+        if seat is not None:
+            # "the authorities in Kyiv condemned": the state whose capital it sits in
+            added.append(_official(doc, first - 1, token.i + 1, seat))
+            continue
+        if any(c.i in taken or c.dep_ in ("nmod", "nmod:poss") for c in token.children):
+            continue  # "the government of Japan", "the Japanese government": named already
+        state = _subject_state(doc, mentions, token.sent) or (
+            _subject_state(doc, mentions, doc[token.sent.start - 1].sent) if token.sent.start > 0 else None)
+        if state is not None:
+            added.append(_official(doc, first - 1, token.i + 1, state))
+    return added
+
+
+def _seat(doc, mentions: list[Mention], token):
+    """The state of the capital a government noun sits "in" ("the government in Tehran"), or None."""
+    for child in token.children:
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "in" for c in child.children):
+            place = next((m for m in mentions if m.tok_start <= child.i < m.tok_end and m.ref.cls == "Place"), None)
+            if place is not None and place.state is not None:
+                return place.state
+    return None
+
+
+def _subject_state(doc, mentions: list[Mention], sentence):
+    """The one state that is a subject in ``sentence`` (a capital standing for it counts), or None."""
+    states = {m.country.id: m.country for m in mentions
+              if sentence.start <= m.tok_start < sentence.end and m.country is not None
+              and _subject_or_joined(doc[m.tok_start:m.tok_end].root)}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _subject_or_joined(token) -> bool:
+    """A subject, or a name joined to one ("Germany and France said")."""
+    return token.dep_.startswith("nsubj") or (token.dep_ == "conj" and token.head.dep_.startswith("nsubj"))
+
+
+def _actor_of(subject, actors: dict):
+    """The state or body a subject names: itself, or the one that qualifies its noun ("the
+    Japanese government", "the government of Japan", "Japan's foreign ministry")."""
+    if subject.i in actors:
+        return actors[subject.i]
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((actors[c.i] for c in subject.children
+                 if c.i in actors and c.dep_ in ("amod", "nmod", "nmod:poss", "compound")), None)
 
 
 def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -429,7 +573,7 @@ def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
         if token.lower_ not in pronouns or not token.dep_.startswith("nsubj") or token.head.dep_ != "ccomp":
             continue
         speech = token.head.head
-        sayer = next((actors[c.i] for c in speech.children if c.dep_.startswith("nsubj") and c.i in actors), None)
+        sayer = next((_actor_of(c, actors) for c in speech.children if c.dep_.startswith("nsubj")), None)
         if sayer is not None:
             added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
                                  token.text, sayer.ref, "pronoun", state=sayer.state))

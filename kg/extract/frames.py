@@ -51,15 +51,22 @@ class Frame:
     split_counts: bool = False  # one claim per count of the frame's units ("100 missiles et 200 obusiers")
     verbless: bool = False  # the trigger counts only where no verb takes it (a headline, "le nombre de soldats")
     not_after: frozenset[str] = frozenset()  # "$5 million in support": a word right before the trigger that changes its sense
-    not_object_of: frozenset[str] = frozenset()  # "to discuss support": verbs whose object a noun trigger is only a topic of
+    not_object_of: frozenset[str] = frozenset()  # "to discuss support", "over its support": verbs or prepositions that make a noun trigger a topic
     yields_to: frozenset[str] = frozenset()  # claim types whose claim on the same trigger takes the word ("welcomed X to Y")
     split_domains: bool = False  # "cooperation in defence, trade and energy": one claim per domain of the noun's own list
     objects: frozenset[str] = frozenset()  # if given, the nouns the trigger's object must be ("has troops in X")
+    predicative: bool = False  # a noun trigger counts only as a copula's predicate ("Russia is a threat")
     # "accuse X de vouloir envahir": an infinitive after the trigger tells an act (its accusers
     # are its source), no statement
     not_before_infinitive: bool = False
     not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
     home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
+
+    def __hash__(self) -> int:
+        # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
+        # the id alone tells frames apart, where hashing every field (each role rule's
+        # tuples) cost more than the look-up saved; equal frames have equal ids
+        return hash(self.id)
 
     @property
     def agent(self) -> RoleRule | None:
@@ -114,7 +121,7 @@ def _frame(raw: dict) -> Frame:
                  _lowered(triggers.get("only_reflexive")), raw.get("split_counts", False),
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
-                 raw.get("not_before_infinitive", False),
+                 raw.get("predicative", False), raw.get("not_before_infinitive", False),
                  _lowered(raw.get("not_subjects")), raw.get("home_acts", False))
 
 

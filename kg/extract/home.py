@@ -130,6 +130,12 @@ def _home_bodies(lang: str) -> tuple[str, ...]:
     return tuple(_publishers(lang).get("home_bodies") or ())
 
 
-def home_titles(lang: str) -> frozenset[str]:
-    """Titles that, with no state beside them, are an office of the publisher's state."""
-    return frozenset(w.lower() for w in _publishers(lang)["home_titles"])
+@lru_cache(maxsize=None)
+def home_titles(lang: str, home=None) -> frozenset[str]:
+    """Titles that, with no state beside them, are an office of the publisher's state
+    ``home`` (an EntityRef): the language's, and the offices of that state alone ("the
+    Prime Minister" on the British government's pages, a foreign one on the State
+    Department's)."""
+    data = _publishers(lang)
+    own = (data.get("home_offices") or {}).get(home.qid, ()) if home is not None else ()
+    return frozenset(w.lower() for w in (*data["home_titles"], *own))

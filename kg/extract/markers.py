@@ -34,6 +34,17 @@ def phrase_start(doc, mention) -> int:
     A demonym belongs to the noun it qualifies ("les forces russes" starts at
     "les"); a name starts where its determiners start ("la Corée du Nord").
     """
+    # asked for each frame, trigger and cue that looks at the mention (six times a
+    # mention on dev): found once per Doc, by what the walk back reads of the mention
+    key = (mention.tok_start, mention.demonym, mention.cls)
+    found = doc.user_data.setdefault("kg_phrase_start", {})
+    start = found.get(key)
+    if start is None:
+        start = found[key] = _phrase_start(doc, mention)
+    return start
+
+
+def _phrase_start(doc, mention) -> int:
     if mention.demonym:
         head = _qualified_by_demonym(doc, mention.tok_start, mention.tok_end)
         if (facet := _facet_of_first_conjunct(doc, head)) is not None:
@@ -160,6 +171,13 @@ def _facet_start(doc, start: int, links) -> int:
         noun -= 1  # "l'intégrité territoriale de"
     if doc[noun].lower_ not in facets:
         return start
+    while noun > 0:
+        if doc[noun - 1].pos_ == "ADJ" and doc[noun - 1].is_lower:
+            noun -= 1  # "the territorial integrity of"
+        elif noun > 1 and doc[noun - 1].lower_ in words["joiners"] and doc[noun - 2].lower_ in facets:
+            noun -= 2  # "the sovereignty and territorial integrity of"
+        else:
+            break
     while noun > 0 and (is_determiner(doc[noun - 1]) or (doc[noun - 1].like_num and doc[noun - 1].pos_ != "ADJ")):
         noun -= 1
     return noun
@@ -248,13 +266,14 @@ def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return words["place_nouns"], words["place_links"]
 
 
-def preceding_words(doc, start: int, sentence_start: int) -> list[str]:
+def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
-    words = []
-    for size in range(1, _MAX_MARKER_TOKENS + 1):
-        if start - size < sentence_start:
-            break
-        words.append(_join(doc[start - size:start]))
+    # asked again for the same token by each frame and cue: joined once per Doc
+    found = doc.user_data.setdefault("kg_preceding_words", {})
+    words = found.get((start, sentence_start))
+    if words is None:
+        words = found[(start, sentence_start)] = tuple(
+            _join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
     return words
 
 
@@ -368,7 +387,7 @@ def is_outlet(doc, mention) -> bool:
         return True
     # "a déclaré X au quotidien Y": whom a speech verb addresses, by the language's link words
     root = _root(doc, mention)
-    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in _speech_verbs(doc.lang_)
+    return (doc.has_annotation("DEP") and root.head.lemma_.lower() in speech_verbs(doc.lang_)
             and any(c.dep_ == "case" and c.lower_ in words["outlet_links"] for c in root.children))
 
 
@@ -387,7 +406,8 @@ def reports_only(doc, mention) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _speech_verbs(lang: str) -> frozenset[str]:
+def speech_verbs(lang: str) -> frozenset[str]:
+    """Every lemma of the attribution lexicon's speech verbs (``verbs`` and ``incise_verbs``)."""
     from .frames import attribution_lexicon
 
     lexicon = attribution_lexicon(lang)
@@ -678,10 +698,18 @@ def _modifies_other(root, trigger) -> bool:
     return noun.i != trigger.head.i and noun.i not in _trigger_subject(trigger)
 
 
-def _trigger_subject(trigger) -> set[int]:
+def _trigger_subject(trigger) -> frozenset[int]:
     """Tokens of the trigger's subject: its own, the one of the verb it depends on
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
+    # asked for each mention a trigger's roles weigh: found once per trigger
+    found = trigger.doc.user_data.setdefault("kg_trigger_subject", {})
+    if trigger.i not in found:
+        found[trigger.i] = frozenset(_find_trigger_subject(trigger))
+    return found[trigger.i]
+
+
+def _find_trigger_subject(trigger) -> set[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
         if verb is None or _someone_elses(trigger, verb):
@@ -709,8 +737,18 @@ def _owns_judged(anchor, trigger) -> bool:
     word = trigger
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    return (trigger.pos_ == "ADJ" and word.dep_ == "amod" and anchor.dep_ == "nmod:poss"
-            and anchor.head.i == word.head.i)
+    if trigger.pos_ != "ADJ" or word.dep_ != "amod":
+        return False
+    if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
+        return True
+    # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
+    # possessive pronoun owns the act for its clause's subject (or who qualifies it)
+    act = word.head
+    if not any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in act.children) or act.dep_ not in ("obj", "nsubj"):
+        return False
+    subject = anchor if anchor.dep_.startswith("nsubj") else (
+        anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
+    return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
 
 
 def _owns(anchor, trigger) -> bool:

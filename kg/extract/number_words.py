@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import Token, find_numbers
 
@@ -33,6 +34,10 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+|(?!-(?=[^\W\d_]))[^\w
 
 #: how far (in tokens) an opener ("between") looks for its joiner ("and")
 _RANGE_REACH = 8
+
+#: kg.text.fold of one word: every word of each sentence with a count is folded, and
+#: the same few hundred words come back sentence after sentence
+_fold_word = lru_cache(maxsize=4096)(fold)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def find_number_words(text: str, lang: str, ranges: dict[str, set[str]] | None =
         words = tokens[occurrence.start:occurrence.end]
         start, end = words[0].start, words[-1].end
         numbers.append(WrittenNumber(start, end, text[start:end], int(value),
-                                     tuple(fold(w.word) for w in words)))
+                                     tuple(_fold_word(w.word) for w in words)))
     return numbers
 
 
@@ -90,7 +95,7 @@ def _cut_ranges(tokens: list[_Token], ranges: dict[str, set[str]]) -> None:
     joiners: set[str] = set()
     reach = 0
     for index, token in enumerate(tokens):
-        word = fold(token.word)
+        word = _fold_word(token.word)
         if reach and word in joiners:
             token.separated = True
             if index + 1 < len(tokens):

@@ -52,7 +52,7 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
     cache = doc.user_data.setdefault("kg_phrases", {})
     scanned = cache.get((lang, key))
     if scanned is None:
-        found = list(_scan(lowered_words(doc), _phrase_index(lang, key)))
+        found = list(_scan(lowered_words(doc), _phrase_index(lang, key), _word_positions(doc)))
         scanned = cache[(lang, key)] = found, [match[0] for match in found]
     found, starts = scanned
     # matches are in text order: the range's are found by bisection, not by reading the
@@ -61,13 +61,27 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
     return (match for match in found[first:last] if match[1] <= end)
 
 
-def _scan(words: list[str], index):
-    i, count = 0, len(words)
-    while i < count:
-        entries = index.get(words[i])  # most words open no phrase: one look-up, nothing built
-        hit = entries and next(((w, p) for w, p in entries if tuple(words[i:i + len(w)]) == w), None)
+def _word_positions(doc) -> dict[str, list[int]]:
+    """Where each (lowered) word of the Doc stands, computed once per Doc."""
+    positions = doc.user_data.get("kg_word_positions")
+    if positions is None:
+        positions = {}
+        for i, word in enumerate(lowered_words(doc)):
+            positions.setdefault(word, []).append(i)
+        doc.user_data["kg_word_positions"] = positions
+    return positions
+
+
+def _scan(words: list[str], index, positions: dict[str, list[int]]):
+    """The phrases of ``index`` in ``words``, from left to right, each taking the longest
+    phrase that starts there and the words it covers. Only the words that open a phrase
+    are visited (the Doc is scanned once per phrase list: most words open none)."""
+    opening = sorted(i for word in index.keys() & positions.keys() for i in positions[word])
+    covered = 0  # the end of the last phrase found
+    for i in opening:
+        if i < covered:
+            continue
+        hit = next(((w, p) for w, p in index[words[i]] if tuple(words[i:i + len(w)]) == w), None)
         if hit:
             yield i, i + len(hit[0]), hit[1]
-            i += len(hit[0])
-        else:
-            i += 1
+            covered = i + len(hit[0])

@@ -21,7 +21,7 @@ from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues, name_the_holder
 from .claims import frame_claims
-from .context import SentenceContext, doc_text
+from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
@@ -294,7 +294,7 @@ def _remember(article: _Article, findings) -> None:
 def _open_quotation(article: _Article, sentence, cues) -> None:
     """"Defence Secretary X said:" speaks the paragraph that follows; a paragraph's
     end closes what an earlier one opened."""
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     sayers = [c for c in cues if c.verb and c.stance == "claims"]
     if text.endswith(":") and sayers:
         article.speaking = sayers[-1:]
@@ -304,7 +304,7 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
 
 def _ends_paragraph(sentence) -> bool:
     following = doc_text(sentence.doc)[sentence.end_char:sentence.end_char + 8]
-    return "\n" in sentence.text.rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
+    return "\n" in sentence_text(sentence).rstrip(" ")[-1:] or following.lstrip(" ").startswith("\n") or not following
 
 
 def _cues_for(trigger, cues, lang: str) -> list:

@@ -40,8 +40,12 @@ def position_claims(ctx) -> list[tuple[Claim, object]]:
     organisations = [m for m in ctx.mentions if m.cls in ("Country", "Organization") and not m.acts_for_state]
     results = []
     seen = set()
-    for i, end, title in find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end):
-        person = _person_near(doc, people, i, end, organisations)
+    found = list(find_phrases(doc, ctx.lang, lexicon.titles, sentence.start, sentence.end))
+    starts = [i for i, _end, _title in found]
+    for i, end, title in found:
+        # "chief of staff to Prime Minister Y": Y holds the title right before the name
+        others = [s for s in starts if s > i]
+        person = _person_near(doc, people, i, end, organisations, others)
         if person is None:
             continue
         organisation = _organisation_for(doc, organisations, person, i, end)
@@ -91,7 +95,7 @@ def _home_office(ctx, title: str):
     """"M. X, ministre délégué chargé de la francophonie" on a state's own site: its minister."""
     from .home import home_titles
 
-    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang) else None
+    return ctx.home if ctx.home is not None and title.lower() in home_titles(ctx.lang, ctx.home) else None
 
 
 def _note(claim: Claim, title, person, organisation, known) -> None:
@@ -135,10 +139,13 @@ def _known_state(person):
     return state.ref if state is not None else None
 
 
-def _person_near(doc, people, start: int, end: int, organisations=()):
-    # "le président turc a félicité X": a verb between makes X another person
+def _person_near(doc, people, start: int, end: int, organisations=(), other_titles=()):
+    # "The Prime Minister spoke to Danish Prime Minister X", "le président turc a félicité X":
+    # a verb between makes X another person, and so does another title between ("chief of
+    # staff to Prime Minister X")
     after = [m for m in people if end <= m.tok_start <= end + _MAX_GAP
-             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])]
+             and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:m.tok_start])
+             and not any(end <= s < m.tok_start for s in other_titles)]
     if after:
         return after[0]
     # "Kallas, the EU's foreign policy chief"; not "Kallas welcomed the Moldovan Prime
@@ -157,6 +164,12 @@ def _person_near(doc, people, start: int, end: int, organisations=()):
                and not any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in _WORD_MARKS)
                            for t in doc[end:m.tok_start - 1])]
     return apposed[0] if apposed else None
+
+
+def _place_links(lang: str) -> frozenset[str]:
+    from .mention_words import mention_words
+
+    return mention_words(lang)["place_links"]
 
 
 def _sent_to(doc, mention) -> bool:
@@ -181,11 +194,22 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         low, high = start, person.tok_start
     else:
         low, high = end, end + _MAX_GAP
+        # "X, Ukraine's defence minister, met his US counterpart": the title's phrase ends
+        # at a verb or a comma
+        high = next((t.i for t in doc[end:min(high, len(doc))] if t.pos_ in ("VERB", "AUX") or t.text == ","), high)
     # "Britain's ambassador to the UN, X": where the office sends its holder is not its own
     inside = [m for m in organisations if low <= m.tok_start < high and not _sent_to(doc, m)]
     inside.sort(key=lambda m: abs(m.tok_start - end))
     if inside:
         return inside[0]
+    if person.tok_start >= end:
+        # "Prime Minister X of Denmark": the state after the name, joined by a link word
+        links = _place_links(doc.lang_)
+        after = next((m for m in organisations if m.tok_start in (person.tok_end + 1, person.tok_end + 2)
+                      and person.tok_end < len(doc) and doc[person.tok_end].lower_ in links
+                      and all(t.pos_ == "DET" for t in doc[person.tok_end + 1:m.tok_start])), None)
+        if after is not None:
+            return after
     # English puts the state before the title: "Russian President Vladimir Putin", but
     # not across a comma ("troops to Lithuania, Defence Minister X said")
     before = [m for m in organisations if start - 3 <= m.tok_start and m.tok_end <= start

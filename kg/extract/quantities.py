@@ -149,6 +149,8 @@ class _Rules:
         self.not_cue_before = (re.compile(rf"{any_phrase(not_cues)}\s*$", re.IGNORECASE)
                                if not_cues else None)
         self.reference_before = re.compile(rf"{any_phrase(lexicon['not_after'])}\s*$", re.IGNORECASE)
+        # how far back a reference word can start: its characters other than spaces
+        self.reference_reach = max((sum(not c.isspace() for c in w.strip()) for w in lexicon["not_after"]), default=0)
         self.measure_after = re.compile(rf"\s*(?:{_suffix_words(lexicon['not_before'])})", re.IGNORECASE)
         self.measure = re.compile(any_phrase(lexicon["not_before"]), re.IGNORECASE)
         self.link = re.compile(rf"\s*(?:{any_phrase(lexicon['unit_links'])}\s*)?", re.IGNORECASE)
@@ -225,7 +227,7 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
     """``core`` matched ``marked`` (numbers in words masked), whose offsets are ``text``'s;
     the words around the number are read in ``text``."""
     start, end = core.start(), core.end()
-    if rules.reference_before.search(text, 0, start) or rules.measure_after.match(text, end):
+    if _after_reference(text, start, rules) or rules.measure_after.match(text, end):
         return None
     cue = rules.cue_before.search(text, max(0, start - 40), start)
     if cue and rules.not_cue_before and rules.not_cue_before.search(text, max(0, start - 40), start):
@@ -275,6 +277,18 @@ def _build(kind: str, core: re.Match, marked: str, text: str, rules: _Rules,
     if unit_end is not None:
         end = unit_end
     return QuantityMatch(start, end, text[start:end], Quantity(unit=unit, **fields))
+
+
+def _after_reference(text: str, start: int, rules: _Rules) -> bool:
+    """Does a reference word ("article", "Leopard") end right before ``start``, spaces
+    aside? The pattern is tried only over the last words before it (as many characters
+    other than spaces as the longest reference word holds), not from the sentence's
+    start at each number (a match ends at ``start``, so it cannot begin earlier)."""
+    at, counted = start, 0
+    while at > 0 and counted < rules.reference_reach:
+        at -= 1
+        counted += not text[at].isspace()
+    return rules.reference_before.search(text, at, start) is not None
 
 
 def _sign_at_end(written: str, rules: _Rules) -> str | None:

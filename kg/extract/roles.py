@@ -61,6 +61,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
                     roles[agent].append(mention.ref)
+                    # "The Chinese foreign ministry said China opposed...": the state once
+                    used.add((agent, mention.ref.id))
                     if notes is not None:
                         notes[(agent, mention.ref.id)] = role_note(mention, step="speaker")
             continue
@@ -284,8 +286,10 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         # the phrase's head noun, however many nouns stand before it
         noun = noun.head
         governors.add(noun.i)
-    if noun.i != trigger.i and noun.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass"):
-        governors.add(noun.head.i)  # "imposed visa bans on X": the phrase's verb, as for a one-word noun
+    if noun.i != trigger.i and (noun.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass")
+                                or (noun.dep_ == "obl" and noun.head.pos_ == "AUX")):
+        # "imposed visa bans on X": the phrase's verb, as for a one-word noun ("is in X for a state visit")
+        governors.add(noun.head.i)
     count = trigger.head
     if (trigger.pos_ in ("NOUN", "PROPN") and count.i < trigger.i and count.lower_ in mention_words(doc.lang_)["count_nouns"]):
         # "des centaines de soldats tchadiens au Niger": the count's complements are its
@@ -338,6 +342,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
+    if _in_subordinate(anchor, trigger):
+        return False  # "arrived in Tallinn, as the two seek to deepen cooperation in the Gulf of Finland"
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
@@ -715,6 +721,19 @@ def _pair_says(ctx: SentenceContext) -> bool:
     return False
 
 
+def _pair_is_object(ctx: SentenceContext, trigger) -> bool:
+    """Is "the two countries" ("both countries") the trigger verb's object?"""
+    if not ctx.pair or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = ctx.sentence.doc
+    for start, end, _phrase in find_phrases(doc, ctx.lang, claim_lexicon(ctx.lang).pair_anaphora,
+                                            trigger.i + 1, ctx.sentence.end):
+        head = doc[start:end].root
+        if head.dep_ == "obj" and head.head.i == trigger.i:
+            return True
+    return False
+
+
 def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Ils ont condamné ce déploiement": the target (the role the speech is about) is
     who deployed (the agent of the claim reported before), as the article said before."""
@@ -723,6 +742,10 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
     if roles.get(about) or not roles.get(speaker):
         return
     doc = ctx.sentence.doc
+    if _pair_is_object(ctx, trigger) and not {r.id for r in roles[speaker]} & {p.id for p in ctx.pair}:
+        # "The Kremlin accused both countries of ...": the article's pair is spoken of
+        roles[about] = list(ctx.pair)
+        return
     following = {t.lower_ for t in doc[trigger.i + 1:min(trigger.i + 5, ctx.sentence.end)] if _anaphoric(t)}
     # "a dénoncé à plusieurs reprises ces mesures": the verb's object, however far
     following |= {t.lower_ for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
-from .context import doc_text
+from .context import doc_text, sentence_text
 from .mention_words import mention_words
 from .frames import claim_lexicon
 from .phrases import find_phrases
@@ -27,16 +28,33 @@ __all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "name_own_trea
 def has_treaty_noun(sentence, lang: str) -> bool:
     """Does the sentence name a treaty? A noun of one word by its lemma ("treaties"),
     a longer one as a whole ("security agreement", not "Security Council")."""
-    nouns = claim_lexicon(lang).treaty_nouns
+    # asked of each sentence by the article's reading and again by its obligations: once
+    found = sentence.doc.user_data.setdefault("kg_treaty_noun", {})
+    key = (sentence.start, sentence.end, lang)
+    if key not in found:
+        found[key] = _reads_treaty_noun(sentence, lang)
+    return found[key]
+
+
+def _reads_treaty_noun(sentence, lang: str) -> bool:
+    single, longer = _treaty_nouns(lang)
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    if any(noun in lemmas for noun in nouns if " " not in noun):
+    if not single.isdisjoint(lemmas):
         return True
-    longer = tuple(noun for noun in nouns if " " in noun)
     return any(True for _ in find_phrases(sentence.doc, lang, longer, sentence.start, sentence.end))
+
+
+@lru_cache(maxsize=None)
+def _treaty_nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The lexicon's treaty nouns of one word, and the longer ones."""
+    nouns = claim_lexicon(lang).treaty_nouns
+    return frozenset(n for n in nouns if " " not in n), tuple(n for n in nouns if " " in n)
 
 
 def _find_words(text: str, phrase: str) -> int:
     """Where ``phrase`` stands in ``text`` as whole words ("consult", not "Consultative"), or -1."""
+    if phrase not in text:  # most phrases are in no sentence: no pattern to look up
+        return -1
     match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
     return match.start() if match else -1
 
@@ -46,7 +64,7 @@ def obligation_claims(ctx, pair: list[EntityRef], article_has_treaty: bool) -> l
     declared = obligation_type()
     if declared is None or not (has_treaty_noun(ctx.sentence, ctx.lang) or article_has_treaty):
         return []
-    text = ctx.sentence.text.lower().replace("\u2019", "'")
+    text = sentence_text(ctx.sentence).lower().replace("\u2019", "'")
     results = []
     for obligation, phrases in lexicon.obligations.items():
         hit = next((p for p in phrases if _find_words(text, p.lower()) >= 0), None)

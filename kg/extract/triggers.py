@@ -31,19 +31,39 @@ def _trigger_index(doc) -> dict[str, list[int]]:
         tagged = doc.has_annotation("POS")
         index = {}
         for t in doc:
-            if not tagged or t.pos_ in _TRIGGER_POS:
-                for word in {t.lemma_.lower(), t.lower_}:
-                    index.setdefault(word, []).append(t.i)
+            for word in _trigger_words(t, tagged):
+                index.setdefault(word, []).append(t.i)
         doc.user_data["kg_trigger_index"] = index
     return index
 
 
+def _trigger_words(token, tagged: bool) -> set[str]:
+    if tagged and token.pos_ not in _TRIGGER_POS:
+        return set()
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _sentence_trigger_words(sentence) -> frozenset[str]:
+    """The words of ``_trigger_index`` that a token of the sentence gives, once per
+    sentence: each frame then looks up only its lemmas the sentence holds, not all."""
+    doc = sentence.doc
+    by_sentence = doc.user_data.setdefault("kg_trigger_words", {})
+    words = by_sentence.get((sentence.start, sentence.end))
+    if words is None:
+        tagged = doc.has_annotation("POS")
+        words = by_sentence[(sentence.start, sentence.end)] = frozenset(w for t in sentence for w in _trigger_words(t, tagged))
+    return words
+
+
 def trigger_tokens(sentence, frame: Frame, lang: str):
     """Tokens of ``sentence`` that trigger ``frame``: lemma matches and noun phrases."""
+    lemmas = frame.lemmas & _sentence_trigger_words(sentence)
+    if not lemmas and not frame.nouns:
+        return []  # most frames, in most sentences: none of their words
     doc = sentence.doc
     index = _trigger_index(doc)
     others = _forms_of_siblings(frame, lang)
-    found = {doc[i] for lemma in frame.lemmas for i in index.get(lemma, ())
+    found = {doc[i] for lemma in lemmas for i in index.get(lemma, ())
              if sentence.start <= i < sentence.end and _voice_fits(doc[i], frame.voice)
              and (doc[i].lower_ in frame.lemmas or doc[i].lower_ not in others)
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
@@ -53,8 +73,10 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and _subject_fits(doc[i], frame.subjects)
              and not (frame.not_subjects and _subject_fits(doc[i], frame.not_subjects))
              and _object_fits(doc[i], frame.objects, lang)}
-    found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
-                 if _subject_fits(doc[start], frame.subjects))
+    if frame.nouns:  # half the frames have none: no phrase look-up for them
+        found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start,
+                                                                       sentence.end)
+                     if _subject_fits(doc[start], frame.subjects))
     return sorted(found, key=lambda t: t.i)
 
 
@@ -277,10 +299,17 @@ def other_sense(frame: Frame, trigger) -> bool:
     """"sending a clear message to", "to provide Ukraine with a $50 billion loan": a word
     after the trigger, in its clause, gives it another sense; so does one right before
     it ("$4 billion in support for": money, not a statement), and so does a verb it is
-    the object of ("to discuss support for": a topic talked about, no one's stance)."""
+    the object of ("to discuss support for": a topic talked about, no one's stance) or a
+    preposition that makes it the reason of another act ("sanctioned X over its support")."""
     if trigger.i > trigger.sent.start and trigger.doc[trigger.i - 1].lower_ in frame.not_after:
         return True
-    if trigger.head.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in frame.not_object_of:
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "thanked X for its leadership and for the package": the list's verb
+    if trigger.pos_ in ("NOUN", "PROPN") and frame.not_object_of and (
+            (first.head.i != first.i and first.head.lemma_.lower() in frame.not_object_of)
+            # "sanctioned X over its support for Y": the preposition that brings the noun in
+            or any(c.dep_ == "case" and c.lower_ in frame.not_object_of for c in trigger.children)):
         return True
     if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
