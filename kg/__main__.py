@@ -1,4 +1,4 @@
 """``python -m kg``: the same as the ``kg`` command."""
-from kg.cli import main
+from kg.cli.entry import run
 
-main()
+run()

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collector import with_tuned_collector
 from .errors import InputError
 from .model import Corpus
 from .output_folder import BUILD_FILES, OutputFolder
@@ -58,6 +59,7 @@ class BuildReport:
         return {"documents": len(corpus.documents), "entities": len(corpus.entities), "claims": len(corpus.claims)}
 
 
+@with_tuned_collector
 def build(paths, out_dir, *, progress=None, on_problem=None, max_bytes: int | None = None,
           jobs: int = 1, full: bool = False, options=None, scheduler: str | None = None,
           reuse: bool = True) -> BuildReport:

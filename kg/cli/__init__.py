@@ -5,19 +5,13 @@ Each command lives in its own module of this package and registers itself on
 """
 from __future__ import annotations
 
-import gc
 import importlib
 import warnings
 
 import click
 
+from ..collector import tuned_collector
 from ..errors import KgError
-
-
-#: the collector's thresholds (gc.set_threshold): allocations net of deallocations
-#: between two collections of the youngest generation, and collections of each
-#: generation between two of the next (Python's defaults: 700, 10, 10)
-COLLECTOR_THRESHOLDS = (10_000, 100, 10)
 
 
 class KgGroup(click.Group):
@@ -25,13 +19,6 @@ class KgGroup(click.Group):
 
     def invoke(self, ctx):
         from ..nlp import KgWarning
-
-        # kg keeps many small long-lived objects (models, gazetteer, lexicons, stored
-        # results): at Python's defaults the collector walks them about a thousand times
-        # a build, a fifth of an incremental build's CPU. Collecting less often costs no
-        # memory: an article's parse and results are freed by their reference counts
-        # (no cycles), and 78 articles read with the collector off left 936 objects
-        gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
         def show(message, category, *_args, **_kwargs):
             if issubclass(category, KgWarning):
@@ -41,7 +28,7 @@ class KgGroup(click.Group):
 
         default = warnings.showwarning
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), tuned_collector():
                 warnings.showwarning = show   # kg's own warnings: one line on stderr
                 return super().invoke(ctx)
         except KgError as exc:
