@@ -36,9 +36,9 @@ def test_a_bad_option_ends_with_clicks_status_2():
 def test_a_closed_pipe_is_no_traceback(tmp_path):
     out = tmp_path / "out"
     assert _kg("build", str(ARTICLES), "-o", str(out)).returncode == 0
-    listing = subprocess.Popen([sys.executable, "-m", "kg", "claims", "--format", "jsonl", "--graph", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    listing.stdout.readline()
-    listing.stdout.close()  # as `kg claims | head -1` does
-    listing.wait(timeout=60)
-    assert "Traceback" not in listing.stderr.read().decode()
+    with subprocess.Popen([sys.executable, "-m", "kg", "claims", "--format", "jsonl", "--graph", str(out)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as listing:
+        listing.stdout.readline()
+        listing.stdout.close()  # as `kg claims | head -1` does
+        listing.wait(timeout=60)
+        assert "Traceback" not in listing.stderr.read().decode()
