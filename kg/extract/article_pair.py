@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import EntityRef
+from .doc_memo import once_per_doc
 from .frames import claim_lexicon
 from .phrases import find_phrases
 
@@ -37,12 +38,8 @@ def _placed(doc, mention) -> bool:
     """Named after a preposition, as a place ("en Ukraine"), not as a partner ("avec Poutine")."""
     # each sentence looks back over the article's earlier mentions: read once per Doc,
     # by what the reading looks at of the mention (its words and its phrase's start)
-    key = (mention.tok_start, mention.tok_end, mention.demonym, mention.cls)
-    found = doc.user_data.setdefault("kg_placed", {})
-    placed = found.get(key)
-    if placed is None:
-        placed = found[key] = _read_as_placed(doc, mention)
-    return placed
+    return once_per_doc(doc, "kg_placed", (mention.tok_start, mention.tok_end, mention.demonym, mention.cls),
+                        _read_as_placed, doc, mention)
 
 
 def _read_as_placed(doc, mention) -> bool:

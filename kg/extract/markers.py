@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..profiles import profile
+from .doc_memo import once_per_doc
 from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
@@ -36,12 +37,8 @@ def phrase_start(doc, mention) -> int:
     """
     # asked for each frame, trigger and cue that looks at the mention (six times a
     # mention on dev): found once per Doc, by what the walk back reads of the mention
-    key = (mention.tok_start, mention.demonym, mention.cls)
-    found = doc.user_data.setdefault("kg_phrase_start", {})
-    start = found.get(key)
-    if start is None:
-        start = found[key] = _phrase_start(doc, mention)
-    return start
+    return once_per_doc(doc, "kg_phrase_start", (mention.tok_start, mention.demonym, mention.cls),
+                        _phrase_start, doc, mention)
 
 
 def _phrase_start(doc, mention) -> int:
@@ -269,12 +266,11 @@ def _place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 def preceding_words(doc, start: int, sentence_start: int) -> tuple[str, ...]:
     """The 1..4 words before token ``start``, joined, shortest first (lower case)."""
     # asked again for the same token by each frame and cue: joined once per Doc
-    found = doc.user_data.setdefault("kg_preceding_words", {})
-    words = found.get((start, sentence_start))
-    if words is None:
-        words = found[(start, sentence_start)] = tuple(
-            _join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
-    return words
+    return once_per_doc(doc, "kg_preceding_words", (start, sentence_start), _preceding, doc, start, sentence_start)
+
+
+def _preceding(doc, start: int, sentence_start: int) -> tuple[str, ...]:
+    return tuple(_join(doc[start - size:start]) for size in range(1, min(_MAX_MARKER_TOKENS, start - sentence_start) + 1))
 
 
 def _join(tokens) -> str:
@@ -719,19 +715,16 @@ def _trigger_subject(trigger) -> frozenset[int]:
     ("la France s'engage à fournir"), or for a noun, the subject of the verb that
     takes it ("Washington a critiqué la décision")."""
     # asked for each mention a trigger's roles weigh: found once per trigger
-    found = trigger.doc.user_data.setdefault("kg_trigger_subject", {})
-    if trigger.i not in found:
-        found[trigger.i] = frozenset(_find_trigger_subject(trigger))
-    return found[trigger.i]
+    return once_per_doc(trigger.doc, "kg_trigger_subject", trigger.i, _find_trigger_subject, trigger)
 
 
-def _find_trigger_subject(trigger) -> set[int]:
+def _find_trigger_subject(trigger) -> frozenset[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
         if verb is None or _someone_elses(trigger, verb):
-            return set()
-        return subject_tokens_of(verb)
-    return subject_tokens_of(trigger)
+            return frozenset()
+        return frozenset(subject_tokens_of(verb))
+    return frozenset(subject_tokens_of(trigger))
 
 
 def _names_before(anchor, trigger) -> bool:

@@ -18,8 +18,9 @@ from ..model import Claim, EntityRef, entity_id
 from ..trace import Span, note_claim_roles, role_note, trace_of
 from .article_pair import mentions_pair
 from .context import doc_text, sentence_text
-from .mention_words import mention_words
+from .doc_memo import once_per_doc
 from .frames import claim_lexicon
+from .mention_words import mention_words
 from .phrases import find_phrases
 
 __all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "name_own_treaty"]
@@ -29,11 +30,8 @@ def has_treaty_noun(sentence, lang: str) -> bool:
     """Does the sentence name a treaty? A noun of one word by its lemma ("treaties"),
     a longer one as a whole ("security agreement", not "Security Council")."""
     # asked of each sentence by the article's reading and again by its obligations: once
-    found = sentence.doc.user_data.setdefault("kg_treaty_noun", {})
-    key = (sentence.start, sentence.end, lang)
-    if key not in found:
-        found[key] = _reads_treaty_noun(sentence, lang)
-    return found[key]
+    return once_per_doc(sentence.doc, "kg_treaty_noun", (sentence.start, sentence.end, lang),
+                        _reads_treaty_noun, sentence, lang)
 
 
 def _reads_treaty_noun(sentence, lang: str) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..profiles import profile
 from .context import SentenceContext
+from .doc_memo import once_per_doc
 from .fields import nearest
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases
@@ -47,12 +48,12 @@ def _sentence_trigger_words(sentence) -> frozenset[str]:
     """The words of ``_trigger_index`` that a token of the sentence gives, once per
     sentence: each frame then looks up only its lemmas the sentence holds, not all."""
     doc = sentence.doc
-    by_sentence = doc.user_data.setdefault("kg_trigger_words", {})
-    words = by_sentence.get((sentence.start, sentence.end))
-    if words is None:
-        tagged = doc.has_annotation("POS")
-        words = by_sentence[(sentence.start, sentence.end)] = frozenset(w for t in sentence for w in _trigger_words(t, tagged))
-    return words
+    return once_per_doc(doc, "kg_trigger_words", (sentence.start, sentence.end), _read_trigger_words, sentence)
+
+
+def _read_trigger_words(sentence) -> frozenset[str]:
+    tagged = sentence.doc.has_annotation("POS")
+    return frozenset(w for t in sentence for w in _trigger_words(t, tagged))
 
 
 def trigger_tokens(sentence, frame: Frame, lang: str):
