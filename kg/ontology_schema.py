@@ -58,6 +58,7 @@ FRAME = Rule({
     "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement; (en-talk) prepositions too: "over its support"
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "home_acts?": bool,            # (en-acts) on a state's own pages, "have been imposed on X" (no agent) is its act
+    "since_spans?": bool,          # (en-more) "has visited X three times since 2018": no act of that date
     "not_subjects?": WORDS,        # (en-acts) the nouns it must not be: "the Bundeswehr sent two jets" hands nothing over
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out

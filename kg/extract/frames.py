@@ -61,6 +61,9 @@ class Frame:
     not_before_infinitive: bool = False
     not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
     home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
+    # "has visited Kyiv three times since 2018": a date after "since" opens the span the acts
+    # fell in, none of theirs (unless negated: "had not visited since 2019", the last time)
+    since_spans: bool = False
 
     def __hash__(self) -> int:
         # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
@@ -122,7 +125,7 @@ def _frame(raw: dict) -> Frame:
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
                  raw.get("predicative", False), raw.get("not_before_infinitive", False),
-                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False))
+                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False), raw.get("since_spans", False))
 
 
 @lru_cache(maxsize=None)
