@@ -119,6 +119,8 @@ ATTRIBUTIONS = {
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
+    "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
+    "seat_links?": WORDS,     # (en-more) the words between such a body and its city ("in")
 }
 
 DATES = {
