@@ -274,7 +274,9 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         # report of its topic; "an offer Moscow has rejected" answers its own sentence
         if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated or _speaks_of_reports(cue, lang)):
             if topics or not _says_something_else(doc, cue, lang):
-                article.reactions.append((cue, topics, sentence.start_char))
+                # "..., a claim Tehran has denied": it answers the reports made before it,
+                # in its own sentence too
+                article.reactions.append((cue, topics, doc[cue.token].idx))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
     titled = [c for c in cues if c.titled]
