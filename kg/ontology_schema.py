@@ -47,6 +47,7 @@ FRAME = Rule({
     "needs_unit?": [OneOf("units", noun="unit")],
     "item_nouns?": WORDS,
     "requires_item?": bool,
+    "kind_nouns?": WORDS,          # (en-more) "sent military aid to X": the kind of aid meets requires_item, no item
     "voice?": OneOf(("active", "passive", "any"), noun="voice"),
     "split?": OneOf("roles", by="type", noun="role"),
     "split_on?": OneOf("fields", by="type", noun="field"),

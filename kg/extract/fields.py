@@ -269,6 +269,20 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     return _counted_item(units, trigger.idx, ctx.lang)
 
 
+def names_kind(ctx: SentenceContext, frame: Frame, trigger) -> bool:
+    """Does the trigger's object name the kind of what is supplied ("sent military aid to
+    X"): aid all the same, though no item (the frame's ``kind_nouns``)? Not a noun further
+    off ("sent a letter about military aid")."""
+    if not frame.kind_nouns:
+        return False
+    windows = profile(ctx.lang).windows
+    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
+    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    doc = ctx.sentence.doc
+    return any(trigger.i in (doc[b - 1].i, doc[b - 1].head.i)
+               for _a, b, _ in find_phrases(doc, ctx.lang, frame.kind_nouns, start, end))
+
+
 def _in_relative_clause(token, trigger) -> bool:
     """"sent troops to X, which hosts nuclear weapons": an item in a relative clause that
     does not hold the trigger is that clause's."""

@@ -64,6 +64,8 @@ class Frame:
     # "has visited Kyiv three times since 2018": a date after "since" opens the span the acts
     # fell in, none of theirs (unless negated: "had not visited since 2019", the last time)
     since_spans: bool = False
+    # "sent military aid to X": nouns of the kind of aid that meet requires_item, naming no item
+    kind_nouns: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:
         # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
@@ -125,7 +127,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
                  raw.get("predicative", False), raw.get("not_before_infinitive", False),
-                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False), raw.get("since_spans", False))
+                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False), raw.get("since_spans", False),
+                 _lowered(raw.get("kind_nouns")))
 
 
 @lru_cache(maxsize=None)
