@@ -47,6 +47,7 @@ FRAME = Rule({
     "needs_unit?": [OneOf("units", noun="unit")],
     "item_nouns?": WORDS,
     "requires_item?": bool,
+    "kind_nouns?": WORDS,          # (en-more) "sent military aid to X": the kind of aid meets requires_item, no item
     "voice?": OneOf(("active", "passive", "any"), noun="voice"),
     "split?": OneOf("roles", by="type", noun="role"),
     "split_on?": OneOf("fields", by="type", noun="field"),
@@ -58,6 +59,7 @@ FRAME = Rule({
     "not_object_of?": WORDS,       # (lead) "to discuss support for X": a topic talked about, no statement; (en-talk) prepositions too: "over its support"
     "subjects?": WORDS,            # (fr-recall) the nouns a trigger's subject must be ("soldats sont arrivés")
     "home_acts?": bool,            # (en-acts) on a state's own pages, "have been imposed on X" (no agent) is its act
+    "since_spans?": bool,          # (en-more) "has visited X three times since 2018": no act of that date
     "not_subjects?": WORDS,        # (en-acts) the nouns it must not be: "the Bundeswehr sent two jets" hands nothing over
     "abroad?": OneOf("roles", by="type", noun="role"),   # (fr-recall) people who count only away from home
     "not_at_home?": OneOf("roles", by="type", noun="role"),  # (fr-talk) people whose own state is the place named drop out
@@ -118,6 +120,8 @@ ATTRIBUTIONS = {
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
+    "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
+    "seat_links?": WORDS,     # (en-more) the words between such a body and its city ("in")
 }
 
 DATES = {

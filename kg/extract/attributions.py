@@ -43,7 +43,8 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
         cue = next(((words, start - len(words.split())) for words in preceding_words(doc, start, sentence.start)
-                    if words in table), None) or _authored_source(doc, start, sentence.start, table, lexicon)
+                    if words in table), None) or _authored_source(doc, start, sentence.start, table, lexicon) \
+            or _seated_source(doc, mention, start, sentence.start, table, lexicon, mentions)
         if cue is not None:
             words, at = cue
             sources = [mention] + coordinated(doc, mentions[n + 1:], mention)
@@ -65,6 +66,29 @@ def _authored_source(doc, start: int, sentence_start: int, table, lexicon):
     before = noun
     while before > sentence_start and doc[before - 1].pos_ in ("DET", "ADJ"):
         before -= 1  # "according to a joint statement"
+    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
+    return (words, before - len(words.split())) if words else None
+
+
+def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon, mentions):
+    """"according to the defence ministry in Prague", "according to officials in Kyiv": a
+    body named by the city that seats it speaks for that city's state; (the preposition's
+    words, where they start), or None. A body named with a state of its own ("the South
+    Korean embassy in Kyiv") speaks for that state alone."""
+    if mention.cls != "Place" or mention.state is None:
+        return None
+    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.seat_links), None)
+    if link is None:
+        return None
+    noun = start - len(link.split()) - 1
+    if noun <= sentence_start or doc[noun].lower_ not in lexicon.body_nouns:
+        return None
+    before = noun
+    # "the Czech defence ministry": its determiner and modifiers, a few words at most
+    while before > max(sentence_start, noun - 4) and doc[before - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        before -= 1
+    if any(before <= m.tok_start < noun for m in mentions):
+        return None
     words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
     return (words, before - len(words.split())) if words else None
 

@@ -17,7 +17,7 @@ from ..gazetteer import load_gazetteer
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
-from .fields import add_fields, listed_domains
+from .fields import add_fields, listed_domains, names_kind
 from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
 from .mentions import entity_ref
@@ -111,7 +111,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     claim.date = source.date  # more of the same event: its date too
                     if claim.date is not None:
                         note_field(claim, "date", field_span(source, "date"), "inherit", **claim_pointer(source))
-                if frame.requires_item and not (claim.item or claim.quantity):
+                if frame.requires_item and not (claim.item or claim.quantity or names_kind(ctx, frame, anchor)):
                     continue
                 claims.append(claim)
                 if frame.split_domains:

@@ -50,6 +50,8 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         # sanctions jusqu'en janvier 2026": an act the article reports is done by the day it
         # was published; a later date is when something ends or is due
         dates = [d for d in ctx.dates if not dateline_start <= d.start < dateline_end and not _after(d.iso, ctx.published)]
+        if frame.since_spans and not _last_time(trigger, lexicon):
+            dates = [d for d in dates if d.text.split(maxsplit=1)[0].lower() not in lexicon.since]
         if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
             # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
             # after it happened at another time than the clause's; its own date, if any
@@ -98,6 +100,12 @@ def _other_clause(quantity, sentence, trigger) -> bool:
         return False
     joined = (verb.dep_ == "conj" and verb.head.i == trigger.i) or (trigger.dep_ == "conj" and trigger.head.i == verb.i)
     return joined and all(any(c.dep_.startswith("nsubj") for c in v.children) for v in (verb, trigger))
+
+
+def _last_time(trigger, lexicon) -> bool:
+    from .triggers import last_time  # triggers reads this module's nearest()
+
+    return last_time(trigger, lexicon)
 
 
 def _after(iso: str | None, published: str | None) -> bool:
@@ -259,6 +267,20 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
         return supplied
     units = [q for q in ctx.quantities if q.quantity.unit in frame.needs_unit]
     return _counted_item(units, trigger.idx, ctx.lang)
+
+
+def names_kind(ctx: SentenceContext, frame: Frame, trigger) -> bool:
+    """Does the trigger's object name the kind of what is supplied ("sent military aid to
+    X"): aid all the same, though no item (the frame's ``kind_nouns``)? Not a noun further
+    off ("sent a letter about military aid")."""
+    if not frame.kind_nouns:
+        return False
+    windows = profile(ctx.lang).windows
+    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
+    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    doc = ctx.sentence.doc
+    return any(trigger.i in (doc[b - 1].i, doc[b - 1].head.i)
+               for _a, b, _ in find_phrases(doc, ctx.lang, frame.kind_nouns, start, end))
 
 
 def _in_relative_clause(token, trigger) -> bool:

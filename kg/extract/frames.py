@@ -61,6 +61,11 @@ class Frame:
     not_before_infinitive: bool = False
     not_subjects: frozenset[str] = frozenset()  # nouns the trigger's subject must not be ("the Bundeswehr sent two jets")
     home_acts: bool = False  # on a state's own pages, an agentless passive is the state's act ("have been imposed")
+    # "has visited Kyiv three times since 2018": a date after "since" opens the span the acts
+    # fell in, none of theirs (unless negated: "had not visited since 2019", the last time)
+    since_spans: bool = False
+    # "sent military aid to X": nouns of the kind of aid that meet requires_item, naming no item
+    kind_nouns: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:
         # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
@@ -122,7 +127,8 @@ def _frame(raw: dict) -> Frame:
                  raw.get("verbless", False), _lowered(raw.get("not_after")), _lowered(raw.get("not_object_of")),
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
                  raw.get("predicative", False), raw.get("not_before_infinitive", False),
-                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False))
+                 _lowered(raw.get("not_subjects")), raw.get("home_acts", False), raw.get("since_spans", False),
+                 _lowered(raw.get("kind_nouns")))
 
 
 @lru_cache(maxsize=None)
@@ -159,6 +165,9 @@ class AttributionLexicon:
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
     source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
+    # "according to the defence ministry in Prague": a body (body_nouns) and the link to its seat
+    body_nouns: frozenset[str] = frozenset()
+    seat_links: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -174,4 +183,6 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         own_acts=_lowered(data.get("own_acts")),
         incise_verbs=_lowered(data.get("incise_verbs")),
         source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
+        body_nouns=_lowered(data.get("body_nouns")),
+        seat_links=tuple(w.lower() for w in _words(data.get("seat_links"))),
     )

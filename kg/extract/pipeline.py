@@ -274,7 +274,9 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
         # report of its topic; "an offer Moscow has rejected" answers its own sentence
         if cue.stance in _REACTIONS and (cue.stance == "confirms" or not stated or _speaks_of_reports(cue, lang)):
             if topics or not _says_something_else(doc, cue, lang):
-                article.reactions.append((cue, topics, sentence.start_char))
+                # "..., a claim Tehran has denied": it answers the reports made before it,
+                # in its own sentence too
+                article.reactions.append((cue, topics, doc[cue.token].idx))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
     titled = [c for c in cues if c.titled]
@@ -320,8 +322,20 @@ def _cues_for(trigger, cues, lang: str) -> list:
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
-              and not (c.stance in _REACTIONS and _speaks_of_reports(c, lang))]
+              and not (c.stance in _REACTIONS and _speaks_of_reports(c, lang) and not _governs(c, trigger))]
     return others + chosen
+
+
+def _governs(cue, trigger) -> bool:
+    """"The Kremlin denied that it had deployed troops", "has denied sending troops": the
+    trigger stands in the clause the reaction's verb takes, so the reaction speaks of its
+    claim (not only of reports made before, as "..., which Moscow denied" does)."""
+    doc = trigger.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    verb = doc[cue.token:cue.token + len(cue.words.split())].root
+    return any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= trigger.i <= c.right_edge.i
+               for c in verb.children)
 
 
 def _first_mention(mentions, ref):

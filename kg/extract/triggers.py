@@ -186,14 +186,14 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
         # "suspend all UK programme support": the ended relation's noun may stand a few words on
         if any(t.lower_ in lexicon.terminations for t in token.doc[max(token.i - 5, token.sent.start):token.i]):
             return True
-        return any(t.lower_ in lexicon.negations for t in window) and not _last_time(token, lexicon)
+        return any(t.lower_ in lexicon.negations for t in window) and not last_time(token, lexicon)
     # a noun the verb takes as object is as real as the verb ("will expand cooperation")
     noun = token
     while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head  # "will send a military aid package": up to the phrase's head noun
     acts = [token, noun.head] if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "obl:arg") else [token]
     for child in (c for act in acts for c in act.children):
-        if child.lower_ in lexicon.negations and not _last_time(token, lexicon):
+        if child.lower_ in lexicon.negations and not last_time(token, lexicon):
             return True
         if child.dep_ in ("nsubj", "nsubj:pass") and _negated_subject(child, lexicon):
             return True
@@ -348,7 +348,7 @@ def _treaty_provides(verb, lexicon) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in lexicon.treaty_nouns for c in verb.children)
 
 
-def _last_time(token, lexicon) -> bool:
+def last_time(token, lexicon) -> bool:
     """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
     words = {t.lower_ for t in token.sent}
     return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
