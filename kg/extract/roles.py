@@ -13,7 +13,7 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
                       hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
 
@@ -254,12 +254,24 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
+def _authors_own_noun(doc, mention, trigger) -> bool:
+    """"les chars fournis par l'Allemagne sont arrivés": the participle's agent qualifies
+    the trigger's own subject or object, however far the parse hangs it from the verb."""
+    root = doc[mention.tok_start:mention.tok_end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "par X et Y"
+    noun = root.head.head  # the agent's participle, then the noun it qualifies
+    return noun.head.i == trigger.i and (noun.dep_.startswith("nsubj") or noun.dep_ == "obj")
+
+
 def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset(),
                marker_words=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
     under the trigger (or under the verb of a noun trigger): "a estimé lundi, lors
     d'un point presse à Séoul" places the statement, not the delivery."""
     if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
+        return True
+    if AUTHOR in markers and _authors_own_noun(doc, mention, trigger):
         return True
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object,
