@@ -82,7 +82,10 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
             if mention.cls == "Person" and filler is not mention and "Place" in rule.classes:
-                continue  # "un message aux présidents X et Y": a leader is no place one goes to
+                if not markers & _alone_words(rule.markers):
+                    continue  # "un message aux présidents X et Y": a leader is no place one goes to
+                # "reçu par le président X" (par@alone), no place named: at X's seat, the capital
+                filler = _seat_of(filler)
             if filler is not mention and mention.cls == "Place" and noun_trigger and _place_of_the_verb(doc, mention,
                                                                                                   trigger):
                 continue  # "ont adopté à Bruxelles des sanctions": where the verb's act happened
@@ -100,7 +103,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
                         {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
-                if matched <= _alone_words(rule.markers):
+                if matched <= _alone_words(rule.markers) and (rule.role, filler.ref.id) not in used:
+                    # (not the place a marker of its own named: "à Hanoï par le président X")
                     fallback.add((rule.role, filler.ref.id))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
@@ -252,6 +256,17 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     verbs = set().union(*attribution_lexicon(lang).verbs.values())
     following = doc[mention.tok_end:mention.tok_end + 2]
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
+
+
+def _seat_of(state):
+    """A state's mention read as its capital, where its leader receives guests (the state
+    itself when the gazetteer holds no capital for it)."""
+    from dataclasses import replace
+
+    from ..gazetteer import load_gazetteer
+
+    capital = load_gazetteer().capital(state.ref.qid)
+    return state if capital is None else replace(state, ref=capital.ref, kind="capital", state=state.ref)
 
 
 def _authors_own_noun(doc, mention, trigger) -> bool:
