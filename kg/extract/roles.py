@@ -258,6 +258,26 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
+def _after_other_event(doc, mention, trigger, reach: int = 10) -> bool:
+    """"a rencontré X, au lendemain de pourparlers à Riyad": a complement that follows, with
+    no verb or comma between, an event noun a word of time brings (mentions.yaml
+    event_times, other_events) is that other event's, however the parser hangs it."""
+    words = mention_words(doc.lang_)
+    events = words["other_events"]
+    if not events:
+        return False
+    start = doc[mention.tok_start].sent.start
+    for i in range(mention.tok_start - 1, max(start, mention.tok_start - reach) - 1, -1):
+        token = doc[i]
+        if i == trigger.i or token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return False
+        if token.lower_ in events:
+            times = words["event_times"]
+            return any(doc[j].lower_ in times for j in range(max(start, i - 4), i)) and not (
+                i - 4 <= trigger.i < i)
+    return False
+
+
 def _seat_of(state):
     """A state's mention read as its capital, where its leader receives guests (the state
     itself when the gazetteer holds no capital for it)."""
@@ -288,6 +308,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         return True
     if AUTHOR in markers and _authors_own_noun(doc, mention, trigger):
         return True
+    if _after_other_event(doc, mention, trigger):
+        return False
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object,
         # nor in "signed a pact, as both seek to counter China's assertiveness"
