@@ -200,10 +200,11 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
                 if (_speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention)
-                        or _qualifies_next_noun(doc, more, mention)):
+                        or _qualifies_next_noun(doc, more, mention) or (more.demonym and not mention.demonym)):
                     # "... to Russia, and South Korea said", "to Latvia and Canada leads the
                     # battlegroup", "to Kaliningrad, the Lithuanian ministry said": a new
-                    # clause, or an adjective of another noun, not a list
+                    # clause, or an adjective of another noun, not a list ("à Kiev, le
+                    # ministre français": a demonym continues no list of names)
                     break
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
