@@ -52,6 +52,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                if speech else set())
     agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
     fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
+    seats: dict = {}  # (role, capital id) -> the host state whose seat it was read as
     said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
@@ -85,7 +86,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if not markers & _alone_words(rule.markers):
                     continue  # "un message aux présidents X et Y": a leader is no place one goes to
                 # "reçu par le président X" (par@alone), no place named: at X's seat, the capital
+                host_state = filler.ref.id
                 filler = _seat_of(filler)
+                seats[(rule.role, filler.ref.id)] = host_state
             if filler is not mention and mention.cls == "Place" and noun_trigger and _place_of_the_verb(doc, mention,
                                                                                                   trigger):
                 continue  # "ont adopté à Bruxelles des sanctions": where the verb's act happened
@@ -116,6 +119,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                     read_as_state.add(mention.tok_start)
                 break
     _drop_fallbacks(roles, fillers, fallback)
+    if seats:
+        _drop_home_seats(roles, fillers, seats)
     if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers, doc.lang_)
     if speech and agent in roles and said_by_person:
@@ -277,6 +282,18 @@ def _after_other_event(doc, mention, trigger, reach: int = 10) -> bool:
             return any(doc[j].lower_ in times for j in range(max(start, i - 4), i)) and not (
                 i - 4 <= trigger.i < i)
     return False
+
+
+def _drop_home_seats(roles, fillers, seats) -> None:
+    """"le Premier ministre X a été reçu par le président Y": a host's seat is a place only
+    for a guest known to come from another state (a compatriot, or one of no known state,
+    travels nowhere)."""
+    for (role, seat), host in seats.items():
+        guests = [m for other, found in fillers.items() if other != role for m in found]
+        if not any(m.state is not None and m.state.id != host for m in guests) and role in roles:
+            roles[role] = [r for r in roles[role] if r.id != seat]
+            if not roles[role]:
+                del roles[role]
 
 
 def _seat_of(state):
