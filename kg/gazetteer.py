@@ -142,6 +142,11 @@ class Gazetteer:
         self._by_id = {e.id: e for e in entries}
         self._by_qid = {e.qid: e for e in entries if e.qid}
         self._by_ref_id = {e.ref.id: e for e in entries if not e.qid}
+        # state QID -> its (first) capital: where its leader receives a guest when no place is named
+        self._capitals_of: dict[str, GazetteerEntry] = {}
+        for e in entries:
+            if e.kind == "capital" and e.capital_of:
+                self._capitals_of.setdefault(e.capital_of, e)
         # lang -> key -> entries; case-insensitive forms keyed by fold(), cased ones by unaccent()
         self._loose: dict[str, dict[str, list[GazetteerEntry]]] = {}
         self._cased: dict[str, dict[str, list[GazetteerEntry]]] = {}
@@ -164,6 +169,10 @@ class Gazetteer:
 
     def by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
+
+    def capital(self, state_qid: str | None) -> GazetteerEntry | None:
+        """The capital of the state with this QID, if the gazetteer holds one."""
+        return self._capitals_of.get(state_qid) if state_qid else None
 
     def of(self, ref: EntityRef) -> GazetteerEntry | None:
         """The entry a claim's entity comes from: by QID, else by the id it gives entities."""

@@ -13,7 +13,7 @@ from ..trace import role_note
 from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
-from .markers import (RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
                       hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
 
@@ -52,6 +52,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                if speech else set())
     agent_markers: dict[str, set] = {}  # entity id -> the markers by which it filled the agent role
     fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
+    seats: dict = {}  # (role, capital id) -> the host state whose seat it was read as
     said_by_person = False
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
@@ -82,7 +83,12 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
             # "Kim ratified the treaty") stands for the state
             filler = mention.as_state() if mention.state and mention.cls not in rule.classes else mention
             if mention.cls == "Person" and filler is not mention and "Place" in rule.classes:
-                continue  # "un message aux présidents X et Y": a leader is no place one goes to
+                if not markers & _alone_words(rule.markers):
+                    continue  # "un message aux présidents X et Y": a leader is no place one goes to
+                # "reçu par le président X" (par@alone), no place named: at X's seat, the capital
+                host_state = filler.ref.id
+                filler = _seat_of(filler)
+                seats[(rule.role, filler.ref.id)] = host_state
             if filler is not mention and mention.cls == "Place" and noun_trigger and _place_of_the_verb(doc, mention,
                                                                                                   trigger):
                 continue  # "ont adopté à Bruxelles des sanctions": where the verb's act happened
@@ -100,7 +106,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                 if rule.role == agent:
                     agent_markers.setdefault(filler.ref.id, set()).update(matched | (
                         {"first_person"} if mention.acts_for_state and doc[mention.tok_start].pos_ == "PRON" else set()))
-                if matched <= _alone_words(rule.markers):
+                if matched <= _alone_words(rule.markers) and (rule.role, filler.ref.id) not in used:
+                    # (not the place a marker of its own named: "à Hanoï par le président X")
                     fallback.add((rule.role, filler.ref.id))
                 if (rule.role, filler.ref.id) not in used:
                     roles.setdefault(rule.role, []).append(filler.ref)
@@ -112,6 +119,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
                     read_as_state.add(mention.tok_start)
                 break
     _drop_fallbacks(roles, fillers, fallback)
+    if seats:
+        _drop_home_seats(roles, fillers, seats)
     if speech and agent in roles and noun_trigger_of(trigger, doc):
         _voiced_by_subject(roles, agent, agent_markers, doc.lang_)
     if speech and agent in roles and said_by_person:
@@ -196,10 +205,11 @@ def _extend_lists(roles, fillers, ctx: SentenceContext, frame: Frame, notes: dic
             following = [m for m in ctx.mentions if m.tok_start >= mention.tok_end]
             for more in coordinated(doc, following, mention, _list_prepositions(rule)):
                 if (_speaks_next(doc, more, ctx.lang) or _subject_of_own_verb(doc, more, mention)
-                        or _qualifies_next_noun(doc, more, mention)):
+                        or _qualifies_next_noun(doc, more, mention) or (more.demonym and not mention.demonym)):
                     # "... to Russia, and South Korea said", "to Latvia and Canada leads the
                     # battlegroup", "to Kaliningrad, the Lithuanian ministry said": a new
-                    # clause, or an adjective of another noun, not a list
+                    # clause, or an adjective of another noun, not a list ("à Kiev, le
+                    # ministre français": a demonym continues no list of names)
                     break
                 if more.cls in rule.classes and more.ref.id not in filled:
                     roles[rule.role].append(more.ref)
@@ -254,6 +264,59 @@ def _speaks_next(doc, mention, lang: str) -> bool:
     return any(t.lower_ in verbs or t.lemma_.lower() in verbs for t in following)
 
 
+def _after_other_event(doc, mention, trigger, reach: int = 10) -> bool:
+    """"a rencontré X, au lendemain de pourparlers à Riyad": a complement that follows, with
+    no verb or comma between, an event noun a word of time brings (mentions.yaml
+    event_times, other_events) is that other event's, however the parser hangs it."""
+    words = mention_words(doc.lang_)
+    events = words["other_events"]
+    if not events:
+        return False
+    start = doc[mention.tok_start].sent.start
+    for i in range(mention.tok_start - 1, max(start, mention.tok_start - reach) - 1, -1):
+        token = doc[i]
+        if i == trigger.i or token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return False
+        if token.lower_ in events:
+            times = words["event_times"]
+            return any(doc[j].lower_ in times for j in range(max(start, i - 4), i)) and not (
+                i - 4 <= trigger.i < i)
+    return False
+
+
+def _drop_home_seats(roles, fillers, seats) -> None:
+    """"le Premier ministre X a été reçu par le président Y": a host's seat is a place only
+    for a guest known to come from another state (a compatriot, or one of no known state,
+    travels nowhere)."""
+    for (role, seat), host in seats.items():
+        guests = [m for other, found in fillers.items() if other != role for m in found]
+        if not any(m.state is not None and m.state.id != host for m in guests) and role in roles:
+            roles[role] = [r for r in roles[role] if r.id != seat]
+            if not roles[role]:
+                del roles[role]
+
+
+def _seat_of(state):
+    """A state's mention read as its capital, where its leader receives guests (the state
+    itself when the gazetteer holds no capital for it)."""
+    from dataclasses import replace
+
+    from ..gazetteer import load_gazetteer
+
+    capital = load_gazetteer().capital(state.ref.qid)
+    return state if capital is None else replace(state, ref=capital.ref, kind="capital", state=state.ref)
+
+
+def _authors_own_noun(doc, mention, trigger) -> bool:
+    """"les chars fournis par l'Allemagne sont arrivés": the participle's agent qualifies
+    the trigger's own subject or object, however far the parse hangs it from the verb."""
+    root = doc[mention.tok_start:mention.tok_end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "par X et Y"
+    noun = root.head.head  # the agent's participle, then the noun it qualifies
+    return noun.head.i == trigger.i and (noun.dep_.startswith("nsubj") or noun.dep_ == "obj")
+
+
 def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozenset(),
                marker_words=frozenset()) -> bool:
     """A complement ("à Séoul") belongs to the trigger only if the parse puts it
@@ -261,6 +324,10 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     d'un point presse à Séoul" places the statement, not the delivery."""
     if not doc.has_annotation("DEP") or markers & {"subject", "demonym", "owner", RELATIVE_PLACE}:
         return True
+    if AUTHOR in markers and _authors_own_noun(doc, mention, trigger):
+        return True
+    if _after_other_event(doc, mention, trigger):
+        return False
     if "object" in markers:
         # "a condamné les frappes, tandis que le Premier ministre japonais...": not its object,
         # nor in "signed a pact, as both seek to counter China's assertiveness"

@@ -71,14 +71,19 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
              and not _noun_of_a_verb(doc[i])
-             and _subject_fits(doc[i], frame.subjects)
-             and not (frame.not_subjects and _subject_fits(doc[i], frame.not_subjects))
+             and _subjects_fit(doc[i], frame)
              and _object_fits(doc[i], frame.objects, lang)}
     if frame.nouns:  # half the frames have none: no phrase look-up for them
-        found.update(doc[start] for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start,
-                                                                       sentence.end)
-                     if _subject_fits(doc[start], frame.subjects))
+        found.update(_phrase_trigger(doc[start]) for start, _end, _noun in find_phrases(doc, lang, frame.nouns,
+                                                                                        sentence.start, sentence.end)
+                     if _subjects_fit(_phrase_trigger(doc[start]), frame))
     return sorted(found, key=lambda t: t.i)
+
+
+def _phrase_trigger(token):
+    """A phrase's first word, or the predicate it joins when that word is a copula: in
+    "la France est aux côtés de X" the subject and "de X" hang on "côtés", not "est"."""
+    return token.head if token.dep_ == "cop" else token
 
 
 def _noun_of_a_verb(token) -> bool:
@@ -112,6 +117,12 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     # "France has no troops in Ukraine": none kept there
     return any((c.lemma_.lower() in objects or c.lower_ in objects)
                and not any(d.lower_ in negations for d in c.children) for c in found)
+
+
+def _subjects_fit(token, frame: Frame) -> bool:
+    """The trigger's subject is one the frame asks for, and none it refuses."""
+    return (_subject_fits(token, frame.subjects)
+            and not (frame.not_subjects and _subject_fits(token, frame.not_subjects)))
 
 
 def _subject_fits(token, subjects: frozenset[str]) -> bool:
