@@ -560,9 +560,21 @@ def _actor_of(subject, actors: dict):
                  if c.i in actors and c.dep_ in ("amod", "nmod", "nmod:poss", "compound")), None)
 
 
+def _speech_verb(clause):
+    """The verb whose subject speaks of ``clause``: the verb it completes ("said it had"),
+    or the verb whose object is the noun it completes ("rejected claims that it had": a
+    noun's complement clause, opened by a conjunction, not a relative clause), else None."""
+    if clause.dep_ == "ccomp":
+        return clause.head
+    if clause.dep_ == "acl" and clause.head.dep_ == "obj" and any(c.dep_ == "mark" for c in clause.children):
+        return clause.head.head
+    return None
+
+
 def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
-    """"The Pentagon said it had deployed...": the subject pronoun of what a state or a
-    body says is that state or body."""
+    """"The Pentagon said it had deployed...", "Iran rejected claims that it supplied...":
+    the subject pronoun of what a state or a body says, or of the claims it answers, is
+    that state or body."""
     pronouns = _actor_pronouns(lang)
     if not pronouns or not doc.has_annotation("DEP"):
         return []
@@ -570,9 +582,11 @@ def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
               for i in range(m.tok_start, m.tok_end)}
     added = []
     for token in doc:
-        if token.lower_ not in pronouns or not token.dep_.startswith("nsubj") or token.head.dep_ != "ccomp":
+        if token.lower_ not in pronouns or not token.dep_.startswith("nsubj"):
             continue
-        speech = token.head.head
+        speech = _speech_verb(token.head)
+        if speech is None:
+            continue
         sayer = next((_actor_of(c, actors) for c in speech.children if c.dep_.startswith("nsubj")), None)
         if sayer is not None:
             added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
