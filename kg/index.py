@@ -64,13 +64,13 @@ def _fingerprint(path: Path) -> list:
     return [status.st_size, status.st_mtime_ns, digest.hexdigest()]
 
 
-def write_index(corpus: Corpus, graph, out_dir: Path, records=None) -> Path:
+def write_index(corpus: Corpus, graph, out_dir: Path, records) -> Path:
     """Write ``index.sqlite`` into ``out_dir``, after every output in WATCHED.
 
     ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx); the
     records are the lines of claims.jsonl and entities.jsonl, as the build wrote
-    them (``records``, kg.store.Records, when the build holds them: else read
-    back), each claim with its row for tables (kg.listing.claim_row).
+    them (``records``: kg.store.Records), each claim with its row for tables
+    (kg.listing.claim_row).
     """
     from .alliances import every_tie
     from .listing import CLAIM_COLUMNS, claim_row
@@ -89,13 +89,8 @@ def write_index(corpus: Corpus, graph, out_dir: Path, records=None) -> Path:
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
-        if records is None:
-            claims = ((claim["id"], claim["doc"], claim["type"], line)
-                      for claim, line in _records(out_dir / "claims.jsonl"))
-            entities = ((entity["class"], line) for entity, line in _records(out_dir / "entities.jsonl"))
-        else:
-            claims = ((claim.id, claim.doc, claim.type, line) for claim, line in zip(corpus.claims, records.claims))
-            entities = ((entity.cls, line) for entity, line in zip(corpus.entities, records.entities))
+        claims = ((claim.id, claim.doc, claim.type, line) for claim, line in zip(corpus.claims, records.claims))
+        entities = ((entity.cls, line) for entity, line in zip(corpus.entities, records.entities))
         db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
                        ((claim_id, doc, claim_type, line,
                          json.dumps([rows[claim_id][c] for c in CLAIM_COLUMNS], ensure_ascii=False))
@@ -109,13 +104,6 @@ def write_index(corpus: Corpus, graph, out_dir: Path, records=None) -> Path:
                        ((claim, json.dumps(_source_record(source), ensure_ascii=False))
                         for claim, source in sources.items()))
     return path
-
-
-def _records(path: Path):
-    """(record, its line) for each line of a JSONL output."""
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if line:
-            yield json.loads(line), line
 
 
 # a tie names its sources by claim: a claim behind several ties is stored once
