@@ -17,10 +17,10 @@ from ..gazetteer import load_gazetteer
 from ..model import Claim
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
+from .doc_memo import once_per_doc
 from .fields import add_fields, listed_domains, names_kind
 from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
-from .mentions import entity_ref
 from .phrases import find_phrases
 from .quantities import is_money
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
@@ -261,12 +261,13 @@ def _doc_phrase_triggers(doc, lang: str, lexicon) -> tuple[list, list[int]]:
     """The Doc's triggers of several words, of every frame, in text order (and where each
     starts), gathered once per Doc: each sentence then takes its own, where asking every
     frame's phrases of each sentence cost more than the reading."""
-    by_lang = doc.user_data.setdefault("kg_phrase_triggers", {})
-    if lang not in by_lang:
-        found = sorted((start, end, frame.id, frame.type) for frame in lexicon.frames
-                       for start, end, _ in find_phrases(doc, lang, frame.nouns) if end - start > 1)
-        by_lang[lang] = found, [match[0] for match in found]
-    return by_lang[lang]
+    return once_per_doc(doc, "kg_phrase_triggers", lang, _read_phrase_triggers, doc, lang, lexicon)
+
+
+def _read_phrase_triggers(doc, lang: str, lexicon) -> tuple[list, list[int]]:
+    found = sorted((start, end, frame.id, frame.type) for frame in lexicon.frames
+                   for start, end, _ in find_phrases(doc, lang, frame.nouns) if end - start > 1)
+    return found, [match[0] for match in found]
 
 
 def _inside_longer(i: int, frame: Frame, phrases) -> bool:
@@ -355,7 +356,7 @@ def _place_state(ref):
     gazetteer = load_gazetteer()
     entry = gazetteer.of(ref)
     state = gazetteer.state_of(entry) if entry is not None and entry.kind in ("city", "region") else None
-    return entity_ref(state) if state is not None and state.cls == "Country" else None
+    return state.ref if state is not None and state.cls == "Country" else None
 
 
 def _office_state(ref, ctx: SentenceContext):

@@ -177,8 +177,8 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
                 if prior.kind == "state" and not taken & set(range(start, end)):
                     added.append(_official(doc, owner_first, end, prior.ref))
                 continue
-        elif state is not None and _holder(holder, holder_as, state.ref.id, title, distinct) is not None:
-            person, stop = _holder(holder, holder_as, state.ref.id, title, distinct), state.tok_end
+        elif state is not None and (held := _holder(holder, holder_as, state.ref.id, title, distinct)) is not None:
+            person, stop = held, state.tok_end
         elif home is not None and determined and title in home_titles(lang, home) \
                 and (state is None or not _of_state(doc[end:state.tok_start], lang)) \
                 and not taken & set(range(start, end)):

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from ..errors import DataError
 from ..lexicons import lexicon_path, load_lexicon
+from .mention_words import mention_words
 from .mentions import Mention
 
 __all__ = ["home_state", "first_person_mentions", "with_home_bodies", "home_titles"]
@@ -96,13 +97,14 @@ def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Men
     phrases = _home_bodies(lang)
     if not phrases:
         return mentions
+    possessives = mention_words(lang)["possessives"]
     unlinked = {(m.tok_start, m.tok_end): m for m in mentions if m.kind == "ner"}
     taken = {i for m in mentions if m.kind != "ner" for i in range(m.tok_start, m.tok_end)}
     ends = {m.tok_end for m in mentions if m.country is not None}
     starts = {m.tok_start for m in mentions if m.country is not None}
     found, replaced = [], set()
     for start, end, _phrase in find_phrases(doc, lang, phrases):
-        if taken & set(range(start, end)) or start in ends or (start - 1 in ends and doc[start - 1].lower_ in _POSSESSIVE):
+        if taken & set(range(start, end)) or start in ends or (start - 1 in ends and doc[start - 1].lower_ in possessives):
             continue
         if end + 1 < len(doc) and doc[end].lower_ in ("of", "in") and (end + 1 in starts or end + 2 in starts):
             continue
@@ -120,9 +122,6 @@ def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Men
         return mentions
     kept = [m for m in mentions if (m.tok_start, m.tok_end) not in replaced or m.kind != "ner"]
     return sorted(kept + found, key=lambda m: m.tok_start)
-
-
-_POSSESSIVE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ from .context import doc_dateline
 from .mention_words import mention_list, mention_words
 from .names import ner_names, titled_names
 
-__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative", "entity_ref"]
+__all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative"]
 
 # Kinds of the mentions kg.extract.coreference and kg.extract.home add: words that
 # stand for an entity named elsewhere fill claim roles but are not surface forms of it.
@@ -225,15 +225,7 @@ def _own_entity(entry, actor, span, lang: str) -> EntityRef | None:
         return None
     if entry.cls == "Place" and span.root.head.pos_ == "ADJ":
         return None  # "vulnerable to the Kremlin", "close to the White House": the state
-    return _ref(entry)
-
-
-def entity_ref(entry) -> EntityRef:
-    """The claims' reference to a gazetteer entry."""
-    return EntityRef(entity_id(entry.qid, entry.label, entry.cls), entry.label, entry.qid, entry.cls)
-
-
-_ref = entity_ref
+    return entry.ref
 
 
 def find_mentions(doc, lang: str) -> list[Mention]:
@@ -275,7 +267,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
                 continue
             named.append((span.end, chosen_entry))
             entry = _as_actor(chosen_entry)
-            ref, kind = _ref(entry), entry.kind
+            ref, kind = entry.ref, entry.kind
             own = _own_entity(chosen_entry, entry, span, lang)
             if own is not None and chosen_entry.cls == "Place":
                 # "met at the Pentagon": the building is the place, its state stands by
@@ -285,7 +277,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
                 # a capital can stand for its state; a leader can act for it ("Kim ratified")
                 state_entry = load_gazetteer().state_of(entry) if entry.kind == "capital" else (
                     load_gazetteer().by_qid(entry.part_of) if entry.part_of else None)
-                state = _ref(state_entry) if state_entry else None
+                state = state_entry.ref if state_entry else None
         else:
             text = span.text  # names.py trimmed it
             cls = _ner_classes(lang)[span.label_]
@@ -372,9 +364,9 @@ def _short_mentions(doc, lang: str, chosen, named) -> list[Mention]:
                 continue
         entry = _as_actor(candidates[-1])
         span = doc[start:end]
-        own = _ref(candidates[-1]) if entry is not candidates[-1] else None
+        own = candidates[-1].ref if entry is not candidates[-1] else None
         mentions.append(Mention(start, end, span.start_char, span.end_char, span.text,
-                                _ref(entry), entry.kind, named=own))
+                                entry.ref, entry.kind, named=own))
     return mentions
 
 
@@ -418,11 +410,11 @@ def _unknown_name(text: str, cls: str, inside: list, lang: str):
     if person is not None:
         owner = gazetteer.by_qid(person.part_of) if person.part_of else None
         ref = EntityRef(entity_id(person.qid, person.label, cls), text, person.qid, cls)
-        return ref, "person", _ref(owner) if owner else None
+        return ref, "person", owner.ref if owner else None
     state = None
     if cls == "Organization":
         owner = next((gazetteer.state_of(e) for e in candidates if gazetteer.state_of(e) is not None), None)
-        state = _ref(owner) if owner else None
+        state = owner.ref if owner else None
     return EntityRef(entity_id(None, text, cls), text, None, cls), "ner", state
 
 

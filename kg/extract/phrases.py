@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
+from .doc_memo import once_per_doc
+
 __all__ = ["phrase_words", "lowered_words", "find_phrases"]
 
 
@@ -22,11 +24,11 @@ def phrase_words(lang: str, phrase: str) -> tuple[str, ...]:
 
 def lowered_words(doc) -> list[str]:
     """The Doc's words in lower case with one kind of apostrophe, computed once per Doc."""
-    words = doc.user_data.get("kg_lowered")
-    if words is None:
-        words = [t.lower_.replace("\u2019", "'") for t in doc]
-        doc.user_data["kg_lowered"] = words
-    return words
+    return once_per_doc(doc, "kg_lowered", None, _lowered, doc)
+
+
+def _lowered(doc) -> list[str]:
+    return [t.lower_.replace("\u2019", "'") for t in doc]
 
 
 @lru_cache(maxsize=4096)
@@ -49,26 +51,28 @@ def find_phrases(doc, lang: str, phrases, start: int = 0, end: int | None = None
     """
     end = len(doc) if end is None else end
     key = phrases if isinstance(phrases, (tuple, frozenset)) else tuple(phrases)
-    cache = doc.user_data.setdefault("kg_phrases", {})
-    scanned = cache.get((lang, key))
-    if scanned is None:
-        found = list(_scan(lowered_words(doc), _phrase_index(lang, key), _word_positions(doc)))
-        scanned = cache[(lang, key)] = found, [match[0] for match in found]
-    found, starts = scanned
+    found, starts = once_per_doc(doc, "kg_phrases", (lang, key), _scanned, doc, lang, key)
     # matches are in text order: the range's are found by bisection, not by reading the
     # whole article's (the rules ask sentence by sentence: an article's square otherwise)
     first, last = bisect_left(starts, start), bisect_left(starts, end)
     return (match for match in found[first:last] if match[1] <= end)
 
 
+def _scanned(doc, lang: str, phrases) -> tuple[list, list[int]]:
+    """The Doc's matches of ``phrases`` in text order, and where each starts."""
+    found = list(_scan(lowered_words(doc), _phrase_index(lang, phrases), _word_positions(doc)))
+    return found, [match[0] for match in found]
+
+
 def _word_positions(doc) -> dict[str, list[int]]:
     """Where each (lowered) word of the Doc stands, computed once per Doc."""
-    positions = doc.user_data.get("kg_word_positions")
-    if positions is None:
-        positions = {}
-        for i, word in enumerate(lowered_words(doc)):
-            positions.setdefault(word, []).append(i)
-        doc.user_data["kg_word_positions"] = positions
+    return once_per_doc(doc, "kg_word_positions", None, _positions, doc)
+
+
+def _positions(doc) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(lowered_words(doc)):
+        positions.setdefault(word, []).append(i)
     return positions
 
 

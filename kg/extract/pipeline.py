@@ -389,12 +389,11 @@ def _leader_state(person):
     """The state the gazetteer says a person belongs to ("Vladimir Poutine et Kim Jong-un
     ont signé", with no title given): the people it knows are leaders and ministers."""
     from ..gazetteer import load_gazetteer
-    from .mentions import entity_ref
 
     gazetteer = load_gazetteer()
     entry = gazetteer.of(person)
     state = gazetteer.state_of(entry) if entry is not None and entry.kind == "person" else None
-    return entity_ref(state) if state is not None else None
+    return state.ref if state is not None else None
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:

@@ -14,8 +14,9 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
-                      hangs_on_trigger, judging_lemmas, markers_of, mention_words, named_owner, normalise_phrase,
+                      hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
+from .mention_words import mention_words
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
            "target_from_topic", "inherit"]
@@ -404,13 +405,13 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         through_marker = anchor.head.lower_ in markers and anchor.head.head.i in governors
         return (anchor.i in governors or anchor.head.i in governors or through_noun or through_demonym
                 or through_marker or _through_of_chain(anchor, governors))
-    if trigger.pos_ in ("VERB", "AUX") and _in_subordinate(anchor, trigger):
-        return False  # "stationed troops in X, while the UK leads a battlegroup in Y": Y is the other clause's
+    if _in_subordinate(anchor, trigger):
+        # "stationed troops in X, while the UK leads a battlegroup in Y": Y is the other clause's;
+        # "arrived in Tallinn, as the two seek to deepen cooperation in the Gulf of Finland"
+        return False
     words = mention_words(doc.lang_)
     # "for an economic forum in Vladivostok": a place stays where the act happens
     own = words["own_complements"] if not markers & words["locative_prepositions"] else frozenset()
-    if _in_subordinate(anchor, trigger):
-        return False  # "arrived in Tallinn, as the two seek to deepen cooperation in the Gulf of Finland"
     for token in [anchor, *anchor.ancestors]:
         if token.i in governors:
             return True
