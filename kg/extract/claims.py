@@ -51,23 +51,23 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
     inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
     phrases = _phrase_triggers(ctx, lexicon)
     words = frozenset(t.lower_ for t in ctx.sentence)  # once a sentence, not once a frame
+    acts = _acts_lemmas(ctx.lang)
     for frame in lexicon.frames:
         marker_words = frame_marker_words(frame)
         if frame.context and not frame.context & words:
             continue
+        declared = claim_type(frame.type)
         for trigger in trigger_tokens(ctx.sentence, frame, ctx.lang):
             # "l'Équipe de surveillance des sanctions" names a body, it imposes nothing
             # a pledge states a stance now, unless the word also names another type's act
             # ("will welcome X next week": a host's plan)
-            speech = (claim_type(frame.type).speech_about is not None
-                      and trigger.lemma_.lower() not in _acts_lemmas(ctx.lang)
-                      and trigger.lower_ not in _acts_lemmas(ctx.lang))
+            speech = (declared.speech_about is not None
+                      and trigger.lemma_.lower() not in acts and trigger.lower_ not in acts)
             if (trigger.i in inside_names or blocked(trigger, lexicon, speech) or other_unit(ctx, frame, trigger)
                     or other_sense(frame, trigger) or _inside_longer(trigger.i, frame, phrases)
                     or (frame.verbless and not _verbless(trigger, ctx.lang))
                     or (frame.predicative and not _predicate(trigger))):
                 continue
-            declared = claim_type(frame.type)
             if declared.not_in_treaty_names and _names_a_treaty(trigger, lexicon):
                 continue  # "le traité de partenariat stratégique": the treaty's claims say it
             notes = {}  # (role, entity id) -> how it was filled (kg.trace)

@@ -17,7 +17,7 @@ from ..model import EntityRef, entity_id
 from ..text import fold
 from .context import doc_dateline
 from .mention_words import mention_list, mention_words
-from .names import ner_names, titled_names
+from .names import bracketed_acronym, ner_names, titled_names
 
 __all__ = ["Mention", "REFERENCE_KINDS", "find_mentions", "is_locative"]
 
@@ -506,12 +506,9 @@ def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:
     found = {}
     starts = {m.tok_start for m in mentions}
     for name in mentions:
-        end = name.tok_end
-        if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
-                and end + 1 not in starts):
-            word = doc[end + 1].text
-            if word.isalpha() and sum(c.isupper() for c in word) >= 2 and _abbreviates(word, name):
-                found[word] = name
+        word = bracketed_acronym(doc, name.tok_end)
+        if word is not None and name.tok_end + 1 not in starts and _abbreviates(word, name):
+            found[word] = name
     return found
 
 

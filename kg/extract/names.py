@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .mention_words import mention_words
 
-__all__ = ["ner_names", "titled_names", "NameWords"]
+__all__ = ["ner_names", "titled_names", "NameWords", "bracketed_acronym"]
 
 _EDGE_PUNCT = " ,.;:«»\"'“”‘’()[]-–—"
 
@@ -225,12 +225,18 @@ def _trim(ent, words: NameWords):
 def _acronym_follows(span) -> bool:
     """Is the name followed by its acronym in brackets ("the Valdorian Liberation Front
     (VLF)"), opening with the initial of one of its words?"""
-    doc = span.doc
-    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
-        return False
-    word = doc[span.end + 1].text
+    word = bracketed_acronym(span.doc, span.end)
     initials = {t.lower_[:1] for t in span if len(t.text) > 2}  # "Forces rwandaises de défense (RDF)"
-    return word.isalpha() and sum(c.isupper() for c in word) >= 2 and word[0].lower() in initials
+    return word is not None and word[0].lower() in initials
+
+
+def bracketed_acronym(doc, end: int) -> str | None:
+    """The acronym in brackets right after token ``end`` ("(VLF)", "(FAMa)": a word
+    of letters, two of them capitals), else None."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    word = doc[end + 1].text
+    return word if word.isalpha() and sum(c.isupper() for c in word) >= 2 else None
 
 
 def _is_name(span, words: NameWords, confirmed: bool = False) -> bool:

@@ -10,6 +10,7 @@ from .context import SentenceContext
 from .doc_memo import once_per_doc
 from .fields import nearest
 from .frames import Frame, claim_lexicon
+from .mention_words import mention_words
 from .phrases import find_phrases
 
 __all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
@@ -108,8 +109,6 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     "a small number of troops")."""
     if not objects:
         return True
-    from .mention_words import mention_words
-
     counts = mention_words(lang)["count_nouns"]
     negations = claim_lexicon(lang).negations
     found = [c for c in token.children if c.dep_ == "obj"]
@@ -130,8 +129,6 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
-    from .mention_words import mention_words
-
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
@@ -210,8 +207,7 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in lexicon.irrealis and not binding:
             return True  # "warned X against deploying": a gerund's mark of what is not done
-        if (child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.irrealis and not binding
-                and child.lower_ not in pledged and child.lemma_.lower() not in pledged):
+        if not binding and _irrealis_auxiliary(child, lexicon, pledged):
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
@@ -228,8 +224,7 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     if (token.dep_ in ("xcomp", "ccomp") or _bare_gerund(token)) and intends:
         return True  # "refused to criticise": the lexicon lists forms as well as lemmas
     if (token.dep_ in ("xcomp", "ccomp") and "Inf" in token.morph.get("VerbForm") and not binding
-            and any(c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
-                    and c.lower_ not in pledged and c.lemma_.lower() not in pledged for c in token.head.children)):
+            and any(_irrealis_auxiliary(c, lexicon, pledged) for c in token.head.children)):
         return True  # "the package will see the UK deliver 50 missiles": the infinitive of a future verb
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.plan_copulas and not binding
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
@@ -326,11 +321,17 @@ def _under_possibility(verb, lexicon, pledged) -> bool:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
-        if _under_conditional(verb) or any(
-                c.dep_.startswith("aux") and c.lemma_.lower() in lexicon.irrealis
-                and c.lemma_.lower() not in pledged and c.lower_ not in pledged for c in verb.children):
+        if _under_conditional(verb) or any(_irrealis_auxiliary(c, lexicon, pledged) for c in verb.children):
             return True
     return False
+
+
+def _irrealis_auxiliary(token, lexicon, pledged) -> bool:
+    """An auxiliary of what is not (yet) done ("will", "could", "pourrait"), but for a
+    pledge's ("Germany will stand by Ukraine": ``pledged``)."""
+    lemma = token.lemma_.lower()
+    return (token.dep_.startswith("aux") and lemma in lexicon.irrealis
+            and token.lower_ not in pledged and lemma not in pledged)
 
 
 #: what may close a sentence after its question mark
@@ -411,8 +412,6 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
 def _joined_counts(ctx: SentenceContext, first, second) -> bool:
     """Are two counts items of one list ("quatre Rafale et 120 aviateurs"): the second
     follows the first with a joining word and no verb between?"""
-    from .mention_words import mention_words
-
     doc = ctx.sentence.doc
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
     if second.start <= first.end or between is None:
