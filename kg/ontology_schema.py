@@ -108,6 +108,8 @@ CLAIMS = {
     "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
     "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
     "pledges?": WORDS,             # (en-talk) "will stand by Ukraine": a statement made now, no intention
+    "domain_prepositions?": WORDS,  # (talk) "coopération dans les domaines de X", hung on the verb
+    "requests?": WORDS,            # (talk) "urged Iran to cooperate": the act asked of another is not done
 }
 
 ATTRIBUTIONS = {
@@ -279,6 +281,7 @@ PROFILE = {
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
         "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
         "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
+        "agreeing_auxiliaries?": WORDS,  # (talk) "X s'est rendu": a participle after these agrees with its subject
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse

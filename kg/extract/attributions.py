@@ -19,6 +19,7 @@ from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
                       preceding_words, speech_verbs, subject_tokens_of)
+from .triggers import requested
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -224,6 +225,8 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
             continue  # no speech verb: no cue (looked at before the parse's finer tests)
         if parsed and (_passive_modifier(token) or _passive_clause(token)):
             continue  # "douze responsables accusés de répression": the accused claim nothing
+        if parsed and requested(token, claim_lexicon(lang)):
+            continue  # "appelle la Chine à cesser de soutenir Moscou": who is asked to speak says nothing
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
             verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"

@@ -277,6 +277,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]
             last = (subjects or before or [None])[-1]
+            if last is not None and _topic_changed(doc, last.tok_end, token.i):
+                last = None
             if last is not None:
                 kind = "official" if last.kind == "official" else "pronoun"
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
@@ -349,6 +351,14 @@ def _is_subject(token) -> bool:
     return token.dep_.startswith("nsubj") or (token.dep_ in ("appos", "flat:name") and token.head.dep_.startswith("nsubj"))
 
 
+def _topic_changed(doc, start: int, end: int) -> bool:
+    """"... la résolution 2773. Celle-ci condamne ... Elle appelle le Rwanda à": a gendered
+    demonstrative subject between the person and the pronoun ("celle-ci", "celui-ci") has
+    made a thing named since the topic, which the pronoun goes on with."""
+    return any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and "Dem" in t.morph.get("PronType")
+               and t.morph.get("Gender") for t in doc[start:end])
+
+
 def _gender_fits(doc, person, gender) -> bool:
     """Does the title before a name ("la ministre", "le président") agree with the pronoun?"""
     if not gender:
@@ -362,6 +372,12 @@ def _gender_fits(doc, person, gender) -> bool:
     for token in reversed(doc[max(sentence_start, person.tok_start - 6):person.tok_start]):
         if token.pos_ in ("NOUN", "DET") and token.morph.get("Gender"):
             return token.morph.get("Gender") == gender
+    # no title: "Jean X s'est rendu à Kigali", a participle that agrees with its subject
+    verb = root.head
+    agreeing = profile(doc.lang_).words.get("agreeing_auxiliaries", frozenset())
+    if (root.dep_.startswith("nsubj") and "Part" in verb.morph.get("VerbForm") and verb.morph.get("Gender")
+            and any(c.dep_.startswith("aux") and c.lemma_.lower() in agreeing for c in verb.children)):
+        return verb.morph.get("Gender") == gender
     return True
 
 

@@ -339,6 +339,13 @@ def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
     if noun.pos_ != "NOUN":
         return []
     own = {t.i for t in noun.subtree}
+    if noun.dep_ == "obj" and lexicon.domain_prepositions:
+        # "renforcer leur coopération dans les domaines de la défense et de l'énergie": the
+        # parser may hang the list on the verb; a complement that opens right after the noun
+        # with a preposition of fields is the noun's ("after talks on trade" is not)
+        own |= {t.i for c in noun.head.children
+                if c.dep_.startswith("obl") and c.left_edge.i == noun.right_edge.i + 1
+                and c.left_edge.lower_ in lexicon.domain_prepositions for t in c.subtree}
     found = sorted((a, domain) for domain, cues in lexicon.domains.items()
                    for a, _b, _cue in find_phrases(ctx.sentence.doc, ctx.lang, tuple(cues), ctx.sentence.start,
                                                    ctx.sentence.end)

@@ -97,6 +97,8 @@ class ClaimLexicon:
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
     pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
+    requests: frozenset[str] = frozenset()     # "urged X to cooperate": verbs that ask another to act
+    domain_prepositions: frozenset[str] = frozenset()  # "sa coopération dans les domaines de X": fields follow
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
 
 
@@ -150,6 +152,8 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
         pledges=_lowered(data.get("pledges")),
+        requests=_lowered(data.get("requests")),
+        domain_prepositions=_lowered(data.get("domain_prepositions")),
         default_domain=data.get("default_domain"),
     )
 

@@ -13,7 +13,7 @@ from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
 from .phrases import find_phrases
 
-__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense", "requested"]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:
@@ -230,6 +230,8 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
     verb = acts[-1]
+    if requested(verb, lexicon, ended=False):
+        return True  # "urged Iran to cooperate", "appelle Moscou à renforcer sa coopération": asked, not done
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and _verb_words(verb.head) & lexicon.irrealis):
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
@@ -240,6 +242,38 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
     return (any(act.pos_ == "VERB" and _future(act) for act in acts)
             and not binding and not pledged)
+
+
+def requested(verb, lexicon, *, ended: bool = True) -> bool:
+    """Is the verb an act one asks of another, up a short chain of infinitives ("urged Iran
+    to cooperate", "appelle la Chine à cesser de soutenir la Russie")? With ``ended=False``,
+    an act one is asked to end is none of these: it goes on ("a exhorté Pékin à cesser sa
+    coopération avec Moscou")."""
+    for _ in range(2):
+        if not ended and _ends(verb, lexicon, asked=True):
+            return False
+        verb = _infinitive_head(verb)
+        if verb is None:
+            return False
+        if _verb_words(verb) & lexicon.requests:
+            return True
+    return False
+
+
+def _infinitive_head(verb):
+    """The verb an infinitive complements: its head, or, where the parser hangs it on the
+    verb's object ("a invité la Pologne et la Lituanie à renforcer"), the object's verb."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm"):
+        noun = verb.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i and noun.pos_ not in ("VERB", "AUX"):
+            noun = noun.head  # the last of the objects, which the parser may join to the verb itself
+        if noun.pos_ in ("VERB", "AUX") and noun.i < verb.head.i:
+            return noun
+        if noun.dep_ == "obj":
+            return noun.head
+    return None
 
 
 def _bare_gerund(token) -> bool:
@@ -293,10 +327,11 @@ def _ended_by_noun(token, lexicon) -> bool:
     return False
 
 
-def _ends(verb, lexicon) -> bool:
+def _ends(verb, lexicon, asked: bool = False) -> bool:
     """Does the verb end a relation: a termination's lemma, or a locution of one ("mettre
-    fin": the verb's lemma, then a word it governs)?"""
-    if ("Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+    fin": the verb's lemma, then a word it governs)? ``asked``: whether another is urged to
+    end it or not."""
+    if (not asked and "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
             and any(c.dep_ == "obj" and c.pos_ == "PROPN" and c.i < verb.i for c in verb.head.children)):
         # "a exhorté Pékin à cesser sa coopération": another is urged to end it, so it goes
         # on ("decided to suspend", "the decision to suspend" end it)
