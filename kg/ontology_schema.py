@@ -180,6 +180,7 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
     "plural_person_phrases?": WORDS,    # "les deux responsables ont condamné": the same
+    "plural_state_phrases?": WORDS,     # (talk) "the three governments criticised": the states joined as subjects before
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,

@@ -496,7 +496,36 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     titled.sort(key=lambda m: m.tok_start)
     singular = _pronoun_mentions(doc, titled, lang)
     return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
-                  + _speaker_pronouns(doc, titled, lang), key=lambda m: m.tok_start)
+                  + _speaker_pronouns(doc, titled, lang) + _plural_state_mentions(doc, titled, lang),
+                  key=lambda m: m.tok_start)
+
+
+def _plural_state_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Britain, France and Germany have worked together on Iran's programme. In a joint
+    statement, the three governments criticised...": a phrase for three states or more, as
+    a subject, stands for the states joined as subjects in its sentence before it, else in
+    one of the two sentences before (two states are the pair: claims.yaml pair_anaphora)."""
+    phrases = mention_list(lang, "plural_state_phrases")
+    if not phrases or not doc.has_annotation("DEP"):
+        return []
+    added = []
+    for start, end, _phrase in find_phrases(doc, lang, phrases):
+        if not doc[start:end].root.dep_.startswith("nsubj"):
+            continue
+        span = doc[doc[start].sent.start:start]
+        for _ in range(3):
+            states = {m.country.id: m for m in mentions
+                      if span.start <= m.tok_start and m.tok_end <= span.end and m.country is not None
+                      and _joined_subject(doc[m.tok_start:m.tok_end].root)}
+            if len(states) >= 3:
+                text = doc[start:end]
+                added += [Mention(start, end, text.start_char, text.end_char, text.text, m.country, "pronoun")
+                          for m in states.values()]
+                break
+            if span.start == 0:
+                break
+            span = doc[span.start - 1].sent
+    return added
 
 
 @lru_cache(maxsize=None)
@@ -563,6 +592,13 @@ def _subject_state(doc, mentions: list[Mention], sentence):
 def _subject_or_joined(token) -> bool:
     """A subject, or a name joined to one ("Germany and France said")."""
     return token.dep_.startswith("nsubj") or (token.dep_ == "conj" and token.head.dep_.startswith("nsubj"))
+
+
+def _joined_subject(token) -> bool:
+    """A subject, or a name any number of "and" join to one ("Poland, Lithuania and Latvia")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_.startswith("nsubj")
 
 
 def _actor_of(subject, actors: dict):

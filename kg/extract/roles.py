@@ -869,6 +869,10 @@ def _anaphoric(word) -> bool:
     head = word
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
+    # "backed the government's decision": a noun that owns the act names whose act it is
+    # (one the article need not have told), where "its decision" points back
+    if any(c.dep_ in ("nmod:poss", "poss") and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+        return False
     return any(c.dep_ in ("nmod:poss", "poss") or (c.dep_ == "det" and ("Def" in c.morph.get("Definite")
                                                                      or "Dem" in c.morph.get("PronType")))
                for c in head.children)
