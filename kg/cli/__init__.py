@@ -15,7 +15,8 @@ from ..errors import KgError
 
 
 class KgGroup(click.Group):
-    """Turns every KgError into a one-line message and exit status 1."""
+    """Turns every KgError into a one-line message and exit status 1, and an
+    interrupt (Ctrl-C) into one line and the shell's status for it, 130."""
 
     def invoke(self, ctx):
         from ..nlp import KgWarning
@@ -33,6 +34,10 @@ class KgGroup(click.Group):
                 return super().invoke(ctx)
         except KgError as exc:
             raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            # a build publishes its folder in one step at its end: an interrupted one left the old folder as it was
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
