@@ -121,6 +121,7 @@ ATTRIBUTIONS = {
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
+    "clause_verbs?": WORDS,   # (talk) verbs that report speech only with a clause ("soutient que")
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
     "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
     "seat_links?": WORDS,     # (en-more) the words between such a body and its city ("in")

@@ -225,6 +225,8 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
             continue  # no speech verb: no cue (looked at before the parse's finer tests)
         if parsed and (_passive_modifier(token) or _passive_clause(token)):
             continue  # "douze responsables accusés de répression": the accused claim nothing
+        if parsed and lemma in lexicon.clause_verbs and not _says_a_clause(doc, sentence, token):
+            continue  # "la décision de la France de soutenir le Maroc": it backs, it says nothing
         if parsed and requested(token, claim_lexicon(lang)):
             continue  # "appelle la Chine à cesser de soutenir Moscou": who is asked to speak says nothing
         verbs = lexicon.verbs
@@ -240,6 +242,11 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
                                     titled=parsed and _title_speaks(token, sources, lang)))
                 break
     return cues
+
+
+def _says_a_clause(doc, sentence, verb) -> bool:
+    """Does the verb take a clause ("soutient que"), or stand after a quotation (an incise)?"""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _after_quotation(doc, sentence, verb)
 
 
 def _passive_modifier(token) -> bool:

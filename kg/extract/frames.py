@@ -168,6 +168,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
+    clause_verbs: frozenset[str] = frozenset()  # "soutient que ...": speech only with a clause ("soutient le Maroc" backs it)
     source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
     # "according to the defence ministry in Prague": a body (body_nouns) and the link to its seat
     body_nouns: frozenset[str] = frozenset()
@@ -186,6 +187,7 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
         incise_verbs=_lowered(data.get("incise_verbs")),
+        clause_verbs=_lowered(data.get("clause_verbs")),
         source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
         body_nouns=_lowered(data.get("body_nouns")),
         seat_links=tuple(w.lower() for w in _words(data.get("seat_links"))),

@@ -77,8 +77,18 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     if frame.nouns:  # half the frames have none: no phrase look-up for them
         found.update(_phrase_trigger(doc[start]) for start, _end, _noun in find_phrases(doc, lang, frame.nouns,
                                                                                         sentence.start, sentence.end)
-                     if _subjects_fit(_phrase_trigger(doc[start]), frame))
+                     if _subjects_fit(_phrase_trigger(doc[start]), frame) and not _written_as_name(doc[start]))
     return sorted(found, key=lambda t: t.i)
+
+
+def _written_as_name(token) -> bool:
+    """"welcomed Sweden as the 32nd member of the Alliance": a trigger noun written with a
+    capital inside a sentence of lower-case words is a name (of the body it stands for), no
+    act; a headline's capitals say nothing."""
+    if not token.text[:1].isupper() or token.i == token.sent.start or not token.is_alpha:
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_lower for t in words) > len(words) / 2
 
 
 def _phrase_trigger(token):
