@@ -93,8 +93,11 @@ def _written_as_name(token) -> bool:
 
 def _phrase_trigger(token):
     """A phrase's first word, or the predicate it joins when that word is a copula: in
-    "la France est aux côtés de X" the subject and "de X" hang on "côtés", not "est"."""
-    return token.head if token.dep_ == "cop" else token
+    "la France est aux côtés de X" the subject and "de X" hang on "côtés", not "est"; or
+    the verb a clitic pronoun that opens it stands before ("s'en est pris à X": "pris")."""
+    if token.dep_ == "cop" or (token.pos_ == "PRON" and token.head.i > token.i and token.head.pos_ == "VERB"):
+        return token.head
+    return token
 
 
 def _noun_of_a_verb(token) -> bool:
