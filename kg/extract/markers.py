@@ -746,8 +746,15 @@ def _owns_judged(anchor, trigger) -> bool:
     word = trigger
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    if trigger.pos_ != "ADJ" or word.dep_ != "amod":
+    if trigger.pos_ != "ADJ":
         return False
+    if word.dep_ != "amod":
+        # "Japan's remarks were irresponsible": the possessor of the predicate's subject
+        # (the copula heads the clause in some parses, the adjective in others)
+        clause = word if any(c.dep_ == "cop" for c in word.children) else (
+            word.head if word.dep_ in ("xcomp", "acomp") and word.head.pos_ == "AUX" else None)
+        return (clause is not None and anchor.dep_ == "nmod:poss" and anchor.head.dep_ == "nsubj"
+                and anchor.head.head.i == clause.i)
     if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
         return True
     # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
