@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..profiles import profile
 from .context import SentenceContext
 from .doc_memo import once_per_doc
@@ -13,7 +14,7 @@ from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
 from .phrases import find_phrases
 
-__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense", "requested"]
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense", "requested", "act_lemmas"]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:
@@ -435,9 +436,27 @@ def other_sense(frame: Frame, trigger) -> bool:
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
         if t.is_punct and t.text not in ("$", "€", "£"):
             return False
-        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
+        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")
+                                                  and _tells_an_act(t)):
             return True
     return False
+
+
+def _tells_an_act(infinitive) -> bool:
+    """"accuse X de livrer des obus", "d'avoir déployé", "de vouloir envahir": an infinitive
+    that tells an act of a claim type (or an intention) reports it, whose accusers are its
+    source; "accuse Madrid d'avoir violé le droit international" judges Madrid."""
+    lang = infinitive.doc.lang_
+    verb = infinitive.head if infinitive.dep_.startswith("aux") and infinitive.head.i > infinitive.i else infinitive
+    words = {verb.lemma_.lower(), verb.lower_}
+    return bool(words & (act_lemmas(lang) | claim_lexicon(lang).irrealis))
+
+
+@lru_cache(maxsize=None)
+def act_lemmas(lang: str) -> frozenset[str]:
+    """The trigger lemmas of the frames whose claims are acts, not speech (visits, aid...)."""
+    return frozenset(lemma for frame in claim_lexicon(lang).frames
+                     if claim_type(frame.type).speech_about is None for lemma in frame.lemmas)
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
