@@ -753,9 +753,9 @@ def _owns_judged(anchor, trigger) -> bool:
         # (the copula heads the clause in some parses, the adjective in others)
         clause = word if any(c.dep_ == "cop" for c in word.children) else (
             word.head if word.dep_ in ("xcomp", "acomp") and word.head.pos_ == "AUX" else None)
-        return (clause is not None and anchor.dep_ == "nmod:poss" and anchor.head.dep_ == "nsubj"
+        return (clause is not None and _owner_of(anchor) and anchor.head.dep_ == "nsubj"
                 and anchor.head.head.i == clause.i)
-    if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
+    if _owner_of(anchor) and anchor.head.i == word.head.i:
         return True
     # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
     # possessive pronoun owns the act for its clause's subject (or who qualifies it)
@@ -765,6 +765,15 @@ def _owns_judged(anchor, trigger) -> bool:
     subject = anchor if anchor.dep_.startswith("nsubj") else (
         anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
     return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
+
+
+def _owner_of(anchor) -> bool:
+    """Does ``anchor`` own the noun it hangs on: a possessor ("Russia's"), or a bare noun
+    complement ("l'agression de la Russie": the profile's complement_links)?"""
+    if anchor.dep_ == "nmod:poss":
+        return True
+    links = profile(anchor.doc.lang_).words["complement_links"]
+    return anchor.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links for c in anchor.children)
 
 
 def _owns(anchor, trigger) -> bool:

@@ -76,7 +76,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns, marker_words):
             continue
         noun_trigger = noun_trigger_of(trigger, doc)
-        of_speaker = speech and not noun_trigger and _qualifies_subject(doc, mention, trigger)
+        # (not the owner of what a judging predicate judges: "la décision de la Russie était inacceptable")
+        of_speaker = speech and not noun_trigger and "owner" not in markers and _qualifies_subject(doc, mention, trigger)
         # a role the mention fits as it is comes before one it fills as its state
         # ("Kim" signs; North Korea is a party), whatever the order of the rules
         for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
