@@ -422,6 +422,9 @@ def _author_of_qualified(doc, mention, trigger) -> bool:
     marks = profile(doc.lang_).words.get("agent_marks", frozenset())
     agent = root.dep_ == "obl:agent" or (root.dep_.startswith("obl") and any(
         c.dep_ == "case" and c.lower_ in marks for c in root.children))
+    if (root.dep_ == "nmod" and participle.pos_ == "NOUN" and participle.dep_ == "obj" and participle.head.i == trigger.i
+            and any(c.dep_ == "case" and c.lower_ in marks for c in root.children)):
+        return True  # "a condamné le tir d'un missile par la Corée du Nord": the act noun's own agent
     return (agent and participle.i != trigger.i and participle.dep_ == "acl"
             and participle.head.pos_ in ("NOUN", "PROPN"))
 
