@@ -332,6 +332,7 @@ CURATED_GAZETTEER = {
         "extra_cities?": [Rule(WORDS, lambda pair: len(pair) == 2, "give [English name, ISO alpha-2 code]")],
         "surnames_excluded?": WORDS,
         "cities_excluded?": WORDS,   # names of smaller cities that are given names or words
+        "forms_excluded?": WORDS,    # (talk) forms no entry keeps: a region named by two states ("Australia and New Zealand")
         "orgs_without_qid?": WORDS,
     },
     "entries": [{
