@@ -9,7 +9,7 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
@@ -136,12 +136,7 @@ def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list
     listed = listed_domains(ctx, trigger, lexicon)
     if len(listed) < 2:
         return []
-    trace = claim.trace
-    return [replace(claim, roles={role: list(refs) for role, refs in claim.roles.items()}, domain=domain,
-                    evidence=list(claim.evidence), attributions=list(claim.attributions),
-                    trace=replace(trace, roles=dict(trace.roles), fields=dict(trace.fields), cues=dict(trace.cues))
-                    if trace is not None else None)
-            for domain in listed if domain != claim.domain]
+    return [claim.copy(domain=domain) for domain in listed if domain != claim.domain]
 
 
 @lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, obligation_claims, own_treaties
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -163,7 +163,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
         answers = [cue for cue, topics, at in article.reactions
                    if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
         attach(claim, answers, answering=True)
-    claims = link_treaty(claims, pair)
+    link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
@@ -263,8 +263,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
-    for claim, trigger in triggered:
-        name_own_treaty(claim, trigger, ctx.mentions)
+    # "ratified a defence agreement with Romania and a security accord with France": two treaties
+    triggered = [(own, trigger) for claim, trigger in triggered for own in own_treaties(claim, trigger, ctx.mentions)]
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)
