@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..claim_types import claim_type, membership_type
 from ..gazetteer import load_gazetteer
 from ..model import Claim
+from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .doc_memo import once_per_doc
@@ -302,7 +303,8 @@ def _predicate(trigger) -> bool:
     while head.dep_ in ("compound", "amod") and head.head.i > head.i:
         head = head.head
     # the parser makes the copula the head ("is" -> attr) or the predicate ("cop")
-    return (head.dep_ == "attr" and head.head.lemma_ == "be") or any(c.dep_ == "cop" for c in head.children)
+    return ((head.dep_ == "attr" and head.head.lemma_ in profile(head.doc.lang_).words["copulas"])
+            or any(c.dep_ == "cop" for c in head.children))
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

@@ -502,7 +502,7 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
     if not nouns or not doc.has_annotation("DEP"):
         return []
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-    determiners = _determiners(lang)
+    articles = mention_words(lang)["definite_articles"]
     added = []
     for token in doc:
         if token.lower_ not in nouns or not token.dep_.startswith("nsubj") or token.i in taken:
@@ -510,9 +510,9 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
         first = token.i
         while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].is_lower:
             first -= 1  # "the defence ministry"
-        if first == 0 or doc[first - 1].lower_ not in determiners or doc[first - 1].lower_ != "the":
+        if first == 0 or doc[first - 1].lower_ not in articles:
             continue
-        seat = _seat(doc, mentions, token)
+        seat = _seat(doc, mentions, token, lang)
         if seat is not None:
             # "the authorities in Kyiv condemned": the state whose capital it sits in
             added.append(_official(doc, first - 1, token.i + 1, seat))
@@ -526,10 +526,11 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
     return added
 
 
-def _seat(doc, mentions: list[Mention], token):
+def _seat(doc, mentions: list[Mention], token, lang: str):
     """The state of the capital a government noun sits "in" ("the government in Tehran"), or None."""
+    links = mention_words(lang)["seat_links"]
     for child in token.children:
-        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "in" for c in child.children):
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links for c in child.children):
             place = next((m for m in mentions if m.tok_start <= child.i < m.tok_end and m.ref.cls == "Place"), None)
             if place is not None and place.state is not None:
                 return place.state

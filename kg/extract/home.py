@@ -97,7 +97,10 @@ def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Men
     phrases = _home_bodies(lang)
     if not phrases:
         return mentions
-    possessives = mention_words(lang)["possessives"]
+    words = mention_words(lang)
+    possessives = words["possessives"]
+    # "the Ministry of Defence of Ukraine", "the government in Kyiv": another state's
+    after = words["place_links"] | words["seat_links"]
     unlinked = {(m.tok_start, m.tok_end): m for m in mentions if m.kind == "ner"}
     taken = {i for m in mentions if m.kind != "ner" for i in range(m.tok_start, m.tok_end)}
     ends = {m.tok_end for m in mentions if m.country is not None}
@@ -106,7 +109,7 @@ def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Men
     for start, end, _phrase in find_phrases(doc, lang, phrases):
         if taken & set(range(start, end)) or start in ends or (start - 1 in ends and doc[start - 1].lower_ in possessives):
             continue
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "in") and (end + 1 in starts or end + 2 in starts):
+        if end + 1 < len(doc) and doc[end].lower_ in after and (end + 1 in starts or end + 2 in starts):
             continue
         overlapping = [span for span in unlinked if span[0] < end and start < span[1]]
         if any(span != (start, end) for span in overlapping):
