@@ -782,9 +782,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
 def _plural_subject(trigger, lang: str) -> bool:
     """"Les deux pays ... Ils ont condamné": a plural subject pronoun no people stand for
     (kg.extract.coreference) speaks for the pair."""
-    from .coreference import plural_pronouns
-
-    pronouns = plural_pronouns(lang)
+    pronouns = mention_words(lang)["plural_person_pronouns"]
     doc = trigger.doc
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(doc[i].lower_ in pronouns for i in subject_tokens_of(verb))
