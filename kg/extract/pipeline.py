@@ -157,11 +157,12 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
     # a state that denies its own act ("The Pentagon dismissed a report that U.S. troops had
     # been sent to Taiwan") takes part too: it answers that report, not every other one
-    involved = set().union(*(_taking_part(c) for c in claims if c.attributions))
+    taking_part = {id(c): _taking_part(c) for c in claims if c.attributions}  # asked of every reaction
+    involved = set().union(*taking_part.values())
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions
-                   if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
+                   if _answers(claim, topics, at) and _concerned(taking_part[id(claim)], cue, involved, doc)]
         attach(claim, answers, answering=True)
     link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
@@ -181,16 +182,17 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
-def _concerned(claim: Claim, cue, involved: set, doc=None) -> bool:
-    """Does a reaction speak of this claim? A state that takes part in some reported
-    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
-    about North Korea's shells), and so does one that denies an act of its own ("Tehran
-    denied sending the missiles"); a third party denies every report. Silence is kept
-    on every report ("Moscow did not comment" on troops sent to its own side)."""
+def _concerned(taking_part: set, cue, involved: set, doc=None) -> bool:
+    """Does a reaction speak of a claim (``taking_part``: the claim's ``_taking_part``)?
+    A state that takes part in some reported claim denies those it takes part in
+    ("Téhéran a rejeté ces accusations" is not about North Korea's shells), and so does
+    one that denies an act of its own ("Tehran denied sending the missiles"); a third
+    party denies every report. Silence is kept on every report ("Moscow did not
+    comment" on troops sent to its own side)."""
     claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
     if cue.stance != "denies" or not (claimants & involved or _denies_own_act(doc, cue)):
         return True
-    return bool(claimants & _taking_part(claim))
+    return bool(claimants & taking_part)
 
 
 def _denies_own_act(doc, cue) -> bool:
