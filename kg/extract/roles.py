@@ -14,7 +14,7 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
-                      hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
+                      hangs_on_trigger, heads_apart, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
 from .mention_words import mention_words
 
@@ -450,13 +450,8 @@ _PERSON_LABELS = frozenset({"PERSON", "PER"})
 def _in_subordinate(anchor, trigger) -> bool:
     """Does the mention stand in an adverbial clause a conjunction opens ("as both
     countries seek to counter X"), one that does not hold the trigger?"""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    for token in anchor.ancestors:
-        if token.i in above:
-            return False
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-            return True
-    return False
+    return any(head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children)
+               for head in heads_apart(anchor, trigger))
 
 
 def _foreign_complement(noun, marker_words, own) -> bool:
