@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
 from .context import doc_text
@@ -373,16 +374,20 @@ def attach(claim, cues, *, answering: bool = False) -> None:
     """Add each cue's claimants to a claim, once per claimant.
 
     A source is an attribution even when it is the claim's own agent ("the
-    Pentagon said it has deployed": SCHEMA.md's settled question 2). A claimant who both says
+    Pentagon said it has deployed": SCHEMA.md's settled question 2), but for the
+    speaker of a speech (a statement): that they spoke is what the article itself
+    reports, in its own voice, and no source of the claim. A claimant who both says
     and confirms ("said he could confirm") confirms. ``answering``: the cues come
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
     parties = {r.id for refs in claim.roles.values() for r in refs}
+    declared = claim_type(claim.type)
+    speakers = {r.id for r in claim.roles.get(declared.agent, [])} if declared.speech_about else set()
     for cue in cues:
         for mention in cue.claimants:
             ref = mention.ref
-            if answering and cue.stance == "confirms" and ref.id not in parties:
+            if ref.id in speakers or (answering and cue.stance == "confirms" and ref.id not in parties):
                 continue
             held = next((a for a in claim.attributions if a.claimant.id == ref.id), None)
             if held is None:
