@@ -43,8 +43,8 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
     for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
-        cue = next(((words, start - len(words.split())) for words in preceding_words(doc, start, sentence.start)
-                    if words in table), None) or _authored_source(doc, start, sentence.start, table, lexicon) \
+        cue = _words_before(doc, start, sentence.start, table) \
+            or _authored_source(doc, start, sentence.start, table, lexicon) \
             or _seated_source(doc, mention, start, sentence.start, table, lexicon, mentions)
         if cue is not None:
             words, at = cue
@@ -53,22 +53,28 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     return cues
 
 
+def _words_before(doc, start: int, sentence_start: int, phrases) -> tuple[str, int] | None:
+    """The words of ``phrases`` right before token ``start`` (the shortest that is one)
+    and the token they start at, or None."""
+    words = next((w for w in preceding_words(doc, start, sentence_start) if w in phrases), None)
+    return (words, start - len(words.split())) if words else None
+
+
 def _authored_source(doc, start: int, sentence_start: int, table, lexicon):
     """"according to a readout from the White House", "according to a statement issued by
     X": the author of a source noun after the preposition is the source; (the
     preposition's words, where they start), or None."""
-    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.source_links), None)
+    link = _words_before(doc, start, sentence_start, lexicon.source_links)
     if link is None:
         return None
-    noun = start - len(link.split()) - 1
+    noun = link[1] - 1
     if noun <= sentence_start or not (doc[noun].lower_ in lexicon.source_nouns
                                       or doc[noun].lemma_.lower() in lexicon.source_nouns):
         return None
     before = noun
     while before > sentence_start and doc[before - 1].pos_ in ("DET", "ADJ"):
         before -= 1  # "according to a joint statement"
-    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
-    return (words, before - len(words.split())) if words else None
+    return _words_before(doc, before, sentence_start, table)
 
 
 def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon, mentions):
@@ -78,10 +84,10 @@ def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon
     Korean embassy in Kyiv") speaks for that state alone."""
     if mention.cls != "Place" or mention.state is None:
         return None
-    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.seat_links), None)
+    link = _words_before(doc, start, sentence_start, lexicon.seat_links)
     if link is None:
         return None
-    noun = start - len(link.split()) - 1
+    noun = link[1] - 1
     if noun <= sentence_start or doc[noun].lower_ not in lexicon.body_nouns:
         return None
     before = noun
@@ -90,8 +96,7 @@ def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon
         before -= 1
     if any(before <= m.tok_start < noun for m in mentions):
         return None
-    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
-    return (words, before - len(words.split())) if words else None
+    return _words_before(doc, before, sentence_start, table)
 
 
 def _as_source(mention):
