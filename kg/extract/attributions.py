@@ -20,6 +20,7 @@ from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
                       preceding_words, speech_verbs, subject_tokens_of)
+from .mention_words import mention_words
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -84,7 +85,7 @@ def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon
     Korean embassy in Kyiv") speaks for that state alone."""
     if mention.cls != "Place" or mention.state is None:
         return None
-    link = _words_before(doc, start, sentence_start, lexicon.seat_links)
+    link = _words_before(doc, start, sentence_start, mention_words(doc.lang_)["seat_links"])
     if link is None:
         return None
     noun = link[1] - 1
@@ -344,8 +345,6 @@ def _source_anaphora(doc, sentence, lexicon, earlier, authored=frozenset()) -> l
 
 def is_determiner_word(doc, word: str) -> bool:
     """A determiner or demonstrative in the language's word list ("ce", "le", "this")."""
-    from .mention_words import mention_words
-
     return word in mention_words(doc.lang_)["determiners"]
 
 
