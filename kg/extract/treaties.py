@@ -138,12 +138,13 @@ def own_treaties(claim: Claim, trigger, mentions) -> list[Claim]:
         return [claim]
     partners: dict[int, list[EntityRef]] = {}  # treaty noun -> the states it binds ``acting`` to
     for mention in mentions:
-        treaty = _treaty_noun_of(doc[mention.tok_start:mention.tok_end].root, trigger, treaties)
-        if treaty is not None and (mention.cls == "Country" or mention.state is not None):
-            ref = mention.ref if mention.cls == "Country" else mention.as_state().ref
-            named = partners.setdefault(treaty, [])
-            if ref.id not in {p.id for p in acting + named}:
-                named.append(ref)
+        noun = _treaty_noun_of(doc[mention.tok_start:mention.tok_end].root, trigger, treaties)
+        if noun is None or (mention.cls != "Country" and mention.state is None):
+            continue
+        ref = mention.ref if mention.cls == "Country" else mention.as_state().ref
+        named = partners.setdefault(noun, [])
+        if ref.id not in {p.id for p in acting + named}:
+            named.append(ref)
     own = [(noun, _treaty(acting + named)) for noun, named in sorted(partners.items()) if named]
     if not own:
         return [claim]
@@ -160,8 +161,8 @@ def _treaty_noun_of(root, trigger, treaties) -> int | None:
     one (the parser's choice), and names the last treaty noun before it (the parser
     may hang "et un accord logistique avec l'Allemagne" on the first partner). None
     if it is no partner's phrase."""
-    if not any(c.dep_ == "case" and c.lower_ in mention_words(root.doc.lang_)["partners"]
-                               for c in root.children):
+    partner_words = mention_words(root.doc.lang_)["partners"]
+    if not any(c.dep_ == "case" and c.lower_ in partner_words for c in root.children):
         return None
     above = [a.i for a in root.ancestors if a in treaties]
     if not above and root.head.i != trigger.i:
