@@ -27,24 +27,19 @@ def _publishers(lang: str) -> dict:
 
 def home_state(document):
     """The state whose official site published ``document`` (an EntityRef), else None."""
+    from ..gazetteer import load_gazetteer
+
     host = (urlparse(document.url).hostname or "").lower() if document.url else ""
     if not host:
         return None
     for domain, qid in _publishers(document.lang)["publishers"].items():
         if host == domain or host.endswith("." + domain):
-            return _entity(qid, document.lang, domain, "state")
+            entry = load_gazetteer().by_qid(qid)
+            if entry is None:
+                raise DataError(f"{lexicon_path(document.lang, 'publishers')}: {domain}: "
+                                f"the gazetteer knows no {qid}; give a state's Wikidata id")
+            return entry.ref
     return None
-
-
-def _entity(qid: str, lang: str, where: str, kind: str):
-    """The gazetteer's entity ``qid`` (its EntityRef), which publishers.yaml gives at ``where``."""
-    from ..gazetteer import load_gazetteer
-
-    entry = load_gazetteer().by_qid(qid)
-    if entry is None:
-        raise DataError(f"{lexicon_path(lang, 'publishers')}: {where}: the gazetteer knows no {qid}; "
-                        f"give a {kind}'s Wikidata id")
-    return entry.ref
 
 
 def first_person_mentions(doc, lang: str, state, title: str | None = None, pair=()) -> list[Mention]:
@@ -80,7 +75,15 @@ def _union_of(pronoun, lang: str):
         return None
     before = pronoun.doc[pronoun.sent.start:pronoun.i].text.lower().replace("\u2019", "'").rstrip(" ,")
     qid = next((q for setting, q in settings.items() if before == setting.lower()), None)
-    return _entity(qid, lang, "union_settings", "union") if qid is not None else None
+    if qid is None:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    entry = load_gazetteer().by_qid(qid)
+    if entry is None:
+        raise DataError(f"{lexicon_path(lang, 'publishers')}: union_settings: the gazetteer knows no {qid}; "
+                        f"give a union's Wikidata id")
+    return entry.ref
 
 
 def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Mention]:

@@ -16,7 +16,7 @@ from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "joins", "coordinated", "contrast_between", "heads_apart"]
+           "joins", "coordinated", "contrast_between"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4

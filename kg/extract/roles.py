@@ -14,8 +14,9 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
-                      hangs_on_trigger, heads_apart, judging_lemmas, markers_of, named_owner, normalise_phrase,
+                      hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
+from .markers import heads_apart
 from .mention_words import mention_words
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
