@@ -159,7 +159,14 @@ def _is_incise(verb) -> bool:
     while before >= verb.sent.start and verb.doc[before].pos_ == "AUX":
         before -= 1
     return before >= verb.sent.start and verb.doc[before].text == "," and not any(
-        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
+        c.dep_.startswith("nsubj") and c.i < verb.i and not _reported_clause(c) for c in verb.children)
+
+
+def _reported_clause(subject) -> bool:
+    """"Nous sommes aux côtés de X, a déclaré Y": without quotation marks the parser may
+    read the reported words as the speech verb's subject; a predicate with its own
+    subject or copula is a clause, no one who speaks."""
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "cop") for c in subject.children)
 
 
 def _names_pair(span, lang: str) -> bool:

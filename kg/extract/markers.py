@@ -74,9 +74,10 @@ def _phrase_start(doc, mention) -> int:
     while link > 0 and is_determiner(doc[link]):
         link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
     noun = link - 1
-    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+    # (a place noun, not a copula of its form: in "la France est solidaire de X", "est" is no east)
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns and doc[noun - 1].dep_ not in _VERBAL:
         noun -= 1  # "sur une base aérienne de Pologne"
-    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns and doc[noun].dep_ not in _VERBAL:
         start = noun
     else:
         start = _facet_start(doc, start, links)
@@ -96,6 +97,11 @@ def _phrase_start(doc, mention) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+#: how a word that cannot be a place noun hangs, whatever its form ("est": east, or is;
+#: the tagger calls both AUX)
+_VERBAL = frozenset({"cop", "aux", "aux:tense", "aux:pass"})
 
 
 def _facet_of_first_conjunct(doc, noun) -> int | None:

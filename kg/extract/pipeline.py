@@ -25,7 +25,7 @@ from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state, with_home_bodies
+from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
 from .markers import coordinated_with_own_subject
 from .mentions import find_mentions
 from .positions import position_claims
@@ -140,7 +140,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     home = home_state(document)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    mentions = with_setting_bodies(doc, lang, resolve_references(doc, find_mentions(doc, lang), lang, home), home)
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
