@@ -111,10 +111,11 @@ def with_setting_bodies(doc, lang: str, mentions: list[Mention], home=None) -> l
                         if doc[start].sent.start <= m.tok_start and m.tok_end <= start), None)
         return home or named_beside.get(phrase) or setting or _dateline_state(doc, lang) or _setting_state(lang)
 
-    return _with_bodies(doc, lang, mentions, phrases, state_at)
+    # a body that stands for its state, as "le Kremlin" does (no office holder acting for it)
+    return _with_bodies(doc, lang, mentions, phrases, state_at, kind="state")
 
 
-def _with_bodies(doc, lang: str, mentions: list[Mention], phrases, state_at) -> list[Mention]:
+def _with_bodies(doc, lang: str, mentions: list[Mention], phrases, state_at, kind: str = "official") -> list[Mention]:
     """``mentions`` with a mention of ``state_at(phrase, start)`` for each of ``phrases``
     that no linked mention holds and no state qualifies; ``state_at(phrase, start,
     state)`` hears of those ``state`` qualifies (and gives None)."""
@@ -153,7 +154,7 @@ def _with_bodies(doc, lang: str, mentions: list[Mention], phrases, state_at) -> 
             replaced.update(overlapping)
             found.append(replace(unlinked[(start, end)], ref=state, kind="state", named=unlinked[(start, end)].ref))
         else:
-            found.append(Mention(start, end, span.start_char, span.end_char, span.text, state, "official"))
+            found.append(Mention(start, end, span.start_char, span.end_char, span.text, state, kind))
     if not found:
         return mentions
     kept = [m for m in mentions if (m.tok_start, m.tok_end) not in replaced or m.kind != "ner"]
