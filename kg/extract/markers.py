@@ -597,6 +597,24 @@ def _in_coordinated_clause(anchor, trigger) -> bool:
     return False
 
 
+def relative_elsewhere(trigger, verb) -> bool:
+    """"X s'est rendu à Varsovie, où il a assuré la Pologne de...": a speech verb in a
+    relative clause speaks of what the clause holds, not of the act it hangs off."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    lang = trigger.doc.lang_
+    # (the parser may hang such a clause as an adverbial, its "où" a mere dependent)
+    openers = profile(lang).words.get("relative_pronouns", frozenset()) | mention_words(lang)["relative_places"]
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "acl:relcl" or any(c.i == token.left_edge.i and c.lower_ in openers for c in token.children):
+            # (only an act before the clause: the parse of a long clause may leave its
+            # own words outside its subtree; and not a clause on the whole act before it:
+            # ", ce qu'a affirmé le Pentagone")
+            return trigger.i < token.left_edge.i and token.head.pos_ != "PRON"
+    return False
+
+
+
 def coordinated_with_own_subject(trigger, verb) -> bool:
     """Is the trigger's clause coordinated to ``verb`` itself, with a subject of its own
     ("X said ..., but Y criticised Z": Y's act, which X's speech does not report)?"""

@@ -26,7 +26,7 @@ from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
-from .markers import coordinated_with_own_subject
+from .markers import coordinated_with_own_subject, relative_elsewhere
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
@@ -318,7 +318,8 @@ def _cues_for(trigger, cues, lang: str) -> list:
     at earlier reports ("ces allégations") answers those, not this claim."""
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
-    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
+              and not relative_elsewhere(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
