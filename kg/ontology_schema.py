@@ -98,6 +98,7 @@ CLAIMS = {
     "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
     "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
     "field_nouns?": WORDS,         # (fr-probe) "dans les domaines de X et de Y", hung on the verb: the act's fields
+    "field_links?": WORDS,         # (fr-probe) "leur coopération dans la science", "dans" hung on the verb: a field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
     "plan_copulas?": WORDS,        # (en-acts) "are to be stationed": a plan, no act

@@ -331,11 +331,16 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
 
 
 def _own_complements(noun, lexicon) -> set[int]:
-    """The tokens of a noun's own complements, and of the field nouns ("dans les domaines
-    de la défense et de l'énergie") the parser hung on the verb that takes the noun."""
+    """The tokens of a noun's own complements, and of those the parser hung on the verb
+    that takes the noun: field nouns ("approfondir leur partenariat, notamment dans les
+    domaines de la défense et de l'énergie"), obliques right after it that a field link
+    opens ("renforcé leur coopération dans la science et la défense"; not "after talks on
+    trade")."""
     own = {t.i for t in noun.subtree}
-    if lexicon.field_nouns and noun.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass"):
-        own |= {t.i for c in noun.head.children if c.i != noun.i and c.lower_ in lexicon.field_nouns
+    if noun.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass"):
+        own |= {t.i for c in noun.head.children if c.i != noun.i and (
+                    c.lower_ in lexicon.field_nouns or (c.dep_.startswith("obl") and c.left_edge.i == noun.right_edge.i + 1
+                                                        and c.left_edge.lower_ in lexicon.field_links))
                 for t in c.subtree}
     return own
 

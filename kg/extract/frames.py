@@ -99,6 +99,7 @@ class ClaimLexicon:
     pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
     field_nouns: frozenset[str] = frozenset()   # "dans les domaines de X et de Y": the fields it names
+    field_links: frozenset[str] = frozenset()   # "leur coopération dans la science": a field's preposition
 
 
 def _words(value) -> tuple[str, ...]:
@@ -153,6 +154,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         pledges=_lowered(data.get("pledges")),
         default_domain=data.get("default_domain"),
         field_nouns=_lowered(data.get("field_nouns")),
+        field_links=_lowered(data.get("field_links")),
     )
 
 

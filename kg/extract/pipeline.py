@@ -524,12 +524,13 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
 def _thinner(claim: Claim, other: Claim) -> bool:
     """Does ``claim`` say nothing that ``other`` (same type) does not say too?
 
-    A claim with no count and no date is thinner than one with the same roles;
-    in the same sentence, one with the same count and fewer roles is too.
+    A claim with no count and no date (or the other's date: "La Turquie a fait don au
+    Tchad de vingt blindés ... Les véhicules ont été remis") is thinner than one with the
+    same roles; in the same sentence, one with the same count and fewer roles is too.
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
+    if claim.quantity is None and (claim.date in (None, other.date) or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
