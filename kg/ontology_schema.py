@@ -97,6 +97,8 @@ CLAIMS = {
     "obligations": MapOf(OneOf("obligations", noun="obligation"), WORDS),
     "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
     "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
+    "field_nouns?": WORDS,         # (fr-probe) "dans les domaines de X et de Y", hung on the verb: the act's fields
+    "field_links?": WORDS,         # (fr-probe) "leur coopération dans la science", "dans" hung on the verb: a field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
     "plan_copulas?": WORDS,        # (en-acts) "are to be stationed": a plan, no act
@@ -241,6 +243,11 @@ PUBLISHERS = {
     "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
     "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
     "plural_first_person?": WORDS,
+    # (fr-probe) legislatures every state has, named with no state ("L'Assemblée nationale a
+    # ratifié"): the article's state (kg.extract.home.with_setting_bodies) ...
+    "setting_bodies?": WORDS,
+    # ... and the one a language's press means when nothing else tells
+    "setting_state?": _QID,
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,

@@ -111,6 +111,11 @@ def _subjects(verb, mentions, pair=()):
     "Les deux pays ont reconnu" names the article's main pair; a verb with a
     subject that is no entity ("Le document évalue") has no claimant here.
     """
+    if _passive_participle(verb):
+        # "contre l'Iran, accusé de fournir des missiles": who is accused says nothing; its
+        # agent does ("accusées par Bruxelles de fournir")
+        agent = {t.i for c in verb.children if _agent(c) for t in c.subtree}
+        return [m for m in mentions if m.tok_start in agent]
     subject_tokens = subject_tokens_of(verb)
     if _is_incise(verb):
         subject_tokens = set()  # ", a estimé lundi le ministre": the subject follows
@@ -131,6 +136,23 @@ def _subjects(verb, mentions, pair=()):
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _agent(child) -> bool:
+    """Is ``child`` a passive verb's agent ("par Bruxelles")?"""
+    from ..profiles import profile
+
+    marks = profile(child.doc.lang_).words.get("agent_marks", frozenset())
+    return child.dep_ == "obl:agent" or (child.dep_ == "obl" and any(
+        c.dep_ == "case" and c.lower_ in marks for c in child.children))
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle with no auxiliary that qualifies a noun or a clause ("l'Iran,
+    accusé de ...", "soupçonnés de ..."): a passive, whose subject is spoken of."""
+    forms = verb.morph.get("VerbForm")
+    return ("Part" in forms and "Past" in verb.morph.get("Tense") and verb.dep_ in ("acl", "advcl", "amod")
+            and not any(c.pos_ == "AUX" for c in verb.children))
 
 
 def _participle_clause(verb) -> bool:
@@ -165,8 +187,17 @@ def _is_incise(verb) -> bool:
     before = verb.i - 1
     while before >= verb.sent.start and verb.doc[before].pos_ == "AUX":
         before -= 1
+    if before == verb.i - 1 and "Fin" not in verb.morph.get("VerbForm"):
+        return False  # "sanctions contre l'Iran, accusé de fournir des missiles à X": a participle qualifies
     return before >= verb.sent.start and verb.doc[before].text == "," and not any(
-        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
+        c.dep_.startswith("nsubj") and c.i < verb.i and not _reported_clause(c) for c in verb.children)
+
+
+def _reported_clause(subject) -> bool:
+    """"Nous sommes aux côtés de X, a déclaré Y": without quotation marks the parser may
+    read the reported words as the speech verb's subject; a predicate with its own
+    subject or copula is a clause, no one who speaks."""
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "cop") for c in subject.children)
 
 
 def _names_pair(span, lang: str) -> bool:

@@ -326,11 +326,26 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
                  for a, _b, _cue in find_phrases(doc, ctx.lang, tuple(cues), start, end)]
         if trigger.pos_ == "NOUN":
             # a noun's own complements first: "une feuille de route pour la coopération économique"
-            own = {t.i for t in trigger.subtree}
+            own = _own_complements(trigger, lexicon)
             found = [f for f in found if f[3] in own] or found
         if found:
             return min(found)[2]
     return None
+
+
+def _own_complements(noun, lexicon) -> set[int]:
+    """The tokens of a noun's own complements, and of those the parser hung on the verb
+    that takes the noun: field nouns ("approfondir leur partenariat, notamment dans les
+    domaines de la défense et de l'énergie"), obliques right after it that a field link
+    opens ("renforcé leur coopération dans la science et la défense"; not "after talks on
+    trade")."""
+    own = {t.i for t in noun.subtree}
+    if noun.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass"):
+        own |= {t.i for c in noun.head.children if c.i != noun.i and (
+                    c.lower_ in lexicon.field_nouns or (c.dep_.startswith("obl") and c.left_edge.i == noun.right_edge.i + 1
+                                                        and c.left_edge.lower_ in lexicon.field_links))
+                for t in c.subtree}
+    return own
 
 
 def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
@@ -341,7 +356,7 @@ def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
         noun = noun.head  # "security cooperation in trade": the phrase's head noun
     if noun.pos_ != "NOUN":
         return []
-    own = {t.i for t in noun.subtree}
+    own = _own_complements(noun, lexicon)
     found = sorted((a, domain) for domain, cues in lexicon.domains.items()
                    for a, _b, _cue in find_phrases(ctx.sentence.doc, ctx.lang, tuple(cues), ctx.sentence.start,
                                                    ctx.sentence.end)

@@ -98,6 +98,8 @@ class ClaimLexicon:
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
     pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
+    field_nouns: frozenset[str] = frozenset()   # "dans les domaines de X et de Y": the fields it names
+    field_links: frozenset[str] = frozenset()   # "leur coopération dans la science": a field's preposition
 
 
 def _words(value) -> tuple[str, ...]:
@@ -151,6 +153,8 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         commitments=_words(data.get("commitments")),
         pledges=_lowered(data.get("pledges")),
         default_domain=data.get("default_domain"),
+        field_nouns=_lowered(data.get("field_nouns")),
+        field_links=_lowered(data.get("field_links")),
     )
 
 

@@ -71,9 +71,10 @@ def _phrase_start(doc, mention) -> int:
     while link > 0 and is_determiner(doc[link]):
         link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
     noun = link - 1
-    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+    # (a place noun, not a copula of its form: in "la France est solidaire de X", "est" is no east)
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns and doc[noun - 1].dep_ not in _VERBAL:
         noun -= 1  # "sur une base aérienne de Pologne"
-    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns and doc[noun].dep_ not in _VERBAL:
         start = noun
     else:
         start = _facet_start(doc, start, links)
@@ -99,6 +100,11 @@ def _count_start(doc, start: int) -> int:
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+#: how a word that cannot be a place noun hangs, whatever its form ("est": east, or is;
+#: the tagger calls both AUX)
+_VERBAL = frozenset({"cop", "aux", "aux:tense", "aux:pass"})
 
 
 def _facet_of_first_conjunct(doc, noun) -> int | None:
@@ -594,6 +600,24 @@ def heads_apart(anchor, trigger):
     holds it: the clauses ``anchor`` stands in that do not hold the trigger."""
     above = {a.i for a in trigger.ancestors} | {trigger.i}
     return takewhile(lambda head: head.i not in above, anchor.ancestors)
+
+
+def relative_elsewhere(trigger, verb) -> bool:
+    """"X s'est rendu à Varsovie, où il a assuré la Pologne de...": a speech verb in a
+    relative clause speaks of what the clause holds, not of the act it hangs off."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    lang = trigger.doc.lang_
+    # (the parser may hang such a clause as an adverbial, its "où" a mere dependent)
+    openers = profile(lang).words.get("relative_pronouns", frozenset()) | mention_words(lang)["relative_places"]
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "acl:relcl" or any(c.i == token.left_edge.i and c.lower_ in openers for c in token.children):
+            # (only an act before the clause: the parse of a long clause may leave its
+            # own words outside its subtree; and not a clause on the whole act before it:
+            # ", ce qu'a affirmé le Pentagone")
+            return trigger.i < token.left_edge.i and token.head.pos_ != "PRON"
+    return False
+
 
 
 def coordinated_with_own_subject(trigger, verb) -> bool:

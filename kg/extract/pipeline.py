@@ -25,8 +25,8 @@ from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state, with_home_bodies
-from .markers import coordinated_with_own_subject
+from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
+from .markers import coordinated_with_own_subject, relative_elsewhere
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
@@ -140,7 +140,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     home = home_state(document)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    mentions = with_setting_bodies(doc, lang, resolve_references(doc, find_mentions(doc, lang), lang, home), home)
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
@@ -320,7 +320,8 @@ def _cues_for(trigger, cues, lang: str) -> list:
     at earlier reports ("ces allégations") answers those, not this claim."""
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
-    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
+              and not relative_elsewhere(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
@@ -525,12 +526,13 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
 def _thinner(claim: Claim, other: Claim) -> bool:
     """Does ``claim`` say nothing that ``other`` (same type) does not say too?
 
-    A claim with no count and no date is thinner than one with the same roles;
-    in the same sentence, one with the same count and fewer roles is too.
+    A claim with no count and no date (or the other's date: "La Turquie a fait don au
+    Tchad de vingt blindés ... Les véhicules ont été remis") is thinner than one with the
+    same roles; in the same sentence, one with the same count and fewer roles is too.
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
+    if claim.quantity is None and (claim.date in (None, other.date) or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):

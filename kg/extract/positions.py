@@ -118,7 +118,26 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
               and not _quoted(doc, m.tok_start)]
     subjects = [m for m in before if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
+    if _after_incise(doc, title_start, lang):
+        # "L'Europe doit soutenir l'Ukraine, a estimé la ministre X": words reported with no
+        # quotation marks; as quoted ones, only their subject may say whose the office is
+        before = subjects
     return (subjects or before)[-1].ref if before else None
+
+
+def _after_incise(doc, title_start: int, lang: str) -> bool:
+    """Does the title follow the speech verb of an incise (", a estimé lundi la ministre")?"""
+    from .markers import speech_verbs
+
+    i = title_start - 1
+    while i > doc[title_start].sent.start and title_start - i <= 3 and doc[i].pos_ in ("DET", "ADV", "NOUN", "PROPN"):
+        i -= 1  # its determiner, a day ("lundi", "Monday")
+    if doc[i].lemma_.lower() not in speech_verbs(lang) or doc[i].pos_ != "VERB":
+        return False
+    i -= 1
+    while i > doc[title_start].sent.start and doc[i].pos_ == "AUX":
+        i -= 1
+    return doc[i].text == ","
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
