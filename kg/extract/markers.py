@@ -530,7 +530,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
-          and not _object_of_other_verb(anchor, trigger)
+          and not _object_of_other_verb(anchor, trigger) and not _object_of_complement(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
           and not _subject_of_adverbial(anchor)):
@@ -575,6 +575,22 @@ def judging_lemmas(lang: str) -> frozenset[str]:
     from .frames import claim_lexicon
 
     return frozenset(w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas)
+
+
+def _object_of_complement(anchor, trigger) -> bool:
+    """"urged Russia to release Ivan Petrov", "a félicité X d'avoir battu Y": the object of
+    the infinitive that completes the trigger is what is asked or praised, not whom."""
+    noun = anchor
+    while noun.dep_ in ("appos", "flat", "flat:name") and noun.head.i < noun.i:
+        noun = noun.head  # "the journalist Ivan Petrov", "le président Mohamed Bazoum"
+    verb = noun.head
+    if noun.dep_ != "obj" or not any("Inf" in t.morph.get("VerbForm")
+                                     for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux")))):
+        return False
+    if verb.dep_ == "xcomp":
+        return verb.head.i == trigger.i
+    # "a appelé les autorités à libérer X": the parser may hang the infinitive on the object
+    return verb.dep_ == "acl" and verb.head.dep_ == "obj" and verb.head.head.i == trigger.i
 
 
 def _object_of_other_verb(anchor, trigger) -> bool:
