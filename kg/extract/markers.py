@@ -374,6 +374,8 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         verb = _governor(trigger)
         if verb is not None:
             heads.add(verb.i)
+    if noun.head.pos_ == "ADV" and noun.head.dep_ == "advmod" and noun.head.i < noun.i:
+        noun = noun.head  # "a protesté auprès de la Chine": the locution's adverb hangs on the trigger
     return noun.head.i in heads
 
 
