@@ -199,6 +199,8 @@ MENTIONS = {
     "reporting_verbs?": WORDS,      # (lead) "Reuters reported": a news organisation reports, it does not speak
     "joiners?": WORDS,
     "during?": WORDS,
+    "setting_prepositions?": WORDS,
+    "complementizers?": WORDS,      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
     "comitative?": WORDS,
     "partners?": WORDS,
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun

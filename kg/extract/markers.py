@@ -15,7 +15,7 @@ from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "joins", "coordinated", "contrast_between"]
+           "joins", "coordinated", "contrast_between", "speakers_setting"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
@@ -521,9 +521,29 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
           and not _object_of_other_verb(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
-          and not _subject_of_adverbial(anchor)):
+          and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
+
+
+def _in_clause_beyond_noun(anchor, trigger) -> bool:
+    """"Speaking during a visit to Kyiv, X said Germany backs Y", "X, on a visit to Beijing,
+    said China should press Russia": a name in a clause of the verb that governs a noun
+    trigger, where the noun is no object of that verb (it is in the subject's phrase or a
+    setting), is what the verb says, no object of the noun ("imposed sanctions on X,
+    targeting Y" keeps Y)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.left_edge.i <= anchor.i <= trigger.right_edge.i:
+        return False
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    governor = _governor(trigger)
+    if governor is None or noun.dep_ in ("obj", "iobj", "obl:arg"):
+        return False
+    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    # (or of a verb above it: "Speaking during a visit to X, Y said Z...")
+    return (verb is not None and verb.i != governor.i and verb.dep_ in ("ccomp", "parataxis")
+            and verb.head.i in {governor.i, *(t.i for t in governor.ancestors)})
 
 
 def _subject_of_adverbial(anchor) -> bool:
@@ -599,6 +619,50 @@ def coordinated_with_own_subject(trigger, verb) -> bool:
     clause = next((t for t in (trigger, *trigger.ancestors) if t.head.i == verb.i), None)
     return (clause is not None and clause.i != verb.i and clause.dep_ == "conj"
             and any(c.dep_.startswith("nsubj") for c in clause.children))
+
+
+def speakers_setting(trigger, verb) -> bool:
+    """Does the trigger tell where the speaker of ``verb`` stands, not what the speaker
+    says? "Visiting Tokyo, X said the alliance...", "X said on a visit to Tokyo that...",
+    "Speaking during a trip to Y, X said...", "X, on a visit to Beijing, said...": the
+    visit is the speaker's own act, which the speech neither reports nor sources. Only
+    where the verb says something else (a clause, a quotation): "reported on the
+    deployment" reports the deployment."""
+    doc = trigger.doc
+    if not doc.has_annotation("DEP") or trigger.i == verb.i:
+        return False
+    path = [trigger]
+    while path[-1].head.i != verb.i:
+        if path[-1].head.i == path[-1].i:
+            return False
+        path.append(path[-1].head)
+    top = path[-1]
+    if top.dep_ in _SUBJECT_DEPS:
+        return top.i != trigger.i  # in the speaker's own phrase, "X, on a visit to Y, said"
+    if not _says_something_else(verb, top):
+        return False
+    prepositions = mention_words(doc.lang_)["setting_prepositions"]
+    return all(_setting_step(token, prepositions) for token in path)
+
+
+def _setting_step(token, prepositions) -> bool:
+    """A participle with no subject of its own ("Visiting Tokyo", "Speaking in Y"), or a
+    noun a setting preposition opens ("during a visit")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return (token.dep_ == "advcl" and bool({"Part", "Ger"} & set(token.morph.get("VerbForm")))
+                and not any(c.dep_.startswith("nsubj") for c in token.children))
+    return token.dep_.startswith(("obl", "nmod")) and any(
+        c.dep_ == "case" and c.lower_ in prepositions for c in token.children)
+
+
+def _says_something_else(verb, clause) -> bool:
+    """Does the speech verb take a clause other than ``clause`` (what it says), or stand as
+    an incise on one ('"...," X said')? A clause "that" opens counts wherever the parser
+    hung it ("said on a visit to X that NATO would...", read as the visit's relative clause)."""
+    return verb.dep_ in ("parataxis", "ccomp") or any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i != clause.i for c in verb.children) or any(
+        c.dep_ == "mark" and c.lower_ in mention_words(verb.doc.lang_)["complementizers"] and c.head.i != verb.i
+        for c in verb.subtree)
 
 
 def _inside_marked_clause(anchor, trigger) -> bool:

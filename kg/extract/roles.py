@@ -14,6 +14,7 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+                      speakers_setting,
                       hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
 from .mention_words import mention_words
@@ -590,6 +591,8 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if coordinated_with_own_subject(trigger, verb):
         return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
+    if speakers_setting(trigger, verb):
+        return False  # "Visiting Tokyo, X said...": X's own visit, which X's speech does not report
     if (trigger.dep_ == "xcomp" and trigger.head.i == verb.i and mention.tok_start < verb.i
             and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
         return False  # "X a annoncé avoir livré", "a dit avoir envoyé": X tells of its own act

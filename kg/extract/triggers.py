@@ -112,7 +112,10 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     counts = mention_words(lang)["count_nouns"]
     negations = claim_lexicon(lang).negations
     found = [c for c in token.children if c.dep_ == "obj"]
-    found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
+    found += [j for c in found for j in c.children if j.dep_ == "conj"]  # "ships and troops"
+    # what a count noun or a pronoun counts: "a small number of troops", "some of our personnel"
+    found += [n for c in found if c.lower_ in counts or c.pos_ in ("PRON", "NUM", "ADJ")
+              for n in c.children if n.dep_ in ("nmod", "obl")]
     # "France has no troops in Ukraine": none kept there
     return any((c.lemma_.lower() in objects or c.lower_ in objects)
                and not any(d.lower_ in negations for d in c.children) for c in found)
