@@ -33,6 +33,8 @@ def map_labels(doc, labels):
     deps = [t.dep_ for t in doc]
     _rehead_prepositions(doc, heads, deps, labels)
     deps = [labels.dep.get(d, d) for d in deps]
+    if labels.gerund_verbs:
+        _rehead_gerunds(doc, heads, deps, labels.gerund_verbs)
     strings = doc.vocab.strings
     array = numpy.zeros((len(doc), 2), dtype="uint64")
     array[:, 0] = numpy.array([heads[i] - i for i in range(len(doc))], dtype="int64").astype("uint64")
@@ -76,6 +78,26 @@ def _rehead_prepositions(doc, heads, deps, labels) -> None:
                 heads[child.i] = obj.i
         heads[token.i] = obj.i
         deps[token.i] = rule["preposition"]
+
+
+def _rehead_gerunds(doc, heads, deps, verbs) -> None:
+    """"denied supplying drones to Russia", read as "supplying" qualifying "drones": right
+    after a verb of ``verbs`` (adverbs between), a present participle is that verb's
+    complement (xcomp), the noun its object, and the complements after the noun its own."""
+    for token in doc:
+        noun = heads[token.i]
+        if (deps[token.i] != "amod" or token.pos_ != "VERB" or noun <= token.i or deps[noun] != "obj"
+                or "Part" not in token.morph.get("VerbForm") or "Pres" not in token.morph.get("Tense")):
+            continue
+        verb = heads[noun]
+        if (verb >= token.i or doc[verb].lemma_.lower() not in verbs
+                or any(t.pos_ != "ADV" for t in doc[verb + 1:token.i])):
+            continue
+        heads[token.i], deps[token.i] = verb, "xcomp"
+        heads[noun] = token.i
+        for other in doc[noun + 1:]:
+            if heads[other.i] == verb and deps[other.i] == "obl":
+                heads[other.i] = token.i
 
 
 def _with_voice(morph: str) -> str:

@@ -264,6 +264,7 @@ PROFILE = {
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
         },
         "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
+        "gerund_verbs?": WORDS,     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
         "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
     },
     "text": {

@@ -15,7 +15,7 @@ from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "joins", "coordinated", "contrast_between", "speakers_setting"]
+           "joins", "coordinated", "contrast_between", "speakers_setting", "in_contrasted_clause"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
@@ -540,10 +540,12 @@ def _in_clause_beyond_noun(anchor, trigger) -> bool:
     governor = _governor(trigger)
     if governor is None or noun.dep_ in ("obj", "iobj", "obl:arg"):
         return False
-    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    # (or of a verb above it: "Speaking during a visit to X, Y said Z...")
-    return (verb is not None and verb.i != governor.i and verb.dep_ in ("ccomp", "parataxis")
-            and verb.head.i in {governor.i, *(t.i for t in governor.ancestors)})
+    # the clause under the governor (or a verb above it: "Speaking during a visit to X, Y
+    # said Z...") that holds the name, whatever its head ("said Washington was concerned")
+    above = {governor.i, *(t.i for t in governor.ancestors)}
+    clause = next((t for t in (anchor, *anchor.ancestors) if t.head.i in above and t.head.i != t.i), None)
+    return (clause is not None and clause.dep_ in ("ccomp", "parataxis")
+            and not clause.left_edge.i <= trigger.i <= clause.right_edge.i)
 
 
 def _subject_of_adverbial(anchor) -> bool:
@@ -621,6 +623,17 @@ def coordinated_with_own_subject(trigger, verb) -> bool:
             and any(c.dep_.startswith("nsubj") for c in clause.children))
 
 
+def in_contrasted_clause(trigger, verb) -> bool:
+    """Does ``verb`` stand in a clause a contrast opens that does not hold the trigger
+    ("X criticised the trip, while Y said ...": Y reports nothing of X's act)?"""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    openers = mention_words(trigger.doc.lang_)["clause_openers"]
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "advcl"), None)
+    return (clause is not None and not clause.left_edge.i <= trigger.i <= clause.right_edge.i
+            and any(c.dep_ == "mark" and c.lower_ in openers for c in clause.children))
+
+
 def speakers_setting(trigger, verb) -> bool:
     """Does the trigger tell where the speaker of ``verb`` stands, not what the speaker
     says? "Visiting Tokyo, X said the alliance...", "X said on a visit to Tokyo that...",
@@ -670,8 +683,17 @@ def _inside_marked_clause(anchor, trigger) -> bool:
     inside an adverbial clause of the trigger that a subordinating word opens is that
     clause's, no object of the trigger."""
     clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
-    return (clause is not None and clause.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.i < clause.i for c in clause.children))
+    if clause is None or clause.dep_ != "advcl":
+        return False
+    # "visited Kyiv, where he met Ukrainian Defence Minister X": "where" opens it too
+    return any(c.dep_ == "mark" and c.i < clause.i for c in clause.children) or _where_clause(clause)
+
+
+def _where_clause(clause) -> bool:
+    """Does a relative adverb of place ("where") open the clause, which has a subject of its own?"""
+    where = mention_words(clause.doc.lang_)["relative_places"]
+    return (any(c.lower_ in where and c.i < clause.i for c in clause.children)
+            and any(c.dep_ in _SUBJECT_DEPS for c in clause.children))
 
 
 def _inside_relative_clause(anchor, trigger) -> bool:
@@ -679,8 +701,11 @@ def _inside_relative_clause(anchor, trigger) -> bool:
     preposition introduces inside a relative clause that does not hold the trigger is no
     object of it ("individuals designated, which include the Georgian minister" keep theirs)."""
     clause = next((t for t in anchor.ancestors if t.dep_ in _RELATIVE_DEPS), None)
+    # "flew to Beijing, where he met Chinese President X": a clause "where" opens, with a
+    # subject of its own, holds its own objects, however they are introduced
+    own_subject = clause is not None and _where_clause(clause)
     return (clause is not None and not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
-            and any(c.dep_ == "case" for c in anchor.children))
+            and (own_subject or any(c.dep_ == "case" for c in anchor.children)))
 
 
 def _after_relative_clause(anchor, trigger) -> bool:
