@@ -15,7 +15,7 @@ from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "joins", "coordinated", "contrast_between", "speakers_setting", "in_contrasted_clause"]
+           "joins", "coordinated", "contrast_between", "speakers_setting", "in_separate_clause"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
@@ -623,15 +623,16 @@ def coordinated_with_own_subject(trigger, verb) -> bool:
             and any(c.dep_.startswith("nsubj") for c in clause.children))
 
 
-def in_contrasted_clause(trigger, verb) -> bool:
-    """Does ``verb`` stand in a clause a contrast opens that does not hold the trigger
-    ("X criticised the trip, while Y said ...": Y reports nothing of X's act)?"""
+def in_separate_clause(trigger, verb) -> bool:
+    """Does ``verb`` stand in a clause of its own that does not hold the trigger, one a
+    contrast opens ("X criticised the trip, while Y said ...") or "where" ("X arrived in
+    Washington, where Y announced ...")? Its speaker reports nothing of the trigger's act."""
     if not trigger.doc.has_annotation("DEP"):
         return False
     openers = mention_words(trigger.doc.lang_)["clause_openers"]
-    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "advcl"), None)
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ in ("advcl", "acl:relcl")), None)
     return (clause is not None and not clause.left_edge.i <= trigger.i <= clause.right_edge.i
-            and any(c.dep_ == "mark" and c.lower_ in openers for c in clause.children))
+            and (any(c.dep_ == "mark" and c.lower_ in openers for c in clause.children) or _where_clause(clause)))
 
 
 def speakers_setting(trigger, verb) -> bool:
@@ -733,7 +734,14 @@ def _subject_of_relative(anchor, trigger) -> bool:
     """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
     is no object of it."""
     verb = anchor.head
-    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ == "acl:relcl" and verb.head.i == trigger.i
+    if anchor.dep_ not in _SUBJECT_DEPS or verb.dep_ != "acl:relcl":
+        return False
+    # nor of one on a noun set off by a comma, that does not hold the trigger ("sent tanks
+    # to X, a decision Moscow condemned": Moscow receives nothing; "son soutien aux
+    # garanties que la Russie réclame" keeps Russia)
+    noun = verb.head
+    set_off = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    return verb.head.i == trigger.i or (set_off and not noun.left_edge.i <= trigger.i <= noun.right_edge.i)
 
 
 def _governor(trigger):

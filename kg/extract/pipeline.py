@@ -26,7 +26,7 @@ from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies
-from .markers import coordinated_with_own_subject, in_contrasted_clause, speakers_setting
+from .markers import coordinated_with_own_subject, in_separate_clause, speakers_setting
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
@@ -319,10 +319,10 @@ def _cues_for(trigger, cues, lang: str) -> list:
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
     # "Visiting Tokyo, X said ...": nor X's own visit, where X speaks from; "X criticised
-    # the trip, while Y said ...": nor Y, in a clause of its own
+    # the trip, while Y said ...", "X arrived in Y, where Z announced ...": nor Z, in a clause of its own
     sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
               and not speakers_setting(trigger, trigger.doc[c.token])
-              and not in_contrasted_clause(trigger, trigger.doc[c.token])]
+              and not in_separate_clause(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech

@@ -849,6 +849,8 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
         # own object points back even when indefinite, unless it names its author
         acts = following | {c.lower_ for c in trigger.children
                             if c.dep_ == "obj" and c.i > trigger.i and not _has_complement(c)}
+        if trigger.dep_ == "acl:relcl" and trigger.head.i < trigger.i:
+            acts.add(trigger.head.lower_)  # "..., a move Russia called a provocation": the clause's antecedent
         candidates.append((lexicon.act_nouns & acts, max(reported, key=lambda c: c.evidence[0].start)))
     for found, earlier in candidates:
         if earlier is not None and found:
