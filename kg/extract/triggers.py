@@ -214,6 +214,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    verb = _verb_of_noun(token)
+    if verb is not None and not binding and any(_irrealis_auxiliary(c, lexicon, pledged) for c in verb.children):
+        return True  # "said it would supply Ukraine with 400 million euros in military aid"
     if not binding and _intended_infinitive(token, lexicon):
         return True  # "the only member yet to ratify", "has yet to send": not done
     if not binding and _under_possibility(acts[-1], lexicon, pledged):
@@ -243,6 +246,22 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
     return (any(act.pos_ == "VERB" and _future(act) for act in acts)
             and not binding and not pledged)
+
+
+def _verb_of_noun(token):
+    """The verb a noun trigger's phrase completes through complements ("would supply X with
+    400 million euros in military aid"), or None (a verb, or a noun of no verb). A phrase's
+    first word may be its adjective ("military" of "military aid")."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    word = token
+    for _ in range(4):
+        if word.dep_ not in ("nmod", "obl", "obj", "compound", "amod", "nummod") or word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ == "VERB":
+            return word
+    return None
 
 
 def _bare_gerund(token) -> bool:
