@@ -17,6 +17,7 @@ from ..claim_types import claim_type, membership_type
 from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, EntityRef, Mention as EntityMention
 from ..nlp import pipeline
+from ..profiles import profile
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues, name_the_holder
@@ -279,6 +280,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
                 article.reactions.append((cue, topics, doc[cue.token].idx))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
+    if opened:
+        _quoted_speakers([c for c, _ in reported], opened)
     titled = [c for c in cues if c.titled]
     article.titled = (titled, [c for c, _ in reported] if titled else [])
     found = triggered + offices
@@ -300,10 +303,39 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
     end closes what an earlier one opened."""
     text = sentence_text(sentence).rstrip()
     sayers = [c for c in cues if c.verb and c.stance == "claims"]
-    if text.endswith(":") and sayers:
+    quotes = profile(article.document.lang).text
+    if sayers and (text.endswith(":") or (":" in text and _left_open(text, quotes))):
+        # 'X said: "A. B."': the quotation goes on past its first sentence
         article.speaking = sayers[-1:]
-    elif article.speaking and _ends_paragraph(sentence):
+    elif article.speaking and (_ends_paragraph(sentence) or _closes_quotation(text, quotes)):
         article.speaking = []
+
+
+def _quoted_speakers(claims, opened) -> None:
+    """'X said: "... The UK stands with Ukraine."': a statement inside a quotation an
+    earlier sentence opened is said by the person quoting too (as "a-t-il poursuivi")."""
+    people = [m.ref for cue in opened for m in cue.claimants if m.cls == "Person"]
+    for claim in claims:
+        agent = claim_type(claim.type).agent
+        if claim_type(claim.type).speech_about is None or not claim.roles.get(agent):
+            continue
+        held = {r.id for r in claim.roles[agent]}
+        claim.roles[agent] += [r for r in dict.fromkeys(people) if r.id not in held]
+        note_claim_roles(claim, "speaker")
+
+
+def _left_open(text: str, quotes) -> bool:
+    """Does the text open a quotation it does not close (a straight quote counts as either)?"""
+    if quotes.opening_quotes & quotes.closing_quotes & {'"'} and '"' in text:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.opening_quotes) > sum(text.count(q) for q in quotes.closing_quotes)
+
+
+def _closes_quotation(text: str, quotes) -> bool:
+    """Does the text close a quotation an earlier sentence opened?"""
+    if '"' in text and '"' in quotes.closing_quotes:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.closing_quotes) > sum(text.count(q) for q in quotes.opening_quotes)
 
 
 def _ends_paragraph(sentence) -> bool:

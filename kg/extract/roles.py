@@ -422,6 +422,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
+        if token.i != trigger.i and _reason_clause(token, words["own_complements"]):
+            return False  # "thanked X for its efforts to facilitate the export of Ukrainian grain"
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
             return False
         if (token.dep_ in ("acl", "acl:relcl") and anchor.dep_ == "obl:agent" and anchor.head.i == token.i
@@ -430,6 +432,14 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             # qualifying the trigger's object: "a dénoncé les sanctions adoptées par l'UE")
             return False
     return False
+
+
+def _reason_clause(token, own) -> bool:
+    """An infinitive that completes a noun an ``own_complements`` word brings ("for its
+    efforts to facilitate ..."): what it names is the reason's, not the trigger's."""
+    noun = token.head
+    return (token.pos_ == "VERB" and token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm")
+            and noun.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in own for c in noun.children))
 
 
 def _other_event(token) -> bool:
