@@ -35,6 +35,8 @@ def map_labels(doc, labels):
     deps = [labels.dep.get(d, d) for d in deps]
     if labels.gerund_verbs:
         _rehead_gerunds(doc, heads, deps, labels.gerund_verbs)
+    if labels.adjectives:
+        _rehead_adjectives(doc, heads, deps, labels.adjectives)
     strings = doc.vocab.strings
     array = numpy.zeros((len(doc), 2), dtype="uint64")
     array[:, 0] = numpy.array([heads[i] - i for i in range(len(doc))], dtype="int64").astype("uint64")
@@ -98,6 +100,26 @@ def _rehead_gerunds(doc, heads, deps, verbs) -> None:
         for other in doc[noun + 1:]:
             if heads[other.i] == verb and deps[other.i] == "obl":
                 heads[other.i] = token.i
+
+
+def _rehead_adjectives(doc, heads, deps, words) -> None:
+    """"deployed instructors to neighbouring Niger", read as "to neighbour Niger" (an
+    infinitive): an adjective of ``words`` the model took for a verb qualifies the name
+    after it, which takes the verb's place and its "to" as its preposition."""
+    for token in doc:
+        if token.lower_ not in words or token.pos_ != "VERB" or heads[token.i] == token.i:
+            continue
+        objects = [c for c in doc[token.i + 1:token.i + 2] if heads[c.i] == token.i and deps[c.i] == "obj"]
+        if not objects:
+            continue
+        noun = objects[0]
+        heads[noun.i], deps[noun.i] = heads[token.i], "obl"
+        for child in doc:
+            if heads[child.i] == token.i and child.i != noun.i:
+                heads[child.i] = noun.i
+                if deps[child.i] == "mark":
+                    deps[child.i] = "case"
+        heads[token.i], deps[token.i] = noun.i, "amod"
 
 
 def _with_voice(morph: str) -> str:

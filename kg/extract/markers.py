@@ -739,9 +739,12 @@ def _subject_of_relative(anchor, trigger) -> bool:
     # nor of one on a noun set off by a comma, that does not hold the trigger ("sent tanks
     # to X, a decision Moscow condemned": Moscow receives nothing; "son soutien aux
     # garanties que la Russie réclame" keeps Russia)
+    # (or a clause set off by one: "approved an arms sale to X, which China opposed")
     noun = verb.head
-    set_off = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
-    return verb.head.i == trigger.i or (set_off and not noun.left_edge.i <= trigger.i <= noun.right_edge.i)
+    doc = noun.doc
+    set_off = any(i > 0 and doc[i - 1].text == "," for i in (noun.left_edge.i, verb.left_edge.i))
+    inside = noun.left_edge.i <= trigger.i <= noun.right_edge.i and not verb.left_edge.i > trigger.i
+    return verb.head.i == trigger.i or (set_off and not inside)
 
 
 def _governor(trigger):
