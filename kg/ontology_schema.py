@@ -200,7 +200,8 @@ MENTIONS = {
     "joiners?": WORDS,
     "during?": WORDS,
     "setting_prepositions?": WORDS,
-    "complementizers?": WORDS,      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
+    "complementizers?": WORDS,
+    "quoted_first_person?": WORDS,  # 'X said: "... We stand with Y."': subject pronouns that are the one quoted      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
     "comitative?": WORDS,
     "partners?": WORDS,
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun

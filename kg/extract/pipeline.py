@@ -28,7 +28,8 @@ from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies
 from .markers import coordinated_with_own_subject, in_separate_clause, speakers_setting
-from .mentions import find_mentions
+from .mention_words import mention_words
+from .mentions import Mention as TokenMention, find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
@@ -241,6 +242,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
     cues = cues + opened
+    if opened:
+        in_sentence = _quoted_first_person(sentence, in_sentence, opened, lang)
     article.read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
     article.last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"),
                                article.last_source)
@@ -309,6 +312,18 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
         article.speaking = sayers[-1:]
     elif article.speaking and (_ends_paragraph(sentence) or _closes_quotation(text, quotes)):
         article.speaking = []
+
+
+def _quoted_first_person(sentence, mentions, opened, lang: str) -> list:
+    """'X said: "... We stand with Ukraine."': a first-person subject inside the quotation
+    an earlier sentence opened is the one quoted (mentions.yaml quoted_first_person)."""
+    words = mention_words(lang)["quoted_first_person"]
+    speakers = [m.ref for cue in opened[-1:] for m in cue.claimants]
+    taken = {m.tok_start for m in mentions}
+    added = [TokenMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "pronoun")
+             for t in sentence if t.lower_ in words and t.dep_.startswith("nsubj") and t.i not in taken
+             for ref in speakers[:1]]
+    return sorted(mentions + added, key=lambda m: m.tok_start) if added else mentions
 
 
 def _quoted_speakers(claims, opened) -> None:

@@ -114,10 +114,21 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     state that is a subject comes first: "Germany will send troops to Lithuania,
     Defence Minister X said" names Germany's minister, not Lithuania's."""
     start = title_start - profile(lang).windows["title_clause"]
-    before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
-              and not _quoted(doc, m.tok_start)]
-    subjects = [m for m in before if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
-    return (subjects or before)[-1].ref if before else None
+    sentence_start = doc[title_start].sent.start
+    # "the Russia-led bloc": a state joined by a hyphen to a word qualifies a noun, it acts in no clause
+    states = [m for m in organisations if m.cls == "Country" and sentence_start <= m.tok_start
+              and m.tok_end <= title_start and not _quoted(doc, m.tok_start) and not _hyphenated(doc, m)]
+    before = [m for m in states if start <= m.tok_end]
+    subjects = [m for m in states if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
+    near = [m for m in subjects if m in before]
+    # (with none in reach, the subject of the sentence's clause: "Armenia has frozen its
+    # participation in the Russia-led CSTO, Prime Minister X said")
+    found = near or before or subjects
+    return found[-1].ref if found else None
+
+
+def _hyphenated(doc, mention) -> bool:
+    return mention.tok_end < len(doc) and doc[mention.tok_end].text in ("-", "–")
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')

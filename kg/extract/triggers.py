@@ -109,6 +109,10 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     "a small number of troops")."""
     if not objects:
         return True
+    if not token.doc.has_annotation("DEP"):
+        # no parse: a noun the frame names among the few words after the verb ("kept about
+        # 400 soldiers in X")
+        return _near(token, objects, after=True)
     counts = mention_words(lang)["count_nouns"]
     negations = claim_lexicon(lang).negations
     found = [c for c in token.children if c.dep_ == "obj"]
@@ -132,6 +136,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
+    if not token.doc.has_annotation("DEP"):
+        return _near(token, subjects, after=False)  # no parse: a noun it names just before the verb
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
@@ -144,6 +150,23 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     counts = mention_words(token.doc.lang_)["count_nouns"]
     found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
+
+
+def _near(token, words: frozenset[str], *, after: bool) -> bool:
+    """Without a parse: does one of ``words`` stand within the profile's object (after the
+    verb) or subject (before it) gap, in the verb's clause?"""
+    order = profile(token.doc.lang_).word_order
+    sentence = token.sent
+    if after:
+        span = token.doc[token.i + 1:min(token.i + 2 + order.object_gap, sentence.end)]
+    else:
+        span = list(reversed(token.doc[max(token.i - 2 - order.subject_gap, sentence.start):token.i]))
+    for t in span:
+        if t.is_punct:
+            return False
+        if t.lower_ in words:
+            return True
+    return False
 
 
 def _semi_auxiliary(token, lang: str) -> bool:
