@@ -521,9 +521,22 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
           and not _object_of_other_verb(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
-          and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)):
+          and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)
+          and not _in_complement_of_transitive(anchor, trigger)):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
+
+
+def _in_complement_of_transitive(anchor, trigger) -> bool:
+    """"urged Delhi to stop buying Russian oil": a name inside the clause that completes a
+    verb whose object is a name already is that clause's, no second object of the verb
+    (not after a common noun: "a critiqué la décision de Hanoï d'accueillir le dirigeant
+    russe", where the parser hangs the noun's infinitive on the verb)."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "obj" and c.i < anchor.i and c.pos_ in ("PROPN", "PRON")
+                                         for c in trigger.children):
+        return False
+    clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
+    return clause is not None and clause.dep_ in ("xcomp", "ccomp") and clause.pos_ in ("VERB", "AUX")
 
 
 def _in_clause_beyond_noun(anchor, trigger) -> bool:

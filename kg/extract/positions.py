@@ -13,6 +13,7 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
+from .markers import speech_verbs
 from .mentions import is_locative
 from .phrases import find_phrases
 
@@ -121,10 +122,20 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     before = [m for m in states if start <= m.tok_end]
     subjects = [m for m in states if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
     near = [m for m in subjects if m in before]
-    # (with none in reach, the subject of the sentence's clause: "Armenia has frozen its
-    # participation in the Russia-led CSTO, Prime Minister X said")
-    found = near or before or subjects
+    # (with none in reach, the subject of the sentence's clause; first when the titled
+    # person says the sentence: "Sweden will deploy four jets to Poland next month to
+    # help protect NATO's eastern flank, Defence Minister X said" names Sweden's minister,
+    # "France withdrew them at the demand of General X, the head of the junta" not France's)
+    found = near or ((subjects or before) if _speaks(doc, title_start) else (before or subjects))
     return found[-1].ref if found else None
+
+
+def _speaks(doc, title_start: int) -> bool:
+    """Is the titled person the subject of a speech verb ("..., Defence Minister X said")?"""
+    noun = doc[title_start]
+    while noun.dep_ in ("compound", "flat", "flat:name", "amod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_.startswith("nsubj") and noun.head.lemma_.lower() in speech_verbs(doc.lang_)
 
 
 def _hyphenated(doc, mention) -> bool:

@@ -424,6 +424,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != trigger.i and _reason_clause(token, words["own_complements"]):
             return False  # "thanked X for its efforts to facilitate the export of Ukrainian grain"
+        if token.i != anchor.i and _reason_of_transitive(token, trigger, own):
+            return False  # "thanked India for its support for Ukraine's sovereignty": the reason's own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
             return False
         if (token.dep_ in ("acl", "acl:relcl") and anchor.dep_ == "obl:agent" and anchor.head.i == token.i
@@ -432,6 +434,14 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             # qualifying the trigger's object: "a dénoncé les sanctions adoptées par l'UE")
             return False
     return False
+
+
+def _reason_of_transitive(token, trigger, own) -> bool:
+    """A noun an ``own_complements`` word brings to a verb trigger that has its object
+    ("thanked India for its support"): the reason, whose complements are its own."""
+    return (token.head.i == trigger.i and trigger.pos_ == "VERB" and token.dep_.startswith("obl")
+            and any(c.dep_ == "case" and c.lower_ in own for c in token.children)
+            and any(c.dep_ == "obj" for c in trigger.children))
 
 
 def _reason_clause(token, own) -> bool:
