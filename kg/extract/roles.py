@@ -424,7 +424,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != trigger.i and _reason_clause(token, words["own_complements"]):
             return False  # "thanked X for its efforts to facilitate the export of Ukrainian grain"
-        if token.i != anchor.i and _reason_of_transitive(token, trigger, own):
+        if token.i != anchor.i and _reason_of_transitive(token, trigger, own, marker_words):
             return False  # "thanked India for its support for Ukraine's sovereignty": the reason's own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
             return False
@@ -436,9 +436,12 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
     return False
 
 
-def _reason_of_transitive(token, trigger, own) -> bool:
+def _reason_of_transitive(token, trigger, own, marker_words) -> bool:
     """A noun an ``own_complements`` word brings to a verb trigger that has its object
-    ("thanked India for its support"): the reason, whose complements are its own."""
+    ("thanked India for its support"): the reason, whose complements are its own (not a
+    word of a role's locution: "adopted a measure in support of the forces of X")."""
+    if any(token.lower_ in marker.split() for marker in marker_words if " " in marker):
+        return False
     return (token.head.i == trigger.i and trigger.pos_ == "VERB" and token.dep_.startswith("obl")
             and any(c.dep_ == "case" and c.lower_ in own for c in token.children)
             and any(c.dep_ == "obj" for c in trigger.children))
