@@ -14,6 +14,7 @@ from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
 from .markers import speech_verbs
+from .mention_words import contractions, mention_words
 from .mentions import is_locative
 from .phrases import find_phrases
 
@@ -122,6 +123,10 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     before = [m for m in states if start <= m.tok_end]
     subjects = [m for m in states if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
     near = [m for m in subjects if m in before]
+    if _after_incise(doc, title_start, lang):
+        # "L'Europe doit soutenir l'Ukraine, a estimé la ministre X": words reported with no
+        # quotation marks; as quoted ones, only their subject may say whose the office is
+        before = near
     # (with none in reach, the subject of the sentence's clause; first when the titled
     # person says the sentence: "Sweden will deploy four jets to Poland next month to
     # help protect NATO's eastern flank, Defence Minister X said" names Sweden's minister,
@@ -139,7 +144,20 @@ def _speaks(doc, title_start: int) -> bool:
 
 
 def _hyphenated(doc, mention) -> bool:
-    return mention.tok_end < len(doc) and doc[mention.tok_end].text in ("-", "–")
+    return mention.tok_end < len(doc) and doc[mention.tok_end].text in ("-", "\u2013")
+
+
+def _after_incise(doc, title_start: int, lang: str) -> bool:
+    """Does the title follow the speech verb of an incise (", a estimé lundi la ministre")?"""
+    i = title_start - 1
+    while i > doc[title_start].sent.start and title_start - i <= 3 and doc[i].pos_ in ("DET", "ADV", "NOUN", "PROPN"):
+        i -= 1  # its determiner, a day ("lundi", "Monday")
+    if doc[i].lemma_.lower() not in speech_verbs(lang) or doc[i].pos_ != "VERB":
+        return False
+    i -= 1
+    while i > doc[title_start].sent.start and doc[i].pos_ == "AUX":
+        i -= 1
+    return doc[i].text == ","
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -188,18 +206,10 @@ def _person_near(doc, people, start: int, end: int, organisations=(), other_titl
     return apposed[0] if apposed else None
 
 
-def _place_links(lang: str) -> frozenset[str]:
-    from .mention_words import mention_words
-
-    return mention_words(lang)["place_links"]
-
-
 def _sent_to(doc, mention) -> bool:
     """Is the organisation where an office sends its holder ("ambassador to the UN",
     "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
     de l'Inde", "haute représentante de l'UE" name the office's own)?"""
-    from .mention_words import contractions as _contractions, mention_words
-
     if not is_locative(doc, mention.tok_start, doc.lang_):
         return False
     i = mention.tok_start - 1
@@ -207,7 +217,7 @@ def _sent_to(doc, mention) -> bool:
         i -= 1
     links = mention_words(doc.lang_)["place_links"]
     word = doc[i].lower_.replace("\u2019", "'")
-    return word not in links and _contractions(doc.lang_).get(word) not in links
+    return word not in links and contractions(doc.lang_).get(word) not in links
 
 
 def _organisation_for(doc, organisations, person, start: int, end: int):
@@ -226,7 +236,7 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         return inside[0]
     if person.tok_start >= end:
         # "Prime Minister X of Denmark": the state after the name, joined by a link word
-        links = _place_links(doc.lang_)
+        links = mention_words(doc.lang_)["place_links"]
         after = next((m for m in organisations if m.tok_start in (person.tok_end + 1, person.tok_end + 2)
                       and person.tok_end < len(doc) and doc[person.tok_end].lower_ in links
                       and all(t.pos_ == "DET" for t in doc[person.tok_end + 1:m.tok_start])), None)
