@@ -531,9 +531,23 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
           and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)
-          and not _in_complement_of_transitive(anchor, trigger)):
+          and not _in_complement_of_transitive(anchor, trigger)
+          and not (mention.demonym and _conjunct_after_preposition(doc[mention.tok_start]))):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
+
+
+def _conjunct_after_preposition(token) -> bool:
+    """"travelled to X with his Estonian and Latvian counterparts": a conjunct whose first
+    conjunct (or the noun it qualifies) a preposition introduces shares that preposition;
+    it is no object (asked of demonyms)."""
+    if token.dep_ != "conj":
+        return False
+    first = token.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    noun = first.head if first.dep_ in ("amod", "compound", "nmod:poss") else first
+    return any(c.dep_ == "case" for c in noun.children)
 
 
 def _in_complement_of_transitive(anchor, trigger) -> bool:

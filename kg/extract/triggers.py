@@ -71,6 +71,7 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
+             and not _in_compound_word(doc[i])
              and not _noun_of_a_verb(doc[i])
              and _subjects_fit(doc[i], frame)
              and _object_fits(doc[i], frame.objects, lang)}
@@ -79,6 +80,16 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
                                                                                         sentence.start, sentence.end)
                      if _subjects_fit(_phrase_trigger(doc[start]), frame))
     return sorted(found, key=lambda t: t.i)
+
+
+def _in_compound_word(token) -> bool:
+    """"a Kyrgyzstan-based company", "Iran-made drones": a verb form joined by a hyphen to
+    the word before it makes an adjective, no act (the frames that mean such compounds,
+    "Iran-backed", list them as phrases)."""
+    if token.i < 2:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text in ("-", "\u2013") and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
 
 
 def _phrase_trigger(token):
@@ -430,7 +441,8 @@ def other_sense(frame: Frame, trigger) -> bool:
     if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
-        if t.is_punct and t.text not in ("$", "€", "£"):
+        # (a quotation mark ends no clause: 'passed a controversial "foreign agents" law')
+        if t.is_punct and t.text not in ("$", "€", "£") and not t.is_quote:
             return False
         if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
             return True
