@@ -134,6 +134,10 @@ def _qualified_by_demonym(doc, index: int, end: int | None = None):
     # a demonym of several words ("three North Korean officials"): the head of the whole
     while end is not None and index <= head.i < end and head.head.i != head.i:
         head = head.head
+    # one joined to another ("des fournisseurs nord-coréens et iraniens"): the noun of the first
+    word = doc[index]
+    while word.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in ("amod", "conj") and head.head.i != head.i:
+        word, head = head, head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
