@@ -579,11 +579,21 @@ def _object_of_other_verb(anchor, trigger) -> bool:
     """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
     that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
     verb = anchor.head
-    if (anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i
-            or verb.lemma_.lower() not in judging_lemmas(verb.doc.lang_)):
+    if anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i:
         return False
     governor = _governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
-    return governor is None or verb.i != governor.i
+    if governor is not None and verb.i == governor.i:
+        return False
+    if verb.lemma_.lower() in judging_lemmas(verb.doc.lang_):
+        return True
+    # "des sanctions à des sociétés accusées d'aider la Russie": the object of a verb in a
+    # participle clause that qualifies a noun is that clause's
+    for word in (verb, *verb.ancestors):
+        if word.i == trigger.i or (governor is not None and word.i == governor.i):
+            return False
+        if word.dep_ == "acl":
+            return True
+    return False
 
 
 def _in_coordinated_clause(anchor, trigger) -> bool:
