@@ -123,7 +123,6 @@ ATTRIBUTIONS = {
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
     "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
-    "seat_links?": WORDS,     # (en-more) the words between such a body and its city ("in")
 }
 
 DATES = {
@@ -220,6 +219,8 @@ MENTIONS = {
     "state_heads?": WORDS,
     "distinct_titles?": WORDS,      # (en-talk) "the Estonian ambassador" is no Estonian named before with another title
     "government_nouns?": WORDS,     # (en-talk) "..., the government said": an unnamed government is the state that acts
+    "definite_articles?": WORDS,    # "the government said", not "a government"
+    "seat_links?": WORDS,           # "the government in Tehran", "according to officials in Kyiv": the place a body sits in
     "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
@@ -284,6 +285,7 @@ PROFILE = {
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
         "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
+        "copulas": WORDS,               # "Russia is a threat": the verb whose predicate a noun is
         "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
         "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
     },

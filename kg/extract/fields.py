@@ -252,14 +252,12 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     """What is supplied: the words of the item lexicon near the trigger
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
-    windows = profile(ctx.lang).windows
-    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
-    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    start, end = _item_window(ctx, trigger)
     found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)
              if not _in_relative_clause(doc[a], trigger)]
     if found:
         first, last = found[0][0], found[-1][1]
-        if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
+        if last - first <= profile(ctx.lang).windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     supplied = _object_items(trigger, frame, start, end)
@@ -275,12 +273,17 @@ def names_kind(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     off ("sent a letter about military aid")."""
     if not frame.kind_nouns:
         return False
-    windows = profile(ctx.lang).windows
-    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
-    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    start, end = _item_window(ctx, trigger)
     doc = ctx.sentence.doc
     return any(trigger.i in (doc[b - 1].i, doc[b - 1].head.i)
                for _a, b, _ in find_phrases(doc, ctx.lang, frame.kind_nouns, start, end))
+
+
+def _item_window(ctx: SentenceContext, trigger) -> tuple[int, int]:
+    """The tokens around the trigger where what is supplied is named (the profile's windows)."""
+    windows = profile(ctx.lang).windows
+    return (max(ctx.sentence.start, trigger.i - windows["item_before"]),
+            min(ctx.sentence.end, trigger.i + windows["item_after"]))
 
 
 def _in_relative_clause(token, trigger) -> bool:

@@ -169,9 +169,8 @@ class AttributionLexicon:
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
     source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
-    # "according to the defence ministry in Prague": a body (body_nouns) and the link to its seat
+    # "according to the defence ministry in Prague": a body (body_nouns; mentions.yaml seat_links its city)
     body_nouns: frozenset[str] = frozenset()
-    seat_links: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -188,5 +187,4 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         incise_verbs=_lowered(data.get("incise_verbs")),
         source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
         body_nouns=_lowered(data.get("body_nouns")),
-        seat_links=tuple(w.lower() for w in _words(data.get("seat_links"))),
     )

@@ -123,8 +123,10 @@ def _with_bodies(doc, lang: str, mentions: list[Mention], phrases, state_at, kin
 
     if not phrases:
         return mentions
-    possessives = mention_words(lang)["possessives"]
-    links = mention_words(lang)["place_links"]
+    words = mention_words(lang)
+    possessives = words["possessives"]
+    # "the Ministry of Defence of Ukraine", "the government in Kyiv": another state's
+    links = words["place_links"] | words["seat_links"]
     unlinked = {(m.tok_start, m.tok_end): m for m in mentions if m.kind == "ner"}
     taken = {i for m in mentions if m.kind != "ner" for i in range(m.tok_start, m.tok_end)}
     ends = {m.tok_end: m for m in mentions if m.country is not None}
@@ -172,7 +174,7 @@ def _state_beside(doc, start: int, end: int, ends: dict, starts: dict, possessiv
         return ends[start - 1]
     if end in starts and starts[end].demonym:
         return starts[end]
-    if end + 1 < len(doc) and (doc[end].lower_ in ("of", "in") or doc[end].lower_ in links):
+    if end + 1 < len(doc) and doc[end].lower_ in links:
         return starts.get(end + 1) or starts.get(end + 2)
     return None
 

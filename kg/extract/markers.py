@@ -8,6 +8,7 @@ preposition or locution right before the mention's noun phrase ("dans",
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import takewhile
 
 from ..profiles import profile
 from .doc_memo import once_per_doc
@@ -54,11 +55,7 @@ def _phrase_start(doc, mention) -> int:
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
-            words = mention_words(doc.lang_)
-            if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
-                    and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-                start -= 2  # "un millier de militaires français": the phrase starts at the count
-            return start
+            return _count_start(doc, start)  # "un millier de militaires français"
         if head.pos_ in ("NOUN", "PROPN") and head.i > mention.tok_start:
             # a demonym before its noun ("on twelve Belarusian officials", "with some
             # 200 French troops"): the phrase starts at the noun's first modifier, so
@@ -90,10 +87,16 @@ def _phrase_start(doc, mention) -> int:
             start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
+    return _count_start(doc, start)  # "contre une cinquantaine d'entités russes"
+
+
+def _count_start(doc, start: int) -> int:
+    """A phrase that a number or a count noun counts ("un millier de militaires",
+    "une cinquantaine d'entités") starts at the count's own determiners."""
     words = mention_words(doc.lang_)
     if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
             and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-        start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
+        start -= 2
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
@@ -602,13 +605,15 @@ def _in_coordinated_clause(anchor, trigger) -> bool:
     own, which does not hold the trigger, is that verb's, not the trigger's object."""
     # "thanked X for its support but said Kyiv still needed...": the coordinated verb may
     # stand higher up, over the clause it reports
+    return any(verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i
+               for verb in heads_apart(anchor, trigger))
+
+
+def heads_apart(anchor, trigger):
+    """The heads above ``anchor``, from the nearest, up to the first that is the trigger or
+    holds it: the clauses ``anchor`` stands in that do not hold the trigger."""
     above = {a.i for a in trigger.ancestors} | {trigger.i}
-    for verb in anchor.ancestors:
-        if verb.i in above:
-            return False
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i:
-            return True
-    return False
+    return takewhile(lambda head: head.i not in above, anchor.ancestors)
 
 
 def relative_elsewhere(trigger, verb) -> bool:

@@ -31,7 +31,7 @@ from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, obligation_claims, own_treaties
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -157,13 +157,14 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
     # a state that denies its own act ("The Pentagon dismissed a report that U.S. troops had
     # been sent to Taiwan") takes part too: it answers that report, not every other one
-    involved = set().union(*(_taking_part(c) for c in claims if c.attributions))
+    taking_part = {id(c): _taking_part(c) for c in claims if c.attributions}  # asked of every reaction
+    involved = set().union(*taking_part.values())
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions
-                   if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
+                   if _answers(claim, topics, at) and _concerned(taking_part[id(claim)], cue, involved, doc)]
         attach(claim, answers, answering=True)
-    claims = link_treaty(claims, pair)
+    link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
@@ -181,16 +182,17 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
-def _concerned(claim: Claim, cue, involved: set, doc=None) -> bool:
-    """Does a reaction speak of this claim? A state that takes part in some reported
-    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
-    about North Korea's shells), and so does one that denies an act of its own ("Tehran
-    denied sending the missiles"); a third party denies every report. Silence is kept
-    on every report ("Moscow did not comment" on troops sent to its own side)."""
+def _concerned(taking_part: set, cue, involved: set, doc=None) -> bool:
+    """Does a reaction speak of a claim (``taking_part``: the claim's ``_taking_part``)?
+    A state that takes part in some reported claim denies those it takes part in
+    ("Téhéran a rejeté ces accusations" is not about North Korea's shells), and so does
+    one that denies an act of its own ("Tehran denied sending the missiles"); a third
+    party denies every report. Silence is kept on every report ("Moscow did not
+    comment" on troops sent to its own side)."""
     claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
     if cue.stance != "denies" or not (claimants & involved or _denies_own_act(doc, cue)):
         return True
-    return bool(claimants & _taking_part(claim))
+    return bool(claimants & taking_part)
 
 
 def _denies_own_act(doc, cue) -> bool:
@@ -263,8 +265,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
-    for claim, trigger in triggered:
-        name_own_treaty(claim, trigger, ctx.mentions)
+    # "ratified a defence agreement with Romania and a security accord with France": two treaties
+    triggered = [(own, trigger) for claim, trigger in triggered for own in own_treaties(claim, trigger, ctx.mentions)]
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)
