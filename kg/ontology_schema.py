@@ -191,6 +191,7 @@ MENTIONS = {
     "contractions?": {"*": str},
     "prepositions?": WORDS,
     "group_nouns?": WORDS,
+    "group_seats?": WORDS,         # (fr-probe) "des sociétés basées en Chine": firms, not the state
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it

@@ -137,6 +137,10 @@ def _qualified_by_demonym(doc, index: int, end: int | None = None):
     # a demonym of several words ("three North Korean officials"): the head of the whole
     while end is not None and index <= head.i < end and head.head.i != head.i:
         head = head.head
+    # one joined to another ("des fournisseurs nord-coréens et iraniens"): the noun of the first
+    word = doc[index]
+    while word.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in ("amod", "conj") and head.head.i != head.i:
+        word, head = head, head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
@@ -627,11 +631,21 @@ def _object_of_other_verb(anchor, trigger) -> bool:
     """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
     that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
     verb = anchor.head
-    if (anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i
-            or verb.lemma_.lower() not in judging_lemmas(verb.doc.lang_)):
+    if anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i:
         return False
     governor = _governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
-    return governor is None or verb.i != governor.i
+    if governor is not None and verb.i == governor.i:
+        return False
+    if verb.lemma_.lower() in judging_lemmas(verb.doc.lang_):
+        return True
+    # "des sanctions à des sociétés accusées d'aider la Russie": the object of a verb in a
+    # participle clause that qualifies a noun is that clause's
+    for word in (verb, *verb.ancestors):
+        if word.i == trigger.i or (governor is not None and word.i == governor.i):
+            return False
+        if word.dep_ == "acl":
+            return True
+    return False
 
 
 def _in_coordinated_clause(anchor, trigger) -> bool:
