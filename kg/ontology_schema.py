@@ -201,6 +201,9 @@ MENTIONS = {
     "reporting_verbs?": WORDS,      # (lead) "Reuters reported": a news organisation reports, it does not speak
     "joiners?": WORDS,
     "during?": WORDS,
+    "setting_prepositions?": WORDS,
+    "complementizers?": WORDS,
+    "quoted_first_person?": WORDS,  # 'X said: "... We stand with Y."': subject pronouns that are the one quoted      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
     "comitative?": WORDS,
     "partners?": WORDS,
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun
@@ -271,6 +274,8 @@ PROFILE = {
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
         },
         "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
+        "gerund_verbs?": WORDS,
+        "adjectives?": WORDS,       # adjectives the model may read as verbs ("to neighbouring Niger"): re-hung on the name after     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
         "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
     },
     "text": {
