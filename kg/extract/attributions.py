@@ -112,10 +112,9 @@ def _subjects(verb, mentions, pair=()):
     "Les deux pays ont reconnu" names the article's main pair; a verb with a
     subject that is no entity ("Le document évalue") has no claimant here.
     """
-    if _passive_participle(verb):
-        # "contre l'Iran, accusé de fournir des missiles": who is accused says nothing; its
-        # agent does ("accusées par Bruxelles de fournir")
-        agent = {t.i for c in verb.children if _agent(c) for t in c.subtree}
+    agent = {t.i for c in verb.children if c.dep_ in ("obl:agent", "agent") for t in c.subtree}
+    if agent and verb.dep_ in ("acl", "advcl") and "Part" in verb.morph.get("VerbForm"):
+        # "des sociétés, accusées par Kiev de livrer...": the passive's agent speaks
         return [m for m in mentions if m.tok_start in agent]
     subject_tokens = subject_tokens_of(verb)
     if _is_incise(verb):
@@ -137,23 +136,6 @@ def _subjects(verb, mentions, pair=()):
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
-
-
-def _agent(child) -> bool:
-    """Is ``child`` a passive verb's agent ("par Bruxelles")?"""
-    from ..profiles import profile
-
-    marks = profile(child.doc.lang_).words.get("agent_marks", frozenset())
-    return child.dep_ == "obl:agent" or (child.dep_ == "obl" and any(
-        c.dep_ == "case" and c.lower_ in marks for c in child.children))
-
-
-def _passive_participle(verb) -> bool:
-    """A past participle with no auxiliary that qualifies a noun or a clause ("l'Iran,
-    accusé de ...", "soupçonnés de ..."): a passive, whose subject is spoken of."""
-    forms = verb.morph.get("VerbForm")
-    return ("Part" in forms and "Past" in verb.morph.get("Tense") and verb.dep_ in ("acl", "advcl", "amod")
-            and not any(c.pos_ == "AUX" for c in verb.children))
 
 
 def _participle_clause(verb) -> bool:
@@ -272,6 +254,8 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
             verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
         for stance, lemmas in verbs.items():
             if lemma in lemmas:
+                if stance != "claims" and parsed and _names_a_state(token, mentions):
+                    break  # "reconnaître l'État de Palestine", "a reconnu le Kosovo": no report confirmed
                 found = _subjects(token, mentions, pair) if parsed else _nearby_sources(token, mentions)
                 sources = [_as_source(m) for m in found]
                 sources = [m for m in sources if m.cls in _SOURCE_CLASSES]
@@ -287,6 +271,13 @@ def _says_a_clause(doc, sentence, verb) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _after_quotation(doc, sentence, verb)
 
 
+def _names_a_state(verb, mentions) -> bool:
+    """Is the verb's object a state ("a reconnu le Kosovo", "reconnaître l'État de
+    Palestine": recognition, no confirmation of a report)?"""
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    return any(m.cls == "Country" and not m.demonym and m.tok_start <= o.i < m.tok_end for o in objects for m in mentions)
+
+
 def _passive_modifier(token) -> bool:
     """A past participle qualifying a noun with no agent ("officials accused of",
     "responsables accusés de"): the noun undergoes the speech act, it does not make it
@@ -296,9 +287,11 @@ def _passive_modifier(token) -> bool:
     # or hang it on the main verb ("advcl") right after the noun it qualifies
     own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
     participle = "Part" in token.morph.get("VerbForm") or not own_subject
+    # (or after a comma: "des sanctions contre l'Iran, accusé de fournir des missiles")
+    before = token.i - 2 if token.i > 1 and token.doc[token.i - 1].text == "," else token.i - 1
     qualifies = token.dep_ == "acl" or (
-        token.dep_ == "advcl" and not own_subject and token.i > 0
-        and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") and token.i > token.head.i)
+        token.dep_ == "advcl" and not own_subject and before >= 0
+        and token.doc[before].pos_ in ("NOUN", "PROPN") and token.i > token.head.i)
     return (qualifies and participle
             and "Past" in token.morph.get("Tense")
             and not any(c.dep_ in ("obl:agent", "agent") for c in token.children))

@@ -874,6 +874,8 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
         if earlier is not None and found:
             agent = earlier.roles.get(claim_type(earlier.type).agent, [])
             speakers = {r.id for r in roles[speaker]}
+            # the states the speakers lead are no more spoken of than the speakers themselves
+            speakers |= {m.state.id for m in ctx.mentions if m.ref.id in speakers and m.state is not None}
             roles[about] = [r for r in agent if r.id not in speakers]
             return
 
