@@ -8,6 +8,7 @@ preposition or locution right before the mention's noun phrase ("dans",
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import takewhile
 
 from ..profiles import profile
 from .doc_memo import once_per_doc
@@ -54,11 +55,7 @@ def _phrase_start(doc, mention) -> int:
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
-            words = mention_words(doc.lang_)
-            if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
-                    and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-                start -= 2  # "un millier de militaires français": the phrase starts at the count
-            return start
+            return _count_start(doc, start)  # "un millier de militaires français"
         if head.pos_ in ("NOUN", "PROPN") and head.i > mention.tok_start:
             # a demonym before its noun ("on twelve Belarusian officials", "with some
             # 200 French troops"): the phrase starts at the noun's first modifier, so
@@ -74,9 +71,10 @@ def _phrase_start(doc, mention) -> int:
     while link > 0 and is_determiner(doc[link]):
         link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
     noun = link - 1
-    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+    # (a place noun, not a copula of its form: in "la France est solidaire de X", "est" is no east)
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns and doc[noun - 1].dep_ not in _VERBAL:
         noun -= 1  # "sur une base aérienne de Pologne"
-    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns and doc[noun].dep_ not in _VERBAL:
         start = noun
     else:
         start = _facet_start(doc, start, links)
@@ -89,13 +87,24 @@ def _phrase_start(doc, mention) -> int:
             start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
+    return _count_start(doc, start)  # "contre une cinquantaine d'entités russes"
+
+
+def _count_start(doc, start: int) -> int:
+    """A phrase that a number or a count noun counts ("un millier de militaires",
+    "une cinquantaine d'entités") starts at the count's own determiners."""
     words = mention_words(doc.lang_)
     if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
             and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-        start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
+        start -= 2
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+#: how a word that cannot be a place noun hangs, whatever its form ("est": east, or is;
+#: the tagger calls both AUX)
+_VERBAL = frozenset({"cop", "aux", "aux:tense", "aux:pass"})
 
 
 def _facet_of_first_conjunct(doc, noun) -> int | None:
@@ -582,13 +591,33 @@ def _in_coordinated_clause(anchor, trigger) -> bool:
     own, which does not hold the trigger, is that verb's, not the trigger's object."""
     # "thanked X for its support but said Kyiv still needed...": the coordinated verb may
     # stand higher up, over the clause it reports
+    return any(verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i
+               for verb in heads_apart(anchor, trigger))
+
+
+def heads_apart(anchor, trigger):
+    """The heads above ``anchor``, from the nearest, up to the first that is the trigger or
+    holds it: the clauses ``anchor`` stands in that do not hold the trigger."""
     above = {a.i for a in trigger.ancestors} | {trigger.i}
-    for verb in anchor.ancestors:
-        if verb.i in above:
-            return False
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i:
-            return True
+    return takewhile(lambda head: head.i not in above, anchor.ancestors)
+
+
+def relative_elsewhere(trigger, verb) -> bool:
+    """"X s'est rendu à Varsovie, où il a assuré la Pologne de...": a speech verb in a
+    relative clause speaks of what the clause holds, not of the act it hangs off."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    lang = trigger.doc.lang_
+    # (the parser may hang such a clause as an adverbial, its "où" a mere dependent)
+    openers = profile(lang).words.get("relative_pronouns", frozenset()) | mention_words(lang)["relative_places"]
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "acl:relcl" or any(c.i == token.left_edge.i and c.lower_ in openers for c in token.children):
+            # (only an act before the clause: the parse of a long clause may leave its
+            # own words outside its subtree; and not a clause on the whole act before it:
+            # ", ce qu'a affirmé le Pentagone")
+            return trigger.i < token.left_edge.i and token.head.pos_ != "PRON"
     return False
+
 
 
 def coordinated_with_own_subject(trigger, verb) -> bool:

@@ -246,6 +246,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     if doc.has_annotation("ENT_IOB"):
         found = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
         ner += [n for n in found if not _overlaps(n, ner)]
+    ner = [_after_known_acronym(n, spans, entries, lang) for n in ner]
     # A longer name wins over the gazetteer names inside it: "Maurice Sleem" is a
     # person, not Mauritius; "Forces armées libanaises" an army, not Lebanon.
     inside = {n: [s for s in spans if _within(s, n)] for n in ner}
@@ -293,6 +294,19 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions += _short_mentions(doc, lang, chosen, named)
     mentions = _defined_acronyms(doc, sorted(mentions, key=lambda m: m.tok_start))
     return [_as_group(doc, m, lang) for m in mentions]
+
+
+def _after_known_acronym(name, spans, entries, lang: str):
+    """"le député LFI Jean Dupont", "la sénatrice LR X": a person's name read on from
+    the acronym of a known organisation before it (a party, a body) starts after it,
+    and the acronym stays the organisation's."""
+    from spacy.tokens import Span
+
+    if _ner_classes(lang).get(name.label_) != "Person":
+        return name
+    lead = next((s for s in spans if s.start == name.start and s.end < name.end and s.text.isupper()
+                 and len(s.text) > 1 and any(e.kind in ("organization", "body") for e in entries[s.label_])), None)
+    return Span(name.doc, lead.end, name.end, label=name.label_) if lead is not None else name
 
 
 def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:

@@ -25,13 +25,13 @@ from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state, with_home_bodies
-from .markers import coordinated_with_own_subject
+from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
+from .markers import coordinated_with_own_subject, relative_elsewhere
 from .mentions import find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, obligation_claims, own_treaties
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -140,7 +140,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     home = home_state(document)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    mentions = with_setting_bodies(doc, lang, resolve_references(doc, find_mentions(doc, lang), lang, home), home)
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
@@ -157,13 +157,14 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
     # a state that denies its own act ("The Pentagon dismissed a report that U.S. troops had
     # been sent to Taiwan") takes part too: it answers that report, not every other one
-    involved = set().union(*(_taking_part(c) for c in claims if c.attributions))
+    taking_part = {id(c): _taking_part(c) for c in claims if c.attributions}  # asked of every reaction
+    involved = set().union(*taking_part.values())
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions
-                   if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
+                   if _answers(claim, topics, at) and _concerned(taking_part[id(claim)], cue, involved, doc)]
         attach(claim, answers, answering=True)
-    claims = link_treaty(claims, pair)
+    link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
@@ -181,16 +182,17 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
-def _concerned(claim: Claim, cue, involved: set, doc=None) -> bool:
-    """Does a reaction speak of this claim? A state that takes part in some reported
-    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
-    about North Korea's shells), and so does one that denies an act of its own ("Tehran
-    denied sending the missiles"); a third party denies every report. Silence is kept
-    on every report ("Moscow did not comment" on troops sent to its own side)."""
+def _concerned(taking_part: set, cue, involved: set, doc=None) -> bool:
+    """Does a reaction speak of a claim (``taking_part``: the claim's ``_taking_part``)?
+    A state that takes part in some reported claim denies those it takes part in
+    ("Téhéran a rejeté ces accusations" is not about North Korea's shells), and so does
+    one that denies an act of its own ("Tehran denied sending the missiles"); a third
+    party denies every report. Silence is kept on every report ("Moscow did not
+    comment" on troops sent to its own side)."""
     claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
     if cue.stance != "denies" or not (claimants & involved or _denies_own_act(doc, cue)):
         return True
-    return bool(claimants & _taking_part(claim))
+    return bool(claimants & taking_part)
 
 
 def _denies_own_act(doc, cue) -> bool:
@@ -263,8 +265,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
-    for claim, trigger in triggered:
-        name_own_treaty(claim, trigger, ctx.mentions)
+    # "ratified a defence agreement with Romania and a security accord with France": two treaties
+    triggered = [(own, trigger) for claim, trigger in triggered for own in own_treaties(claim, trigger, ctx.mentions)]
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)
@@ -318,7 +320,8 @@ def _cues_for(trigger, cues, lang: str) -> list:
     at earlier reports ("ces allégations") answers those, not this claim."""
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
-    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
+              and not relative_elsewhere(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
@@ -523,12 +526,13 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
 def _thinner(claim: Claim, other: Claim) -> bool:
     """Does ``claim`` say nothing that ``other`` (same type) does not say too?
 
-    A claim with no count and no date is thinner than one with the same roles;
-    in the same sentence, one with the same count and fewer roles is too.
+    A claim with no count and no date (or the other's date: "La Turquie a fait don au
+    Tchad de vingt blindés ... Les véhicules ont été remis") is thinner than one with the
+    same roles; in the same sentence, one with the same count and fewer roles is too.
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
+    if claim.quantity is None and (claim.date in (None, other.date) or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):
@@ -675,11 +679,20 @@ def _in_processes(documents: list[Document], workers: int, keep_going: bool):
     for lang in sorted({d.lang for d in documents}):
         pipeline(lang)  # loaded (and its files checked) before the fork: the workers share it
     chunks = [documents[i:i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_parent) as pool:
         for chunk, outcomes in zip(chunks, pool.imap(partial(_read_chunk, keep_going=keep_going), chunks)):
             by_id = dict(outcomes)
             for document in chunk:
                 yield document, by_id[document.id]
+
+
+def _leave_interrupts_to_parent() -> None:
+    """In a worker: Ctrl-C reaches every process of the terminal's group; the parent
+    answers it (ending the workers as it leaves the pool), so a worker prints no
+    traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_chunk(documents: list[Document], keep_going: bool) -> list:

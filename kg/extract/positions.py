@@ -13,6 +13,7 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
+from .mention_words import contractions, mention_words
 from .mentions import is_locative
 from .phrases import find_phrases
 
@@ -117,7 +118,26 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
               and not _quoted(doc, m.tok_start)]
     subjects = [m for m in before if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
+    if _after_incise(doc, title_start, lang):
+        # "L'Europe doit soutenir l'Ukraine, a estimé la ministre X": words reported with no
+        # quotation marks; as quoted ones, only their subject may say whose the office is
+        before = subjects
     return (subjects or before)[-1].ref if before else None
+
+
+def _after_incise(doc, title_start: int, lang: str) -> bool:
+    """Does the title follow the speech verb of an incise (", a estimé lundi la ministre")?"""
+    from .markers import speech_verbs
+
+    i = title_start - 1
+    while i > doc[title_start].sent.start and title_start - i <= 3 and doc[i].pos_ in ("DET", "ADV", "NOUN", "PROPN"):
+        i -= 1  # its determiner, a day ("lundi", "Monday")
+    if doc[i].lemma_.lower() not in speech_verbs(lang) or doc[i].pos_ != "VERB":
+        return False
+    i -= 1
+    while i > doc[title_start].sent.start and doc[i].pos_ == "AUX":
+        i -= 1
+    return doc[i].text == ","
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -166,18 +186,10 @@ def _person_near(doc, people, start: int, end: int, organisations=(), other_titl
     return apposed[0] if apposed else None
 
 
-def _place_links(lang: str) -> frozenset[str]:
-    from .mention_words import mention_words
-
-    return mention_words(lang)["place_links"]
-
-
 def _sent_to(doc, mention) -> bool:
     """Is the organisation where an office sends its holder ("ambassador to the UN",
     "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
     de l'Inde", "haute représentante de l'UE" name the office's own)?"""
-    from .mention_words import contractions as _contractions, mention_words
-
     if not is_locative(doc, mention.tok_start, doc.lang_):
         return False
     i = mention.tok_start - 1
@@ -185,7 +197,7 @@ def _sent_to(doc, mention) -> bool:
         i -= 1
     links = mention_words(doc.lang_)["place_links"]
     word = doc[i].lower_.replace("\u2019", "'")
-    return word not in links and _contractions(doc.lang_).get(word) not in links
+    return word not in links and contractions(doc.lang_).get(word) not in links
 
 
 def _organisation_for(doc, organisations, person, start: int, end: int):
@@ -204,7 +216,7 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         return inside[0]
     if person.tok_start >= end:
         # "Prime Minister X of Denmark": the state after the name, joined by a link word
-        links = _place_links(doc.lang_)
+        links = mention_words(doc.lang_)["place_links"]
         after = next((m for m in organisations if m.tok_start in (person.tok_end + 1, person.tok_end + 2)
                       and person.tok_end < len(doc) and doc[person.tok_end].lower_ in links
                       and all(t.pos_ == "DET" for t in doc[person.tok_end + 1:m.tok_start])), None)

@@ -16,6 +16,7 @@ from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
                       hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
+from .markers import heads_apart
 from .mention_words import mention_words
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -450,13 +451,8 @@ _PERSON_LABELS = frozenset({"PERSON", "PER"})
 def _in_subordinate(anchor, trigger) -> bool:
     """Does the mention stand in an adverbial clause a conjunction opens ("as both
     countries seek to counter X"), one that does not hold the trigger?"""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    for token in anchor.ancestors:
-        if token.i in above:
-            return False
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-            return True
-    return False
+    return any(head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children)
+               for head in heads_apart(anchor, trigger))
 
 
 def _foreign_complement(noun, marker_words, own) -> bool:
@@ -782,9 +778,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
 def _plural_subject(trigger, lang: str) -> bool:
     """"Les deux pays ... Ils ont condamné": a plural subject pronoun no people stand for
     (kg.extract.coreference) speaks for the pair."""
-    from .coreference import plural_pronouns
-
-    pronouns = plural_pronouns(lang)
+    pronouns = mention_words(lang)["plural_person_pronouns"]
     doc = trigger.doc
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(doc[i].lower_ in pronouns for i in subject_tokens_of(verb))
