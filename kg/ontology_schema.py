@@ -191,6 +191,7 @@ MENTIONS = {
     "contractions?": {"*": str},
     "prepositions?": WORDS,
     "group_nouns?": WORDS,
+    "group_seats?": WORDS,         # (fr-probe) "des sociétés basées en Chine": firms, not the state
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
@@ -200,6 +201,9 @@ MENTIONS = {
     "reporting_verbs?": WORDS,      # (lead) "Reuters reported": a news organisation reports, it does not speak
     "joiners?": WORDS,
     "during?": WORDS,
+    "setting_prepositions?": WORDS,
+    "complementizers?": WORDS,
+    "quoted_first_person?": WORDS,  # 'X said: "... We stand with Y."': subject pronouns that are the one quoted      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
     "comitative?": WORDS,
     "partners?": WORDS,
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun
@@ -270,6 +274,8 @@ PROFILE = {
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
         },
         "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
+        "gerund_verbs?": WORDS,
+        "adjectives?": WORDS,       # adjectives the model may read as verbs ("to neighbouring Niger"): re-hung on the name after     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
         "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
     },
     "text": {

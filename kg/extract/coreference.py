@@ -117,8 +117,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         after = state.tok_end if state else end
         # "le président turc a félicité X", "Japan's prime minister met Joe Biden": a verb
         # between makes X another person
+        # "The Secretary and Foreign Minister X": a name after a joiner is another's
         named = next((m for m in people if after <= m.tok_start <= after + near
-                      and not _has_verb(doc[after:m.tok_start])), None)
+                      and not _has_verb(doc[after:m.tok_start]) and not _joined(doc[after:m.tok_start], lang)), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
         # welcomed the Prime Minister of Sweden" names another one), nor one that ends the
         # sentence before ("...met X this afternoon. The Prime Minister")
@@ -215,6 +216,12 @@ def _title_keys(title: str) -> set[str]:
     "minister" for "foreign minister"."""
     words = title.split()
     return {title, words[0], words[-1]}
+
+
+def _joined(tokens, lang: str) -> bool:
+    """Does a joiner ("and", "or") stand among ``tokens``?"""
+    joiners = mention_words(lang)["joiners"]
+    return any(t.lower_ in joiners for t in tokens)
 
 
 def _has_verb(tokens) -> bool:

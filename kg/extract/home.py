@@ -28,18 +28,12 @@ def _publishers(lang: str) -> dict:
 
 def home_state(document):
     """The state whose official site published ``document`` (an EntityRef), else None."""
-    from ..gazetteer import load_gazetteer
-
     host = (urlparse(document.url).hostname or "").lower() if document.url else ""
     if not host:
         return None
     for domain, qid in _publishers(document.lang)["publishers"].items():
         if host == domain or host.endswith("." + domain):
-            entry = load_gazetteer().by_qid(qid)
-            if entry is None:
-                raise DataError(f"{lexicon_path(document.lang, 'publishers')}: {domain}: "
-                                f"the gazetteer knows no {qid}; give a state's Wikidata id")
-            return entry.ref
+            return _state_ref(qid, document.lang, domain, "a state's")
     return None
 
 

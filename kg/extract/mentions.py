@@ -527,12 +527,18 @@ def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
-    """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
-    country are a group of their own, not the state (the corpus conventions)."""
+    """"des sociétés chinoises", "Chinese companies", "des sociétés basées en Chine":
+    unnamed firms or banks of a country are a group of their own, not the state (the
+    corpus conventions)."""
     nouns = mention_words(lang)["group_nouns"]
-    if not mention.demonym or mention.cls != "Country":
+    if mention.cls != "Country":
         return mention
-    if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
+    seated = _seated_group(doc, mention, lang)
+    if seated is not None:
+        start = seated  # "des sociétés basées en Chine": the firms, not the state
+    elif not mention.demonym:
+        return mention
+    elif mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
         start = mention.tok_start - 1  # French: the noun before its adjective
     elif mention.tok_end < len(doc) and doc[mention.tok_end].lower_ in nouns:
         start = mention.tok_start      # English: the adjective before its noun
@@ -543,6 +549,18 @@ def _as_group(doc, mention: Mention, lang: str) -> Mention:
     label = span.text
     return Mention(start, end, span.start_char, span.end_char, span.text,
                    EntityRef(entity_id(None, label, "Group"), label, None, "Group"), "group")
+
+
+def _seated_group(doc, mention: Mention, lang: str) -> int | None:
+    """Where "sociétés basées en" starts before a state's name (a group noun, a participle
+    of ``group_seats``, a place preposition), else None."""
+    words = mention_words(lang)
+    at = mention.tok_start - 1
+    while at > 0 and doc[at].pos_ == "DET":
+        at -= 1
+    if at < 2 or doc[at].lower_ not in words["locative_prepositions"] or doc[at - 1].lower_ not in words["group_seats"]:
+        return None
+    return at - 2 if doc[at - 2].lower_ in words["group_nouns"] else None
 
 
 def _overlaps(span, spans) -> bool:

@@ -17,6 +17,7 @@ from ..claim_types import claim_type, membership_type
 from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, EntityRef, Mention as EntityMention
 from ..nlp import pipeline
+from ..profiles import profile
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues, name_the_holder
@@ -26,8 +27,9 @@ from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
-from .markers import coordinated_with_own_subject, relative_elsewhere
-from .mentions import find_mentions
+from .markers import coordinated_with_own_subject, in_contrasted_clause, relative_elsewhere, speakers_setting
+from .mention_words import mention_words
+from .mentions import Mention as TokenMention, find_mentions
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
@@ -242,6 +244,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
     cues = cues + opened
+    if opened:
+        in_sentence = _quoted_first_person(sentence, in_sentence, opened, lang)
     article.read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
     article.last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"),
                                article.last_source)
@@ -281,6 +285,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
                 article.reactions.append((cue, topics, doc[cue.token].idx))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
+    if opened:
+        _quoted_speakers([c for c, _ in reported], opened)
     titled = [c for c in cues if c.titled]
     article.titled = (titled, [c for c, _ in reported] if titled else [])
     found = triggered + offices
@@ -302,10 +308,51 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
     end closes what an earlier one opened."""
     text = sentence_text(sentence).rstrip()
     sayers = [c for c in cues if c.verb and c.stance == "claims"]
-    if text.endswith(":") and sayers:
+    quotes = profile(article.document.lang).text
+    if sayers and (text.endswith(":") or (":" in text and _left_open(text, quotes))):
+        # 'X said: "A. B."': the quotation goes on past its first sentence
         article.speaking = sayers[-1:]
-    elif article.speaking and _ends_paragraph(sentence):
+    elif article.speaking and (_ends_paragraph(sentence) or _closes_quotation(text, quotes)):
         article.speaking = []
+
+
+def _quoted_first_person(sentence, mentions, opened, lang: str) -> list:
+    """'X said: "... We stand with Ukraine."': a first-person subject inside the quotation
+    an earlier sentence opened is the one quoted (mentions.yaml quoted_first_person)."""
+    words = mention_words(lang)["quoted_first_person"]
+    speakers = [m.ref for cue in opened[-1:] for m in cue.claimants]
+    taken = {m.tok_start for m in mentions}
+    added = [TokenMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "pronoun")
+             for t in sentence if t.lower_ in words and t.dep_.startswith("nsubj") and t.i not in taken
+             for ref in speakers[:1]]
+    return sorted(mentions + added, key=lambda m: m.tok_start) if added else mentions
+
+
+def _quoted_speakers(claims, opened) -> None:
+    """'X said: "... The UK stands with Ukraine."': a statement inside a quotation an
+    earlier sentence opened is said by the person quoting too (as "a-t-il poursuivi")."""
+    people = [m.ref for cue in opened for m in cue.claimants if m.cls == "Person"]
+    for claim in claims:
+        agent = claim_type(claim.type).agent
+        if claim_type(claim.type).speech_about is None or not claim.roles.get(agent):
+            continue
+        held = {r.id for r in claim.roles[agent]}
+        claim.roles[agent] += [r for r in dict.fromkeys(people) if r.id not in held]
+        note_claim_roles(claim, "speaker")
+
+
+def _left_open(text: str, quotes) -> bool:
+    """Does the text open a quotation it does not close (a straight quote counts as either)?"""
+    if quotes.opening_quotes & quotes.closing_quotes & {'"'} and '"' in text:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.opening_quotes) > sum(text.count(q) for q in quotes.closing_quotes)
+
+
+def _closes_quotation(text: str, quotes) -> bool:
+    """Does the text close a quotation an earlier sentence opened?"""
+    if '"' in text and '"' in quotes.closing_quotes:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.closing_quotes) > sum(text.count(q) for q in quotes.opening_quotes)
 
 
 def _ends_paragraph(sentence) -> bool:
@@ -320,8 +367,12 @@ def _cues_for(trigger, cues, lang: str) -> list:
     at earlier reports ("ces allégations") answers those, not this claim."""
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
+    # "Visiting Tokyo, X said ...": nor X's own visit, where X speaks from; "X criticised
+    # the trip, while Y said ...", "X arrived in Y, where Z announced ...": nor Z, in a clause of its own
     sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
-              and not relative_elsewhere(trigger, trigger.doc[c.token])]
+              and not relative_elsewhere(trigger, trigger.doc[c.token])
+              and not speakers_setting(trigger, trigger.doc[c.token])
+              and not in_contrasted_clause(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
