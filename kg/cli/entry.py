@@ -22,6 +22,7 @@ _status: list[int] = [0]
 def run() -> None:
     """Run ``kg`` (kg.cli.main) with the command line of this process."""
     atexit.register(_end)  # first registered, so last run: after every other module's handler
+    _tune_collector()
     try:
         from . import main
 
@@ -32,6 +33,16 @@ def run() -> None:
     except BaseException:  # a bug's traceback, an interrupt: Python reports it, the status says it failed
         _status[0] = 1
         raise
+
+
+def _tune_collector() -> None:
+    """The collector's thresholds of kg's commands (kg.collector) from the start: importing
+    spaCy and kg makes objects enough for a hundred collections at Python's."""
+    import gc
+
+    from ..collector import THRESHOLDS
+
+    gc.set_threshold(*THRESHOLDS)
 
 
 def _code(code) -> int:
