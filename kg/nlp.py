@@ -13,10 +13,7 @@ rules then fall back on word order, word lists and the gazetteer.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import importlib.util
-import sys
-import types
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -91,50 +88,7 @@ def _split_abbreviation_hyphens(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]).finditer
 
 
-class _Deferred(types.ModuleType):
-    """A module of spaCy's command line, imported for real when something asks it for
-    more than it holds."""
-
-    def __getattr__(self, name: str):
-        if name.startswith("__") or sys.modules.get(self.__name__) is self:  # the import system; spaCy's import
-            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        return getattr(importlib.import_module(self.__name__), name)
-
-
-def _spacy_info(*args, **kwargs):
-    """``spacy.info``: spaCy's command ``info``, its command line imported first."""
-    from spacy.cli.info import info
-
-    return info(*args, **kwargs)
-
-
-def _import_spacy() -> None:
-    """Import spaCy without its command line, which kg never runs.
-
-    ``import spacy`` imports ``spacy.cli`` (for ``spacy.info``) and with it typer,
-    weasel, requests, jinja2 and their pydantic models: about 0.07 s of CPU and 5,000
-    page faults of every kg run that reads an article. While spaCy is imported here,
-    ``spacy.cli`` and ``spacy.cli.info`` are stand-ins; afterwards ``spacy.cli`` is
-    one that imports the real module when asked for any of its names, and
-    ``spacy.info`` calls the real ``info``. Nothing else in spaCy imports its
-    command line.
-    """
-    if "spacy" in sys.modules:
-        return
-    deferred = {name: _Deferred(name) for name in ("spacy.cli", "spacy.cli.info")}
-    deferred["spacy.cli.info"].info = _spacy_info
-    sys.modules.update(deferred)
-    try:
-        import spacy
-    finally:
-        for name, module in deferred.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]  # the next `import spacy.cli` is the real one
-    spacy.cli = deferred["spacy.cli"]
-
-
 def _register_components() -> None:
-    _import_spacy()
     from spacy.language import Language
 
     from .labels import make_label_mapper

@@ -141,22 +141,3 @@ def test_the_model_reads_text_without_its_string_table_as_with_it(lang):
 
     for text in _SENTENCES[lang]:
         assert reading(lean, text) == reading(whole, text)
-
-
-def test_spacy_is_imported_without_its_command_line_which_stays_at_hand():
-    import subprocess
-    import sys
-
-    script = "\n".join([
-        "import sys",
-        "from kg.nlp import _import_spacy",
-        "_import_spacy()",
-        "import spacy",
-        "assert 'typer' not in sys.modules and 'spacy.cli' not in sys.modules",
-        "assert callable(spacy.info) and callable(spacy.cli.download)",  # the real spacy.cli, imported now
-        "import spacy.cli.info",
-        "assert spacy.cli is sys.modules['spacy.cli'] and 'typer' in sys.modules",
-        "assert isinstance(spacy.info(), dict)",
-    ])
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
