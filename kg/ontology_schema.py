@@ -198,6 +198,7 @@ MENTIONS = {
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
+    "assault_nouns?": WORDS,        # (talk2) "Russia's invasion of Ukraine": its "of" complement suffers the act
     "outlet_cues?": WORDS,          # "dans un entretien au X": the medium spoken to, in no role
     "outlet_nouns?": WORDS,         # "au quotidien X": a medium's kind between the cue and its name
     "outlet_links?": WORDS,         # "a déclaré au X": the medium a speech verb addresses

@@ -80,6 +80,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 _drop_hosts(roles, frame.not_at_home, ctx)
             roles = drop_self_links(roles, frame)
             _drop_offices(roles, declared.agent, ctx)
+            if declared.speech_about:
+                _drop_own_states(roles, declared.agent, declared.speech_about, ctx)
             # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
             # antecedent, never an earlier claim's
             source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
@@ -287,6 +289,15 @@ def _drop_offices(roles, agent: str | None, ctx: SentenceContext) -> None:
                                       and any((r.id, p) in offices for p in people))]
     if kept:
         roles[agent] = kept
+
+
+def _drop_own_states(roles, speaker: str, about: str, ctx: SentenceContext) -> None:
+    """"President X thanked the Ukrainian people", "Y praised the French soldiers": a person
+    spoken of their own state (as the sentence or an earlier office names it) takes no stance
+    toward another; that state is no target of theirs."""
+    own = {_state_id(r, ctx) for r in roles.get(speaker, ()) if r.cls == "Person"} - {None}
+    if own and roles.get(about):
+        roles[about] = [r for r in roles[about] if r.id not in own]
 
 
 def _predicate(trigger) -> bool:

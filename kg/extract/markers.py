@@ -28,6 +28,8 @@ RELATIVE_PLACE = "relative_place"
 OUTLET = "outlet"
 #: the marker of the agent of a participle that qualifies a noun ("les sanctions adoptées par l'UE")
 AUTHOR = "author"
+#: the complement of an assault noun whose author is named otherwise: who suffers it, in no role
+VICTIM = "victim"
 
 
 def phrase_start(doc, mention) -> int:
@@ -311,6 +313,8 @@ def markers_of(doc, mention, trigger, sentence, marker_words: frozenset[str]) ->
             return {"subject"}
         if _owns_judged(_root(doc, mention), trigger):
             return {"owner"}  # "Y's illegal launch": whose act a word judges
+        if _victim_of_owned_assault(_root(doc, mention), trigger):
+            return {VICTIM}
     if RELATIVE_PLACE in marker_words and _relative_place(doc, mention, trigger):
         return {RELATIVE_PLACE}
     if AUTHOR in marker_words and _author_of_qualified(doc, mention, trigger):
@@ -957,6 +961,25 @@ def _owns_judged(anchor, trigger) -> bool:
     subject = anchor if anchor.dep_.startswith("nsubj") else (
         anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
     return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
+
+
+def _victim_of_owned_assault(anchor, trigger) -> bool:
+    """"condemned Russia's invasion of Ukraine", "l'invasion russe de l'Ukraine": the
+    complement of an assault noun (``assault_nouns``) whose author is named otherwise (a
+    possessor, an adjective, an agent) is who suffers the act, in no role of the statement."""
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "invasion of Ukraine and Georgia"
+    act = anchor.head
+    if (anchor.dep_ != "nmod" or act.i == trigger.i or act.i > anchor.i
+            or act.lemma_.lower() not in mention_words(anchor.doc.lang_)["assault_nouns"]):
+        return False
+    words = profile(anchor.doc.lang_).words
+    if not any(c.dep_ == "case" and c.lower_ in words["complement_links"] for c in anchor.children):
+        return False
+    marks = words.get("agent_marks", frozenset())
+    return any(c.dep_ == "nmod:poss" or (c.dep_ == "amod" and c.pos_ == "ADJ")
+               or (c.dep_ == "nmod" and c.i > anchor.i and any(m.dep_ == "case" and m.lower_ in marks for m in c.children))
+               for c in act.children if c.i != anchor.i)
 
 
 def _owner_of(anchor) -> bool:
