@@ -431,10 +431,19 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
         span = doc[start:end]
         named = [m for m in mentions if m.ref.qid == qid and m.end <= span.start_char]
         if (named and span.text.split()[-1] == form.split()[-1] and not taken & set(range(start, end))
-                and not _has_complement(doc, end, lang)):
+                and not _has_complement(doc, end, lang) and not _owned(doc, start, lang)):
             added.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                  named[0].ref, "ellipsis"))
     return added
+
+
+def _owned(doc, start: int, lang: str) -> bool:
+    """"Ukraine's Allies", "its Allies", "ses Alliés": someone's allies, not the alliance's
+    members as a body."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.lower_ in mention_words(lang)["possessives"] or "Yes" in before.morph.get("Poss")
 
 
 def _has_complement(doc, end: int, lang: str) -> bool:
