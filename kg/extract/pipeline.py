@@ -27,7 +27,7 @@ from .frames import claim_lexicon
 from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies
 from .markers import coordinated_with_own_subject
-from .mentions import find_mentions
+from .mentions import find_mentions, prepare_matchers
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
@@ -655,6 +655,8 @@ def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True)
 _BATCH = 16
 #: articles a worker process reads at a time, with several jobs
 _CHUNK = 4
+#: articles parsed and read within one memory zone of spaCy (_in_zone)
+_ZONE = 64
 
 
 def _workers(jobs: int, documents: list[Document]) -> int:
@@ -691,17 +693,31 @@ def _read_chunk(documents: list[Document], keep_going: bool) -> list:
 def _parsed(documents: list[Document], keep_going: bool):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
-    limit): batched, and one article at a time once a batch fails, so that the
-    parse of one article (an Exception in place of its Docs) never stops the others."""
+    limit), ``_ZONE`` articles at a time in one of spaCy's memory zones (``_in_zone``)."""
     by_lang = defaultdict(list)
     for document in documents:
         by_lang[document.lang].append(document)
     for lang, docs in by_lang.items():
-        texts = ((text, d.id) for d in docs for text in _units(d))
-        done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
+        nlp = pipeline(lang)  # a missing model stops the build: every article needs it
+        prepare_matchers(lang, len(docs))
+        for start in range(0, len(docs), _ZONE):
+            yield from _in_zone(nlp, docs[start:start + _ZONE], keep_going)
+
+
+def _in_zone(nlp, docs: list[Document], keep_going: bool):
+    """What ``_parsed`` yields for ``docs``, parsed within one memory zone
+    (``Language.memory_zone``): the strings and lexemes of the articles' own words
+    are dropped from the model's vocabulary when the zone ends, instead of piling
+    up in it over a build (tests/test_memory_zone.py). The caller reads each parse
+    while this generator waits inside the zone, and keeps nothing of it (Doc,
+    Token, Span, string hash) past the next article: extract_document gives plain
+    values. Batched, and one article at a time once a batch fails, so that the
+    parse of one article (an Exception in place of its Docs) never stops the others."""
+    done = 0
+    with nlp.memory_zone():
         try:
             # a batch is parsed at once, in memory: a few sections at a time, not a long article
-            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
+            piped = nlp.pipe(((text, d.id) for d in docs for text in _units(d)), as_tuples=True, batch_size=_BATCH)
             for document in docs:
                 yield document, [next(piped)[0] for _ in _units(document)]
                 done += 1
@@ -714,4 +730,3 @@ def _parsed(documents: list[Document], keep_going: bool):
                 except Exception as single:  # noqa: BLE001 - handed to the caller with the article
                     parsed = single
                 yield document, parsed
-
