@@ -45,6 +45,22 @@ def is_url(text: str) -> bool:
     return str(text).lower().startswith(("http://", "https://"))
 
 
+def _site(url: str) -> str:
+    """``scheme://host[:port]`` of ``url``; an InputError for a URL that names no site.
+
+    >>> _site("https://example.org:8080/a?b")
+    'https://example.org:8080'
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read for its check: a port that is not a number
+    except ValueError as exc:
+        raise InputError(f"not a valid URL ({exc})") from None
+    if not parts.hostname:
+        raise InputError("not a valid URL (no host)")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @dataclass(frozen=True)
 class Page:
     """What a URL gave: the final URL after redirects, its media type and bytes."""
@@ -104,8 +120,7 @@ class Fetcher:
 
     def _check_robots(self, url: str) -> None:
         """An InputError when the site's robots.txt forbids kg the URL."""
-        parts = urlsplit(url)
-        site = f"{parts.scheme}://{parts.netloc}"
+        site = _site(url)
         if site not in self._robots:
             self._robots[site] = self._read_robots(site)
         rules = self._robots[site]
@@ -127,8 +142,7 @@ class Fetcher:
         return rules
 
     def _wait_for_host(self, url: str) -> None:
-        parts = urlsplit(url)
-        site = f"{parts.scheme}://{parts.netloc}"
+        site = _site(url)
         rules = self._robots.get(site)
         delay = max(HOST_DELAY, float((rules.crawl_delay(USER_AGENT) if rules else None) or 0))
         last = self._last_request.get(site)

@@ -110,7 +110,10 @@ class OutputFolder:
 
 
 def _take_lock(path: Path, target: Path):
-    handle = open(path, "a+", encoding="utf-8")
+    try:
+        handle = open(path, "a+", encoding="utf-8")
+    except OSError as exc:  # a folder the system refuses files in (/proc, a read-only mount)
+        raise InputError(f"{target}: cannot write the build there ({exc.strerror}); choose another -o folder") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -5,6 +5,7 @@ interrupted build never leaves a half-written output beside good ones.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import tempfile
@@ -12,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BuildNotFound
+from .errors import BuildNotFound, InputError
 from .model import Claim, Corpus, Document, Entity
 
 __all__ = ["write_text_atomic", "atomic_file", "json_line", "write_jsonl", "save_corpus", "load_corpus", "jsonl_lines",
-           "Records", "write_lines"]
+           "Records", "write_lines", "check_article"]
 
 CLAIMS, ENTITIES, DOCUMENTS = "claims.jsonl", "entities.jsonl", "documents.jsonl"
 
@@ -136,6 +137,18 @@ def _read_jsonl(path: Path, read) -> list:
             raise BuildNotFound(f"{path}:{number}: not a record kg wrote ({type(exc).__name__}: {exc}); "
                                 "rebuild with `kg build`") from None
     return rows
+
+
+def check_article(build_dir: Path, doc: str) -> None:
+    """An InputError unless the build read an article whose id is ``doc`` (asked
+    only when a listing of it came back empty: an article may have no claims)."""
+    path = Path(build_dir) / DOCUMENTS
+    ids = _read_jsonl(path, lambda record: record["id"]) if path.is_file() else []
+    if doc in ids:
+        return
+    close = difflib.get_close_matches(doc, ids, n=3, cutoff=0.6) or ids[:3]
+    raise InputError(f"no article '{doc}' in {build_dir} (an article's id is its file's stem); "
+                     f"did you mean: {', '.join(close)}?")
 
 
 def load_corpus(build_dir: Path) -> Corpus:

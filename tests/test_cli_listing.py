@@ -75,13 +75,21 @@ def test_claims_by_document_and_type():
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "jsonl"])
-def test_claims_of_an_unknown_document_are_none(fmt):
-    result = run("claims", "--doc", "fr-nowhere", "--format", fmt)
+def test_an_article_with_no_claims_of_the_type_lists_none(fmt):
+    result = run("claims", "--doc", "fr-ratification", "--type", "sanctions", "--format", fmt)
     assert result.exit_code == 0, result.output
     if fmt == "json":
         assert json.loads(result.output) == []
     elif fmt == "jsonl":
         assert result.output == ""
+
+
+@pytest.mark.parametrize("extra", [[], ["--contested"], ["--format", "jsonl"]])
+def test_an_unknown_article_is_an_error_naming_close_ids(extra):
+    result = run("claims", "--doc", "fr-ratificaton", *extra)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: no article 'fr-ratificaton' in {BUILD} (an article's id is its file's stem); "
+                             "did you mean: fr-ratification?\n")
 
 
 def test_an_unknown_claim_type_is_refused():

@@ -50,3 +50,29 @@ def test_an_article_the_rules_fail_on_is_reported_from_a_worker_too(tmp_path, mo
     results = dict((d.id, outcome) for d, outcome in pipeline.extracted(documents, jobs=2))
     assert isinstance(results[broken], ValueError)
     assert all(isinstance(outcome, tuple) for doc_id, outcome in results.items() if doc_id != broken)
+
+
+def test_workers_leave_ctrl_c_to_the_parent(monkeypatch):
+    # Ctrl-C reaches the whole process group: a worker that took it would print its own traceback
+    import signal
+
+    monkeypatch.setattr(pipeline, "_CHUNK", 1)
+    documents, _problems = read_sources([GOOD])
+    monkeypatch.setattr(pipeline, "extract_document", lambda document, doc=None: signal.getsignal(signal.SIGINT))
+    handlers = {outcome for _d, outcome in pipeline.extracted(documents, jobs=2)}
+    assert handlers == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent still answers it
+
+
+def test_an_interrupted_command_says_so_in_one_line(tmp_path, monkeypatch):
+    from kg import build as build_module
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "build", interrupted)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(GOOD), "-o", str(out), "-q"])
+    assert result.exit_code == 130
+    assert result.output == "kg: interrupted\n"
+    assert not out.exists()

@@ -143,3 +143,21 @@ def test_a_folder_holding_the_users_files_is_not_replaced(tmp_path):
     result = build(out)
     assert result.exit_code == 1 and "notes.txt" in result.output
     assert (out / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc file system")
+def test_a_folder_the_system_refuses_files_in_is_one_line():
+    result = build(Path("/proc/kg-out"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: /proc/kg-out: cannot write the build there")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_refusal_of_the_system_in_any_command_is_one_line(first_build, monkeypatch):
+    def unreadable(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", "out/index.sqlite")
+
+    monkeypatch.setattr("kg.index.read_claims", unreadable)
+    result = CliRunner().invoke(main, ["claims", "--graph", str(first_build)])
+    assert result.exit_code == 1
+    assert result.output == "Error: out/index.sqlite: Permission denied\n"

@@ -89,6 +89,14 @@ def test_an_unreachable_host_is_one_problem_not_a_crash(tmp_path):
     assert f"kg: skipped {base}/x: cannot fetch (ConnectError" in result.stderr
 
 
+@pytest.mark.parametrize("url,why", [("http://[::1", "Invalid IPv6 URL"), ("https://", "no host"),
+                                     ("http://example.org:port/a", "Port could not be cast")])
+def test_a_malformed_url_is_one_problem_not_a_crash(tmp_path, url, why):
+    result = build(url, "-o", tmp_path / "out", "--cache", tmp_path / "cache")
+    assert result.exit_code == 1
+    assert f"kg: skipped {url}: not a valid URL (" in result.stderr and why in result.stderr
+
+
 ROBOTS = "User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n"
 
 

@@ -15,7 +15,9 @@ from ..errors import KgError
 
 
 class KgGroup(click.Group):
-    """Turns every KgError into a one-line message and exit status 1."""
+    """Turns every KgError, and any refusal of the system (a full disk, a file
+    made unreadable mid-run), into a one-line message and exit status 1, and an
+    interrupt (Ctrl-C) into one line and the shell's status for it, 130."""
 
     def invoke(self, ctx):
         from ..nlp import KgWarning
@@ -33,6 +35,15 @@ class KgGroup(click.Group):
                 return super().invoke(ctx)
         except KgError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            raise  # a reader that stopped early ("kg claims | head"): kg.cli.entry ends quietly
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except KeyboardInterrupt:
+            # a build publishes its folder in one step at its end: an interrupted one left the old folder as it was
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -50,12 +50,21 @@ def claims(graph_dir, fmt, claim_type, doc, contested, explain_id):
         # an event's reports all have its type, but not its article: every article is read
         corpus = Corpus(claims=read_claims(graph_dir, claim_type=claim_type))
         rows = [r for r in contested_rows(corpus, claim_type=claim_type) if not doc or r["doc"] == doc]
+        _check_doc(graph_dir, doc, rows)
         echo_rows(rows, fmt, None if fmt in ("jsonl", "json") else CONTEST_COLUMNS)
         return
-    if fmt in ("jsonl", "json"):
-        echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="records"), fmt)
-        return
-    echo_rows(read_claims(graph_dir, claim_type=claim_type, doc=doc, as_="rows"), fmt, CLAIM_COLUMNS)
+    shape = "records" if fmt in ("jsonl", "json") else "rows"
+    rows = read_claims(graph_dir, claim_type=claim_type, doc=doc, as_=shape)
+    _check_doc(graph_dir, doc, rows)
+    echo_rows(rows, fmt, None if shape == "records" else CLAIM_COLUMNS)
+
+
+def _check_doc(graph_dir, doc, rows) -> None:
+    """A mistyped --doc gives an error, not an empty listing."""
+    if doc and not rows:
+        from ..store import check_article
+
+        check_article(graph_dir, doc)
 
 
 @main.command()

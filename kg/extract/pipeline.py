@@ -677,11 +677,20 @@ def _in_processes(documents: list[Document], workers: int, keep_going: bool):
     for lang in sorted({d.lang for d in documents}):
         pipeline(lang)  # loaded (and its files checked) before the fork: the workers share it
     chunks = [documents[i:i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupts_to_parent) as pool:
         for chunk, outcomes in zip(chunks, pool.imap(partial(_read_chunk, keep_going=keep_going), chunks)):
             by_id = dict(outcomes)
             for document in chunk:
                 yield document, by_id[document.id]
+
+
+def _leave_interrupts_to_parent() -> None:
+    """In a worker: Ctrl-C reaches every process of the terminal's group; the parent
+    answers it (ending the workers as it leaves the pool), so a worker prints no
+    traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_chunk(documents: list[Document], keep_going: bool) -> list:
