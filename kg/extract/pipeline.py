@@ -719,8 +719,9 @@ def _in_zone(nlp, docs: list[Document], keep_going: bool):
     are dropped from the model's vocabulary when the zone ends, instead of piling
     up in it over a build (tests/test_memory_zone.py). The caller reads each parse
     while this generator waits inside the zone, and keeps nothing of it (Doc,
-    Token, Span, string hash) past the next article: extract_document gives plain
-    values. Batched, and one article at a time once a batch fails, so that the
+    Token, Span, string hash) once read: extract_document gives plain values, and
+    what serves every article (the gazetteer's matchers) is made before the zone
+    (mentions.prepare_matchers). Batched, and one article at a time once a batch fails, so that the
     parse of one article (an Exception in place of its Docs) never stops the others."""
     done = 0
     with nlp.memory_zone():
