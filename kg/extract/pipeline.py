@@ -702,7 +702,8 @@ def _read_chunk(documents: list[Document], keep_going: bool) -> list:
 def _parsed(documents: list[Document], keep_going: bool):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
-    limit), ``_ZONE`` articles at a time in one of spaCy's memory zones (``_in_zone``)."""
+    limit), ``_ZONE`` articles at a time in one of spaCy's memory zones (``_in_zone``)
+    but for a process's first ones (``_warmed``)."""
     by_lang = defaultdict(list)
     for document in documents:
         by_lang[document.lang].append(document)
@@ -710,7 +711,19 @@ def _parsed(documents: list[Document], keep_going: bool):
         nlp = pipeline(lang)  # a missing model stops the build: every article needs it
         prepare_matchers(lang, len(docs))
         for start in range(0, len(docs), _ZONE):
-            yield from _in_zone(nlp, docs[start:start + _ZONE], keep_going)
+            chunk = docs[start:start + _ZONE]
+            if _warmed.get(lang) is not nlp.vocab:
+                _warmed[lang] = nlp.vocab
+                yield from _batched(nlp, chunk, keep_going)
+            else:
+                yield from _in_zone(nlp, chunk, keep_going)
+
+
+#: lang -> the vocabulary (of its pipeline) that a process's first articles were read into,
+#: outside any zone: their words, mostly the language's commonest, stay in it and in the
+#: tokenizer's cache, which spaCy does not fill inside a zone (uncached, tokenizing the
+#: articles took 5 to 8 % more of a parse); a bounded cost, the first chunk's words alone
+_warmed: dict[str, object] = {}
 
 
 def _in_zone(nlp, docs: list[Document], keep_going: bool):
@@ -721,22 +734,28 @@ def _in_zone(nlp, docs: list[Document], keep_going: bool):
     while this generator waits inside the zone, and keeps nothing of it (Doc,
     Token, Span, string hash) once read: extract_document gives plain values, and
     what serves every article (the gazetteer's matchers) is made before the zone
-    (mentions.prepare_matchers). Batched, and one article at a time once a batch fails, so that the
-    parse of one article (an Exception in place of its Docs) never stops the others."""
-    done = 0
+    (mentions.prepare_matchers)."""
     with nlp.memory_zone():
-        try:
-            # a batch is parsed at once, in memory: a few sections at a time, not a long article
-            piped = nlp.pipe(((text, d.id) for d in docs for text in _units(d)), as_tuples=True, batch_size=_BATCH)
-            for document in docs:
-                yield document, [next(piped)[0] for _ in _units(document)]
-                done += 1
-        except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
-            if not keep_going:
-                raise
-            for document in docs[done:]:
-                try:
-                    parsed = [nlp(text) for text in _units(document)]
-                except Exception as single:  # noqa: BLE001 - handed to the caller with the article
-                    parsed = single
-                yield document, parsed
+        yield from _batched(nlp, docs, keep_going)
+
+
+def _batched(nlp, docs: list[Document], keep_going: bool):
+    """What ``_parsed`` yields for ``docs``: batched, and one article at a time once a
+    batch fails, so that the parse of one article (an Exception in place of its Docs)
+    never stops the others."""
+    done = 0
+    try:
+        # a batch is parsed at once, in memory: a few sections at a time, not a long article
+        piped = nlp.pipe(((text, d.id) for d in docs for text in _units(d)), as_tuples=True, batch_size=_BATCH)
+        for document in docs:
+            yield document, [next(piped)[0] for _ in _units(document)]
+            done += 1
+    except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
+        if not keep_going:
+            raise
+        for document in docs[done:]:
+            try:
+                parsed = [nlp(text) for text in _units(document)]
+            except Exception as single:  # noqa: BLE001 - handed to the caller with the article
+                parsed = single
+            yield document, parsed
