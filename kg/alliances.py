@@ -32,7 +32,6 @@ is not a tie (an invasion is one too), only a deployment *alongside* one.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from itertools import combinations, islice
 
@@ -653,7 +652,4 @@ def _suggestions(graph, gazetteer, name: str) -> str:
             if entry.cls in _ACTOR_CLASSES:
                 for form, _ in entry.all_forms():
                     names.setdefault(fold(form), form)
-    close = difflib.get_close_matches(fold(name), list(names), n=4, cutoff=0.6)
-    if not close:
-        return "; give a QID (Q423) or a name as in `kg entities`"
-    return "; did you mean: " + ", ".join(dict.fromkeys(names[c] for c in close)) + "?"
+    return UnknownEntity.hint(name, names, n=4, cutoff=0.6)

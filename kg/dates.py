@@ -303,10 +303,12 @@ def _resolve_day(match, rules, anchor):
 
 
 def _resolve_day_range(match, rules, anchor):
-    """"entre le 8 et le 13 octobre": the month, when both days exist in it."""
-    if int(match["first"]) >= int(match["day"]):
+    """"entre le 8 et le 13 octobre": the month, when both days exist in it (its year the
+    first day's: "du 28 au 30 octobre", published on the 29th, is this October)."""
+    if int(match["first"]) >= int(match["day"]) or _resolve_day(match, rules, anchor) is None:
         return None
-    resolved = _resolve_day(match, rules, anchor)
+    year = int(match["year"]) if match["year"] else None
+    resolved = _calendar(year, rules.months[_fold(match["month"])], int(match["first"]), anchor)
     return resolved and (resolved[0] and resolved[0][:7], resolved[1])
 
 

@@ -4,6 +4,9 @@ Every error kg raises on purpose is a ``KgError``: the CLI catches it once and
 prints its message on one line. A message names the file (and the entry or
 line) and says what to do.
 """
+import difflib
+
+from .text import fold
 
 __all__ = ["KgError", "InputError", "DataError", "BuildNotFound", "QueryError", "UnknownEntity", "UnknownClaim",
            "ClusterError", "EndpointError"]
@@ -31,6 +34,15 @@ class QueryError(KgError):
 
 class UnknownEntity(KgError):
     """A name given by the user matches no entity of the gazetteer or the graph."""
+
+    @staticmethod
+    def hint(name: str, names: dict[str, str], *, n: int, cutoff: float) -> str:
+        """The end of the message: the known names closest to ``name`` (``names``: folded
+        form -> as written), else how to give one."""
+        close = difflib.get_close_matches(fold(name), list(names), n=n, cutoff=cutoff)
+        if not close:
+            return "; give a QID (Q423) or a name as in `kg entities`"
+        return "; did you mean: " + ", ".join(dict.fromkeys(names[c] for c in close)) + "?"
 
 
 class UnknownClaim(KgError):

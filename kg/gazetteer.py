@@ -16,7 +16,6 @@ user mean.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -282,10 +281,7 @@ class Gazetteer:
             for form, _ in entry.all_forms():
                 names.setdefault(fold(form), form)
             names.setdefault(fold(entry.label), entry.label)
-        close = difflib.get_close_matches(fold(name), list(names), n=5, cutoff=0.75)
-        if not close:
-            return "; give a QID (Q423) or a name as in `kg entities`"
-        return "; did you mean: " + ", ".join(dict.fromkeys(names[c] for c in close)) + "?"
+        return UnknownEntity.hint(name, names, n=5, cutoff=0.75)
 
 
 def _add(index: dict, lang: str, key: str, entry: GazetteerEntry) -> None:

@@ -33,6 +33,10 @@ def map_labels(doc, labels):
     deps = [t.dep_ for t in doc]
     _rehead_prepositions(doc, heads, deps, labels)
     deps = [labels.dep.get(d, d) for d in deps]
+    if labels.gerund_verbs:
+        _rehead_gerunds(doc, heads, deps, labels.gerund_verbs)
+    if labels.adjectives:
+        _rehead_adjectives(doc, heads, deps, labels.adjectives)
     strings = doc.vocab.strings
     array = numpy.zeros((len(doc), 2), dtype="uint64")
     array[:, 0] = numpy.array([heads[i] - i for i in range(len(doc))], dtype="int64").astype("uint64")
@@ -76,6 +80,46 @@ def _rehead_prepositions(doc, heads, deps, labels) -> None:
                 heads[child.i] = obj.i
         heads[token.i] = obj.i
         deps[token.i] = rule["preposition"]
+
+
+def _rehead_gerunds(doc, heads, deps, verbs) -> None:
+    """"denied supplying drones to Russia", read as "supplying" qualifying "drones": right
+    after a verb of ``verbs`` (adverbs between), a present participle is that verb's
+    complement (xcomp), the noun its object, and the complements after the noun its own."""
+    for token in doc:
+        noun = heads[token.i]
+        if (deps[token.i] != "amod" or token.pos_ != "VERB" or noun <= token.i or deps[noun] != "obj"
+                or "Part" not in token.morph.get("VerbForm") or "Pres" not in token.morph.get("Tense")):
+            continue
+        verb = heads[noun]
+        if (verb >= token.i or doc[verb].lemma_.lower() not in verbs
+                or any(t.pos_ != "ADV" for t in doc[verb + 1:token.i])):
+            continue
+        heads[token.i], deps[token.i] = verb, "xcomp"
+        heads[noun] = token.i
+        for other in doc[noun + 1:]:
+            if heads[other.i] == verb and deps[other.i] == "obl":
+                heads[other.i] = token.i
+
+
+def _rehead_adjectives(doc, heads, deps, words) -> None:
+    """"deployed instructors to neighbouring Niger", read as "to neighbour Niger" (an
+    infinitive): an adjective of ``words`` the model took for a verb qualifies the name
+    after it, which takes the verb's place and its "to" as its preposition."""
+    for token in doc:
+        if token.lower_ not in words or token.pos_ != "VERB" or heads[token.i] == token.i:
+            continue
+        objects = [c for c in doc[token.i + 1:token.i + 2] if heads[c.i] == token.i and deps[c.i] == "obj"]
+        if not objects:
+            continue
+        noun = objects[0]
+        heads[noun.i], deps[noun.i] = heads[token.i], "obl"
+        for child in doc:
+            if heads[child.i] == token.i and child.i != noun.i:
+                heads[child.i] = noun.i
+                if deps[child.i] == "mark":
+                    deps[child.i] = "case"
+        heads[token.i], deps[token.i] = noun.i, "amod"
 
 
 def _with_voice(morph: str) -> str:

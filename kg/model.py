@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .text import fold
 
@@ -224,6 +224,13 @@ class Claim:
         return stable_id(self.doc, self.type, first and first.start, roles,
                          self.quantity and self.quantity.to_dict(), self.date, self.obligation,
                          self.domain, self.stance, self.rule)
+
+    def copy(self, **changes) -> "Claim":
+        """A claim like this one but for ``changes``, with roles, evidence, attributions
+        and trace of its own (a rule that splits a claim changes each copy apart)."""
+        own = {"roles": {role: list(refs) for role, refs in self.roles.items()}, "evidence": list(self.evidence),
+               "attributions": list(self.attributions), "trace": self.trace and self.trace.copy()}
+        return replace(self, **{**own, **changes})
 
     @property
     def alleged(self) -> bool:

@@ -97,6 +97,8 @@ CLAIMS = {
     "obligations": MapOf(OneOf("obligations", noun="obligation"), WORDS),
     "domains": MapOf(OneOf("domains", noun="domain"), WORDS),
     "default_domain?": OneOf("domains", noun="domain"),   # (fr-acts) a cooperation that names no field
+    "field_nouns?": WORDS,         # (fr-probe) "dans les domaines de X et de Y", hung on the verb: the act's fields
+    "field_links?": WORDS,         # (fr-probe) "leur coopération dans la science", "dans" hung on the verb: a field
     "treaty_nouns": WORDS,
     "irrealis?": WORDS,
     "plan_copulas?": WORDS,        # (en-acts) "are to be stationed": a plan, no act
@@ -121,7 +123,6 @@ ATTRIBUTIONS = {
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
     "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
-    "seat_links?": WORDS,     # (en-more) the words between such a body and its city ("in")
 }
 
 DATES = {
@@ -190,6 +191,7 @@ MENTIONS = {
     "contractions?": {"*": str},
     "prepositions?": WORDS,
     "group_nouns?": WORDS,
+    "group_seats?": WORDS,         # (fr-probe) "des sociétés basées en Chine": firms, not the state
     "country_anaphora?": WORDS,
     "clause_openers?": WORDS,
     "adversative?": WORDS,          # "face à X": whom the act stands against, in no role of it
@@ -199,6 +201,9 @@ MENTIONS = {
     "reporting_verbs?": WORDS,      # (lead) "Reuters reported": a news organisation reports, it does not speak
     "joiners?": WORDS,
     "during?": WORDS,
+    "setting_prepositions?": WORDS,
+    "complementizers?": WORDS,
+    "quoted_first_person?": WORDS,  # 'X said: "... We stand with Y."': subject pronouns that are the one quoted      # "said that ...": the words that open what a speech verb says  # "X said on a visit to Y that...": the speaker's own setting, not what is said
     "comitative?": WORDS,
     "partners?": WORDS,
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun
@@ -218,6 +223,8 @@ MENTIONS = {
     "state_heads?": WORDS,
     "distinct_titles?": WORDS,      # (en-talk) "the Estonian ambassador" is no Estonian named before with another title
     "government_nouns?": WORDS,     # (en-talk) "..., the government said": an unnamed government is the state that acts
+    "definite_articles?": WORDS,    # "the government said", not "a government"
+    "seat_links?": WORDS,           # "the government in Tehran", "according to officials in Kyiv": the place a body sits in
     "institution_nouns?": WORDS,    # "Parlement kényan": a name the NER took for a place opening so is a body
     "portfolios?": WORDS,
     "not_actor_ends?": WORDS,
@@ -240,6 +247,11 @@ PUBLISHERS = {
     "union_settings?": {"*": _QID},   # "À Bruxelles, nous avons adopté": the first person of a union's member
     "joint_titles?": WORDS,          # (fr-talk) a joint declaration's "nous" is both states
     "plural_first_person?": WORDS,
+    # (fr-probe) legislatures every state has, named with no state ("L'Assemblée nationale a
+    # ratifié"): the article's state (kg.extract.home.with_setting_bodies) ...
+    "setting_bodies?": WORDS,
+    # ... and the one a language's press means when nothing else tells
+    "setting_state?": _QID,
 }
 
 _SHA256 = Rule(str, lambda value: re.fullmatch(r"[0-9a-f]{64}", value) is not None,
@@ -262,6 +274,8 @@ PROFILE = {
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
         },
         "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
+        "gerund_verbs?": WORDS,
+        "adjectives?": WORDS,       # adjectives the model may read as verbs ("to neighbouring Niger"): re-hung on the name after     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
         "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
     },
     "text": {
@@ -277,6 +291,7 @@ PROFILE = {
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
         "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
+        "copulas": WORDS,               # "Russia is a threat": the verb whose predicate a noun is
         "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
         "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
     },

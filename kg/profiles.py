@@ -39,11 +39,13 @@ class Labels:
     prepositions: dict = field(default_factory=dict)
     passive_aux: tuple[str, ...] = ()
     entities: dict[str, str] = field(default_factory=dict)
+    gerund_verbs: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
         """No label to rewrite (entity classes are read by kg.extract.mentions, not mapped)."""
-        return not (self.dep or self.prepositions or self.passive_aux)
+        return not (self.dep or self.prepositions or self.passive_aux or self.gerund_verbs or self.adjectives)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def profile(lang: str) -> Profile:
         pipeline=Pipeline(**data["pipeline"]),
         labels=Labels(dep=dict(labels.get("dep") or {}), prepositions=dict(labels.get("prepositions") or {}),
                       passive_aux=tuple(labels.get("passive_aux") or ()),
-                      entities=dict(labels.get("entities") or {})),
+                      entities=dict(labels.get("entities") or {}),
+                      gerund_verbs=frozenset(w.lower() for w in labels.get("gerund_verbs") or ()),
+                      adjectives=frozenset(w.lower() for w in labels.get("adjectives") or ())),
         text=Text(quotes=tuple((a, b) for a, b in text["quotes"]), sentence_ends=frozenset(text["sentence_ends"]),
                   closing_quotes=frozenset(text["closing_quotes"]), opening_quotes=frozenset(text["opening_quotes"])),
         words={key: frozenset(w.lower() for w in words) for key, words in data["words"].items()},

@@ -29,6 +29,7 @@ STEPS = {
     "signatories": "the state a signatory leads",
     "treaty": "the treaty the article speaks of, named after its parties",
     "treaty_parties": "the parties of the treaty signed earlier in the article",
+    "own_treaty": "the treaty this noun names, with the state it binds the party to",
     "named": "a state named in the sentence",
     "title": "named beside the title",
     "leader": "the state the gazetteer gives for this leader",
@@ -78,6 +79,9 @@ class Trace:
     roles: dict = field(default_factory=dict)    # (role, entity id) -> Note
     fields: dict = field(default_factory=dict)   # "date" / "quantity" -> Note
     cues: dict = field(default_factory=dict)     # claimant entity id -> Note
+
+    def copy(self) -> "Trace":
+        return Trace(self.trigger, dict(self.roles), dict(self.fields), dict(self.cues))
 
 
 def trace_of(claim) -> Trace:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..model import Attribution
 from ..trace import Span, note_cue, span_of
 from .context import doc_text
@@ -19,6 +20,7 @@ from .frames import attribution_lexicon, claim_lexicon
 from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
                       preceding_words, speech_verbs, subject_tokens_of)
+from .mention_words import mention_words
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -42,8 +44,8 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     table = {normalise_phrase(w): stance for stance, words in lexicon.prepositions.items() for w in words}
     for n, mention in enumerate(mentions):
         start = phrase_start(doc, mention)
-        cue = next(((words, start - len(words.split())) for words in preceding_words(doc, start, sentence.start)
-                    if words in table), None) or _authored_source(doc, start, sentence.start, table, lexicon) \
+        cue = _words_before(doc, start, sentence.start, table) \
+            or _authored_source(doc, start, sentence.start, table, lexicon) \
             or _seated_source(doc, mention, start, sentence.start, table, lexicon, mentions)
         if cue is not None:
             words, at = cue
@@ -52,22 +54,28 @@ def _prepositional(doc, sentence, mentions, lexicon) -> list[Cue]:
     return cues
 
 
+def _words_before(doc, start: int, sentence_start: int, phrases) -> tuple[str, int] | None:
+    """The words of ``phrases`` right before token ``start`` (the shortest that is one)
+    and the token they start at, or None."""
+    words = next((w for w in preceding_words(doc, start, sentence_start) if w in phrases), None)
+    return (words, start - len(words.split())) if words else None
+
+
 def _authored_source(doc, start: int, sentence_start: int, table, lexicon):
     """"according to a readout from the White House", "according to a statement issued by
     X": the author of a source noun after the preposition is the source; (the
     preposition's words, where they start), or None."""
-    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.source_links), None)
+    link = _words_before(doc, start, sentence_start, lexicon.source_links)
     if link is None:
         return None
-    noun = start - len(link.split()) - 1
+    noun = link[1] - 1
     if noun <= sentence_start or not (doc[noun].lower_ in lexicon.source_nouns
                                       or doc[noun].lemma_.lower() in lexicon.source_nouns):
         return None
     before = noun
     while before > sentence_start and doc[before - 1].pos_ in ("DET", "ADJ"):
         before -= 1  # "according to a joint statement"
-    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
-    return (words, before - len(words.split())) if words else None
+    return _words_before(doc, before, sentence_start, table)
 
 
 def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon, mentions):
@@ -77,10 +85,10 @@ def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon
     Korean embassy in Kyiv") speaks for that state alone."""
     if mention.cls != "Place" or mention.state is None:
         return None
-    link = next((words for words in preceding_words(doc, start, sentence_start) if words in lexicon.seat_links), None)
+    link = _words_before(doc, start, sentence_start, mention_words(doc.lang_)["seat_links"])
     if link is None:
         return None
-    noun = start - len(link.split()) - 1
+    noun = link[1] - 1
     if noun <= sentence_start or doc[noun].lower_ not in lexicon.body_nouns:
         return None
     before = noun
@@ -89,8 +97,7 @@ def _seated_source(doc, mention, start: int, sentence_start: int, table, lexicon
         before -= 1
     if any(before <= m.tok_start < noun for m in mentions):
         return None
-    words = next((w for w in preceding_words(doc, before, sentence_start) if w in table), None)
-    return (words, before - len(words.split())) if words else None
+    return _words_before(doc, before, sentence_start, table)
 
 
 def _as_source(mention):
@@ -104,6 +111,11 @@ def _subjects(verb, mentions, pair=()):
     "Les deux pays ont reconnu" names the article's main pair; a verb with a
     subject that is no entity ("Le document évalue") has no claimant here.
     """
+    if _passive_participle(verb):
+        # "contre l'Iran, accusé de fournir des missiles": who is accused says nothing; its
+        # agent does ("accusées par Bruxelles de fournir")
+        agent = {t.i for c in verb.children if _agent(c) for t in c.subtree}
+        return [m for m in mentions if m.tok_start in agent]
     subject_tokens = subject_tokens_of(verb)
     if _is_incise(verb):
         subject_tokens = set()  # ", a estimé lundi le ministre": the subject follows
@@ -124,6 +136,23 @@ def _subjects(verb, mentions, pair=()):
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
     return people[:1] or after[:1]
+
+
+def _agent(child) -> bool:
+    """Is ``child`` a passive verb's agent ("par Bruxelles")?"""
+    from ..profiles import profile
+
+    marks = profile(child.doc.lang_).words.get("agent_marks", frozenset())
+    return child.dep_ == "obl:agent" or (child.dep_ == "obl" and any(
+        c.dep_ == "case" and c.lower_ in marks for c in child.children))
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle with no auxiliary that qualifies a noun or a clause ("l'Iran,
+    accusé de ...", "soupçonnés de ..."): a passive, whose subject is spoken of."""
+    forms = verb.morph.get("VerbForm")
+    return ("Part" in forms and "Past" in verb.morph.get("Tense") and verb.dep_ in ("acl", "advcl", "amod")
+            and not any(c.pos_ == "AUX" for c in verb.children))
 
 
 def _participle_clause(verb) -> bool:
@@ -158,8 +187,17 @@ def _is_incise(verb) -> bool:
     before = verb.i - 1
     while before >= verb.sent.start and verb.doc[before].pos_ == "AUX":
         before -= 1
+    if before == verb.i - 1 and "Fin" not in verb.morph.get("VerbForm"):
+        return False  # "sanctions contre l'Iran, accusé de fournir des missiles à X": a participle qualifies
     return before >= verb.sent.start and verb.doc[before].text == "," and not any(
-        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
+        c.dep_.startswith("nsubj") and c.i < verb.i and not _reported_clause(c) for c in verb.children)
+
+
+def _reported_clause(subject) -> bool:
+    """"Nous sommes aux côtés de X, a déclaré Y": without quotation marks the parser may
+    read the reported words as the speech verb's subject; a predicate with its own
+    subject or copula is a clause, no one who speaks."""
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "cop") for c in subject.children)
 
 
 def _names_pair(span, lang: str) -> bool:
@@ -338,8 +376,6 @@ def _source_anaphora(doc, sentence, lexicon, earlier, authored=frozenset()) -> l
 
 def is_determiner_word(doc, word: str) -> bool:
     """A determiner or demonstrative in the language's word list ("ce", "le", "this")."""
-    from .mention_words import mention_words
-
     return word in mention_words(doc.lang_)["determiners"]
 
 
@@ -373,16 +409,20 @@ def attach(claim, cues, *, answering: bool = False) -> None:
     """Add each cue's claimants to a claim, once per claimant.
 
     A source is an attribution even when it is the claim's own agent ("the
-    Pentagon said it has deployed": SCHEMA.md's settled question 2). A claimant who both says
+    Pentagon said it has deployed": SCHEMA.md's settled question 2), but for the
+    speaker of a speech (a statement): that they spoke is what the article itself
+    reports, in its own voice, and no source of the claim. A claimant who both says
     and confirms ("said he could confirm") confirms. ``answering``: the cues come
     from elsewhere in the article; a confirmation then counts only from a party
     to the claim ("Moscou a admis leur présence"), not from a third party.
     """
     parties = {r.id for refs in claim.roles.values() for r in refs}
+    declared = claim_type(claim.type)
+    speakers = {r.id for r in claim.roles.get(declared.agent, [])} if declared.speech_about else set()
     for cue in cues:
         for mention in cue.claimants:
             ref = mention.ref
-            if answering and cue.stance == "confirms" and ref.id not in parties:
+            if ref.id in speakers or (answering and cue.stance == "confirms" and ref.id not in parties):
                 continue
             held = next((a for a in claim.attributions if a.claimant.id == ref.id), None)
             if held is None:

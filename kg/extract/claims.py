@@ -9,12 +9,13 @@ nearest the trigger (kg.extract.fields). A frame may split a claim per place
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
 from ..gazetteer import load_gazetteer
 from ..model import Claim
+from ..profiles import profile
 from ..trace import claim_pointer, field_span, note_field, note_new_roles, note_trigger, span_of
 from .context import SentenceContext
 from .doc_memo import once_per_doc
@@ -136,12 +137,7 @@ def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list
     listed = listed_domains(ctx, trigger, lexicon)
     if len(listed) < 2:
         return []
-    trace = claim.trace
-    return [replace(claim, roles={role: list(refs) for role, refs in claim.roles.items()}, domain=domain,
-                    evidence=list(claim.evidence), attributions=list(claim.attributions),
-                    trace=replace(trace, roles=dict(trace.roles), fields=dict(trace.fields), cues=dict(trace.cues))
-                    if trace is not None else None)
-            for domain in listed if domain != claim.domain]
+    return [claim.copy(domain=domain) for domain in listed if domain != claim.domain]
 
 
 @lru_cache(maxsize=None)
@@ -307,7 +303,8 @@ def _predicate(trigger) -> bool:
     while head.dep_ in ("compound", "amod") and head.head.i > head.i:
         head = head.head
     # the parser makes the copula the head ("is" -> attr) or the predicate ("cop")
-    return (head.dep_ == "attr" and head.head.lemma_ == "be") or any(c.dep_ == "cop" for c in head.children)
+    return ((head.dep_ == "attr" and head.head.lemma_ in profile(head.doc.lang_).words["copulas"])
+            or any(c.dep_ == "cop" for c in head.children))
 
 
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:

@@ -18,11 +18,7 @@ from .markers import inverted_pronoun
 from .mention_words import contractions as contraction_table, ellipses, mention_list, mention_words
 from .mentions import Mention
 
-__all__ = ["resolve_references", "plural_pronouns"]
-
-@lru_cache(maxsize=None)
-def _pronouns(lang: str) -> frozenset[str]:
-    return mention_words(lang)["person_pronouns"]
+__all__ = ["resolve_references"]
 
 
 def _titles(doc, lang: str):
@@ -31,41 +27,30 @@ def _titles(doc, lang: str):
 
 
 @lru_cache(maxsize=None)
-def _determiners(lang: str) -> frozenset[str]:
-    return mention_words(lang)["determiners"]
-
-
-@lru_cache(maxsize=None)
 def _contractions(lang: str) -> frozenset[str]:
-    # cached, as every word list here: a lexicon is copied on each load, and these are asked per title
+    """The contracted forms ("du", "aux"), as a set to join with other word lists."""
     return frozenset(contraction_table(lang))
-
-
-@lru_cache(maxsize=None)
-def _state_heads(lang: str) -> frozenset[str]:
-    return mention_words(lang)["state_heads"]
 
 
 @lru_cache(maxsize=None)
 def _links(lang: str) -> frozenset[str]:
     # "Premier ministre de la République de l'Inde": the state's own formal name
-    return _determiners(lang) | _place_links(lang) | _contractions(lang) | _state_heads(lang)
+    words = mention_words(lang)
+    return words["determiners"] | words["place_links"] | _contractions(lang) | words["state_heads"]
 
 
 @lru_cache(maxsize=None)
 def _destination_words(lang: str) -> frozenset[str]:
     """Contractions that place rather than link ("au Maroc", not "du Maroc")."""
-    return frozenset(word for word, full in contraction_table(lang).items() if full not in _place_links(lang))
+    links = mention_words(lang)["place_links"]
+    return frozenset(word for word, full in contraction_table(lang).items() if full not in links)
 
 
 @lru_cache(maxsize=None)
 def _partner_words(lang: str) -> frozenset[str]:
     """"avec Niamey", "entre Washington et Niamey": partners; "le soutien de la France": an owner."""
-    return mention_words(lang)["partners"] | _place_links(lang) | (_contractions(lang) - _destination_words(lang))
-
-
-def _place_links(lang: str) -> frozenset[str]:
-    return mention_words(lang)["place_links"]
+    words = mention_words(lang)
+    return words["partners"] | words["place_links"] | (_contractions(lang) - _destination_words(lang))
 
 
 def _only_links(tokens, lang: str) -> bool:
@@ -91,7 +76,7 @@ def _formal_words(doc, lang: str):
 
     def added(start: int, end: int) -> int:
         if not counts:  # counted when a title first asks (most articles name no title)
-            heads = _state_heads(lang)
+            heads = mention_words(lang)["state_heads"]
             counts.append(0)
             for t in doc:
                 counts.append(counts[-1] + (t.lower_ in heads))
@@ -111,7 +96,7 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     # (state id, title) -> the person named with that title: "the Estonian ambassador" after
     # "Estonian Prime Minister X" is not X (mentions.yaml distinct_titles)
     holder_as: dict[tuple[str, str], Mention] = {}
-    distinct = _distinct_titles(lang)
+    distinct = mention_words(lang)["distinct_titles"]
     titled: dict[str, Mention] = {}        # title -> the last person named with it
     # title -> the last person named with it as a subject: "US President X met Chinese
     # President Y. The president said...": the one who acted, not the last named
@@ -120,7 +105,7 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
     added = []
     near = profile(lang).windows["title_state"]  # tokens between a title and the name or state it goes with
     contractions = _contractions(lang)
-    openers = _determiners(lang) | contractions
+    openers = mention_words(lang)["determiners"] | contractions
     formal_words = _formal_words(doc, lang)
     for start, end, title in _titles(doc, lang):
         state = next((m for m in states if end <= m.tok_start <= end + near + formal_words(end, m.tok_start)
@@ -132,8 +117,9 @@ def _title_mentions(doc, mentions: list[Mention], lang: str, home=None) -> list[
         after = state.tok_end if state else end
         # "le président turc a félicité X", "Japan's prime minister met Joe Biden": a verb
         # between makes X another person
+        # "The Secretary and Foreign Minister X": a name after a joiner is another's
         named = next((m for m in people if after <= m.tok_start <= after + near
-                      and not _has_verb(doc[after:m.tok_start])), None)
+                      and not _has_verb(doc[after:m.tok_start]) and not _joined(doc[after:m.tok_start], lang)), None)
         # "X, Premier ministre de l'Inde": a name just before, no verb between ("Rutte
         # welcomed the Prime Minister of Sweden" names another one), nor one that ends the
         # sentence before ("...met X this afternoon. The Prime Minister")
@@ -225,16 +211,17 @@ def _holder(holder: dict, holder_as: dict, state_id: str, title: str, distinct: 
     return holder.get(state_id)
 
 
-@lru_cache(maxsize=None)
-def _distinct_titles(lang: str) -> frozenset[str]:
-    return mention_words(lang)["distinct_titles"]
-
-
 def _title_keys(title: str) -> set[str]:
     """A title and the words that name it alone: "ministre" for "ministre des Armées",
     "minister" for "foreign minister"."""
     words = title.split()
     return {title, words[0], words[-1]}
+
+
+def _joined(tokens, lang: str) -> bool:
+    """Does a joiner ("and", "or") stand among ``tokens``?"""
+    joiners = mention_words(lang)["joiners"]
+    return any(t.lower_ in joiners for t in tokens)
 
 
 def _has_verb(tokens) -> bool:
@@ -264,7 +251,7 @@ def _official(doc, start: int, end: int, state) -> Mention:
 
 
 def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
-    pronouns = _pronouns(lang)
+    pronouns = mention_words(lang)["person_pronouns"]
     # "Le président de la République ... Il a rappelé": an unnamed official too
     people = [m for m in mentions if m.cls == "Person" or m.kind == "official"]
     added = []
@@ -284,16 +271,6 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
-@lru_cache(maxsize=None)
-def plural_pronouns(lang: str) -> frozenset[str]:
-    return mention_words(lang)["plural_person_pronouns"]
-
-
-@lru_cache(maxsize=None)
-def _plural_phrases(lang: str) -> tuple[str, ...]:
-    return mention_list(lang, "plural_person_phrases")
-
-
 def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"Macron et Scholz se sont entretenus à Berlin. Ils ont condamné...", "X a rencontré Y.
     Les deux responsables ont dénoncé...": a plural subject pronoun, or a phrase for two
@@ -302,9 +279,10 @@ def _plural_pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Me
     X", the object, the host "par X"), when there are two of them or more."""
     if not doc.has_annotation("DEP"):
         return []
-    pronouns = plural_pronouns(lang)
+    pronouns = mention_words(lang)["plural_person_pronouns"]
     spans = [(t.i, t.i + 1) for t in doc if t.lower_ in pronouns and t.dep_.startswith("nsubj")]
-    spans += [(start, end) for start, end, _phrase in find_phrases(doc, lang, _plural_phrases(lang))
+    phrases = mention_list(lang, "plural_person_phrases")
+    spans += [(start, end) for start, end, _phrase in find_phrases(doc, lang, phrases)
               if doc[start:end].root.dep_.startswith("nsubj")]
     added = []
     for start, end in spans:
@@ -365,18 +343,13 @@ def _gender_fits(doc, person, gender) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
-def _name_suffixes(lang: str) -> frozenset[str]:
-    return mention_words(lang)["name_suffixes"]
-
-
 def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     """"Kim" after "Kim Jong Un", "Rutte" after "Mark Rutte": one word of a name
     the article gave in full, when it names no one else in the article."""
     owners: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
     full: dict[str, Mention] = {}
-    suffixes = _name_suffixes(doc.lang_)
+    suffixes = mention_words(doc.lang_)["name_suffixes"]
     for m in mentions:
         words = m.text.split()
         while len(words) > 1 and words[-1].lower() in suffixes:
@@ -389,7 +362,7 @@ def _short_names(doc, mentions: list[Mention]) -> list[Mention]:
     # a lone word the NER took for a new person ("Kim") is the one named in full
     taken = {i for m in mentions if not _lone_ner_name(m) for i in range(m.tok_start, m.tok_end)}
     added = []
-    pronouns = _pronouns(doc.lang_)
+    pronouns = mention_words(doc.lang_)["person_pronouns"]
     for token in doc if owners else ():
         ids = owners.get(token.text)
         if not ids or len(ids) != 1:
@@ -406,16 +379,11 @@ def _lone_ner_name(mention: Mention) -> bool:
     return mention.kind == "ner" and mention.cls == "Person" and mention.tok_end - mention.tok_start == 1
 
 
-@lru_cache(maxsize=None)
-def _country_phrases(lang: str) -> tuple[str, ...]:
-    return mention_list(lang, "country_anaphora")
-
-
 def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"stationed in the country", "dans le pays": the last state named as a place."""
     from .markers import after_preposition, phrase_start
 
-    phrases = _country_phrases(lang)
+    phrases = mention_list(lang, "country_anaphora")
     partners = _partner_words(lang)
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
@@ -434,17 +402,12 @@ def _country_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     return added
 
 
-@lru_cache(maxsize=None)
-def _ellipses(lang: str) -> tuple[tuple[str, str], ...]:
-    return ellipses(lang)
-
-
 def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"le Nord", "the North": a state the article already named, called by a
     shorter name as written (capitalised) once it is clear whom it means."""
     from .phrases import find_phrases
 
-    forms = {form.lower(): (form, qid) for form, qid in _ellipses(lang)}
+    forms = {form.lower(): (form, qid) for form, qid in ellipses(lang)}
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     added = []
     for start, end, phrase in find_phrases(doc, lang, tuple(forms)):
@@ -460,7 +423,7 @@ def _ellipsis_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]
 
 def _has_complement(doc, end: int, lang: str) -> bool:
     """"le Nord du pays" is a region, not an elliptic state name."""
-    return end < len(doc) and doc[end].lower_ in _place_links(lang)
+    return end < len(doc) and doc[end].lower_ in mention_words(lang)["place_links"]
 
 
 def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> list[Mention]:
@@ -483,26 +446,16 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
                   + _speaker_pronouns(doc, titled, lang), key=lambda m: m.tok_start)
 
 
-@lru_cache(maxsize=None)
-def _actor_pronouns(lang: str) -> frozenset[str]:
-    return mention_words(lang)["actor_pronouns"]
-
-
-@lru_cache(maxsize=None)
-def _government_nouns(lang: str) -> frozenset[str]:
-    return mention_words(lang)["government_nouns"]
-
-
 def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"Poland has deployed 2,000 troops to Lithuania, the government said": a government
     the text does not name, as a subject, stands for the one state that is a subject in its
     sentence, else in the sentence before (an "official" mention of it). Not where a state
     qualifies it ("the Polish government", "the government in Vilnius": a mention already)."""
-    nouns = _government_nouns(lang)
+    nouns = mention_words(lang)["government_nouns"]
     if not nouns or not doc.has_annotation("DEP"):
         return []
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-    determiners = _determiners(lang)
+    articles = mention_words(lang)["definite_articles"]
     added = []
     for token in doc:
         if token.lower_ not in nouns or not token.dep_.startswith("nsubj") or token.i in taken:
@@ -510,9 +463,9 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
         first = token.i
         while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].is_lower:
             first -= 1  # "the defence ministry"
-        if first == 0 or doc[first - 1].lower_ not in determiners or doc[first - 1].lower_ != "the":
+        if first == 0 or doc[first - 1].lower_ not in articles:
             continue
-        seat = _seat(doc, mentions, token)
+        seat = _seat(doc, mentions, token, lang)
         if seat is not None:
             # "the authorities in Kyiv condemned": the state whose capital it sits in
             added.append(_official(doc, first - 1, token.i + 1, seat))
@@ -526,10 +479,11 @@ def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mentio
     return added
 
 
-def _seat(doc, mentions: list[Mention], token):
+def _seat(doc, mentions: list[Mention], token, lang: str):
     """The state of the capital a government noun sits "in" ("the government in Tehran"), or None."""
+    links = mention_words(lang)["seat_links"]
     for child in token.children:
-        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "in" for c in child.children):
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links for c in child.children):
             place = next((m for m in mentions if m.tok_start <= child.i < m.tok_end and m.ref.cls == "Place"), None)
             if place is not None and place.state is not None:
                 return place.state
@@ -575,7 +529,7 @@ def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
     """"The Pentagon said it had deployed...", "Iran rejected claims that it supplied...":
     the subject pronoun of what a state or a body says, or of the claims it answers, is
     that state or body."""
-    pronouns = _actor_pronouns(lang)
+    pronouns = mention_words(lang)["actor_pronouns"]
     if not pronouns or not doc.has_annotation("DEP"):
         return []
     actors = {i: m for m in mentions if m.cls in ("Country", "Organization") and not m.is_reference

@@ -252,14 +252,12 @@ def _item(ctx: SentenceContext, frame: Frame, trigger) -> str | None:
     """What is supplied: the words of the item lexicon near the trigger
     ("obus d'artillerie et roquettes", "assistance technique"), else the unit counted."""
     doc = ctx.sentence.doc
-    windows = profile(ctx.lang).windows
-    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
-    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    start, end = _item_window(ctx, trigger)
     found = [(a, b) for a, b, _ in find_phrases(doc, ctx.lang, frame.item_nouns, start, end)
              if not _in_relative_clause(doc[a], trigger)]
     if found:
         first, last = found[0][0], found[-1][1]
-        if last - first <= windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
+        if last - first <= profile(ctx.lang).windows["item_span"]:  # "systèmes de défense antiaérienne et du matériel"
             return doc[first:last].text
         return ", ".join(dict.fromkeys(doc[a:b].text for a, b in found))
     supplied = _object_items(trigger, frame, start, end)
@@ -275,12 +273,17 @@ def names_kind(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     off ("sent a letter about military aid")."""
     if not frame.kind_nouns:
         return False
-    windows = profile(ctx.lang).windows
-    start = max(ctx.sentence.start, trigger.i - windows["item_before"])
-    end = min(ctx.sentence.end, trigger.i + windows["item_after"])
+    start, end = _item_window(ctx, trigger)
     doc = ctx.sentence.doc
     return any(trigger.i in (doc[b - 1].i, doc[b - 1].head.i)
                for _a, b, _ in find_phrases(doc, ctx.lang, frame.kind_nouns, start, end))
+
+
+def _item_window(ctx: SentenceContext, trigger) -> tuple[int, int]:
+    """The tokens around the trigger where what is supplied is named (the profile's windows)."""
+    windows = profile(ctx.lang).windows
+    return (max(ctx.sentence.start, trigger.i - windows["item_before"]),
+            min(ctx.sentence.end, trigger.i + windows["item_after"]))
 
 
 def _in_relative_clause(token, trigger) -> bool:
@@ -323,11 +326,26 @@ def _domain(ctx: SentenceContext, trigger, lexicon) -> str | None:
                  for a, _b, _cue in find_phrases(doc, ctx.lang, tuple(cues), start, end)]
         if trigger.pos_ == "NOUN":
             # a noun's own complements first: "une feuille de route pour la coopération économique"
-            own = {t.i for t in trigger.subtree}
+            own = _own_complements(trigger, lexicon)
             found = [f for f in found if f[3] in own] or found
         if found:
             return min(found)[2]
     return None
+
+
+def _own_complements(noun, lexicon) -> set[int]:
+    """The tokens of a noun's own complements, and of those the parser hung on the verb
+    that takes the noun: field nouns ("approfondir leur partenariat, notamment dans les
+    domaines de la défense et de l'énergie"), obliques right after it that a field link
+    opens ("renforcé leur coopération dans la science et la défense"; not "after talks on
+    trade")."""
+    own = {t.i for t in noun.subtree}
+    if noun.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass"):
+        own |= {t.i for c in noun.head.children if c.i != noun.i and (
+                    c.lower_ in lexicon.field_nouns or (c.dep_.startswith("obl") and c.left_edge.i == noun.right_edge.i + 1
+                                                        and c.left_edge.lower_ in lexicon.field_links))
+                for t in c.subtree}
+    return own
 
 
 def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
@@ -338,7 +356,7 @@ def listed_domains(ctx: SentenceContext, trigger, lexicon) -> list[str]:
         noun = noun.head  # "security cooperation in trade": the phrase's head noun
     if noun.pos_ != "NOUN":
         return []
-    own = {t.i for t in noun.subtree}
+    own = _own_complements(noun, lexicon)
     found = sorted((a, domain) for domain, cues in lexicon.domains.items()
                    for a, _b, _cue in find_phrases(ctx.sentence.doc, ctx.lang, tuple(cues), ctx.sentence.start,
                                                    ctx.sentence.end)

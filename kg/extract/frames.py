@@ -98,6 +98,8 @@ class ClaimLexicon:
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
     pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
+    field_nouns: frozenset[str] = frozenset()   # "dans les domaines de X et de Y": the fields it names
+    field_links: frozenset[str] = frozenset()   # "leur coopération dans la science": a field's preposition
 
 
 def _words(value) -> tuple[str, ...]:
@@ -151,6 +153,8 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         commitments=_words(data.get("commitments")),
         pledges=_lowered(data.get("pledges")),
         default_domain=data.get("default_domain"),
+        field_nouns=_lowered(data.get("field_nouns")),
+        field_links=_lowered(data.get("field_links")),
     )
 
 
@@ -165,9 +169,8 @@ class AttributionLexicon:
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
     source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
-    # "according to the defence ministry in Prague": a body (body_nouns) and the link to its seat
+    # "according to the defence ministry in Prague": a body (body_nouns; mentions.yaml seat_links its city)
     body_nouns: frozenset[str] = frozenset()
-    seat_links: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -184,5 +187,4 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         incise_verbs=_lowered(data.get("incise_verbs")),
         source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
         body_nouns=_lowered(data.get("body_nouns")),
-        seat_links=tuple(w.lower() for w in _words(data.get("seat_links"))),
     )

@@ -13,10 +13,11 @@ from urllib.parse import urlparse
 
 from ..errors import DataError
 from ..lexicons import lexicon_path, load_lexicon
+from ..model import EntityRef
 from .mention_words import mention_words
-from .mentions import Mention
+from .mentions import Mention, is_locative
 
-__all__ = ["home_state", "first_person_mentions", "with_home_bodies", "home_titles"]
+__all__ = ["home_state", "first_person_mentions", "with_home_bodies", "home_titles", "with_setting_bodies"]
 
 @lru_cache(maxsize=None)
 def _publishers(lang: str) -> dict:
@@ -27,18 +28,12 @@ def _publishers(lang: str) -> dict:
 
 def home_state(document):
     """The state whose official site published ``document`` (an EntityRef), else None."""
-    from ..gazetteer import load_gazetteer
-
     host = (urlparse(document.url).hostname or "").lower() if document.url else ""
     if not host:
         return None
     for domain, qid in _publishers(document.lang)["publishers"].items():
         if host == domain or host.endswith("." + domain):
-            entry = load_gazetteer().by_qid(qid)
-            if entry is None:
-                raise DataError(f"{lexicon_path(document.lang, 'publishers')}: {domain}: "
-                                f"the gazetteer knows no {qid}; give a state's Wikidata id")
-            return entry.ref
+            return _state_ref(qid, document.lang, domain, "a state's")
     return None
 
 
@@ -75,15 +70,7 @@ def _union_of(pronoun, lang: str):
         return None
     before = pronoun.doc[pronoun.sent.start:pronoun.i].text.lower().replace("\u2019", "'").rstrip(" ,")
     qid = next((q for setting, q in settings.items() if before == setting.lower()), None)
-    if qid is None:
-        return None
-    from ..gazetteer import load_gazetteer
-
-    entry = load_gazetteer().by_qid(qid)
-    if entry is None:
-        raise DataError(f"{lexicon_path(lang, 'publishers')}: union_settings: the gazetteer knows no {qid}; "
-                        f"give a union's Wikidata id")
-    return entry.ref
+    return _state_ref(qid, lang, "union_settings", "a union's") if qid else None
 
 
 def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Mention]:
@@ -92,41 +79,143 @@ def with_home_bodies(doc, lang: str, state, mentions: list[Mention]) -> list[Men
     sanctioned ..." on gov.uk), in the place of the unlinked name the NER found there:
     words no linked mention holds, with no state right before ("Ukraine's Ministry of
     Defence") nor after ("the Ministry of Defence of Ukraine", "the government in Kyiv")."""
-    from .phrases import find_phrases
+    return _with_bodies(doc, lang, mentions, _home_bodies(lang), lambda _phrase, _start, beside=None: (
+        None if beside is not None else state))
 
-    phrases = _home_bodies(lang)
+
+def with_setting_bodies(doc, lang: str, mentions: list[Mention], home=None) -> list[Mention]:
+    """``mentions`` with a state's mention for each legislature named with no state
+    (``setting_bodies``: "L'Assemblée nationale a ratifié le traité"), every state having
+    one: the publisher's state (``home``); else the state the article named beside the
+    same body before ("le Parlement géorgien ... le Parlement a adopté"); else the state
+    of the dateline ("EREVAN (AFP) -"); else one a place setting of the sentence names
+    before it ("À Erevan, l'Assemblée nationale"); else the language's ``setting_state``
+    (a French text's "Assemblée nationale" is the French one)."""
+    phrases = _setting_bodies(lang)
     if not phrases:
         return mentions
-    possessives = mention_words(lang)["possessives"]
+    named_beside: dict[str, EntityRef] = {}
+    places = [m for m in mentions if m.country is not None and is_locative(doc, m.tok_start, lang)]
+
+    def state_at(phrase: str, start: int, beside=None):
+        if beside is not None:
+            named_beside[phrase] = beside
+            return None
+        setting = next((m.country for m in reversed(places)
+                        if doc[start].sent.start <= m.tok_start and m.tok_end <= start), None)
+        return home or named_beside.get(phrase) or setting or _dateline_state(doc, lang) or _setting_state(lang)
+
+    # a body that stands for its state, as "le Kremlin" does (no office holder acting for it)
+    return _with_bodies(doc, lang, mentions, phrases, state_at, kind="state")
+
+
+def _with_bodies(doc, lang: str, mentions: list[Mention], phrases, state_at, kind: str = "official") -> list[Mention]:
+    """``mentions`` with a mention of ``state_at(phrase, start)`` for each of ``phrases``
+    that no linked mention holds and no state qualifies; ``state_at(phrase, start,
+    state)`` hears of those ``state`` qualifies (and gives None)."""
+    from .phrases import find_phrases
+
+    if not phrases:
+        return mentions
+    words = mention_words(lang)
+    possessives = words["possessives"]
+    # "the Ministry of Defence of Ukraine", "the government in Kyiv": another state's
+    links = words["place_links"] | words["seat_links"]
     unlinked = {(m.tok_start, m.tok_end): m for m in mentions if m.kind == "ner"}
     taken = {i for m in mentions if m.kind != "ner" for i in range(m.tok_start, m.tok_end)}
-    ends = {m.tok_end for m in mentions if m.country is not None}
-    starts = {m.tok_start for m in mentions if m.country is not None}
+    ends = {m.tok_end: m for m in mentions if m.country is not None}
+    starts = {m.tok_start: m for m in mentions if m.country is not None}
     found, replaced = [], set()
-    for start, end, _phrase in find_phrases(doc, lang, phrases):
-        if taken & set(range(start, end)) or start in ends or (start - 1 in ends and doc[start - 1].lower_ in possessives):
+    for start, end, phrase in find_phrases(doc, lang, phrases):
+        if taken & set(range(start, end)):
             continue
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "in") and (end + 1 in starts or end + 2 in starts):
+        beside = _state_beside(doc, start, end, ends, starts, possessives, links)
+        if beside is not None:
+            state_at(phrase, start, beside.country)
             continue
         overlapping = [span for span in unlinked if span[0] < end and start < span[1]]
         if any(span != (start, end) for span in overlapping):
-            continue  # a longer name the NER found ("the Ministry of Defence Police")
+            # a longer name the NER found ("the Ministry of Defence Police"; "le Parlement
+            # kényan", a body of its state)
+            owner = next((unlinked[span].state for span in overlapping if unlinked[span].state is not None), None)
+            if owner is not None:
+                state_at(phrase, start, owner)
+            continue
+        state = state_at(phrase, start)
+        if state is None:
+            continue
         span = doc[start:end]
         if overlapping:
             # the body stays an entity the article names, acting as its state (as "the Pentagon")
             replaced.update(overlapping)
             found.append(replace(unlinked[(start, end)], ref=state, kind="state", named=unlinked[(start, end)].ref))
         else:
-            found.append(Mention(start, end, span.start_char, span.end_char, span.text, state, "official"))
+            found.append(Mention(start, end, span.start_char, span.end_char, span.text, state, kind))
     if not found:
         return mentions
     kept = [m for m in mentions if (m.tok_start, m.tok_end) not in replaced or m.kind != "ner"]
     return sorted(kept + found, key=lambda m: m.tok_start)
 
 
+def _state_beside(doc, start: int, end: int, ends: dict, starts: dict, possessives, links):
+    """The mention of the state that qualifies a body's name: right before it ("Ukraine's
+    Ministry of Defence"), a demonym right after ("l'Assemblée nationale arménienne"), or
+    after a link word ("the Ministry of Defence of Ukraine", "the government in Kyiv",
+    "le Parlement de Géorgie"); else None."""
+    if start in ends:
+        return ends[start]
+    if start - 1 in ends and doc[start - 1].lower_ in possessives:
+        return ends[start - 1]
+    if end in starts and starts[end].demonym:
+        return starts[end]
+    if end + 1 < len(doc) and doc[end].lower_ in links:
+        return starts.get(end + 1) or starts.get(end + 2)
+    return None
+
+
 @lru_cache(maxsize=None)
 def _home_bodies(lang: str) -> tuple[str, ...]:
     return tuple(_publishers(lang).get("home_bodies") or ())
+
+
+@lru_cache(maxsize=None)
+def _setting_bodies(lang: str) -> tuple[str, ...]:
+    return tuple(_publishers(lang).get("setting_bodies") or ())
+
+
+@lru_cache(maxsize=None)
+def _setting_state(lang: str):
+    """The state a language's press names its own bodies of with no state (an EntityRef), or None."""
+    qid = _publishers(lang).get("setting_state")
+    return _state_ref(qid, lang, "setting_state", "a state's") if qid else None
+
+
+def _state_ref(qid: str, lang: str, key: str, kind: str):
+    """The gazetteer's entity of ``qid``, named by ``key`` of the publishers lexicon."""
+    from ..gazetteer import load_gazetteer
+
+    entry = load_gazetteer().by_qid(qid)
+    if entry is None:
+        raise DataError(f"{lexicon_path(lang, 'publishers')}: {key}: the gazetteer knows no {qid}; "
+                        f"give {kind} Wikidata id")
+    return entry.ref
+
+
+def _dateline_state(doc, lang: str):
+    """The state of the place an article was filed from ("EREVAN (AFP) -"), or None."""
+    from ..gazetteer import load_gazetteer
+    from .context import doc_dateline, doc_text
+
+    dateline = doc_dateline(doc)
+    if dateline is None:
+        return None
+    gazetteer = load_gazetteer()
+    place = doc_text(doc)[dateline.start:dateline.place_end]
+    for entry in gazetteer.lookup(place, lang):
+        state = gazetteer.state_of(entry)
+        if state is not None and state.cls == "Country":
+            return state.ref
+    return None
 
 
 @lru_cache(maxsize=None)

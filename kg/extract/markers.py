@@ -8,6 +8,7 @@ preposition or locution right before the mention's noun phrase ("dans",
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import takewhile
 
 from ..profiles import profile
 from .doc_memo import once_per_doc
@@ -15,7 +16,7 @@ from .mention_words import contractions as _contractions, mention_words
 
 __all__ = ["hangs_on_trigger", "is_outlet", "reports_only", "judging_lemmas",
            "named_owner", "phrase_start", "preceding_words", "markers_of", "subject_tokens_of", "after_preposition", "is_determiner",
-           "joins", "coordinated", "contrast_between"]
+           "joins", "coordinated", "contrast_between", "speakers_setting", "in_contrasted_clause"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _MAX_MARKER_TOKENS = 4
@@ -54,11 +55,7 @@ def _phrase_start(doc, mention) -> int:
             start = head.i
             while start > 0 and doc[start - 1].dep_ in ("det", "nummod", "amod") and doc[start - 1].pos_ != "PUNCT":
                 start -= 1
-            words = mention_words(doc.lang_)
-            if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
-                    and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-                start -= 2  # "un millier de militaires français": the phrase starts at the count
-            return start
+            return _count_start(doc, start)  # "un millier de militaires français"
         if head.pos_ in ("NOUN", "PROPN") and head.i > mention.tok_start:
             # a demonym before its noun ("on twelve Belarusian officials", "with some
             # 200 French troops"): the phrase starts at the noun's first modifier, so
@@ -74,9 +71,10 @@ def _phrase_start(doc, mention) -> int:
     while link > 0 and is_determiner(doc[link]):
         link -= 1  # "dans l'est de la RDC": the state's own determiner stands between
     noun = link - 1
-    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns:
+    # (a place noun, not a copula of its form: in "la France est solidaire de X", "est" is no east)
+    if noun >= 1 and doc[noun].pos_ == "ADJ" and doc[noun - 1].lower_ in nouns and doc[noun - 1].dep_ not in _VERBAL:
         noun -= 1  # "sur une base aérienne de Pologne"
-    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns:
+    if link >= 1 and doc[link].lower_ in links and doc[noun].lower_ in nouns and doc[noun].dep_ not in _VERBAL:
         start = noun
     else:
         start = _facet_start(doc, start, links)
@@ -89,13 +87,24 @@ def _phrase_start(doc, mention) -> int:
             start -= 1
     while start > 0 and is_determiner(doc[start - 1]):
         start -= 1
+    return _count_start(doc, start)  # "contre une cinquantaine d'entités russes"
+
+
+def _count_start(doc, start: int) -> int:
+    """A phrase that a number or a count noun counts ("un millier de militaires",
+    "une cinquantaine d'entités") starts at the count's own determiners."""
     words = mention_words(doc.lang_)
     if (start >= 2 and doc[start - 1].lower_ in words["place_links"]
             and (doc[start - 2].like_num or doc[start - 2].lower_ in words["count_nouns"])):
-        start -= 2  # "contre une cinquantaine d'entités russes": the phrase starts at the count
+        start -= 2
         while start > 0 and is_determiner(doc[start - 1]):
             start -= 1
     return start
+
+
+#: how a word that cannot be a place noun hangs, whatever its form ("est": east, or is;
+#: the tagger calls both AUX)
+_VERBAL = frozenset({"cop", "aux", "aux:tense", "aux:pass"})
 
 
 def _facet_of_first_conjunct(doc, noun) -> int | None:
@@ -128,6 +137,10 @@ def _qualified_by_demonym(doc, index: int, end: int | None = None):
     # a demonym of several words ("three North Korean officials"): the head of the whole
     while end is not None and index <= head.i < end and head.head.i != head.i:
         head = head.head
+    # one joined to another ("des fournisseurs nord-coréens et iraniens"): the noun of the first
+    word = doc[index]
+    while word.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in ("amod", "conj") and head.head.i != head.i:
+        word, head = head, head.head
     before = doc[index - 1] if index > 0 else None
     if before is None or before.pos_ != "NOUN" or before.i == head.i or head.i > before.i:
         return head
@@ -521,9 +534,58 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
           and not _object_of_other_verb(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
-          and not _subject_of_adverbial(anchor)):
+          and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)
+          and not _in_complement_of_transitive(anchor, trigger)
+          and not (mention.demonym and _conjunct_after_preposition(doc[mention.tok_start]))):
         markers.add("object")  # (a subject pronoun, "Ukraine said it was alarmed", is no object)
     return markers
+
+
+def _conjunct_after_preposition(token) -> bool:
+    """"travelled to X with his Estonian and Latvian counterparts": a conjunct whose first
+    conjunct (or the noun it qualifies) a preposition introduces shares that preposition;
+    it is no object (asked of demonyms)."""
+    if token.dep_ != "conj":
+        return False
+    first = token.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    noun = first.head if first.dep_ in ("amod", "compound", "nmod:poss") else first
+    return any(c.dep_ == "case" for c in noun.children)
+
+
+def _in_complement_of_transitive(anchor, trigger) -> bool:
+    """"urged Delhi to stop buying Russian oil": a name inside the clause that completes a
+    verb whose object is a name already is that clause's, no second object of the verb
+    (not after a common noun: "a critiqué la décision de Hanoï d'accueillir le dirigeant
+    russe", where the parser hangs the noun's infinitive on the verb)."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "obj" and c.i < anchor.i and c.pos_ in ("PROPN", "PRON")
+                                         for c in trigger.children):
+        return False
+    clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
+    return clause is not None and clause.dep_ in ("xcomp", "ccomp") and clause.pos_ in ("VERB", "AUX")
+
+
+def _in_clause_beyond_noun(anchor, trigger) -> bool:
+    """"Speaking during a visit to Kyiv, X said Germany backs Y", "X, on a visit to Beijing,
+    said China should press Russia": a name in a clause of the verb that governs a noun
+    trigger, where the noun is no object of that verb (it is in the subject's phrase or a
+    setting), is what the verb says, no object of the noun ("imposed sanctions on X,
+    targeting Y" keeps Y)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.left_edge.i <= anchor.i <= trigger.right_edge.i:
+        return False
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    governor = _governor(trigger)
+    if governor is None or noun.dep_ in ("obj", "iobj", "obl:arg"):
+        return False
+    # the clause under the governor (or a verb above it: "Speaking during a visit to X, Y
+    # said Z...") that holds the name, whatever its head ("said Washington was concerned")
+    above = {governor.i, *(t.i for t in governor.ancestors)}
+    clause = next((t for t in (anchor, *anchor.ancestors) if t.head.i in above and t.head.i != t.i), None)
+    return (clause is not None and clause.dep_ in ("ccomp", "parataxis")
+            and not clause.left_edge.i <= trigger.i <= clause.right_edge.i)
 
 
 def _subject_of_adverbial(anchor) -> bool:
@@ -569,11 +631,21 @@ def _object_of_other_verb(anchor, trigger) -> bool:
     """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
     that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
     verb = anchor.head
-    if (anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i
-            or verb.lemma_.lower() not in judging_lemmas(verb.doc.lang_)):
+    if anchor.dep_ not in ("obj", "iobj") or verb.pos_ != "VERB" or verb.i == trigger.i:
         return False
     governor = _governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
-    return governor is None or verb.i != governor.i
+    if governor is not None and verb.i == governor.i:
+        return False
+    if verb.lemma_.lower() in judging_lemmas(verb.doc.lang_):
+        return True
+    # "des sanctions à des sociétés accusées d'aider la Russie": the object of a verb in a
+    # participle clause that qualifies a noun is that clause's
+    for word in (verb, *verb.ancestors):
+        if word.i == trigger.i or (governor is not None and word.i == governor.i):
+            return False
+        if word.dep_ == "acl":
+            return True
+    return False
 
 
 def _in_coordinated_clause(anchor, trigger) -> bool:
@@ -582,13 +654,33 @@ def _in_coordinated_clause(anchor, trigger) -> bool:
     own, which does not hold the trigger, is that verb's, not the trigger's object."""
     # "thanked X for its support but said Kyiv still needed...": the coordinated verb may
     # stand higher up, over the clause it reports
+    return any(verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i
+               for verb in heads_apart(anchor, trigger))
+
+
+def heads_apart(anchor, trigger):
+    """The heads above ``anchor``, from the nearest, up to the first that is the trigger or
+    holds it: the clauses ``anchor`` stands in that do not hold the trigger."""
     above = {a.i for a in trigger.ancestors} | {trigger.i}
-    for verb in anchor.ancestors:
-        if verb.i in above:
-            return False
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and trigger.i < verb.i:
-            return True
+    return takewhile(lambda head: head.i not in above, anchor.ancestors)
+
+
+def relative_elsewhere(trigger, verb) -> bool:
+    """"X s'est rendu à Varsovie, où il a assuré la Pologne de...": a speech verb in a
+    relative clause speaks of what the clause holds, not of the act it hangs off."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    lang = trigger.doc.lang_
+    # (the parser may hang such a clause as an adverbial, its "où" a mere dependent)
+    openers = profile(lang).words.get("relative_pronouns", frozenset()) | mention_words(lang)["relative_places"]
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "acl:relcl" or any(c.i == token.left_edge.i and c.lower_ in openers for c in token.children):
+            # (only an act before the clause: the parse of a long clause may leave its
+            # own words outside its subtree; and not a clause on the whole act before it:
+            # ", ce qu'a affirmé le Pentagone")
+            return trigger.i < token.left_edge.i and token.head.pos_ != "PRON"
     return False
+
 
 
 def coordinated_with_own_subject(trigger, verb) -> bool:
@@ -601,13 +693,78 @@ def coordinated_with_own_subject(trigger, verb) -> bool:
             and any(c.dep_.startswith("nsubj") for c in clause.children))
 
 
+def in_contrasted_clause(trigger, verb) -> bool:
+    """Does ``verb`` stand in a clause a contrast opens that does not hold the trigger
+    ("X criticised the trip, while Y said ...")? Its speaker reports nothing of the
+    trigger's act (a relative clause's speaker: relative_elsewhere)."""
+    if not trigger.doc.has_annotation("DEP"):
+        return False
+    openers = mention_words(trigger.doc.lang_)["clause_openers"]
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "advcl"), None)
+    return (clause is not None and not clause.left_edge.i <= trigger.i <= clause.right_edge.i
+            and any(c.dep_ == "mark" and c.lower_ in openers for c in clause.children))
+
+
+def speakers_setting(trigger, verb) -> bool:
+    """Does the trigger tell where the speaker of ``verb`` stands, not what the speaker
+    says? "Visiting Tokyo, X said the alliance...", "X said on a visit to Tokyo that...",
+    "Speaking during a trip to Y, X said...", "X, on a visit to Beijing, said...": the
+    visit is the speaker's own act, which the speech neither reports nor sources. Only
+    where the verb says something else (a clause, a quotation): "reported on the
+    deployment" reports the deployment."""
+    doc = trigger.doc
+    if not doc.has_annotation("DEP") or trigger.i == verb.i:
+        return False
+    path = [trigger]
+    while path[-1].head.i != verb.i:
+        if path[-1].head.i == path[-1].i:
+            return False
+        path.append(path[-1].head)
+    top = path[-1]
+    if top.dep_ in _SUBJECT_DEPS:
+        return top.i != trigger.i  # in the speaker's own phrase, "X, on a visit to Y, said"
+    if not _says_something_else(verb, top):
+        return False
+    prepositions = mention_words(doc.lang_)["setting_prepositions"]
+    return all(_setting_step(token, prepositions) for token in path)
+
+
+def _setting_step(token, prepositions) -> bool:
+    """A participle with no subject of its own ("Visiting Tokyo", "Speaking in Y"), or a
+    noun a setting preposition opens ("during a visit")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return (token.dep_ == "advcl" and bool({"Part", "Ger"} & set(token.morph.get("VerbForm")))
+                and not any(c.dep_.startswith("nsubj") for c in token.children))
+    return token.dep_.startswith(("obl", "nmod")) and any(
+        c.dep_ == "case" and c.lower_ in prepositions for c in token.children)
+
+
+def _says_something_else(verb, clause) -> bool:
+    """Does the speech verb take a clause other than ``clause`` (what it says), or stand as
+    an incise on one ('"...," X said')? A clause "that" opens counts wherever the parser
+    hung it ("said on a visit to X that NATO would...", read as the visit's relative clause)."""
+    return verb.dep_ in ("parataxis", "ccomp") or any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i != clause.i for c in verb.children) or any(
+        c.dep_ == "mark" and c.lower_ in mention_words(verb.doc.lang_)["complementizers"] and c.head.i != verb.i
+        for c in verb.subtree)
+
+
 def _inside_marked_clause(anchor, trigger) -> bool:
     """"X warned against dividing the West", "deployed troops after Y attacked Z": a name
     inside an adverbial clause of the trigger that a subordinating word opens is that
     clause's, no object of the trigger."""
     clause = next((t for t in anchor.ancestors if t.head.i == trigger.i and t.i != trigger.i), None)
-    return (clause is not None and clause.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.i < clause.i for c in clause.children))
+    if clause is None or clause.dep_ != "advcl":
+        return False
+    # "visited Kyiv, where he met Ukrainian Defence Minister X": "where" opens it too
+    return any(c.dep_ == "mark" and c.i < clause.i for c in clause.children) or _where_clause(clause)
+
+
+def _where_clause(clause) -> bool:
+    """Does a relative adverb of place ("where") open the clause, which has a subject of its own?"""
+    where = mention_words(clause.doc.lang_)["relative_places"]
+    return (any(c.lower_ in where and c.i < clause.i for c in clause.children)
+            and any(c.dep_ in _SUBJECT_DEPS for c in clause.children))
 
 
 def _inside_relative_clause(anchor, trigger) -> bool:
@@ -615,8 +772,11 @@ def _inside_relative_clause(anchor, trigger) -> bool:
     preposition introduces inside a relative clause that does not hold the trigger is no
     object of it ("individuals designated, which include the Georgian minister" keep theirs)."""
     clause = next((t for t in anchor.ancestors if t.dep_ in _RELATIVE_DEPS), None)
+    # "flew to Beijing, where he met Chinese President X": a clause "where" opens, with a
+    # subject of its own, holds its own objects, however they are introduced
+    own_subject = clause is not None and _where_clause(clause)
     return (clause is not None and not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
-            and any(c.dep_ == "case" for c in anchor.children))
+            and (own_subject or any(c.dep_ == "case" for c in anchor.children)))
 
 
 def _after_relative_clause(anchor, trigger) -> bool:
@@ -644,7 +804,17 @@ def _subject_of_relative(anchor, trigger) -> bool:
     """"an embargo that Russia voted for": the subject of a clause on the trigger's noun
     is no object of it."""
     verb = anchor.head
-    return anchor.dep_ in _SUBJECT_DEPS and verb.dep_ == "acl:relcl" and verb.head.i == trigger.i
+    if anchor.dep_ not in _SUBJECT_DEPS or verb.dep_ != "acl:relcl":
+        return False
+    # nor of one on a noun set off by a comma, that does not hold the trigger ("sent tanks
+    # to X, a decision Moscow condemned": Moscow receives nothing; "son soutien aux
+    # garanties que la Russie réclame" keeps Russia)
+    # (or a clause set off by one: "approved an arms sale to X, which China opposed")
+    noun = verb.head
+    doc = noun.doc
+    set_off = any(i > 0 and doc[i - 1].text == "," for i in (noun.left_edge.i, verb.left_edge.i))
+    inside = noun.left_edge.i <= trigger.i <= noun.right_edge.i and not verb.left_edge.i > trigger.i
+    return verb.head.i == trigger.i or (set_off and not inside)
 
 
 def _governor(trigger):

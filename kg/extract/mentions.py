@@ -271,6 +271,7 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     if doc.has_annotation("ENT_IOB"):
         found = ner_names(doc, lang, lambda name: len(name) > 1 and any(_within(s, name) for s in spans))
         ner += [n for n in found if not _overlaps(n, ner)]
+    ner = [_after_known_acronym(n, spans, entries, lang) for n in ner]
     # A longer name wins over the gazetteer names inside it: "Maurice Sleem" is a
     # person, not Mauritius; "Forces armées libanaises" an army, not Lebanon.
     inside = {n: [s for s in spans if _within(s, n)] for n in ner}
@@ -318,6 +319,19 @@ def find_mentions(doc, lang: str) -> list[Mention]:
     mentions += _short_mentions(doc, lang, chosen, named)
     mentions = _defined_acronyms(doc, sorted(mentions, key=lambda m: m.tok_start))
     return [_as_group(doc, m, lang) for m in mentions]
+
+
+def _after_known_acronym(name, spans, entries, lang: str):
+    """"le député LFI Jean Dupont", "la sénatrice LR X": a person's name read on from
+    the acronym of a known organisation before it (a party, a body) starts after it,
+    and the acronym stays the organisation's."""
+    from spacy.tokens import Span
+
+    if _ner_classes(lang).get(name.label_) != "Person":
+        return name
+    lead = next((s for s in spans if s.start == name.start and s.end < name.end and s.text.isupper()
+                 and len(s.text) > 1 and any(e.kind in ("organization", "body") for e in entries[s.label_])), None)
+    return Span(name.doc, lead.end, name.end, label=name.label_) if lead is not None else name
 
 
 def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
@@ -538,12 +552,18 @@ def _unread_acronyms(doc, mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _as_group(doc, mention: Mention, lang: str) -> Mention:
-    """"des sociétés chinoises", "Chinese companies": unnamed firms or banks of a
-    country are a group of their own, not the state (the corpus conventions)."""
+    """"des sociétés chinoises", "Chinese companies", "des sociétés basées en Chine":
+    unnamed firms or banks of a country are a group of their own, not the state (the
+    corpus conventions)."""
     nouns = mention_words(lang)["group_nouns"]
-    if not mention.demonym or mention.cls != "Country":
+    if mention.cls != "Country":
         return mention
-    if mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
+    seated = _seated_group(doc, mention, lang)
+    if seated is not None:
+        start = seated  # "des sociétés basées en Chine": the firms, not the state
+    elif not mention.demonym:
+        return mention
+    elif mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in nouns:
         start = mention.tok_start - 1  # French: the noun before its adjective
     elif mention.tok_end < len(doc) and doc[mention.tok_end].lower_ in nouns:
         start = mention.tok_start      # English: the adjective before its noun
@@ -554,6 +574,18 @@ def _as_group(doc, mention: Mention, lang: str) -> Mention:
     label = span.text
     return Mention(start, end, span.start_char, span.end_char, span.text,
                    EntityRef(entity_id(None, label, "Group"), label, None, "Group"), "group")
+
+
+def _seated_group(doc, mention: Mention, lang: str) -> int | None:
+    """Where "sociétés basées en" starts before a state's name (a group noun, a participle
+    of ``group_seats``, a place preposition), else None."""
+    words = mention_words(lang)
+    at = mention.tok_start - 1
+    while at > 0 and doc[at].pos_ == "DET":
+        at -= 1
+    if at < 2 or doc[at].lower_ not in words["locative_prepositions"] or doc[at - 1].lower_ not in words["group_seats"]:
+        return None
+    return at - 2 if doc[at - 2].lower_ in words["group_nouns"] else None
 
 
 def _overlaps(span, spans) -> bool:

@@ -29,6 +29,7 @@ class NameWords:
     titles: frozenset        # one-word titles ("président"): dropped before a name, never a name alone
     particles: frozenset     # lower-case words inside a person's name ("bin", "de", "van")
     connectors: frozenset    # lower-case words a name cannot end with ("of", "for", "de")
+    complement_links: frozenset  # "of", "de": a noun's complement ("the Ministry of Defence")
     possessives: frozenset   # "'s", "’s"
     collective_possessors: frozenset  # "People's Party", "Workers' Party": a possessive inside one name
     not_names: frozenset     # words the model takes for a name alone ("Sud", "Nord")
@@ -56,6 +57,7 @@ def name_words(lang: str) -> NameWords:
         titles=titles | words["name_titles"],
         particles=words["name_particles"],
         connectors=words["name_connectors"] | words["prepositions"],
+        complement_links=profile(lang).words["complement_links"],
         possessives=words["possessives"],
         collective_possessors=words["collective_possessors"],
         not_names=words["place_nouns"] | words["not_names"] | words["person_pronouns"],
@@ -173,7 +175,7 @@ def _units(piece, words: NameWords):
         for token in piece:
             # "of the": a unit of a force; "the Ministry of Defence and Armed Forces
             # Logistics" (a portfolio without determiner) is one name
-            if (token.lower_ == "of" and token.i + 1 < piece.end
+            if (token.lower_ in words.complement_links and token.i + 1 < piece.end
                     and piece.doc[token.i + 1].lower_ in words.determiners
                     and _holds_organization_word(piece.doc[piece.start:token.i], words)
                     and _holds_organization_word(piece.doc[token.i + 1:piece.end], words)):

@@ -17,6 +17,7 @@ from ..claim_types import claim_type, membership_type
 from ..errors import DataError, InputError
 from ..model import Claim, Corpus, Document, Entity, EntityRef, Mention as EntityMention
 from ..nlp import pipeline
+from ..profiles import profile
 from ..trace import absorb, note_claim_roles, note_trigger
 from .article_pair import acting_state, leading_states, main_pair, pair_point, recent_pair
 from .attributions import attach, find_cues, name_the_holder
@@ -25,13 +26,14 @@ from .context import SentenceContext, doc_text, sentence_text
 from .fields import dated_by_report
 from .frames import claim_lexicon
 from .coreference import resolve_references
-from .home import first_person_mentions, home_state, with_home_bodies
-from .markers import coordinated_with_own_subject
-from .mentions import find_mentions, prepare_matchers
+from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
+from .markers import coordinated_with_own_subject, in_contrasted_clause, relative_elsewhere, speakers_setting
+from .mention_words import mention_words
+from .mentions import Mention as TokenMention, find_mentions, prepare_matchers
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
-from .treaties import has_treaty_noun, link_treaty, name_own_treaty, obligation_claims
+from .treaties import has_treaty_noun, link_treaty, obligation_claims, own_treaties
 from .triggers import topics_of
 
 __all__ = ["extract_corpus", "extract_document", "extracted"]
@@ -140,7 +142,7 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     lang = document.lang
     doc = doc if doc is not None else pipeline(lang)(document.body)
     home = home_state(document)
-    mentions = resolve_references(doc, find_mentions(doc, lang), lang, home)
+    mentions = with_setting_bodies(doc, lang, resolve_references(doc, find_mentions(doc, lang), lang, home), home)
     pair = main_pair(mentions)
     if home is not None:
         # on a state's own site, "nous" and "je" are the state acting
@@ -157,13 +159,14 @@ def _extract_section(document: Document, doc=None) -> tuple[list[Claim], list]:
     reported = [c for c in claims if any(a.stance in ("claims", "confirms") for a in c.attributions)]
     # a state that denies its own act ("The Pentagon dismissed a report that U.S. troops had
     # been sent to Taiwan") takes part too: it answers that report, not every other one
-    involved = set().union(*(_taking_part(c) for c in claims if c.attributions))
+    taking_part = {id(c): _taking_part(c) for c in claims if c.attributions}  # asked of every reaction
+    involved = set().union(*taking_part.values())
     for claim in reported:
         # "démentent tout échange d'armes" answers the aid reports, not the troop reports
         answers = [cue for cue, topics, at in article.reactions
-                   if _answers(claim, topics, at) and _concerned(claim, cue, involved, doc)]
+                   if _answers(claim, topics, at) and _concerned(taking_part[id(claim)], cue, involved, doc)]
         attach(claim, answers, answering=True)
-    claims = link_treaty(claims, pair)
+    link_treaty(claims, pair)
     # a capital that a claim read as its state ("livrés à Moscou") is the state's mention
     mentions = [m.as_state() if m.tok_start in article.read_as_state and m.cls == "Place" and m.state else m
                 for m in mentions]
@@ -181,16 +184,17 @@ def _answers(claim: Claim, topics: frozenset, at: int) -> bool:
     return bool(claim.evidence) and claim.evidence[0].start < at
 
 
-def _concerned(claim: Claim, cue, involved: set, doc=None) -> bool:
-    """Does a reaction speak of this claim? A state that takes part in some reported
-    claim denies those it takes part in ("Téhéran a rejeté ces accusations" is not
-    about North Korea's shells), and so does one that denies an act of its own ("Tehran
-    denied sending the missiles"); a third party denies every report. Silence is kept
-    on every report ("Moscow did not comment" on troops sent to its own side)."""
+def _concerned(taking_part: set, cue, involved: set, doc=None) -> bool:
+    """Does a reaction speak of a claim (``taking_part``: the claim's ``_taking_part``)?
+    A state that takes part in some reported claim denies those it takes part in
+    ("Téhéran a rejeté ces accusations" is not about North Korea's shells), and so does
+    one that denies an act of its own ("Tehran denied sending the missiles"); a third
+    party denies every report. Silence is kept on every report ("Moscow did not
+    comment" on troops sent to its own side)."""
     claimants = {m.ref.qid or m.ref.id for m in cue.claimants}
     if cue.stance != "denies" or not (claimants & involved or _denies_own_act(doc, cue)):
         return True
-    return bool(claimants & _taking_part(claim))
+    return bool(claimants & taking_part)
 
 
 def _denies_own_act(doc, cue) -> bool:
@@ -240,6 +244,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     opened = article.speaking  # what an earlier "X said:" opened speaks this sentence too
     _open_quotation(article, sentence, cues)
     cues = cues + opened
+    if opened:
+        in_sentence = _quoted_first_person(sentence, in_sentence, opened, lang)
     article.read_as_state.update(m.tok_start for c in cues for m in c.claimants if m.kind == "state")
     article.last_source = next((c.claimants for c in reversed(cues) if c.stance == "claims"),
                                article.last_source)
@@ -263,8 +269,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
     triggered = findings.claims + obligation_claims(ctx, ctx.pair, article.has_treaty)
     # "Its Article 4 requires...": obligations may follow the sentence naming the treaty
     article.has_treaty = article.has_treaty or has_treaty_noun(sentence, lang)
-    for claim, trigger in triggered:
-        name_own_treaty(claim, trigger, ctx.mentions)
+    # "ratified a defence agreement with Romania and a security accord with France": two treaties
+    triggered = [(own, trigger) for claim, trigger in triggered for own in own_treaties(claim, trigger, ctx.mentions)]
     reported = [(c, t) for c, t in triggered if claim_type(c.type).treaty is None]
     stated = [c for c, _ in reported if c.quantity is not None or c.date is not None]
     topics = topics_of(sentence, lang)
@@ -279,6 +285,8 @@ def _read_sentence(article: _Article, sentence) -> list[Claim]:
                 article.reactions.append((cue, topics, doc[cue.token].idx))
     for claim, trigger in reported:
         attach(claim, _cues_for(trigger, cues, lang))
+    if opened:
+        _quoted_speakers([c for c, _ in reported], opened)
     titled = [c for c in cues if c.titled]
     article.titled = (titled, [c for c, _ in reported] if titled else [])
     found = triggered + offices
@@ -300,10 +308,51 @@ def _open_quotation(article: _Article, sentence, cues) -> None:
     end closes what an earlier one opened."""
     text = sentence_text(sentence).rstrip()
     sayers = [c for c in cues if c.verb and c.stance == "claims"]
-    if text.endswith(":") and sayers:
+    quotes = profile(article.document.lang).text
+    if sayers and (text.endswith(":") or (":" in text and _left_open(text, quotes))):
+        # 'X said: "A. B."': the quotation goes on past its first sentence
         article.speaking = sayers[-1:]
-    elif article.speaking and _ends_paragraph(sentence):
+    elif article.speaking and (_ends_paragraph(sentence) or _closes_quotation(text, quotes)):
         article.speaking = []
+
+
+def _quoted_first_person(sentence, mentions, opened, lang: str) -> list:
+    """'X said: "... We stand with Ukraine."': a first-person subject inside the quotation
+    an earlier sentence opened is the one quoted (mentions.yaml quoted_first_person)."""
+    words = mention_words(lang)["quoted_first_person"]
+    speakers = [m.ref for cue in opened[-1:] for m in cue.claimants]
+    taken = {m.tok_start for m in mentions}
+    added = [TokenMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "pronoun")
+             for t in sentence if t.lower_ in words and t.dep_.startswith("nsubj") and t.i not in taken
+             for ref in speakers[:1]]
+    return sorted(mentions + added, key=lambda m: m.tok_start) if added else mentions
+
+
+def _quoted_speakers(claims, opened) -> None:
+    """'X said: "... The UK stands with Ukraine."': a statement inside a quotation an
+    earlier sentence opened is said by the person quoting too (as "a-t-il poursuivi")."""
+    people = [m.ref for cue in opened for m in cue.claimants if m.cls == "Person"]
+    for claim in claims:
+        agent = claim_type(claim.type).agent
+        if claim_type(claim.type).speech_about is None or not claim.roles.get(agent):
+            continue
+        held = {r.id for r in claim.roles[agent]}
+        claim.roles[agent] += [r for r in dict.fromkeys(people) if r.id not in held]
+        note_claim_roles(claim, "speaker")
+
+
+def _left_open(text: str, quotes) -> bool:
+    """Does the text open a quotation it does not close (a straight quote counts as either)?"""
+    if quotes.opening_quotes & quotes.closing_quotes & {'"'} and '"' in text:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.opening_quotes) > sum(text.count(q) for q in quotes.closing_quotes)
+
+
+def _closes_quotation(text: str, quotes) -> bool:
+    """Does the text close a quotation an earlier sentence opened?"""
+    if '"' in text and '"' in quotes.closing_quotes:
+        return text.count('"') % 2 == 1
+    return sum(text.count(q) for q in quotes.closing_quotes) > sum(text.count(q) for q in quotes.opening_quotes)
 
 
 def _ends_paragraph(sentence) -> bool:
@@ -318,7 +367,12 @@ def _cues_for(trigger, cues, lang: str) -> list:
     at earlier reports ("ces allégations") answers those, not this claim."""
     speech = [c for c in cues if c.verb and c.stance == "claims"]
     # "X said ..., but Y criticised Z": Y's act, which X's speech does not report
-    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])]
+    # "Visiting Tokyo, X said ...": nor X's own visit, where X speaks from; "X criticised
+    # the trip, while Y said ...", "X arrived in Y, where Z announced ...": nor Z, in a clause of its own
+    sayers = [c for c in speech if not coordinated_with_own_subject(trigger, trigger.doc[c.token])
+              and not relative_elsewhere(trigger, trigger.doc[c.token])
+              and not speakers_setting(trigger, trigger.doc[c.token])
+              and not in_contrasted_clause(trigger, trigger.doc[c.token])]
     before = [c for c in sayers if c.token < trigger.i]
     chosen = before[-1:] or [c for c in sayers if c.token > trigger.i]
     others = [c for c in cues if c not in speech
@@ -523,12 +577,13 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
 def _thinner(claim: Claim, other: Claim) -> bool:
     """Does ``claim`` say nothing that ``other`` (same type) does not say too?
 
-    A claim with no count and no date is thinner than one with the same roles;
-    in the same sentence, one with the same count and fewer roles is too.
+    A claim with no count and no date (or the other's date: "La Turquie a fait don au
+    Tchad de vingt blindés ... Les véhicules ont été remis") is thinner than one with the
+    same roles; in the same sentence, one with the same count and fewer roles is too.
     """
     if claim.type != other.type:
         return False
-    if claim.quantity is None and (claim.date is None or dated_by_report(claim) or _only_answered(claim)):
+    if claim.quantity is None and (claim.date in (None, other.date) or dated_by_report(claim) or _only_answered(claim)):
         return _core(claim) == _core(other)
     same_sentence = claim.evidence[:1] == other.evidence[:1]
     if not (same_sentence and claim.quantity == other.quantity and claim.date in (None, other.date)):

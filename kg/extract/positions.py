@@ -13,6 +13,8 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
+from .markers import speech_verbs
+from .mention_words import contractions, mention_words
 from .mentions import is_locative
 from .phrases import find_phrases
 
@@ -114,10 +116,48 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     state that is a subject comes first: "Germany will send troops to Lithuania,
     Defence Minister X said" names Germany's minister, not Lithuania's."""
     start = title_start - profile(lang).windows["title_clause"]
-    before = [m for m in organisations if m.cls == "Country" and start <= m.tok_end <= title_start
-              and not _quoted(doc, m.tok_start)]
-    subjects = [m for m in before if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
-    return (subjects or before)[-1].ref if before else None
+    sentence_start = doc[title_start].sent.start
+    # "the Russia-led bloc": a state joined by a hyphen to a word qualifies a noun, it acts in no clause
+    states = [m for m in organisations if m.cls == "Country" and sentence_start <= m.tok_start
+              and m.tok_end <= title_start and not _quoted(doc, m.tok_start) and not _hyphenated(doc, m)]
+    before = [m for m in states if start <= m.tok_end]
+    subjects = [m for m in states if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
+    near = [m for m in subjects if m in before]
+    if _after_incise(doc, title_start, lang):
+        # "L'Europe doit soutenir l'Ukraine, a estimé la ministre X": words reported with no
+        # quotation marks; as quoted ones, only their subject may say whose the office is
+        before = near
+    # (with none in reach, the subject of the sentence's clause; first when the titled
+    # person says the sentence: "Sweden will deploy four jets to Poland next month to
+    # help protect NATO's eastern flank, Defence Minister X said" names Sweden's minister,
+    # "France withdrew them at the demand of General X, the head of the junta" not France's)
+    found = near or ((subjects or before) if _speaks(doc, title_start) else (before or subjects))
+    return found[-1].ref if found else None
+
+
+def _speaks(doc, title_start: int) -> bool:
+    """Is the titled person the subject of a speech verb ("..., Defence Minister X said")?"""
+    noun = doc[title_start]
+    while noun.dep_ in ("compound", "flat", "flat:name", "amod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_.startswith("nsubj") and noun.head.lemma_.lower() in speech_verbs(doc.lang_)
+
+
+def _hyphenated(doc, mention) -> bool:
+    return mention.tok_end < len(doc) and doc[mention.tok_end].text in ("-", "\u2013")
+
+
+def _after_incise(doc, title_start: int, lang: str) -> bool:
+    """Does the title follow the speech verb of an incise (", a estimé lundi la ministre")?"""
+    i = title_start - 1
+    while i > doc[title_start].sent.start and title_start - i <= 3 and doc[i].pos_ in ("DET", "ADV", "NOUN", "PROPN"):
+        i -= 1  # its determiner, a day ("lundi", "Monday")
+    if doc[i].lemma_.lower() not in speech_verbs(lang) or doc[i].pos_ != "VERB":
+        return False
+    i -= 1
+    while i > doc[title_start].sent.start and doc[i].pos_ == "AUX":
+        i -= 1
+    return doc[i].text == ","
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -166,18 +206,10 @@ def _person_near(doc, people, start: int, end: int, organisations=(), other_titl
     return apposed[0] if apposed else None
 
 
-def _place_links(lang: str) -> frozenset[str]:
-    from .mention_words import mention_words
-
-    return mention_words(lang)["place_links"]
-
-
 def _sent_to(doc, mention) -> bool:
     """Is the organisation where an office sends its holder ("ambassador to the UN",
     "ambassadeur à l'ONU"), by a place preposition that is no link word ("Premier ministre
     de l'Inde", "haute représentante de l'UE" name the office's own)?"""
-    from .mention_words import contractions as _contractions, mention_words
-
     if not is_locative(doc, mention.tok_start, doc.lang_):
         return False
     i = mention.tok_start - 1
@@ -185,7 +217,7 @@ def _sent_to(doc, mention) -> bool:
         i -= 1
     links = mention_words(doc.lang_)["place_links"]
     word = doc[i].lower_.replace("\u2019", "'")
-    return word not in links and _contractions(doc.lang_).get(word) not in links
+    return word not in links and contractions(doc.lang_).get(word) not in links
 
 
 def _organisation_for(doc, organisations, person, start: int, end: int):
@@ -204,7 +236,7 @@ def _organisation_for(doc, organisations, person, start: int, end: int):
         return inside[0]
     if person.tok_start >= end:
         # "Prime Minister X of Denmark": the state after the name, joined by a link word
-        links = _place_links(doc.lang_)
+        links = mention_words(doc.lang_)["place_links"]
         after = next((m for m in organisations if m.tok_start in (person.tok_end + 1, person.tok_end + 2)
                       and person.tok_end < len(doc) and doc[person.tok_end].lower_ in links
                       and all(t.pos_ == "DET" for t in doc[person.tok_end + 1:m.tok_start])), None)

@@ -14,8 +14,10 @@ from .context import SentenceContext
 from .frames import Frame, claim_lexicon
 from .phrases import find_phrases, phrase_words
 from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_between, coordinated, coordinated_with_own_subject,
+                      speakers_setting,
                       hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
+from .markers import heads_apart
 from .mention_words import mention_words
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -421,6 +423,10 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
+        if token.i != trigger.i and _reason_clause(token, words["own_complements"]):
+            return False  # "thanked X for its efforts to facilitate the export of Ukrainian grain"
+        if token.i != anchor.i and _reason_of_transitive(token, trigger, own, marker_words):
+            return False  # "thanked India for its support for Ukraine's sovereignty": the reason's own
         if token.i != anchor.i and _foreign_complement(token, marker_words, own):
             return False
         if (token.dep_ in ("acl", "acl:relcl") and anchor.dep_ == "obl:agent" and anchor.head.i == token.i
@@ -429,6 +435,25 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             # qualifying the trigger's object: "a dénoncé les sanctions adoptées par l'UE")
             return False
     return False
+
+
+def _reason_of_transitive(token, trigger, own, marker_words) -> bool:
+    """A noun an ``own_complements`` word brings to a verb trigger that has its object
+    ("thanked India for its support"): the reason, whose complements are its own (not a
+    word of a role's locution: "adopted a measure in support of the forces of X")."""
+    if any(token.lower_ in marker.split() for marker in marker_words if " " in marker):
+        return False
+    return (token.head.i == trigger.i and trigger.pos_ == "VERB" and token.dep_.startswith("obl")
+            and any(c.dep_ == "case" and c.lower_ in own for c in token.children)
+            and any(c.dep_ == "obj" for c in trigger.children))
+
+
+def _reason_clause(token, own) -> bool:
+    """An infinitive that completes a noun an ``own_complements`` word brings ("for its
+    efforts to facilitate ..."): what it names is the reason's, not the trigger's."""
+    noun = token.head
+    return (token.pos_ == "VERB" and token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm")
+            and noun.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in own for c in noun.children))
 
 
 def _other_event(token) -> bool:
@@ -450,13 +475,8 @@ _PERSON_LABELS = frozenset({"PERSON", "PER"})
 def _in_subordinate(anchor, trigger) -> bool:
     """Does the mention stand in an adverbial clause a conjunction opens ("as both
     countries seek to counter X"), one that does not hold the trigger?"""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    for token in anchor.ancestors:
-        if token.i in above:
-            return False
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-            return True
-    return False
+    return any(head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children)
+               for head in heads_apart(anchor, trigger))
 
 
 def _foreign_complement(noun, marker_words, own) -> bool:
@@ -590,6 +610,8 @@ def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
         return False
     if coordinated_with_own_subject(trigger, verb):
         return False  # "X said ..., but Y criticised Z": Y's own act, X reports nothing of it
+    if speakers_setting(trigger, verb):
+        return False  # "Visiting Tokyo, X said...": X's own visit, which X's speech does not report
     if (trigger.dep_ == "xcomp" and trigger.head.i == verb.i and mention.tok_start < verb.i
             and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
         return False  # "X a annoncé avoir livré", "a dit avoir envoyé": X tells of its own act
@@ -782,9 +804,7 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
 def _plural_subject(trigger, lang: str) -> bool:
     """"Les deux pays ... Ils ont condamné": a plural subject pronoun no people stand for
     (kg.extract.coreference) speaks for the pair."""
-    from .coreference import plural_pronouns
-
-    pronouns = plural_pronouns(lang)
+    pronouns = mention_words(lang)["plural_person_pronouns"]
     doc = trigger.doc
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(doc[i].lower_ in pronouns for i in subject_tokens_of(verb))
@@ -846,6 +866,8 @@ def target_from_topic(roles, frame: Frame, ctx: SentenceContext, trigger) -> Non
         # own object points back even when indefinite, unless it names its author
         acts = following | {c.lower_ for c in trigger.children
                             if c.dep_ == "obj" and c.i > trigger.i and not _has_complement(c)}
+        if trigger.dep_ == "acl:relcl" and trigger.head.i < trigger.i:
+            acts.add(trigger.head.lower_)  # "..., a move Russia called a provocation": the clause's antecedent
         candidates.append((lexicon.act_nouns & acts, max(reported, key=lambda c: c.evidence[0].start)))
     for found, earlier in candidates:
         if earlier is not None and found:

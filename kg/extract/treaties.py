@@ -10,12 +10,11 @@ the same treaty share a node.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..claim_types import claim_type, obligation_type, signing
 from ..model import Claim, EntityRef, entity_id
-from ..trace import Span, note_claim_roles, role_note, trace_of
+from ..trace import Note, Span, note_claim_roles, role_note, span_of, trace_of
 from .article_pair import mentions_pair
 from .context import doc_text, sentence_text
 from .doc_memo import once_per_doc
@@ -23,7 +22,7 @@ from .frames import claim_lexicon
 from .mention_words import mention_words
 from .phrases import find_phrases
 
-__all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "name_own_treaty"]
+__all__ = ["obligation_claims", "has_treaty_noun", "link_treaty", "own_treaties"]
 
 
 def has_treaty_noun(sentence, lang: str) -> bool:
@@ -119,49 +118,67 @@ def _treaty_parties(ctx, pair: list[EntityRef], named: list[EntityRef]) -> list[
     return []
 
 
-def name_own_treaty(claim: Claim, trigger, mentions) -> None:
-    """"La Russie a ratifié l'accord de coopération avec le Vietnam": a claim whose one
-    acting party ratifies a treaty its noun names the partner of ("avec", "between") is
-    about that treaty, not the article's (two treaties ratified in one article)."""
+def own_treaties(claim: Claim, trigger, mentions) -> list[Claim]:
+    """A treaty claim of one acting state whose treaty noun names the state it binds it
+    to ("a ratifié l'accord de défense avec la Hongrie", "ratified the pact with
+    Iran") is about that treaty, not the article's (two treaties ratified in one
+    article); one claim per such noun ("ratified a defence agreement with Romania and a
+    security accord with France"). Any other claim is returned as it is."""
     declared = claim_type(claim.type).treaty
     doc = trigger.doc
     if declared is None or claim.roles.get(declared.role) or not doc.has_annotation("DEP"):
-        return
+        return [claim]
     acting = claim.roles.get(declared.parties, [])
     if len(acting) != 1:
-        return
+        return [claim]
     nouns = claim_lexicon(doc.lang_).treaty_nouns
-    treaty = next((t for t in trigger.subtree if t.i != trigger.i and t.pos_ == "NOUN"
-                   and (t.lemma_.lower() in nouns or t.lower_ in nouns)), None)
-    if treaty is None:
-        return
-    partners_words = mention_words(doc.lang_)["partners"]
-    partners = []
+    treaties = [t for t in trigger.subtree if t.i != trigger.i and t.pos_ == "NOUN"
+                and (t.lemma_.lower() in nouns or t.lower_ in nouns)]
+    if not treaties:
+        return [claim]
+    partners: dict[int, list[EntityRef]] = {}  # treaty noun -> the states it binds ``acting`` to
     for mention in mentions:
-        root = doc[mention.tok_start:mention.tok_end].root
-        # the parser often hangs "avec X" on the verb rather than on the treaty's noun
-        under = treaty in root.ancestors or (root.head.i == trigger.i and root.i > treaty.i)
-        if (mention.cls == "Country" or mention.state is not None) and under and any(
-                c.dep_ == "case" and c.lower_ in partners_words for c in root.children):
-            ref = mention.ref if mention.cls == "Country" else mention.as_state().ref
-            if ref.id not in {p.id for p in acting + partners}:
-                partners.append(ref)
-    if partners:
-        claim.roles[declared.role] = [_treaty(acting + partners)]
+        noun = _treaty_noun_of(doc[mention.tok_start:mention.tok_end].root, trigger, treaties)
+        if noun is None or (mention.cls != "Country" and mention.state is None):
+            continue
+        ref = mention.ref if mention.cls == "Country" else mention.as_state().ref
+        named = partners.setdefault(noun, [])
+        if ref.id not in {p.id for p in acting + named}:
+            named.append(ref)
+    own = [(noun, _treaty(acting + named)) for noun, named in sorted(partners.items()) if named]
+    if not own:
+        return [claim]
+    claims = [claim] + [claim.copy() for _ in own[1:]]
+    for each, (noun, treaty) in zip(claims, own):
+        each.roles[declared.role] = [treaty]
+        trace_of(each).roles[(declared.role, treaty.id)] = Note(step="own_treaty", span=span_of(doc[noun]))
+    return claims
 
 
-def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> list[Claim]:
+def _treaty_noun_of(root, trigger, treaties) -> int | None:
+    """The treaty noun (its index) a state's phrase names as the partner ("avec", "with",
+    "between"): the phrase hangs under a treaty noun, or on the trigger itself after
+    one (the parser's choice), and names the last treaty noun before it (the parser
+    may hang "et un accord logistique avec l'Allemagne" on the first partner). None
+    if it is no partner's phrase."""
+    partner_words = mention_words(root.doc.lang_)["partners"]
+    if not any(c.dep_ == "case" and c.lower_ in partner_words for c in root.children):
+        return None
+    above = [a.i for a in root.ancestors if a in treaties]
+    if not above and root.head.i != trigger.i:
+        return None
+    return next((t.i for t in reversed(treaties) if t.i < root.i), above[0] if above else None)
+
+
+def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> None:
     """Give every treaty claim of an article its Treaty entity, named after the parties:
     the article's treaty (the first claim's parties, else the article's pair), or the
     claim's own when it names two other parties ("the United States, which has a mutual
-    defence treaty with Manila", in an article on a Japan–Philippines pact). A rule
-    that names the state a treaty binds its party to (states in the treaty role:
-    "ratified an agreement with Britain and an accord with France") gets one claim per
-    such treaty; the claims are returned, in order."""
-    claims = [linked for claim in claims for linked in _per_partner(claim)]
+    defence treaty with Manila", in an article on a Japan–Philippines pact); a claim
+    that names its own treaty already (``own_treaties``) keeps it."""
     treaty_claims = [c for c in claims if claim_type(c.type).treaty is not None]
     if not treaty_claims:
-        return claims
+        return
     parties = next((c.roles[rule.parties] for c in treaty_claims
                     for rule in [claim_type(c.type).treaty] if len(c.roles.get(rule.parties, [])) >= 2), None)
     parties = parties or pair
@@ -173,26 +190,6 @@ def link_treaty(claims: list[Claim], pair: list[EntityRef]) -> list[Claim]:
             continue
         claim.roles.setdefault(claim_type(claim.type).treaty.role, [_treaty(named)])
         note_claim_roles(claim, "treaty")
-    return claims
-
-
-def _per_partner(claim: Claim) -> list[Claim]:
-    """A treaty claim whose treaty role holds the states its party is bound to (a rule
-    read them there: "ratified the accord with France"): one claim per such state, its
-    treaty named after the party and that state."""
-    rule = claim_type(claim.type).treaty
-    partners = claim.roles.get(rule.role, []) if rule is not None else []
-    if not partners or all(p.cls == "Treaty" for p in partners):
-        return [claim]
-    own = claim.roles.get(rule.parties, [])
-    linked = []
-    for partner in partners:
-        named = own + [partner] if partner.id not in {p.id for p in own} else own
-        roles = {**claim.roles, rule.role: [_treaty(named)]} if len(named) >= 2 else \
-            {r: refs for r, refs in claim.roles.items() if r != rule.role}
-        linked.append(replace(claim, roles=roles, evidence=list(claim.evidence),
-                              attributions=list(claim.attributions)))
-    return linked
 
 
 def _treaty(parties: list[EntityRef]) -> EntityRef:

@@ -71,6 +71,7 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not (lemma in frame.not_reflexive and _reflexive(doc[i]))
              and (lemma not in frame.only_reflexive or _reflexive(doc[i]))
              and not _semi_auxiliary(doc[i], lang)
+             and not _in_compound_word(doc[i])
              and not _noun_of_a_verb(doc[i])
              and _subjects_fit(doc[i], frame)
              and _object_fits(doc[i], frame.objects, lang)}
@@ -79,6 +80,16 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
                                                                                         sentence.start, sentence.end)
                      if _subjects_fit(_phrase_trigger(doc[start]), frame))
     return sorted(found, key=lambda t: t.i)
+
+
+def _in_compound_word(token) -> bool:
+    """"a Kyrgyzstan-based company", "Iran-made drones": a verb form joined by a hyphen to
+    the word before it makes an adjective, no act (the frames that mean such compounds,
+    "Iran-backed", list them as phrases)."""
+    if token.i < 2:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text in ("-", "\u2013") and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
 
 
 def _phrase_trigger(token):
@@ -109,10 +120,17 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     "a small number of troops")."""
     if not objects:
         return True
+    if not token.doc.has_annotation("DEP"):
+        # no parse: a noun the frame names among the few words after the verb ("kept about
+        # 400 soldiers in X")
+        return _near(token, objects, after=True)
     counts = mention_words(lang)["count_nouns"]
     negations = claim_lexicon(lang).negations
     found = [c for c in token.children if c.dep_ == "obj"]
-    found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
+    found += [j for c in found for j in c.children if j.dep_ == "conj"]  # "ships and troops"
+    # what a count noun or a pronoun counts: "a small number of troops", "some of our personnel"
+    found += [n for c in found if c.lower_ in counts or c.pos_ in ("PRON", "NUM", "ADJ")
+              for n in c.children if n.dep_ in ("nmod", "obl")]
     # "France has no troops in Ukraine": none kept there
     return any((c.lemma_.lower() in objects or c.lower_ in objects)
                and not any(d.lower_ in negations for d in c.children) for c in found)
@@ -129,6 +147,8 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     its trigger's subject must be."""
     if not subjects:
         return True
+    if not token.doc.has_annotation("DEP"):
+        return _near(token, subjects, after=False)  # no parse: a noun it names just before the verb
     if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg"):
         token = token.head  # "the Japanese prime minister paid a visit": the verb's subject
     found = [c for c in token.children if c.dep_.startswith("nsubj")]
@@ -141,6 +161,23 @@ def _subject_fits(token, subjects: frozenset[str]) -> bool:
     counts = mention_words(token.doc.lang_)["count_nouns"]
     found += [n for c in found if c.lower_ in counts for n in c.children if n.dep_ == "nmod"]
     return any(c.lemma_.lower() in subjects or c.lower_ in subjects for c in found)
+
+
+def _near(token, words: frozenset[str], *, after: bool) -> bool:
+    """Without a parse: does one of ``words`` stand within the profile's object (after the
+    verb) or subject (before it) gap, in the verb's clause?"""
+    order = profile(token.doc.lang_).word_order
+    sentence = token.sent
+    if after:
+        span = token.doc[token.i + 1:min(token.i + 2 + order.object_gap, sentence.end)]
+    else:
+        span = list(reversed(token.doc[max(token.i - 2 - order.subject_gap, sentence.start):token.i]))
+    for t in span:
+        if t.is_punct:
+            return False
+        if t.lower_ in words:
+            return True
+    return False
 
 
 def _semi_auxiliary(token, lang: str) -> bool:
@@ -211,6 +248,9 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             return True
     if not binding and any(_under_conditional(act) for act in acts):
         return True
+    verb = _verb_of_noun(token)
+    if verb is not None and not binding and any(_irrealis_auxiliary(c, lexicon, pledged) for c in verb.children):
+        return True  # "said it would supply Ukraine with 400 million euros in military aid"
     if not binding and _intended_infinitive(token, lexicon):
         return True  # "the only member yet to ratify", "has yet to send": not done
     if not binding and _under_possibility(acts[-1], lexicon, pledged):
@@ -240,6 +280,22 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
     return (any(act.pos_ == "VERB" and _future(act) for act in acts)
             and not binding and not pledged)
+
+
+def _verb_of_noun(token):
+    """The verb a noun trigger's phrase completes through complements ("would supply X with
+    400 million euros in military aid"), or None (a verb, or a noun of no verb). A phrase's
+    first word may be its adjective ("military" of "military aid")."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    word = token
+    for _ in range(4):
+        if word.dep_ not in ("nmod", "obl", "obj", "compound", "amod", "nummod") or word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ == "VERB":
+            return word
+    return None
 
 
 def _bare_gerund(token) -> bool:
@@ -385,7 +441,8 @@ def other_sense(frame: Frame, trigger) -> bool:
     if not (frame.not_followed_by or frame.not_before_infinitive):
         return False
     for t in trigger.doc[trigger.i + 1:min(trigger.i + 9, trigger.sent.end)]:
-        if t.is_punct and t.text not in ("$", "€", "£"):
+        # (a quotation mark ends no clause: 'passed a controversial "foreign agents" law')
+        if t.is_punct and t.text not in ("$", "€", "£") and not t.is_quote:
             return False
         if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
             return True
