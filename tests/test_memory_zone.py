@@ -1,7 +1,8 @@
-"""A build's memory does not grow with the words of its articles (issue 12 §3): each
-article is parsed and read inside one of spaCy's memory zones (kg.extract.pipeline._in_zone),
-so the strings and lexemes of its own words leave the model's vocabulary afterwards,
-while what kg keeps across articles (the gazetteer's matchers) still works."""
+"""A build's memory does not grow with the words of its articles (issue 12 §3): but for
+a process's first ones, articles are parsed and read inside spaCy's memory zones
+(kg.extract.pipeline._in_zone), so the strings and lexemes of their own words leave the
+model's vocabulary afterwards, while what kg keeps across articles (the gazetteer's
+matchers) still works."""
 import pytest
 
 import kg.extract.pipeline as extraction
@@ -43,7 +44,7 @@ def _outcomes(articles):
 def test_the_words_of_articles_read_leave_the_vocabulary(lang, monkeypatch):
     monkeypatch.setattr(extraction, "_ZONE", 4)  # a few zones in a short test
     nlp = pipeline(lang)
-    _outcomes([_article(lang, n) for n in range(3)])  # kg's own lasting strings: matchers, labels
+    _outcomes([_article(lang, n) for n in range(3)])  # the first, read outside a zone; kg's matchers
     strings, lexemes = len(nlp.vocab.strings), _lexemes(nlp)
     articles = [_article(lang, n) for n in range(100, 130)]
     outcomes = _outcomes(articles)
