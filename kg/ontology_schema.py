@@ -110,6 +110,7 @@ CLAIMS = {
     "terminations?": WORDS,        # (en-recall) "suspended its support": no claim
     "commitments?": WORDS,         # (en-recall) "under the accord, X will...": binding, not an intention
     "pledges?": WORDS,             # (en-talk) "will stand by Ukraine": a statement made now, no intention
+    "requests?": WORDS,            # (talk) "urged Iran to cooperate": the act asked of another is not done
 }
 
 ATTRIBUTIONS = {
@@ -121,6 +122,7 @@ ATTRIBUTIONS = {
     "source_nouns?": WORDS,
     "own_acts?": WORDS,
     "incise_verbs?": WORDS,   # (fr-talk) verbs that report speech only after a quotation
+    "clause_verbs?": WORDS,   # (talk) verbs that report speech only with a clause ("soutient que")
     "source_links?": WORDS,   # (en-talk) "according to a readout from X": words between a source noun and its author
     "body_nouns?": WORDS,     # (en-more) "according to the defence ministry in Prague": bodies a city seats
 }
@@ -179,6 +181,7 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
     "plural_person_phrases?": WORDS,    # "les deux responsables ont condamné": the same
+    "plural_state_phrases?": WORDS,     # (talk) "the three governments criticised": the states joined as subjects before
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
@@ -294,6 +297,7 @@ PROFILE = {
         "copulas": WORDS,               # "Russia is a threat": the verb whose predicate a noun is
         "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending
         "first_person_possessives?": WORDS,  # (fr-talk) "notre volonté de soutenir X": the sentence's "nous" would
+        "agreeing_auxiliaries?": WORDS,  # (talk) "X s'est rendu": a participle after these agrees with its subject
     },
     "participle_endings": WORDS,    # a past participle the tagger read as an adjective or noun is passive
     "word_order": {                 # how the language is read without a parse
@@ -342,6 +346,7 @@ CURATED_GAZETTEER = {
         "extra_cities?": [Rule(WORDS, lambda pair: len(pair) == 2, "give [English name, ISO alpha-2 code]")],
         "surnames_excluded?": WORDS,
         "cities_excluded?": WORDS,   # names of smaller cities that are given names or words
+        "forms_excluded?": WORDS,    # (talk) forms no entry keeps: a region named by two states ("Australia and New Zealand")
         "orgs_without_qid?": WORDS,
     },
     "entries": [{

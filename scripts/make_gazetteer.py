@@ -318,6 +318,15 @@ class Builder:
             if not any(forms for key in ("forms", "forms_cased") for forms in entry[key].values()):
                 del self.entries[entry["id"]]
 
+    def drop_excluded_forms(self) -> None:
+        """Forms no generated entry keeps (settings.forms_excluded): an M49 region named by two
+        states joined ("Australia and New Zealand") would swallow both where they act together."""
+        excluded = {fold(name) for name in self.settings.get("forms_excluded") or []}
+        for entry in self.entries.values():
+            for key in ("forms", "forms_cased"):
+                for lang, forms in entry[key].items():
+                    entry[key][lang] = [f for f in forms if fold(f) not in excluded]
+
     # -- regions -----------------------------------------------------------------
     def regions(self) -> None:
         for row in read_csv(self.data / "checks/subdivision_qid_crosscheck.csv"):
@@ -620,6 +629,7 @@ def main() -> None:
     builder.organizations()
     builder.people()
     builder.prune_minor_cities()
+    builder.drop_excluded_forms()
     builder.merge_curated()
     builder.write()
     entries = load_entries(OUT)  # validates what was written

@@ -79,13 +79,22 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef],
         found: list[EntityRef] = []
         for mention in reversed(candidates):
             ref = acting_state(mention)
-            if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention):
+            if ref is None or ref.id in {r.id for r in found} or _placed(doc, mention) or _spoken_of(doc, mention):
                 continue
             if allowed is None or ref.id in allowed:
                 found.append(ref)
             if len(found) == 2:
                 return found
     return fallback
+
+
+def _spoken_of(doc, mention) -> bool:
+    """"Blinken condemned China's use of water cannons. The two sides agreed...": the owner
+    of what a verb acts on is spoken of, it is none of the two who act."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = doc[mention.tok_start:mention.tok_end].root
+    return root.dep_ in ("nmod:poss", "nmod") and root.head.dep_ == "obj" and root.head.pos_ == "NOUN"
 
 
 def leading_states(mentions) -> set[str]:

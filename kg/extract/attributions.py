@@ -21,6 +21,7 @@ from .phrases import find_phrases
 from .markers import (after_preposition, coordinated, is_determiner, is_outlet, joins, normalise_phrase, phrase_start,
                       preceding_words, speech_verbs, subject_tokens_of)
 from .mention_words import mention_words
+from .triggers import requested
 
 __all__ = ["Cue", "find_cues", "attach", "name_the_holder"]
 
@@ -262,6 +263,10 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
             continue  # no speech verb: no cue (looked at before the parse's finer tests)
         if parsed and (_passive_modifier(token) or _passive_clause(token)):
             continue  # "douze responsables accusés de répression": the accused claim nothing
+        if parsed and lemma in lexicon.clause_verbs and not _says_a_clause(doc, sentence, token):
+            continue  # "la décision de la France de soutenir le Maroc": it backs, it says nothing
+        if parsed and requested(token, claim_lexicon(lang)):
+            continue  # "appelle la Chine à cesser de soutenir Moscou": who is asked to speak says nothing
         verbs = lexicon.verbs
         if lemma in lexicon.incise_verbs and _after_quotation(doc, sentence, token):
             verbs = {"claims": lexicon.incise_verbs}  # "« ... », a-t-il poursuivi"
@@ -275,6 +280,11 @@ def _verbal(doc, sentence, mentions, lexicon, said: frozenset[str], pair=()) -> 
                                     titled=parsed and _title_speaks(token, sources, lang)))
                 break
     return cues
+
+
+def _says_a_clause(doc, sentence, verb) -> bool:
+    """Does the verb take a clause ("soutient que"), or stand after a quotation (an incise)?"""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or _after_quotation(doc, sentence, verb)
 
 
 def _passive_modifier(token) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..claim_types import claim_type, membership_type
 from ..gazetteer import load_gazetteer
@@ -26,7 +25,7 @@ from .phrases import find_phrases
 from .quantities import is_money
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
                     target_from_topic)
-from .triggers import blocked, other_sense, other_unit, trigger_tokens
+from .triggers import act_lemmas, blocked, other_sense, other_unit, trigger_tokens
 
 __all__ = ["FrameFindings", "frame_claims"]
 
@@ -52,7 +51,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
     inside_names = {i for m in ctx.mentions for i in range(m.tok_start, m.tok_end)}
     phrases = _phrase_triggers(ctx, lexicon)
     words = frozenset(t.lower_ for t in ctx.sentence)  # once a sentence, not once a frame
-    acts = _acts_lemmas(ctx.lang)
+    acts = act_lemmas(ctx.lang)
     for frame in lexicon.frames:
         marker_words = frame_marker_words(frame)
         if frame.context and not frame.context & words:
@@ -138,13 +137,6 @@ def _other_domains(claim: Claim, ctx: SentenceContext, trigger, lexicon) -> list
     if len(listed) < 2:
         return []
     return [claim.copy(domain=domain) for domain in listed if domain != claim.domain]
-
-
-@lru_cache(maxsize=None)
-def _acts_lemmas(lang: str) -> frozenset[str]:
-    """The trigger lemmas of the frames of types that are no speech (visits, aid...)."""
-    return frozenset(lemma for frame in claim_lexicon(lang).frames
-                     if claim_type(frame.type).speech_about is None for lemma in frame.lemmas)
 
 
 def _yielded(results, lexicon):

@@ -264,6 +264,8 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             before = [m for m in people if m.end <= token.idx and _gender_fits(doc, m, gender)]
             subjects = [m for m in before if _is_subject(doc[m.tok_start:m.tok_end].root)]
             last = (subjects or before or [None])[-1]
+            if last is not None and _topic_changed(doc, last.tok_end, token.i):
+                last = None
             if last is not None:
                 kind = "official" if last.kind == "official" else "pronoun"
                 added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
@@ -327,6 +329,14 @@ def _is_subject(token) -> bool:
     return token.dep_.startswith("nsubj") or (token.dep_ in ("appos", "flat:name") and token.head.dep_.startswith("nsubj"))
 
 
+def _topic_changed(doc, start: int, end: int) -> bool:
+    """"... la résolution 2773. Celle-ci condamne ... Elle appelle le Rwanda à": a gendered
+    demonstrative subject between the person and the pronoun ("celle-ci", "celui-ci") has
+    made a thing named since the topic, which the pronoun goes on with."""
+    return any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and "Dem" in t.morph.get("PronType")
+               and t.morph.get("Gender") for t in doc[start:end])
+
+
 def _gender_fits(doc, person, gender) -> bool:
     """Does the title before a name ("la ministre", "le président") agree with the pronoun?"""
     if not gender:
@@ -340,6 +350,12 @@ def _gender_fits(doc, person, gender) -> bool:
     for token in reversed(doc[max(sentence_start, person.tok_start - 6):person.tok_start]):
         if token.pos_ in ("NOUN", "DET") and token.morph.get("Gender"):
             return token.morph.get("Gender") == gender
+    # no title: "Jean X s'est rendu à Kigali", a participle that agrees with its subject
+    verb = root.head
+    agreeing = profile(doc.lang_).words.get("agreeing_auxiliaries", frozenset())
+    if (root.dep_.startswith("nsubj") and "Part" in verb.morph.get("VerbForm") and verb.morph.get("Gender")
+            and any(c.dep_.startswith("aux") and c.lemma_.lower() in agreeing for c in verb.children)):
+        return verb.morph.get("Gender") == gender
     return True
 
 
@@ -443,7 +459,36 @@ def resolve_references(doc, mentions: list[Mention], lang: str, home=None) -> li
     titled.sort(key=lambda m: m.tok_start)
     singular = _pronoun_mentions(doc, titled, lang)
     return sorted(titled + singular + _plural_pronoun_mentions(doc, titled + singular, lang)
-                  + _speaker_pronouns(doc, titled, lang), key=lambda m: m.tok_start)
+                  + _speaker_pronouns(doc, titled, lang) + _plural_state_mentions(doc, titled, lang),
+                  key=lambda m: m.tok_start)
+
+
+def _plural_state_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"Britain, France and Germany have worked together on Iran's programme. In a joint
+    statement, the three governments criticised...": a phrase for three states or more, as
+    a subject, stands for the states joined as subjects in its sentence before it, else in
+    one of the two sentences before (two states are the pair: claims.yaml pair_anaphora)."""
+    phrases = mention_list(lang, "plural_state_phrases")
+    if not phrases or not doc.has_annotation("DEP"):
+        return []
+    added = []
+    for start, end, _phrase in find_phrases(doc, lang, phrases):
+        if not doc[start:end].root.dep_.startswith("nsubj"):
+            continue
+        span = doc[doc[start].sent.start:start]
+        for _ in range(3):
+            states = {m.country.id: m for m in mentions
+                      if span.start <= m.tok_start and m.tok_end <= span.end and m.country is not None
+                      and _joined_subject(doc[m.tok_start:m.tok_end].root)}
+            if len(states) >= 3:
+                text = doc[start:end]
+                added += [Mention(start, end, text.start_char, text.end_char, text.text, m.country, "pronoun")
+                          for m in states.values()]
+                break
+            if span.start == 0:
+                break
+            span = doc[span.start - 1].sent
+    return added
 
 
 def _government_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -501,6 +546,13 @@ def _subject_state(doc, mentions: list[Mention], sentence):
 def _subject_or_joined(token) -> bool:
     """A subject, or a name joined to one ("Germany and France said")."""
     return token.dep_.startswith("nsubj") or (token.dep_ == "conj" and token.head.dep_.startswith("nsubj"))
+
+
+def _joined_subject(token) -> bool:
+    """A subject, or a name any number of "and" join to one ("Poland, Lithuania and Latvia")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_.startswith("nsubj")
 
 
 def _actor_of(subject, actors: dict):

@@ -97,6 +97,7 @@ class ClaimLexicon:
     terminations: frozenset[str] = frozenset()  # "suspend support": the end of a relation is no claim of it
     commitments: tuple[str, ...] = ()           # "under the accord": what follows binds, it is no intention
     pledges: frozenset[str] = frozenset()      # "will stand by X": auxiliaries that pledge in a statement
+    requests: frozenset[str] = frozenset()     # "urged X to cooperate": verbs that ask another to act
     default_domain: str | None = None           # a cooperation that names no field ("notre relation")
     field_nouns: frozenset[str] = frozenset()   # "dans les domaines de X et de Y": the fields it names
     field_links: frozenset[str] = frozenset()   # "leur coopération dans la science": a field's preposition
@@ -152,6 +153,7 @@ def claim_lexicon(lang: str) -> ClaimLexicon:
         terminations=_lowered(data.get("terminations")),
         commitments=_words(data.get("commitments")),
         pledges=_lowered(data.get("pledges")),
+        requests=_lowered(data.get("requests")),
         default_domain=data.get("default_domain"),
         field_nouns=_lowered(data.get("field_nouns")),
         field_links=_lowered(data.get("field_links")),
@@ -168,6 +170,7 @@ class AttributionLexicon:
     source_nouns: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
     incise_verbs: frozenset[str] = frozenset()  # '« ... », a-t-il poursuivi': speech only after a quotation
+    clause_verbs: frozenset[str] = frozenset()  # "soutient que ...": speech only with a clause ("soutient le Maroc" backs it)
     source_links: tuple[str, ...] = ()  # "according to a readout from X": the source noun's author follows these
     # "according to the defence ministry in Prague": a body (body_nouns; mentions.yaml seat_links its city)
     body_nouns: frozenset[str] = frozenset()
@@ -185,6 +188,7 @@ def attribution_lexicon(lang: str) -> AttributionLexicon:
         source_nouns=_lowered(data.get("source_nouns")),
         own_acts=_lowered(data.get("own_acts")),
         incise_verbs=_lowered(data.get("incise_verbs")),
+        clause_verbs=_lowered(data.get("clause_verbs")),
         source_links=tuple(w.lower() for w in _words(data.get("source_links"))),
         body_nouns=_lowered(data.get("body_nouns")),
     )

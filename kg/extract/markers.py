@@ -378,6 +378,8 @@ def hangs_on_trigger(doc, mention, trigger) -> bool:
         verb = _governor(trigger)
         if verb is not None:
             heads.add(verb.i)
+    if noun.head.pos_ == "ADV" and noun.head.dep_ == "advmod" and noun.head.i < noun.i:
+        noun = noun.head  # "a protesté auprès de la Chine": the locution's adverb hangs on the trigger
     return noun.head.i in heads
 
 
@@ -435,6 +437,9 @@ def _author_of_qualified(doc, mention, trigger) -> bool:
     marks = profile(doc.lang_).words.get("agent_marks", frozenset())
     agent = root.dep_ == "obl:agent" or (root.dep_.startswith("obl") and any(
         c.dep_ == "case" and c.lower_ in marks for c in root.children))
+    if (root.dep_ == "nmod" and participle.pos_ == "NOUN" and participle.dep_ == "obj" and participle.head.i == trigger.i
+            and any(c.dep_ == "case" and c.lower_ in marks for c in root.children)):
+        return True  # "a condamné le tir d'un missile par la Corée du Nord": the act noun's own agent
     return (agent and participle.i != trigger.i and participle.dep_ == "acl"
             and participle.head.pos_ in ("NOUN", "PROPN"))
 
@@ -531,7 +536,7 @@ def _unmarked(doc, mention, start: int, trigger, sentence) -> set[str]:
         markers.add("subject")
     elif (start > trigger.i and mention.kind != "pronoun" and not _subject_of_next_clause(anchor, trigger)
           and not _subject_of_relative(anchor, trigger) and not _in_reason_clause(anchor, trigger)
-          and not _object_of_other_verb(anchor, trigger)
+          and not _object_of_other_verb(anchor, trigger) and not _object_of_complement(anchor, trigger)
           and not _in_coordinated_clause(anchor, trigger) and not _after_relative_clause(anchor, trigger)
           and not _inside_relative_clause(anchor, trigger) and not _inside_marked_clause(anchor, trigger)
           and not _subject_of_adverbial(anchor) and not _in_clause_beyond_noun(anchor, trigger)
@@ -627,6 +632,22 @@ def judging_lemmas(lang: str) -> frozenset[str]:
     return frozenset(w for f in claim_lexicon(lang).frames if claim_type(f.type).speech_about for w in f.lemmas)
 
 
+def _object_of_complement(anchor, trigger) -> bool:
+    """"urged Russia to release Ivan Petrov", "a félicité X d'avoir battu Y": the object of
+    the infinitive that completes the trigger is what is asked or praised, not whom."""
+    noun = anchor
+    while noun.dep_ in ("appos", "flat", "flat:name") and noun.head.i < noun.i:
+        noun = noun.head  # "the journalist Ivan Petrov", "le président Mohamed Bazoum"
+    verb = noun.head
+    if noun.dep_ != "obj" or not any("Inf" in t.morph.get("VerbForm")
+                                     for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux")))):
+        return False
+    if verb.dep_ == "xcomp":
+        return verb.head.i == trigger.i
+    # "a appelé les autorités à libérer X": the parser may hang the infinitive on the object
+    return verb.dep_ == "acl" and verb.head.dep_ == "obj" and verb.head.head.i == trigger.i
+
+
 def _object_of_other_verb(anchor, trigger) -> bool:
     """"son soutien aux efforts de paix, sans condamner Moscou": the object of another verb
     that judges (not the trigger, nor the verb that takes a noun trigger) is that verb's."""
@@ -644,7 +665,8 @@ def _object_of_other_verb(anchor, trigger) -> bool:
         if word.i == trigger.i or (governor is not None and word.i == governor.i):
             return False
         if word.dep_ == "acl":
-            return True
+            # (not the trigger's own clause: "its commitment to defend the Philippines")
+            return word.head.i != trigger.i
     return False
 
 
@@ -916,9 +938,16 @@ def _owns_judged(anchor, trigger) -> bool:
     word = trigger
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    if trigger.pos_ != "ADJ" or word.dep_ != "amod":
+    if trigger.pos_ != "ADJ":
         return False
-    if anchor.dep_ == "nmod:poss" and anchor.head.i == word.head.i:
+    if word.dep_ != "amod":
+        # "Japan's remarks were irresponsible": the possessor of the predicate's subject
+        # (the copula heads the clause in some parses, the adjective in others)
+        clause = word if any(c.dep_ == "cop" for c in word.children) else (
+            word.head if word.dep_ in ("xcomp", "acomp") and word.head.pos_ == "AUX" else None)
+        return (clause is not None and _owner_of(anchor) and anchor.head.dep_ == "nsubj"
+                and anchor.head.head.i == clause.i)
+    if _owner_of(anchor) and anchor.head.i == word.head.i:
         return True
     # "Russia continues its illegal war", "the X regime pursues its brutal crackdown": a
     # possessive pronoun owns the act for its clause's subject (or who qualifies it)
@@ -928,6 +957,15 @@ def _owns_judged(anchor, trigger) -> bool:
     subject = anchor if anchor.dep_.startswith("nsubj") else (
         anchor.head if anchor.dep_ in ("compound", "amod", "nmod:poss") and anchor.head.dep_.startswith("nsubj") else None)
     return subject is not None and act.dep_ == "obj" and subject.head.i == act.head.i
+
+
+def _owner_of(anchor) -> bool:
+    """Does ``anchor`` own the noun it hangs on: a possessor ("Russia's"), or a bare noun
+    complement ("l'agression de la Russie": the profile's complement_links)?"""
+    if anchor.dep_ == "nmod:poss":
+        return True
+    links = profile(anchor.doc.lang_).words["complement_links"]
+    return anchor.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in links for c in anchor.children)
 
 
 def _owns(anchor, trigger) -> bool:

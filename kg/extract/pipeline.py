@@ -549,7 +549,7 @@ def _fold_bare(claims: list[Claim]) -> list[Claim]:
     kept: list[Claim] = []
     for claim in sorted(claims, key=_richness, reverse=True):
         twin = next((k for k in kept if (claim_type(claim.type).counted and _thinner(claim, k))
-                     or _vaguer_cooperation(claim, k)), None)
+                     or _vaguer_cooperation(claim, k) or _said_again(claim, k)), None)
         if twin is None:
             kept.append(claim)
             continue
@@ -572,6 +572,24 @@ def _vaguer_cooperation(claim: Claim, other: Claim) -> bool:
     field = claim_type(claim.type).thinner_without
     return (field is not None and claim.type == other.type and getattr(claim, field) is None
             and getattr(other, field) is not None and _core(claim) == _core(other))
+
+
+def _said_again(claim: Claim, other: Claim) -> bool:
+    """A statement another one of the article says in full: the same stance, by the same
+    speaker (a person, or a person and the state he speaks for: "Secretary Austin
+    underscored U.S. support for X ... He reaffirmed his commitment to X"), of targets
+    the other names too. Others who join a speaker make a joint act of their own."""
+    declared = claim_type(claim.type)
+    about, agent = declared.speech_about, declared.agent
+    if about is None or claim.type != other.type or claim.stance != other.stance:
+        return False
+    mine, theirs = _ids(claim, agent), _ids(other, agent)
+    targets, their_targets = _ids(claim, about), _ids(other, about)
+    if not mine or not targets or not mine <= theirs or not targets <= their_targets or (mine, targets) == (theirs, their_targets):
+        return False
+    states = {state.id for person in claim.roles.get(agent, []) if person.cls == "Person"
+              for state in [_leader_state(person)] if state is not None}
+    return theirs - mine <= states
 
 
 def _thinner(claim: Claim, other: Claim) -> bool:

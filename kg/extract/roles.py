@@ -78,7 +78,8 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
         if not _in_clause(doc, mention, trigger, markers, said_by, frame.item_nouns, marker_words):
             continue
         noun_trigger = noun_trigger_of(trigger, doc)
-        of_speaker = speech and not noun_trigger and _qualifies_subject(doc, mention, trigger)
+        # (not the owner of what a judging predicate judges: "la décision de la Russie était inacceptable")
+        of_speaker = speech and not noun_trigger and "owner" not in markers and _qualifies_subject(doc, mention, trigger)
         # a role the mention fits as it is comes before one it fills as its state
         # ("Kim" signs; North Korea is a party), whatever the order of the rules
         for rule in sorted(frame.roles, key=lambda rule: mention.cls not in rule.classes):
@@ -891,6 +892,10 @@ def _anaphoric(word) -> bool:
     head = word
     while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
         head = head.head
+    # "backed the government's decision": a noun that owns the act names whose act it is
+    # (one the article need not have told), where "its decision" points back
+    if any(c.dep_ in ("nmod:poss", "poss") and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+        return False
     return any(c.dep_ in ("nmod:poss", "poss") or (c.dep_ == "det" and ("Def" in c.morph.get("Definite")
                                                                      or "Dem" in c.morph.get("PronType")))
                for c in head.children)

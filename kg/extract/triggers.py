@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..claim_types import claim_type
 from ..profiles import profile
 from .context import SentenceContext
 from .doc_memo import once_per_doc
@@ -13,7 +14,7 @@ from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
 from .phrases import find_phrases
 
-__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense"]
+__all__ = ["topics_of", "trigger_tokens", "blocked", "other_unit", "other_sense", "requested", "act_lemmas"]
 
 
 def topics_of(sentence, lang: str) -> frozenset[str]:
@@ -78,8 +79,18 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
     if frame.nouns:  # half the frames have none: no phrase look-up for them
         found.update(_phrase_trigger(doc[start]) for start, _end, _noun in find_phrases(doc, lang, frame.nouns,
                                                                                         sentence.start, sentence.end)
-                     if _subjects_fit(_phrase_trigger(doc[start]), frame))
+                     if _subjects_fit(_phrase_trigger(doc[start]), frame) and not _written_as_name(doc[start]))
     return sorted(found, key=lambda t: t.i)
+
+
+def _written_as_name(token) -> bool:
+    """"welcomed Sweden as the 32nd member of the Alliance": a trigger noun written with a
+    capital inside a sentence of lower-case words is a name (of the body it stands for), no
+    act; a headline's capitals say nothing."""
+    if not token.text[:1].isupper() or token.i == token.sent.start or not token.is_alpha:
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_lower for t in words) > len(words) / 2
 
 
 def _in_compound_word(token) -> bool:
@@ -94,8 +105,11 @@ def _in_compound_word(token) -> bool:
 
 def _phrase_trigger(token):
     """A phrase's first word, or the predicate it joins when that word is a copula: in
-    "la France est aux côtés de X" the subject and "de X" hang on "côtés", not "est"."""
-    return token.head if token.dep_ == "cop" else token
+    "la France est aux côtés de X" the subject and "de X" hang on "côtés", not "est"; or
+    the verb a clitic pronoun that opens it stands before ("s'en est pris à X": "pris")."""
+    if token.dep_ == "cop" or (token.pos_ == "PRON" and token.head.i > token.i and token.head.pos_ == "VERB"):
+        return token.head
+    return token
 
 
 def _noun_of_a_verb(token) -> bool:
@@ -270,6 +284,8 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
             and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children)):
         return True  # "soldiers are to be stationed there by 2027" (an infinitive): a plan
     verb = acts[-1]
+    if requested(verb, lexicon, ended=False):
+        return True  # "urged Iran to cooperate", "appelle Moscou à renforcer sa coopération": asked, not done
     if (len(acts) > 1 and verb.dep_ in ("xcomp", "ccomp") and not binding
             and _verb_words(verb.head) & lexicon.irrealis):
         return True  # "envisage d'imposer des sanctions": the noun's verb is only intended
@@ -280,6 +296,38 @@ def blocked(token, lexicon, speech: bool = False) -> bool:
     # "participera au sommet de l'Otan": the future verb that takes a noun trigger too
     return (any(act.pos_ == "VERB" and _future(act) for act in acts)
             and not binding and not pledged)
+
+
+def requested(verb, lexicon, *, ended: bool = True) -> bool:
+    """Is the verb an act one asks of another, up a short chain of infinitives ("urged Iran
+    to cooperate", "appelle la Chine à cesser de soutenir la Russie")? With ``ended=False``,
+    an act one is asked to end is none of these: it goes on ("a exhorté Pékin à cesser sa
+    coopération avec Moscou")."""
+    for _ in range(2):
+        if not ended and _ends(verb, lexicon, asked=True):
+            return False
+        verb = _infinitive_head(verb)
+        if verb is None:
+            return False
+        if _verb_words(verb) & lexicon.requests:
+            return True
+    return False
+
+
+def _infinitive_head(verb):
+    """The verb an infinitive complements: its head, or, where the parser hangs it on the
+    verb's object ("a invité la Pologne et la Lituanie à renforcer"), the object's verb."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm"):
+        noun = verb.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i and noun.pos_ not in ("VERB", "AUX"):
+            noun = noun.head  # the last of the objects, which the parser may join to the verb itself
+        if noun.pos_ in ("VERB", "AUX") and noun.i < verb.head.i:
+            return noun
+        if noun.dep_ == "obj":
+            return noun.head
+    return None
 
 
 def _verb_of_noun(token):
@@ -349,10 +397,11 @@ def _ended_by_noun(token, lexicon) -> bool:
     return False
 
 
-def _ends(verb, lexicon) -> bool:
+def _ends(verb, lexicon, asked: bool = False) -> bool:
     """Does the verb end a relation: a termination's lemma, or a locution of one ("mettre
-    fin": the verb's lemma, then a word it governs)?"""
-    if ("Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+    fin": the verb's lemma, then a word it governs)? ``asked``: whether another is urged to
+    end it or not."""
+    if (not asked and "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
             and any(c.dep_ == "obj" and c.pos_ == "PROPN" and c.i < verb.i for c in verb.head.children)):
         # "a exhorté Pékin à cesser sa coopération": another is urged to end it, so it goes
         # on ("decided to suspend", "the decision to suspend" end it)
@@ -444,9 +493,27 @@ def other_sense(frame: Frame, trigger) -> bool:
         # (a quotation mark ends no clause: 'passed a controversial "foreign agents" law')
         if t.is_punct and t.text not in ("$", "€", "£") and not t.is_quote:
             return False
-        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")):
+        if t.lower_ in frame.not_followed_by or (frame.not_before_infinitive and "Inf" in t.morph.get("VerbForm")
+                                                  and _tells_an_act(t)):
             return True
     return False
+
+
+def _tells_an_act(infinitive) -> bool:
+    """"accuse X de livrer des obus", "d'avoir déployé", "de vouloir envahir": an infinitive
+    that tells an act of a claim type (or an intention) reports it, whose accusers are its
+    source; "accuse Madrid d'avoir violé le droit international" judges Madrid."""
+    lang = infinitive.doc.lang_
+    verb = infinitive.head if infinitive.dep_.startswith("aux") and infinitive.head.i > infinitive.i else infinitive
+    words = {verb.lemma_.lower(), verb.lower_}
+    return bool(words & (act_lemmas(lang) | claim_lexicon(lang).irrealis))
+
+
+@lru_cache(maxsize=None)
+def act_lemmas(lang: str) -> frozenset[str]:
+    """The trigger lemmas of the frames whose claims are acts, not speech (visits, aid...)."""
+    return frozenset(lemma for frame in claim_lexicon(lang).frames
+                     if claim_type(frame.type).speech_about is None for lemma in frame.lemmas)
 
 
 def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
