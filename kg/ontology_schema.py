@@ -294,6 +294,7 @@ PROFILE = {
         "relative_pronouns": WORDS,     # ", which": a relative clause keeps the subject before it
         "reason_marks": WORDS,          # "sanctioned X for supplying": the clause speaks of X, not of who sanctions
         "agent_marks?": WORDS,          # "les sanctions adoptées par l'UE": the participle's agent, however parsed
+        "purpose_marks?": WORDS,        # (talk2) "a convoqué l'ambassadeur de X pour protester": the purpose is the verb's subject's
         "auxiliaries?": WORDS,          # (lead) "a de son côté livré": the auxiliary an adverbial cut off
         "copulas": WORDS,               # "Russia is a threat": the verb whose predicate a noun is
         "future_endings?": WORDS,       # a verb the tagger calls future is one only with such an ending

@@ -1080,6 +1080,9 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
         # "Nous réaffirmons ... notre volonté de soutenir X": "notre" says who would, the
         # sentence's "nous", however the parser hung the noun
         return speakers
+    if depth < 3 and _purpose_on_object(verb):
+        # "a convoqué l'ambassadeur d'Iran pour protester": who summons protests
+        return subject_tokens_of(verb.head.head, depth + 1)
     qualified = _qualified_noun(verb)
     if qualified is not None:
         # "des sociétés chinoises, accusées de fournir des composants": the noun the
@@ -1141,6 +1144,14 @@ def inverted_pronoun(token) -> bool:
 def _purpose_infinitive(verb) -> bool:
     """An infinitive the parser hangs as an oblique ("afin de réaffirmer", "pour saluer")."""
     return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("obl:arg", "obl:mod", "obl")
+
+
+def _purpose_on_object(verb) -> bool:
+    """An infinitive of purpose (``purpose_marks``) the parser hangs on a verb's object."""
+    marks = profile(verb.doc.lang_).words.get("purpose_marks", frozenset())
+    return (bool(marks) and verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm")
+            and verb.head.dep_ == "obj" and verb.head.head.i != verb.head.i
+            and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
 
 
 def _purpose_adverb(token) -> bool:
