@@ -218,8 +218,13 @@ def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
     locative = dateline or is_locative(doc, start, lang)
     places = [e for e in entries if e.cls == "Place" and e.kind != "body"]
     others = [e for e in entries if e not in places]
-    if locative and places:
+    bodies = [e for e in others if e.cls == "Organization"]
+    if locative and places and not (bodies and _noun_complement(doc, start, lang)):
+        # "la décision de Bruxelles": a bare "de" after a noun tells whose it is, not where
+        # (the EU's, where a name is both a city and a body's metonym)
         return places[0]
+    if bodies and locative:
+        return bodies[0]
     if others:
         return others[0]
     entry = places[0]
@@ -228,6 +233,18 @@ def _choose(entries, doc, start: int, lang: str, dateline: bool = False):
         if state is not None:
             return state
     return entry
+
+
+def _noun_complement(doc, start: int, lang: str) -> bool:
+    """Is the span a bare noun complement ("la décision de Bruxelles": complement_links
+    right after a noun)?"""
+    from ..profiles import profile
+
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    links = profile(lang).words["complement_links"]
+    return i >= 1 and doc[i].lower_ in links and doc[i - 1].pos_ == "NOUN"
 
 
 def _as_actor(entry):
