@@ -57,10 +57,19 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
     seats: dict = {}  # (role, capital id) -> the host state whose seat it was read as
     said_by_person = False
+    # "Pyongyang a apporté son soutien à Moscou, affirme Séoul": a statement whose clause
+    # names who acts has that speaker; the one who reports it is its source only (not so
+    # a quotation: "« La France soutient Kiev », a dit X" is X's own word)
+    acted = speech and agent is not None and not _quoted(doc, trigger) and _named_subject(trigger)
+    # ... unless the source speaks for that subject ("Yoshimasa Hayashi said Tokyo had
+    # conveyed", "Le Canada restera à ses côtés, a assuré la ministre X")
+    actors = {m.ref.id for m in ctx.mentions if m.tok_start in acted} if acted else set()
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
-            if speech and agent and mention.cls in frame.agent.classes and not reports_only(doc, mention):
+            if (speech and agent and mention.cls in frame.agent.classes and not reports_only(doc, mention)
+                    and not (acted and mention.tok_start not in acted and mention.ref.id not in actors
+                             and _speaks_for_another(mention, actors))):
                 roles.setdefault(agent, [])
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
@@ -577,6 +586,32 @@ def _accepted(markers, noun_trigger: bool, on_trigger) -> set[str]:
         elif not only or only == "alone" or (only == "noun") == noun_trigger:
             accepted.add(word)
     return accepted
+
+
+def _speaks_for_another(mention, actors: set) -> bool:
+    """Is a source known to speak for no one of the acting subject? A state or a body is;
+    a person only when the state he serves is known and is another (an unnamed
+    government's minister is, most often, the acting state's own)."""
+    if mention.cls != "Person":
+        return True
+    return mention.state is not None and mention.state.id not in actors
+
+
+def _quoted(doc, trigger) -> bool:
+    """Does the trigger stand inside a quotation opened earlier in its sentence?"""
+    marks = profile(doc.lang_).text.opening_quotes | profile(doc.lang_).text.closing_quotes
+    return sum(1 for t in doc[trigger.sent.start:trigger.i] if t.text in marks) % 2 == 1
+
+
+def _named_subject(trigger) -> frozenset[int]:
+    """The tokens of the nominal subject the trigger's clause names ("Pyongyang soutient",
+    "Pyongyang a apporté son soutien": the noun's verb), empty when it names none (a
+    pronoun, a quotation, an infinitive)."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
+    if verb.pos_ != "VERB":  # "la décision de X était inacceptable": an adjective's subject is what it judges
+        return frozenset()
+    return frozenset(t.i for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("PROPN", "NOUN")
+                     for t in c.subtree)
 
 
 def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
