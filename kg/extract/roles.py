@@ -804,8 +804,6 @@ def _named_with(ctx: SentenceContext, ref) -> bool:
 def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Les deux puissances se déclarent opposées à...", "ratifié par les deux pays":
     the agent is the article's pair, named before the trigger or by an agent's marker."""
-    from .article_pair import mentions_pair
-
     agent = frame.agent
     if agent is None or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
@@ -833,8 +831,23 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     # "Ils" for a pair the sentence names (as whom they speak of) is not that pair
     mentioned = {m.ref.id for m in ctx.mentions} | {m.state.id for m in ctx.mentions if m.state is not None}
     plural = speech and not mentioned & {p.id for p in ctx.pair} and _plural_subject(trigger, ctx.lang)
-    if mentions_pair(before, ctx.lang) or by_marker or plural:
+    if _pair_itself_before(before, ctx.lang) or by_marker or plural:
         roles[agent.role] = list(ctx.pair)
+
+
+def _pair_itself_before(span, lang: str) -> bool:
+    """Does "the two countries" stand in the span as the two themselves, not as whose
+    others are ("les alliés des deux pays", "the neighbours of both countries": others
+    than the pair act; "les dirigeants des deux pays" are the pair's own,
+    mentions.yaml representatives)?"""
+    doc = span.doc
+    own = mention_words(lang)["representatives"]
+    for start, end, _phrase in find_phrases(doc, lang, claim_lexicon(lang).pair_anaphora, span.start, span.end):
+        root = doc[start:end].root
+        if not (doc.has_annotation("DEP") and root.dep_ == "nmod" and root.head.pos_ == "NOUN"
+                and root.head.lower_ not in own):
+            return True
+    return False
 
 
 def _plural_subject(trigger, lang: str) -> bool:
