@@ -484,8 +484,12 @@ _PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 def _in_subordinate(anchor, trigger) -> bool:
     """Does the mention stand in an adverbial clause a conjunction opens ("as both
-    countries seek to counter X"), one that does not hold the trigger?"""
-    return any(head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children)
+    countries seek to counter X"), one that does not hold the trigger? Or in a completive
+    one, when the trigger verb has an object of its own ("a salué l'engagement des alliés,
+    estimant que la Russie...": not so "a exprimé sa colère, estimant que le pouvoir
+    russe...", where what the anger is about is that clause)?"""
+    clauses = ("advcl", "ccomp") if any(c.dep_ == "obj" for c in trigger.children) else ("advcl",)
+    return any(head.dep_ in clauses and any(c.dep_ == "mark" for c in head.children)
                for head in heads_apart(anchor, trigger))
 
 
