@@ -60,7 +60,9 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     # "Pyongyang a apporté son soutien à Moscou, affirme Séoul": a statement whose clause
     # names who acts has that speaker; the one who reports it is its source only (not so
     # a quotation: "« La France soutient Kiev », a dit X" is X's own word)
-    acted = speech and agent is not None and not _quoted(doc, trigger) and _named_subject(trigger)
+    acted = _named_subject(trigger) if speech and agent is not None and sources else frozenset()
+    if acted and _quoted(doc, trigger):
+        acted = frozenset()
     # ... unless the source speaks for that subject ("Yoshimasa Hayashi said Tokyo had
     # conveyed", "Le Canada restera à ses côtés, a assuré la ministre X")
     actors = {m.ref.id for m in ctx.mentions if m.tok_start in acted} if acted else set()
