@@ -186,6 +186,7 @@ MENTIONS = {
     "place_nouns?": WORDS,
     "facet_nouns?": WORDS,
     "relative_places?": WORDS,
+    "place_destinations?": WORDS,
     "place_links?": WORDS,
     "determiners?": WORDS,
     "place_modifiers?": WORDS,

@@ -132,6 +132,11 @@ def _subjects(verb, mentions, pair=()):
     if _participle_clause(verb):
         # "X praised Y, noting that Z...": the participle speaks for its verb's subject
         return _subjects(verb.head, mentions, pair)
+    main = _detached_participle_verb(verb)
+    if main is not None:
+        # "X a convoqué l'ambassadeur de Y, estimant que Z...": the parse hangs the
+        # participle on the object; it speaks for the verb's subject all the same
+        return _subjects(main, mentions, pair)
     # Inverted subject of an incise: ", a affirmé vendredi le Pentagone".
     after = [m for m in mentions if m.tok_start > verb.i and m.tok_start - verb.i <= 12 and not is_outlet(verb.doc, m)]
     people = [m for m in after if m.cls == "Person"]
@@ -142,8 +147,21 @@ def _participle_clause(verb) -> bool:
     """A present participle or gerund with no subject of its own that qualifies a verb
     ("..., noting that", "..., en affirmant que")."""
     forms = verb.morph.get("VerbForm")
-    return (verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+    # (the parse may take ", jugeant que" for an adverb of the verb: advmod)
+    return (verb.dep_ in ("advcl", "xcomp", "conj", "advmod") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
             and ("Ger" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense"))))
+
+
+def _detached_participle_verb(verb):
+    """The verb whose object a present participle set off by a comma hangs on (", estimant
+    que ..."), or None."""
+    if (verb.dep_ not in ("amod", "acl") or "Part" not in verb.morph.get("VerbForm")
+            or "Pres" not in verb.morph.get("Tense") or verb.i == 0 or verb.doc[verb.i - 1].text != ","):
+        return None
+    for token in verb.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _titled_person(verb, found: list) -> list:

@@ -127,7 +127,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                     earlier = {kind: list(found) for kind, found in ctx.previous.items()}
                 earlier.setdefault(frame.type, []).extend(claims)
                 ctx = ctx.knowing(earlier)
-    results[:] = _supplied_items_win(_yielded(_named_holders_win(results), lexicon), lexicon)
+    results[:] = _sent_to_a_place(_supplied_items_win(_yielded(_named_holders_win(results), lexicon), lexicon), lexicon)
     return findings
 
 
@@ -204,6 +204,36 @@ def _supplied_items_win(results, lexicon):
                 and not _sends_own(trigger, frame))
 
     return [(claim, trigger) for claim, trigger in results if not yields(claim, trigger)]
+
+
+def _sent_to_a_place(results, lexicon):
+    """"Les Pays-Bas ont envoyé deux F-35 en Pologne": what a verb shared by aid and
+    deployments ("envoyer") sends, read as both, is a deployment when it is the
+    deployment's own kind of item (aircraft, warships: the frame's item_nouns) sent to a
+    place ("en", "dans", "vers": mentions.yaml place_destinations): the sender's own
+    forces keep operating it there (SCHEMA settled question 1); sent to a state or its
+    forces ("à la Pologne", "à l'armée ukrainienne"), it is handed over: aid."""
+    frames = {frame.id: frame for frame in lexicon.frames}
+    own = {}  # trigger index -> the deployment frame's item nouns there
+    for claim, trigger in results:
+        if claim.type == "troop_deployment" and frames[claim.rule].item_nouns:
+            own[trigger.i] = frames[claim.rule].item_nouns
+    both = {trigger.i for claim, trigger in results
+            if claim.type == "military_aid" and claim.item and trigger.i in own
+            and any(word in own[trigger.i] for word in claim.item.lower().split())}
+    if not both:
+        return results
+    return [(claim, trigger) for claim, trigger in results
+            if trigger.i not in both or (claim.type == "military_aid") != _to_a_place(trigger)]
+
+
+def _to_a_place(trigger) -> bool:
+    """Does a complement of the verb name where it sends, not to whom ("en Pologne")?"""
+    words = mention_words(trigger.doc.lang_)["place_destinations"]
+    # the parse may hang the place on the object ("envoyé deux F-35 en Pologne")
+    near = [c for c in trigger.children if c.dep_.startswith("obl")]
+    near += [c for o in trigger.children if o.dep_ == "obj" for c in o.children if c.dep_ == "nmod"]
+    return any(k.dep_ == "case" and k.lower_ in words for c in near for k in c.children)
 
 
 def _sends_own(trigger, frame) -> bool:

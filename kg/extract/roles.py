@@ -57,10 +57,21 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     fallback: set = set()  # (role, entity id) filled only by a marker that holds alone
     seats: dict = {}  # (role, capital id) -> the host state whose seat it was read as
     said_by_person = False
+    # "Pyongyang a apporté son soutien à Moscou, affirme Séoul": a statement whose clause
+    # names who acts has that speaker; the one who reports it is its source only (not so
+    # a quotation: "« La France soutient Kiev », a dit X" is X's own word)
+    acted = _named_subject(trigger) if speech and agent is not None and sources else frozenset()
+    if acted and _quoted(doc, trigger):
+        acted = frozenset()
+    # ... unless the source speaks for that subject ("Yoshimasa Hayashi said Tokyo had
+    # conveyed", "Le Canada restera à ses côtés, a assuré la ministre X")
+    actors = {m.ref.id for m in ctx.mentions if m.tok_start in acted} if acted else set()
     for mention in ctx.mentions:
         if _speaks_about(ctx, mention, trigger):
             # "« C'est une escalade », a dit Kirby": who says a statement makes it
-            if speech and agent and mention.cls in frame.agent.classes and not reports_only(doc, mention):
+            if (speech and agent and mention.cls in frame.agent.classes and not reports_only(doc, mention)
+                    and not (acted and mention.tok_start not in acted and mention.ref.id not in actors
+                             and _speaks_for_another(mention, actors))):
                 roles.setdefault(agent, [])
                 said_by_person |= mention.cls == "Person"
                 if mention.ref.id not in {r.id for r in roles[agent]}:
@@ -475,8 +486,12 @@ _PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 def _in_subordinate(anchor, trigger) -> bool:
     """Does the mention stand in an adverbial clause a conjunction opens ("as both
-    countries seek to counter X"), one that does not hold the trigger?"""
-    return any(head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children)
+    countries seek to counter X"), one that does not hold the trigger? Or in a completive
+    one, when the trigger verb has an object of its own ("a salué l'engagement des alliés,
+    estimant que la Russie...": not so "a exprimé sa colère, estimant que le pouvoir
+    russe...", where what the anger is about is that clause)?"""
+    clauses = ("advcl", "ccomp") if any(c.dep_ == "obj" for c in trigger.children) else ("advcl",)
+    return any(head.dep_ in clauses and any(c.dep_ == "mark" for c in head.children)
                for head in heads_apart(anchor, trigger))
 
 
@@ -577,6 +592,32 @@ def _accepted(markers, noun_trigger: bool, on_trigger) -> set[str]:
         elif not only or only == "alone" or (only == "noun") == noun_trigger:
             accepted.add(word)
     return accepted
+
+
+def _speaks_for_another(mention, actors: set) -> bool:
+    """Is a source known to speak for no one of the acting subject? A state or a body is;
+    a person only when the state he serves is known and is another (an unnamed
+    government's minister is, most often, the acting state's own)."""
+    if mention.cls != "Person":
+        return True
+    return mention.state is not None and mention.state.id not in actors
+
+
+def _quoted(doc, trigger) -> bool:
+    """Does the trigger stand inside a quotation opened earlier in its sentence?"""
+    marks = profile(doc.lang_).text.opening_quotes | profile(doc.lang_).text.closing_quotes
+    return sum(1 for t in doc[trigger.sent.start:trigger.i] if t.text in marks) % 2 == 1
+
+
+def _named_subject(trigger) -> frozenset[int]:
+    """The tokens of the nominal subject the trigger's clause names ("Pyongyang soutient",
+    "Pyongyang a apporté son soutien": the noun's verb), empty when it names none (a
+    pronoun, a quotation, an infinitive)."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
+    if verb.pos_ != "VERB":  # "la décision de X était inacceptable": an adjective's subject is what it judges
+        return frozenset()
+    return frozenset(t.i for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("PROPN", "NOUN")
+                     for t in c.subtree)
 
 
 def _speaks_about(ctx: SentenceContext, mention, trigger) -> bool:
@@ -769,8 +810,6 @@ def _named_with(ctx: SentenceContext, ref) -> bool:
 def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     """"Les deux puissances se déclarent opposées à...", "ratifié par les deux pays":
     the agent is the article's pair, named before the trigger or by an agent's marker."""
-    from .article_pair import mentions_pair
-
     agent = frame.agent
     if agent is None or len(ctx.pair) != 2 or "Country" not in agent.classes:
         return
@@ -798,8 +837,23 @@ def pair_acts(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     # "Ils" for a pair the sentence names (as whom they speak of) is not that pair
     mentioned = {m.ref.id for m in ctx.mentions} | {m.state.id for m in ctx.mentions if m.state is not None}
     plural = speech and not mentioned & {p.id for p in ctx.pair} and _plural_subject(trigger, ctx.lang)
-    if mentions_pair(before, ctx.lang) or by_marker or plural:
+    if _pair_itself_before(before, ctx.lang) or by_marker or plural:
         roles[agent.role] = list(ctx.pair)
+
+
+def _pair_itself_before(span, lang: str) -> bool:
+    """Does "the two countries" stand in the span as the two themselves, not as whose
+    others are ("les alliés des deux pays", "the neighbours of both countries": others
+    than the pair act; "les dirigeants des deux pays" are the pair's own,
+    mentions.yaml representatives)?"""
+    doc = span.doc
+    own = mention_words(lang)["representatives"]
+    for start, end, _phrase in find_phrases(doc, lang, claim_lexicon(lang).pair_anaphora, span.start, span.end):
+        root = doc[start:end].root
+        if not (doc.has_annotation("DEP") and root.dep_ == "nmod" and root.head.pos_ == "NOUN"
+                and root.head.lower_ not in own):
+            return True
+    return False
 
 
 def _plural_subject(trigger, lang: str) -> bool:

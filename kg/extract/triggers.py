@@ -529,6 +529,8 @@ def other_unit(ctx: SentenceContext, frame: Frame, trigger) -> bool:
     closest = nearest(counts, trigger.idx)
     if closest is None or closest.quantity.unit in frame.needs_unit:
         return False
+    if _counts_an_item(ctx, closest, frame.item_nouns):
+        return False  # "a déployé deux F-35 en Pologne": a count of what the frame sends
     # "déploie quatre Rafale et 120 aviateurs": a count of the frame's own joined to it
     return not any(q.quantity.unit in frame.needs_unit and _joined_counts(ctx, closest, q) for q in counts)
 
@@ -543,6 +545,16 @@ def _joined_counts(ctx: SentenceContext, first, second) -> bool:
     joiners = mention_words(doc.lang_)["joiners"]
     return (any(t.lower_ in joiners for t in between)
             and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in between))
+
+
+def _counts_an_item(ctx: SentenceContext, match, items) -> bool:
+    """Is the count one of the frame's own items ("deux F-35"), the noun right after it?"""
+    doc = ctx.sentence.doc
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if not items or span is None:
+        return False
+    words = {t.lower_ for t in span} | ({doc[span.end].lower_, doc[span.end].lemma_.lower()} if span.end < len(doc) else set())
+    return bool(words & items)
 
 
 def _counts_a_noun(ctx: SentenceContext, match, items=frozenset()) -> bool:
