@@ -422,6 +422,11 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if _other_event(token):
             return False
+        if (token.i != anchor.i and token.dep_ == "appos" and token.head.pos_ == "PROPN"
+                and token.left_edge.i > 0 and doc[token.left_edge.i - 1].is_punct):
+            # "to Poland, a gateway to Ukraine": what an apposition set off by a comma says
+            # of a name is no complement of the verb
+            return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own
         if token.i != trigger.i and _reason_clause(token, words["own_complements"]):
