@@ -181,6 +181,8 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
     "plural_person_phrases?": WORDS,    # "les deux responsables ont condamné": the same
+    "pair_leader_phrases?": WORDS,      # (en-more) "the two leaders last met in Kazan": the pair's leaders meet
+    "leader_titles?": WORDS,            # (en-more) the offices whose holders lead their state ("president")
     "plural_state_phrases?": WORDS,     # (talk) "the three governments criticised": the states joined as subjects before
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
