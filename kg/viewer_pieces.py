@@ -66,7 +66,7 @@ def details_json(corpus: Corpus, view: View, pieces) -> str:
         by_id.update((claim.id, claim) for claim in claims_of[doc])
     entries = []
     for claim_id in sorted(templates):
-        template = templates[claim_id]
+        template = templates.pop(claim_id)  # not kept beside its claim's text (a build's peak)
         event, contest = view.event_of.get(claim_id), view.contest_of.get(claim_id, [])
         if template is None:
             text = _script_json(_claim_details(by_id[claim_id], event, contest))

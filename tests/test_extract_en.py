@@ -8,7 +8,6 @@ from extraction_helpers import extract as _extract, labels, of_type, stances
 
 import kg.extract.pipeline
 import kg.nlp
-from kg.extract import mentions
 
 extract = partial(_extract, lang="en")
 
@@ -22,9 +21,7 @@ def reading(request):
     with pytest.MonkeyPatch.context() as patch:
         for module in (kg.nlp, kg.extract.pipeline):
             patch.setattr(module, "pipeline", lambda lang: blank if lang == "en" else real(lang))
-        mentions._matchers.cache_clear()  # the gazetteer's matchers belong to a pipeline's vocabulary
-        yield request.param
-    mentions._matchers.cache_clear()
+        yield request.param  # the gazetteer's matchers are built again for the other vocabulary
 
 
 def test_deployment_according_to_two_sources():

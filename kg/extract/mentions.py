@@ -86,19 +86,44 @@ _WHOLE_AFTER = 1
 _read: dict[str, int] = {}
 
 
+#: lang -> (the vocabulary they match in, the PhraseMatchers over every form)
+_whole: dict[str, tuple] = {}
+
+
+def prepare_matchers(lang: str, articles: int) -> None:
+    """Build the matchers that serve every article of the process (``articles``: how
+    many it is about to read) before a memory zone opens (kg.extract.pipeline._in_zone).
+    Made inside one, a matcher would keep keys whose strings the zone's end drops:
+    spaCy drops every string first added in the zone, even one added again for good
+    there (the lexeme of the key "=ONUSIENNES" adds its lower case, another key)."""
+    _short_matcher(lang)
+    if _read.get(lang, 0) + articles > _WHOLE_AFTER:
+        _matchers(lang)
+
+
 def _matchers_for(doc, lang: str):
     """PhraseMatchers for ``doc``: over the forms that can match in it for a process's
-    first article, then over every form (built once). Both find the same spans."""
-    if _read.get(lang, 0) >= _WHOLE_AFTER:
+    first article, then over every form (built once, outside any memory zone:
+    ``prepare_matchers``). Both find the same spans."""
+    if _read.get(lang, 0) >= _WHOLE_AFTER and (not doc.vocab.in_memory_zone or _whole_in(lang, doc.vocab)):
         return _matchers(lang)
     _read[lang] = _read.get(lang, 0) + 1
     return _build_matchers(lang, candidate_forms(doc, lang))
 
 
-@lru_cache(maxsize=None)
 def _matchers(lang: str):
-    """PhraseMatchers over the gazetteer's forms for ``lang``, built once."""
-    return _build_matchers(lang, _gazetteer_forms(lang)[0])
+    """PhraseMatchers over the gazetteer's forms for ``lang``, built once for its pipeline."""
+    from ..nlp import pipeline
+
+    vocab = pipeline(lang).vocab
+    if not _whole_in(lang, vocab):
+        _whole[lang] = vocab, _build_matchers(lang, _gazetteer_forms(lang)[0])
+    return _whole[lang][1]
+
+
+def _whole_in(lang: str, vocab) -> bool:
+    """Are the matchers over every form of ``lang`` built, for this vocabulary's pipeline?"""
+    return lang in _whole and _whole[lang][0] is vocab
 
 
 def _build_matchers(lang: str, keyed):

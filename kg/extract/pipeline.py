@@ -29,7 +29,7 @@ from .coreference import resolve_references
 from .home import first_person_mentions, home_state, with_home_bodies, with_setting_bodies
 from .markers import coordinated_with_own_subject, in_contrasted_clause, relative_elsewhere, speakers_setting
 from .mention_words import mention_words
-from .mentions import Mention as TokenMention, find_mentions
+from .mentions import Mention as TokenMention, find_mentions, prepare_matchers
 from .positions import position_claims
 from .sections import sections
 from .visible import body_span, visible
@@ -728,6 +728,8 @@ def extracted(documents: list[Document], jobs: int = 1, keep_going: bool = True)
 _BATCH = 16
 #: articles a worker process reads at a time, with several jobs
 _CHUNK = 4
+#: articles parsed and read within one memory zone of spaCy (_in_zone)
+_ZONE = 64
 
 
 def _workers(jobs: int, documents: list[Document]) -> int:
@@ -773,27 +775,60 @@ def _read_chunk(documents: list[Document], keep_going: bool) -> list:
 def _parsed(documents: list[Document], keep_going: bool):
     """``(document, its parse)`` for each document, language by language, as the
     parser gives them (one Doc per section, so that no text passes spaCy's length
-    limit): batched, and one article at a time once a batch fails, so that the
-    parse of one article (an Exception in place of its Docs) never stops the others."""
+    limit), ``_ZONE`` articles at a time in one of spaCy's memory zones (``_in_zone``)
+    but for a process's first ones (``_warmed``)."""
     by_lang = defaultdict(list)
     for document in documents:
         by_lang[document.lang].append(document)
     for lang, docs in by_lang.items():
-        texts = ((text, d.id) for d in docs for text in _units(d))
-        done, nlp = 0, pipeline(lang)  # a missing model stops the build: every article needs it
-        try:
-            # a batch is parsed at once, in memory: a few sections at a time, not a long article
-            piped = nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
-            for document in docs:
-                yield document, [next(piped)[0] for _ in _units(document)]
-                done += 1
-        except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
-            if not keep_going:
-                raise
-            for document in docs[done:]:
-                try:
-                    parsed = [nlp(text) for text in _units(document)]
-                except Exception as single:  # noqa: BLE001 - handed to the caller with the article
-                    parsed = single
-                yield document, parsed
+        nlp = pipeline(lang)  # a missing model stops the build: every article needs it
+        prepare_matchers(lang, len(docs))
+        for start in range(0, len(docs), _ZONE):
+            chunk = docs[start:start + _ZONE]
+            if _warmed.get(lang) is not nlp.vocab:
+                _warmed[lang] = nlp.vocab
+                yield from _batched(nlp, chunk, keep_going)
+            else:
+                yield from _in_zone(nlp, chunk, keep_going)
 
+
+#: lang -> the vocabulary (of its pipeline) that a process's first articles were read into,
+#: outside any zone: their words, mostly the language's commonest, stay in it and in the
+#: tokenizer's cache, which spaCy does not fill inside a zone (uncached, tokenizing the
+#: articles took 5 to 8 % more of a parse); a bounded cost, the first chunk's words alone
+_warmed: dict[str, object] = {}
+
+
+def _in_zone(nlp, docs: list[Document], keep_going: bool):
+    """What ``_parsed`` yields for ``docs``, parsed within one memory zone
+    (``Language.memory_zone``): the strings and lexemes of the articles' own words
+    are dropped from the model's vocabulary when the zone ends, instead of piling
+    up in it over a build (tests/test_memory_zone.py). The caller reads each parse
+    while this generator waits inside the zone, and keeps nothing of it (Doc,
+    Token, Span, string hash) once read: extract_document gives plain values, and
+    what serves every article (the gazetteer's matchers) is made before the zone
+    (mentions.prepare_matchers)."""
+    with nlp.memory_zone():
+        yield from _batched(nlp, docs, keep_going)
+
+
+def _batched(nlp, docs: list[Document], keep_going: bool):
+    """What ``_parsed`` yields for ``docs``: batched, and one article at a time once a
+    batch fails, so that the parse of one article (an Exception in place of its Docs)
+    never stops the others."""
+    done = 0
+    try:
+        # a batch is parsed at once, in memory: a few sections at a time, not a long article
+        piped = nlp.pipe(((text, d.id) for d in docs for text in _units(d)), as_tuples=True, batch_size=_BATCH)
+        for document in docs:
+            yield document, [next(piped)[0] for _ in _units(document)]
+            done += 1
+    except Exception:  # noqa: BLE001 - the batch is given up, each article retried alone
+        if not keep_going:
+            raise
+        for document in docs[done:]:
+            try:
+                parsed = [nlp(text) for text in _units(document)]
+            except Exception as single:  # noqa: BLE001 - handed to the caller with the article
+                parsed = single
+            yield document, parsed
