@@ -869,6 +869,8 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     if _object_elsewhere(_root(doc, mention), trigger):
         return False  # "met X in Kyiv, days after U.S. officials held talks": X is met, held has its subject
     root = _root(doc, mention)
+    if any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.head.dep_.startswith("nsubj") for a in root.ancestors):
+        return False  # "Turkey, a NATO member, signed": what qualifies the subject's apposition acts not
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.i != trigger.i and verb.dep_ in _RELATIVE_DEPS:
         return False  # "X, who visited Washington last year, praised Y": the clause's, not the subject
@@ -1044,8 +1046,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             clauses = {t.i for c in child.subtree if c.dep_ in _RELATIVE_DEPS and c.i != child.i
                        for t in c.subtree}
             # nor whose the apposition says it is: in "Russia, Armenia's ally, has troops", Armenia has none
+            # nor what qualifies a common noun in apposition: in "Turkey, a NATO member, signed
+            # a pact", NATO signs nothing
             owners = {t.i for c in child.children if c.dep_ == "appos"
-                      for o in c.children if o.dep_ == "nmod:poss" for t in o.subtree}
+                      for o in c.children if o.dep_ == "nmod:poss" or (
+                          c.pos_ == "NOUN" and o.dep_ in ("compound", "amod", "nmod")) for t in o.subtree}
             return {t.i for t in child.subtree} - clauses - owners
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}
