@@ -915,10 +915,16 @@ def _trigger_subject(trigger) -> frozenset[int]:
 def _find_trigger_subject(trigger) -> frozenset[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
-        if verb is None or _someone_elses(trigger, verb):
+        if verb is None or _someone_elses(trigger, verb) or _in_apposition(trigger, verb):
             return frozenset()
         return frozenset(subject_tokens_of(verb))
     return frozenset(subject_tokens_of(trigger))
+
+
+def _in_apposition(noun, verb) -> bool:
+    """"sent batteries to Poland, a hub for arms deliveries to Ukraine": a noun inside an
+    apposition describes; the verb's subject does not do it."""
+    return any(a.dep_ == "appos" for a in [noun, *noun.ancestors] if verb in a.ancestors)
 
 
 def _names_before(anchor, trigger) -> bool:
