@@ -83,7 +83,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             _drop_offices(roles, declared.agent, ctx)
             # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
             # antecedent, never an earlier claim's
-            source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
+            # nor inside an apposition, which describes ("to Poland, a hub for arms deliveries to Y")
+            source = inherit(roles, frame, ctx) if not (_in_place_clause(trigger) or _in_apposition(trigger)) else None
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
                 if _only_itself(roles, frame):
@@ -151,6 +152,11 @@ def _yielded(results, lexicon):
         types_at.setdefault(trigger.i, set()).add(claim.type)
     return [(claim, trigger) for claim, trigger in results
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
+
+
+def _in_apposition(trigger) -> bool:
+    """Does the trigger stand in an apposition to a noun ("Poland, a hub for arms deliveries")?"""
+    return any(token.dep_ == "appos" for token in [trigger, *trigger.ancestors])
 
 
 def _in_place_clause(trigger) -> bool:

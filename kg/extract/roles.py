@@ -422,7 +422,7 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
             return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if _other_event(token):
             return False
-        if (token.i != anchor.i and token.dep_ == "appos" and token.head.pos_ == "PROPN"
+        if (token.i != anchor.i and token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
                 and token.left_edge.i > 0 and doc[token.left_edge.i - 1].is_punct):
             # "to Poland, a gateway to Ukraine": what an apposition set off by a comma says
             # of a name is no complement of the verb
