@@ -214,6 +214,7 @@ MENTIONS = {
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun
     "other_events?": WORDS,         # (fr-more) "... de pourparlers à Riyad": that event's nouns, whose place is theirs
     "own_complements?": WORDS,
+    "border_nouns?": WORDS,         # (en-more) "along its border with X": X the border's, no party of the act
     "enacting_verbs?": WORDS,       # "signed a law ratifying X": the signer ratifies      # "for their role in the war against X": X is the role's, not the act's
     # names of people and states (entity-linking)
     "honorifics?": WORDS,

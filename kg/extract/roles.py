@@ -389,6 +389,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    if anchor.head.i != trigger.i and anchor.head.lower_ in mention_words(doc.lang_)["border_nouns"]:
+        return False  # "massed troops along its border with X": X is across the border
     anchor = _above_locution(doc, mention, anchor, markers)
     if takes_verb and anchor.head.i == trigger.head.i and _fronted(doc, mention, trigger.head):
         return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
