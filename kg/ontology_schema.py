@@ -70,6 +70,7 @@ FRAME = Rule({
     # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment
     "yields_to?": [OneOf("claim_types", noun="claim type")],
     "objects?": WORDS,             # (en-acts) the nouns the trigger's object must be ("has 28,500 troops in X")
+    "not_objects?": WORDS,         # (en-more) nouns its object (a passive's subject) must not be ("sent their children")
     "not_before_infinitive?": bool,  # (fr-talk) "accuse X de vouloir envahir": an act told, no statement
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
