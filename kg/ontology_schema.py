@@ -70,6 +70,7 @@ FRAME = Rule({
     # (en-talk, en-acts) "welcomed X to Brussels": the visit's word, no praise; "sent tanks to X": aid, no deployment
     "yields_to?": [OneOf("claim_types", noun="claim type")],
     "objects?": WORDS,             # (en-acts) the nouns the trigger's object must be ("has 28,500 troops in X")
+    "not_objects?": WORDS,         # (en-more) nouns its object (a passive's subject) must not be ("sent their children")
     "not_before_infinitive?": bool,  # (fr-talk) "accuse X de vouloir envahir": an act told, no statement
 }, lambda frame: bool(frame["triggers"].get("lemmas") or frame["triggers"].get("nouns")),
    "a frame needs trigger lemmas or nouns")
@@ -181,6 +182,8 @@ MENTIONS = {
     "person_pronouns?": WORDS,
     "plural_person_pronouns?": WORDS,   # "Ils ont condamné": the people who acted together before
     "plural_person_phrases?": WORDS,    # "les deux responsables ont condamné": the same
+    "pair_leader_phrases?": WORDS,      # (en-more) "the two leaders last met in Kazan": the pair's leaders meet
+    "leader_titles?": WORDS,            # (en-more) the offices whose holders lead their state ("president")
     "plural_state_phrases?": WORDS,     # (talk) "the three governments criticised": the states joined as subjects before
     "actor_pronouns?": WORDS,       # (en-recall) "The Pentagon said it had deployed": the sayer
     "place_nouns?": WORDS,
@@ -214,6 +217,7 @@ MENTIONS = {
     "event_times?": WORDS,          # (fr-more) "au lendemain de", "après": before another event's noun
     "other_events?": WORDS,         # (fr-more) "... de pourparlers à Riyad": that event's nouns, whose place is theirs
     "own_complements?": WORDS,
+    "border_nouns?": WORDS,         # (en-more) "along its border with X": X the border's, no party of the act
     "enacting_verbs?": WORDS,       # "signed a law ratifying X": the signer ratifies      # "for their role in the war against X": X is the role's, not the act's
     # names of people and states (entity-linking)
     "honorifics?": WORDS,

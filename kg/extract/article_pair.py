@@ -75,6 +75,7 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef],
     earlier = [m for m in mentions if m.end <= before_char]
     sentence_start = doc.char_span(before_char, before_char + 1, alignment_mode="expand")
     previous = doc[sentence_start.start - 1].sent.start if sentence_start is not None and sentence_start.start else 0
+    main = {r.id for r in fallback}
     for candidates, allowed in (([m for m in earlier if m.tok_start >= previous], None), (earlier, leading)):
         found: list[EntityRef] = []
         for mention in reversed(candidates):
@@ -83,8 +84,14 @@ def recent_pair(doc, mentions, before_char: int, fallback: list[EntityRef],
                 continue
             if allowed is None or ref.id in allowed:
                 found.append(ref)
-            if len(found) == 2:
+            if len(found) == 2 and allowed is not None:
                 return found
+        if allowed is None and len(found) > 2 and len(main) == 2 and main <= {r.id for r in found}:
+            # "Russia offered to mediate between Tehran and Washington. The two countries
+            # signed...": of three states or more just named, the two the article is about
+            return [r for r in found if r.id in main]
+        if allowed is None and len(found) >= 2:
+            return found[:2]
     return fallback
 
 

@@ -20,7 +20,7 @@ from .context import SentenceContext
 from .doc_memo import once_per_doc
 from .fields import add_fields, listed_domains, names_kind
 from .frames import Frame, claim_lexicon
-from .mention_words import mention_words
+from .mention_words import mention_list, mention_words
 from .phrases import find_phrases
 from .quantities import is_money
 from .roles import (complete, complete_pair, drop_self_links, fill_roles, frame_marker_words, inherit, pair_acts,
@@ -75,6 +75,7 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
             # hosts go before the self-links: "le Premier ministre britannique ... à Downing Street"
             # is at home, and the place stays the place
             if frame.abroad:
+                _pair_leaders(roles, frame, ctx, trigger)
                 _keep_abroad(roles, frame, ctx)
             if frame.not_at_home:
                 _drop_hosts(roles, frame.not_at_home, ctx)
@@ -84,7 +85,8 @@ def frame_claims(ctx: SentenceContext) -> FrameFindings:
                 _drop_own_states(roles, declared.agent, declared.speech_about, ctx)
             # "en Roumanie, où sont déployés 1 000 militaires": the clause's place is its
             # antecedent, never an earlier claim's
-            source = inherit(roles, frame, ctx) if not _in_place_clause(trigger) else None
+            # nor inside an apposition, which describes ("to Poland, a hub for arms deliveries to Y")
+            source = inherit(roles, frame, ctx) if not (_in_place_clause(trigger) or _in_apposition(trigger)) else None
             if source is not None:
                 note_new_roles(roles, notes, "inherit", **claim_pointer(source))
                 if _only_itself(roles, frame):
@@ -152,6 +154,11 @@ def _yielded(results, lexicon):
         types_at.setdefault(trigger.i, set()).add(claim.type)
     return [(claim, trigger) for claim, trigger in results
             if not yields.get(claim.rule, frozenset()) & types_at[trigger.i]]
+
+
+def _in_apposition(trigger) -> bool:
+    """Does the trigger stand in an apposition to a noun ("Poland, a hub for arms deliveries")?"""
+    return any(token.dep_ == "appos" for token in [trigger, *trigger.ancestors])
 
 
 def _in_place_clause(trigger) -> bool:
@@ -340,6 +347,31 @@ def _predicate(trigger) -> bool:
             or any(c.dep_ == "cop" for c in head.children))
 
 
+def _pair_leaders(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
+    """"The two leaders last met in Kazan": a phrase for the leaders of the article's two
+    states (mentions.yaml pair_leader_phrases), the subject of the trigger, fills the
+    empty ``abroad`` role with the first holder of a leader's office named for each
+    state (_keep_abroad then keeps whoever is away from home)."""
+    if roles.get(frame.abroad) or len(ctx.pair) != 2 or not ctx.sentence.doc.has_annotation("DEP"):
+        return
+    doc = ctx.sentence.doc
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    phrases = mention_list(ctx.lang, "pair_leader_phrases")
+    if not any(doc[start:end].root.dep_.startswith("nsubj") and doc[start:end].root.head.i == verb.i
+               for start, end, _phrase in find_phrases(doc, ctx.lang, phrases, ctx.sentence.start, ctx.sentence.end)):
+        return
+    titles = mention_words(ctx.lang)["leader_titles"]
+    states = {p.id for p in ctx.pair}
+    leaders: dict = {}
+    for office in ctx.previous.get("position_held", []):
+        person, organization = office.roles.get("person") or [], office.roles.get("organization") or []
+        if (person and organization and organization[0].id in states
+                and (office.position or "").lower() in titles):
+            leaders.setdefault(organization[0].id, person[0])
+    if len(leaders) == 2:
+        roles[frame.abroad] = [leaders[p.id] for p in ctx.pair]
+
+
 def _keep_abroad(roles, frame: Frame, ctx: SentenceContext) -> None:
     """"Macron s'est entretenu avec Scholz à Berlin": of the people in the frame's
     ``abroad`` role, only those whose state is known and is not the state of every
@@ -373,7 +405,8 @@ def _state_id(ref, ctx: SentenceContext) -> str | None:
     an office the article said the person holds; None when unknown."""
     mention = next((m for m in ctx.mentions if m.ref.id == ref.id), None)
     if mention is None:
-        return ref.id if ref.cls == "Country" else None
+        # "The two leaders met in Kazan": a leader named in an earlier sentence, by the office
+        return ref.id if ref.cls == "Country" else _office_state(ref, ctx) if ref.cls == "Person" else None
     state = mention.country or mention.state or _place_state(ref)
     return state.id if state is not None else _office_state(ref, ctx)
 

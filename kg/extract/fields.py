@@ -288,11 +288,12 @@ def _item_window(ctx: SentenceContext, trigger) -> tuple[int, int]:
 
 def _in_relative_clause(token, trigger) -> bool:
     """"sent troops to X, which hosts nuclear weapons": an item in a relative clause that
-    does not hold the trigger is that clause's."""
+    does not hold the trigger is that clause's; so is one in an apposition ("sent
+    batteries to Poland, a hub for arms deliveries to Ukraine")."""
     for above in [token, *token.ancestors]:
         if above.i == trigger.i:
             return False
-        if above.dep_ == "acl:relcl":
+        if above.dep_ in ("acl:relcl", "appos"):
             return trigger not in above.subtree
     return False
 

@@ -66,6 +66,9 @@ class Frame:
     since_spans: bool = False
     # "sent military aid to X": nouns of the kind of aid that meet requires_item, naming no item
     kind_nouns: frozenset[str] = frozenset()
+    # "sent their children to schools in London": nouns the trigger's object (or a passive's
+    # subject) must not be
+    not_objects: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:
         # frames key per-frame caches (kg.extract.triggers, roles) asked for each sentence:
@@ -131,7 +134,7 @@ def _frame(raw: dict) -> Frame:
                  frozenset(raw.get("yields_to") or ()), raw.get("split_domains", False), _lowered(raw.get("objects")),
                  raw.get("predicative", False), raw.get("not_before_infinitive", False),
                  _lowered(raw.get("not_subjects")), raw.get("home_acts", False), raw.get("since_spans", False),
-                 _lowered(raw.get("kind_nouns")))
+                 _lowered(raw.get("kind_nouns")), _lowered(raw.get("not_objects")))
 
 
 @lru_cache(maxsize=None)

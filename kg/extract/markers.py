@@ -873,6 +873,8 @@ def _just_before(doc, mention, start: int, trigger) -> bool:
     if _object_elsewhere(_root(doc, mention), trigger):
         return False  # "met X in Kyiv, days after U.S. officials held talks": X is met, held has its subject
     root = _root(doc, mention)
+    if any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.head.dep_.startswith("nsubj") for a in root.ancestors):
+        return False  # "Turkey, a NATO member, signed": what qualifies the subject's apposition acts not
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.i != trigger.i and verb.dep_ in _RELATIVE_DEPS:
         return False  # "X, who visited Washington last year, praised Y": the clause's, not the subject
@@ -917,10 +919,16 @@ def _trigger_subject(trigger) -> frozenset[int]:
 def _find_trigger_subject(trigger) -> frozenset[int]:
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ") and not trigger.dep_.startswith("nsubj"):
         verb = _governor(trigger)
-        if verb is None or _someone_elses(trigger, verb):
+        if verb is None or _someone_elses(trigger, verb) or _in_apposition(trigger, verb):
             return frozenset()
         return frozenset(subject_tokens_of(verb))
     return frozenset(subject_tokens_of(trigger))
+
+
+def _in_apposition(noun, verb) -> bool:
+    """"sent batteries to Poland, a hub for arms deliveries to Ukraine": a noun inside an
+    apposition describes; the verb's subject does not do it."""
+    return any(a.dep_ == "appos" for a in [noun, *noun.ancestors] if verb in a.ancestors)
 
 
 def _names_before(anchor, trigger) -> bool:
@@ -1067,8 +1075,11 @@ def subject_tokens_of(verb, depth: int = 0) -> set[int]:
             clauses = {t.i for c in child.subtree if c.dep_ in _RELATIVE_DEPS and c.i != child.i
                        for t in c.subtree}
             # nor whose the apposition says it is: in "Russia, Armenia's ally, has troops", Armenia has none
+            # nor what qualifies a common noun in apposition: in "Turkey, a NATO member, signed
+            # a pact", NATO signs nothing
             owners = {t.i for c in child.children if c.dep_ == "appos"
-                      for o in c.children if o.dep_ == "nmod:poss" for t in o.subtree}
+                      for o in c.children if o.dep_ == "nmod:poss" or (
+                          c.pos_ == "NOUN" and o.dep_ in ("compound", "amod", "nmod")) for t in o.subtree}
             return {t.i for t in child.subtree} - clauses - owners
     if verb.dep_ == "acl:relcl":
         return {t.i for t in verb.head.subtree if t.i < verb.i}

@@ -85,7 +85,26 @@ def _scan(words: list[str], index, positions: dict[str, list[int]]):
     for i in opening:
         if i < covered:
             continue
-        hit = next(((w, p) for w, p in index[words[i]] if tuple(words[i:i + len(w)]) == w), None)
+        hit = next(((w, p, i + len(w)) for w, p in index[words[i]] if tuple(words[i:i + len(w)]) == w), None)
+        if hit is None and _QUOTES.intersection(words[i + 1:i + 4]):
+            hit = next(((w, p, end) for w, p in index[words[i]] if (end := _quoted_end(words, i, w))), None)
         if hit:
-            yield i, i + len(hit[0]), hit[1]
-            covered = i + len(hit[0])
+            yield i, hit[2], hit[1]
+            covered = hit[2]
+
+
+#: quotation marks a phrase may enclose part of ('conveyed "serious concerns" to Moscow')
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "``", "''"})
+
+
+def _quoted_end(words: list[str], i: int, phrase: tuple[str, ...]) -> int | None:
+    """Where ``phrase`` ends if it stands at ``i`` once the quotation marks between its
+    words are passed over; None if it does not."""
+    j = i
+    for n, word in enumerate(phrase):
+        while n and j < len(words) and words[j] in _QUOTES:
+            j += 1
+        if j >= len(words) or words[j] != word:
+            return None
+        j += 1
+    return j

@@ -400,6 +400,8 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         governors.add(trigger.head.i)
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "à Djibouti, au Gabon et en Côte d'Ivoire": as the first one
+    if anchor.head.i != trigger.i and anchor.head.lower_ in mention_words(doc.lang_)["border_nouns"]:
+        return False  # "massed troops along its border with X": X is across the border
     anchor = _above_locution(doc, mention, anchor, markers)
     if takes_verb and anchor.head.i == trigger.head.i and _fronted(doc, mention, trigger.head):
         return False  # "À Bruxelles, nous avons adopté des sanctions contre...": a setting, no target
@@ -432,6 +434,11 @@ def _in_clause(doc, mention, trigger, markers, said_by=frozenset(), items=frozen
         if token.pos_ == "VERB" and token.dep_ == "conj" and token.head.i in governors and token.i > trigger.i:
             return False  # "deployed 2,000 troops to X and sent 500 to Y": Y is the second verb's
         if _other_event(token):
+            return False
+        if (token.i != anchor.i and token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
+                and token.left_edge.i > 0 and doc[token.left_edge.i - 1].is_punct):
+            # "to Poland, a gateway to Ukraine": what an apposition set off by a comma says
+            # of a name is no complement of the verb
             return False
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
             return False  # "..., emboîtant le pas à Moscou": a clause of its own

@@ -75,7 +75,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and not _in_compound_word(doc[i])
              and not _noun_of_a_verb(doc[i])
              and _subjects_fit(doc[i], frame)
-             and _object_fits(doc[i], frame.objects, lang)}
+             and _object_fits(doc[i], frame.objects, lang)
+             and not (frame.not_objects and _object_is(doc[i], frame.not_objects))}
     if frame.nouns:  # half the frames have none: no phrase look-up for them
         found.update(_phrase_trigger(doc[start]) for start, _end, _noun in find_phrases(doc, lang, frame.nouns,
                                                                                         sentence.start, sentence.end)
@@ -148,6 +149,14 @@ def _object_fits(token, objects: frozenset[str], lang: str) -> bool:
     # "France has no troops in Ukraine": none kept there
     return any((c.lemma_.lower() in objects or c.lower_ in objects)
                and not any(d.lower_ in negations for d in c.children) for c in found)
+
+
+def _object_is(token, nouns: frozenset[str]) -> bool:
+    """Is the trigger's object, or a passive's subject, one of ``nouns`` ("sent their
+    children to schools", "workers have been sent to X")?"""
+    found = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    found += [j for c in found for j in c.children if j.dep_ == "conj"]
+    return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in found)
 
 
 def _subjects_fit(token, frame: Frame) -> bool:
