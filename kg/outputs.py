@@ -9,7 +9,6 @@ articles' new ones, and patches the last build's Oxigraph store (kg.rdf_store).
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .model import Corpus
@@ -47,14 +46,13 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         turtle = Pieces(cache, "turtle", keys, patches=True)
         write_turtle(corpus, out_dir / "graph.ttl", turtle)
         removed, added = _changed_graphs(cache, turtle, set(keys))
-        # for `kg query`: Oxigraph reads without Python's lock while the other outputs are written
-        with ThreadPoolExecutor(1) as pool:
-            stored = pool.submit(write_store, out_dir, RDF_STORE, previous=target,
-                                 fingerprint=cache.meta.get("graph.ttl"), removed=removed, added=added)
-            write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys, at_once=True))
-            write_viewer(corpus, out_dir / "graph.html", Pieces(cache, "viewer", keys, at_once=True))
-            write_explanations(corpus.claims, out_dir / EXPLAIN, records.explain)
-            stored.result()
+        # for `kg query`, last of the files it reads: loaded beside the other writers (in a
+        # thread, as before) its buffers added to theirs at the build's peak of memory
+        write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys, at_once=True))
+        write_viewer(corpus, out_dir / "graph.html", Pieces(cache, "viewer", keys, at_once=True))
+        write_explanations(corpus.claims, out_dir / EXPLAIN, records.explain)
+        write_store(out_dir, RDF_STORE, previous=target,
+                    fingerprint=cache.meta.get("graph.ttl"), removed=removed, added=added)
         # last: it vouches for the files above (kg.index)
         write_index(corpus, corpus_to_networkx(corpus), out_dir, records)
         cache.save(set(keys) - {DEFAULT_GRAPH}, {"graph.ttl": turtle_fingerprint(out_dir)})

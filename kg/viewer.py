@@ -47,7 +47,7 @@ from .events import CONTEST_KINDS, Event, contested, group_events
 from .claim_types import claim_type, claim_types, tie_kinds
 from .graph import claim_edges, quantity_text
 from .model import ENTITY_CLASSES, Claim, Corpus
-from .store import CLAIMS, DOCUMENTS, ENTITIES, load_corpus, write_text_atomic
+from .store import CLAIMS, DOCUMENTS, ENTITIES, atomic_file, load_corpus
 
 __all__ = ["NODE_STYLES", "CONTESTED_STYLE", "VIEWER_FILE", "View", "claim_status", "claim_pairs",
            "build_view", "layout", "render_html", "write_viewer", "ensure_viewer"]
@@ -505,6 +505,13 @@ def render_html(corpus: Corpus, pieces=None) -> str:
     cost more than writing the page of an unchanged build. The template still
     inlines vis-network from pyvis's folder of templates, found without importing it.
     """
+    return "".join(_page_parts(corpus, pieces))
+
+
+def _page_parts(corpus: Corpus, pieces=None) -> tuple[str, str, str]:
+    """The page as (what comes before its data block, the data block, what follows):
+    the data block is most of a large build's page, so it is never copied into one
+    string with the rest when the page is written (a build's peak memory)."""
     import importlib.util
 
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
@@ -518,28 +525,35 @@ def render_html(corpus: Corpus, pieces=None) -> str:
         data = details_json(corpus, view, pieces)
     pyvis_templates = os.path.join(importlib.util.find_spec("pyvis").submodule_search_locations[0], "templates")
     templates = Environment(loader=ChoiceLoader([FileSystemLoader(str(ASSETS)), FileSystemLoader(pyvis_templates)]))
-    html = templates.get_template("template.html").render(
+    page = templates.get_template("template.html").render(
         # a node without a label shows its id, as pyvis's add_node made it
         nodes=[node if node["label"] else {**node, "label": node["id"]} for node in view.nodes],
-        edges=view.edges, options=json.dumps(_vis_options(len(view.edges))), kg_data=data,
+        edges=view.edges, options=json.dumps(_vis_options(len(view.edges))), kg_data=_DATA_MARK,
         kg_summary=f"{len(view.nodes)} entities, {len(corpus.claims)} claims, {len(corpus.documents)} articles")
-    del view, data  # the page holds them now: not kept beside its copies below (a build's peak)
-    return _with_script_hashes(html)
+    del view  # the data block and the page hold what the page needs
+    before, after = page.split(_DATA_MARK)
+    return before.replace("KG_SCRIPT_HASHES", _script_hashes(before, after), 1), data, after
 
 
-def _with_script_hashes(html: str) -> str:
-    """Fill the page's Content-Security-Policy with the hashes of its own scripts
-    (one script's text at a time: the data block is most of the page)."""
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(found.group(1).encode("utf-8")).digest()).decode()
-                     + "'" for found in re.finditer(r"<script>(.*?)</script>", html, re.DOTALL)})
-    return html.replace("KG_SCRIPT_HASHES", " ".join(hashes), 1)
+#: where the data block stands in the rendered template, until the page is written
+_DATA_MARK = "\x00kg-data\x00"
+
+
+def _script_hashes(*parts: str) -> str:
+    """The hashes of the page's own scripts (those without attributes: the data block
+    is JSON, never run), for its Content-Security-Policy."""
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(found.group(1).encode("utf-8")).digest()).decode() + "'"
+              for part in parts for found in re.finditer(r"<script>(.*?)</script>", part, re.DOTALL)}
+    return " ".join(sorted(hashes))
 
 
 def write_viewer(corpus: Corpus, path: Path, pieces=None) -> Path:
     """Write the viewer page of ``corpus`` to ``path`` atomically (the details of
     claims from ``pieces``: see render_html); return the path."""
     path = Path(path)
-    write_text_atomic(path, render_html(corpus, pieces))
+    with atomic_file(path) as handle:
+        for part in _page_parts(corpus, pieces):
+            handle.write(part)
     return path
 
 
