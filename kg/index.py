@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from .model import Claim, Corpus, Entity
@@ -64,16 +64,15 @@ def _fingerprint(path: Path) -> list:
     return [status.st_size, status.st_mtime_ns, digest.hexdigest()]
 
 
-def write_index(corpus: Corpus, graph, out_dir: Path, records) -> Path:
+def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
     """Write ``index.sqlite`` into ``out_dir``, after every output in WATCHED.
 
     ``graph`` is the build's entity graph (kg.graph.corpus_to_networkx); the
-    records are the lines of claims.jsonl and entities.jsonl, as the build wrote
-    them (``records``: kg.store.Records), each claim with its row for tables
-    (kg.listing.claim_row).
+    records are the lines of claims.jsonl and entities.jsonl, read back one at a
+    time as the build wrote them (not held through the build's other outputs:
+    its peak of memory), each claim with its row for tables (kg.listing.claim_row).
     """
     from .alliances import every_tie
-    from .listing import CLAIM_COLUMNS, claim_row
 
     out_dir = Path(out_dir)
     path = out_dir / INDEX
@@ -81,7 +80,6 @@ def write_index(corpus: Corpus, graph, out_dir: Path, records) -> Path:
     fingerprints = {name: _fingerprint(out_dir / name) for name in WATCHED if (out_dir / name).is_file()}
     found = every_tie(graph)
     sources = {source.claim: source for tie in found for source in tie.sources}
-    rows = {claim.id: claim_row(claim) for claim in corpus.claims}
     with closing(sqlite3.connect(path)) as db, db:
         # no journal: the file is written once, in a staging folder that a failed build deletes
         db.execute("PRAGMA journal_mode = OFF")
@@ -89,13 +87,13 @@ def write_index(corpus: Corpus, graph, out_dir: Path, records) -> Path:
         db.executescript(_SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
-        claims = ((claim.id, claim.doc, claim.type, line) for claim, line in zip(corpus.claims, records.claims))
-        entities = ((entity.cls, line) for entity, line in zip(corpus.entities, records.entities))
-        db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
-                       ((claim_id, doc, claim_type, line,
-                         json.dumps([rows[claim_id][c] for c in CLAIM_COLUMNS], ensure_ascii=False))
-                        for claim_id, doc, claim_type, line in claims))
-        db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)", entities)
+        with _lines(out_dir / "claims.jsonl") as lines:
+            db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
+                           ((claim.id, claim.doc, claim.type, line, _row_json(claim))
+                            for claim, line in zip(corpus.claims, lines, strict=True)))
+        with _lines(out_dir / "entities.jsonl") as lines:
+            db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)",
+                           ((entity.cls, line) for entity, line in zip(corpus.entities, lines, strict=True)))
         db.executemany("INSERT INTO nodes (id, data) VALUES (?, ?)",
                        ((node, json.dumps(data, ensure_ascii=False)) for node, data in graph.nodes(data=True)))
         db.executemany("INSERT INTO ties (a, b, record) VALUES (?, ?, ?)",
@@ -104,6 +102,21 @@ def write_index(corpus: Corpus, graph, out_dir: Path, records) -> Path:
                        ((claim, json.dumps(_source_record(source), ensure_ascii=False))
                         for claim, source in sources.items()))
     return path
+
+
+def _row_json(claim: Claim) -> str:
+    """The claim's row for tables (kg.listing.claim_row), as the index keeps it."""
+    from .listing import CLAIM_COLUMNS, claim_row
+
+    row = claim_row(claim)
+    return json.dumps([row[column] for column in CLAIM_COLUMNS], ensure_ascii=False)
+
+
+@contextmanager
+def _lines(path: Path):
+    """The lines of ``path``, one at a time, without their ends."""
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        yield (line[:-1] for line in handle)
 
 
 # a tie names its sources by claim: a claim behind several ties is stored once

@@ -43,6 +43,8 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         records = Records.of(corpus)
         keys = _article_keys(corpus, records, _pieces_version(version or ""))
         save_corpus(corpus, out_dir, records)
+        write_explanations(corpus.claims, out_dir / EXPLAIN, records.explain)
+        del records  # written: not held through the graph files, the build's peak of memory
         turtle = Pieces(cache, "turtle", keys, patches=True)
         write_turtle(corpus, out_dir / "graph.ttl", turtle)
         removed, added = _changed_graphs(cache, turtle, set(keys))
@@ -50,11 +52,10 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         # thread, as before) its buffers added to theirs at the build's peak of memory
         write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys, at_once=True))
         write_viewer(corpus, out_dir / "graph.html", Pieces(cache, "viewer", keys, at_once=True))
-        write_explanations(corpus.claims, out_dir / EXPLAIN, records.explain)
         write_store(out_dir, RDF_STORE, previous=target,
                     fingerprint=cache.meta.get("graph.ttl"), removed=removed, added=added)
         # last: it vouches for the files above (kg.index)
-        write_index(corpus, corpus_to_networkx(corpus), out_dir, records)
+        write_index(corpus, corpus_to_networkx(corpus), out_dir)
         cache.save(set(keys) - {DEFAULT_GRAPH}, {"graph.ttl": turtle_fingerprint(out_dir)})
     finally:
         cache.close()

@@ -89,8 +89,8 @@ def write_lines(path: Path, lines) -> None:
 @dataclass
 class Records:
     """The lines of a build's records (documents, entities, claims and explain.jsonl),
-    each made once: the files, the index (kg.index) and the keys of the pieces kept
-    for the next build (kg.output_cache) all read them."""
+    each made once: the files and the keys of the pieces kept for the next build
+    (kg.output_cache) read them; the index reads the files back (kg.index)."""
     documents: list[str]
     entities: list[str]
     claims: list[str]
