@@ -1,7 +1,7 @@
 """Every output of a build, written into its staging folder (kg.build).
 
 The records (claims, entities, documents, explanations) are made into lines
-once: they are the files, the rows of the index, and the keys under which the
+once: they are the files (the index reads them back) and the keys under which the
 pieces of graph.ttl, graph.graphml and graph.html made for each article are kept
 for the next build (kg.output_cache): after one article of a thousand changed,
 a build makes those three files from the kept pieces and the changed
@@ -48,10 +48,10 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, target: Path | None = None, 
         turtle = Pieces(cache, "turtle", keys, patches=True)
         write_turtle(corpus, out_dir / "graph.ttl", turtle)
         removed, added = _changed_graphs(cache, turtle, set(keys))
-        # for `kg query`, last of the files it reads: loaded beside the other writers (in a
-        # thread, as before) its buffers added to theirs at the build's peak of memory
         write_graphml(corpus, out_dir / "graph.graphml", Pieces(cache, "graphml", keys, at_once=True))
         write_viewer(corpus, out_dir / "graph.html", Pieces(cache, "viewer", keys, at_once=True))
+        # for `kg query`; after the other writers, not in a thread beside them: their buffers
+        # and Oxigraph's would add up at the build's peak of memory
         write_store(out_dir, RDF_STORE, previous=target,
                     fingerprint=cache.meta.get("graph.ttl"), removed=removed, added=added)
         # last: it vouches for the files above (kg.index)
