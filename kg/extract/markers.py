@@ -40,7 +40,7 @@ def phrase_start(doc, mention) -> int:
     """
     # asked for each frame, trigger and cue that looks at the mention (six times a
     # mention on dev): found once per Doc, by what the walk back reads of the mention
-    return once_per_doc(doc, "kg_phrase_start", (mention.tok_start, mention.demonym, mention.cls),
+    return once_per_doc(doc, "kg_phrase_start", (mention.tok_start, mention.tok_end, mention.demonym, mention.cls),
                         _phrase_start, doc, mention)
 
 
@@ -1029,6 +1029,12 @@ def _someone_elses(noun, verb) -> bool:
 def _person_labels(lang: str) -> frozenset[str]:
     """The NER labels of the language's model that name people (asked per trigger and mention)."""
     return frozenset(label for label, cls in profile(lang).labels.entities.items() if cls == "Person")
+
+
+def in_quotation(doc, i: int) -> bool:
+    """Does token ``i`` stand inside a quotation opened earlier in its sentence?"""
+    marks = profile(doc.lang_).text.opening_quotes | profile(doc.lang_).text.closing_quotes
+    return sum(1 for t in doc[doc[i].sent.start:i] if t.text in marks) % 2 == 1
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "(", ")"})

@@ -13,7 +13,7 @@ from ..model import Claim
 from ..profiles import profile
 from ..trace import note_claim_roles, note_trigger, role_note
 from .frames import claim_lexicon
-from .markers import speech_verbs
+from .markers import in_quotation, speech_verbs
 from .mention_words import contractions, mention_words
 from .mentions import is_locative
 from .phrases import find_phrases
@@ -119,7 +119,7 @@ def _state_of_clause(doc, organisations, title_start: int, lang: str):
     sentence_start = doc[title_start].sent.start
     # "the Russia-led bloc": a state joined by a hyphen to a word qualifies a noun, it acts in no clause
     states = [m for m in organisations if m.cls == "Country" and sentence_start <= m.tok_start
-              and m.tok_end <= title_start and not _quoted(doc, m.tok_start) and not _hyphenated(doc, m)]
+              and m.tok_end <= title_start and not in_quotation(doc, m.tok_start) and not _hyphenated(doc, m)]
     before = [m for m in states if start <= m.tok_end]
     subjects = [m for m in states if doc[m.tok_start:m.tok_end].root.dep_.startswith("nsubj")]
     near = [m for m in subjects if m in before]
@@ -158,15 +158,6 @@ def _after_incise(doc, title_start: int, lang: str) -> bool:
     while i > doc[title_start].sent.start and doc[i].pos_ == "AUX":
         i -= 1
     return doc[i].text == ","
-
-
-_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
-
-
-def _quoted(doc, i: int) -> bool:
-    """Does token ``i`` stand inside a quotation opened earlier in its sentence?"""
-    marks = sum(1 for t in doc[doc[i].sent.start:i] if t.text in _QUOTE_MARKS)
-    return marks % 2 == 1
 
 
 def _known_state(person):

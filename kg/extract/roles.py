@@ -17,7 +17,7 @@ from .markers import (AUTHOR, RELATIVE_PLACE, after_preposition, contrast_betwee
                       speakers_setting,
                       hangs_on_trigger, judging_lemmas, markers_of, named_owner, normalise_phrase,
                       phrase_start, reports_only, subject_tokens_of)
-from .markers import heads_apart
+from .markers import _person_labels, heads_apart, in_quotation
 from .mention_words import mention_words
 
 __all__ = ["frame_marker_words", "fill_roles", "announces_act", "complete", "drop_self_links", "complete_pair", "pair_acts",
@@ -61,7 +61,7 @@ def fill_roles(ctx: SentenceContext, frame: Frame, trigger, marker_words, notes:
     # names who acts has that speaker; the one who reports it is its source only (not so
     # a quotation: "« La France soutient Kiev », a dit X" is X's own word)
     acted = _named_subject(trigger) if speech and agent is not None and sources else frozenset()
-    if acted and _quoted(doc, trigger):
+    if acted and in_quotation(doc, trigger.i):
         acted = frozenset()
     # ... unless the source speaks for that subject ("Yoshimasa Hayashi said Tokyo had
     # conveyed", "Le Canada restera à ses côtés, a assuré la ministre X")
@@ -482,13 +482,10 @@ def _other_event(token) -> bool:
     are not the trigger's ("6 000 soldats, dont 2 000 se trouvent à Idleb" keeps its place)."""
     subordinate = token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
     noun = token.head  # "le Premier ministre hongrois X, qui...": the title's apposed name
-    on_person = token.dep_ == "acl:relcl" and (noun.ent_type_ in _PERSON_LABELS or any(
-        c.dep_ == "appos" and c.ent_type_ in _PERSON_LABELS for c in noun.children))
+    people = _person_labels(token.doc.lang_)
+    on_person = token.dep_ == "acl:relcl" and (noun.ent_type_ in people or any(
+        c.dep_ == "appos" and c.ent_type_ in people for c in noun.children))
     return (subordinate or on_person) and any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children)
-
-
-#: the NER labels of people (the English and the French models)
-_PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
 def _in_subordinate(anchor, trigger) -> bool:
@@ -608,12 +605,6 @@ def _speaks_for_another(mention, actors: set) -> bool:
     if mention.cls != "Person":
         return True
     return mention.state is not None and mention.state.id not in actors
-
-
-def _quoted(doc, trigger) -> bool:
-    """Does the trigger stand inside a quotation opened earlier in its sentence?"""
-    marks = profile(doc.lang_).text.opening_quotes | profile(doc.lang_).text.closing_quotes
-    return sum(1 for t in doc[trigger.sent.start:trigger.i] if t.text in marks) % 2 == 1
 
 
 def _named_subject(trigger) -> frozenset[int]:

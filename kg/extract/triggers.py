@@ -78,9 +78,8 @@ def trigger_tokens(sentence, frame: Frame, lang: str):
              and _object_fits(doc[i], frame.objects, lang)
              and not (frame.not_objects and _object_is(doc[i], frame.not_objects))}
     if frame.nouns:  # half the frames have none: no phrase look-up for them
-        found.update(_phrase_trigger(doc[start]) for start, _end, _noun in find_phrases(doc, lang, frame.nouns,
-                                                                                        sentence.start, sentence.end)
-                     if _subjects_fit(_phrase_trigger(doc[start]), frame) and not _written_as_name(doc[start]))
+        found.update(token for start, _end, _noun in find_phrases(doc, lang, frame.nouns, sentence.start, sentence.end)
+                     if _subjects_fit(token := _phrase_trigger(doc[start]), frame) and not _written_as_name(doc[start]))
     return sorted(found, key=lambda t: t.i)
 
 
