@@ -43,6 +43,7 @@ import pickle
 import sqlite3
 import tempfile
 from contextlib import closing
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -272,7 +273,7 @@ class _ByFields:
 
 
 def _by_fields(obj):
-    return _with_fields, (type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj)))
+    return _with_fields, (type(obj), tuple(getattr(obj, name) for name in _field_names(type(obj))))
 
 
 def _pickled(result) -> bytes:
@@ -286,9 +287,15 @@ def _pickled(result) -> bytes:
 def _with_fields(cls, values: tuple):
     """The dataclass ``cls`` with these values of its fields, as pickled (frozen ones too)."""
     obj = cls.__new__(cls)
-    for f, value in zip(dataclasses.fields(cls), values):
-        object.__setattr__(obj, f.name, value)
+    for name, value in zip(_field_names(cls), values):
+        object.__setattr__(obj, name, value)
     return obj
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    """(asked for every claim, note and span stored or read back)"""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _temporary_file(folder: Path):

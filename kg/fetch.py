@@ -25,7 +25,7 @@ from .user_cache import default_cache_dir
 if TYPE_CHECKING:
     from urllib.robotparser import RobotFileParser
 
-__all__ = ["Page", "Fetcher", "default_cache_dir", "is_url", "USER_AGENT", "MAX_BYTES"]
+__all__ = ["Page", "Fetcher", "is_url", "USER_AGENT", "MAX_BYTES"]
 
 USER_AGENT = f"kg/{__version__} (knowledge graph of news claims; one request at a time)"
 #: a page or feed larger than this is refused, not truncated

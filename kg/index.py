@@ -73,6 +73,11 @@ def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
     its peak of memory), each claim with its row for tables (kg.listing.claim_row).
     """
     from .alliances import every_tie
+    from .listing import CLAIM_COLUMNS, claim_row
+
+    def row_json(claim: Claim) -> str:
+        row = claim_row(claim)
+        return json.dumps([row[column] for column in CLAIM_COLUMNS], ensure_ascii=False)
 
     out_dir = Path(out_dir)
     path = out_dir / INDEX
@@ -89,7 +94,7 @@ def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
                        [("version", _VERSION), ("outputs", json.dumps(fingerprints))])
         with _lines(out_dir / "claims.jsonl") as lines:
             db.executemany("INSERT INTO claims (id, doc, type, record, row) VALUES (?, ?, ?, ?, ?)",
-                           ((claim.id, claim.doc, claim.type, line, _row_json(claim))
+                           ((claim.id, claim.doc, claim.type, line, row_json(claim))
                             for claim, line in zip(corpus.claims, lines, strict=True)))
         with _lines(out_dir / "entities.jsonl") as lines:
             db.executemany("INSERT INTO entities (cls, record) VALUES (?, ?)",
@@ -102,14 +107,6 @@ def write_index(corpus: Corpus, graph, out_dir: Path) -> Path:
                        ((claim, json.dumps(_source_record(source), ensure_ascii=False))
                         for claim, source in sources.items()))
     return path
-
-
-def _row_json(claim: Claim) -> str:
-    """The claim's row for tables (kg.listing.claim_row), as the index keeps it."""
-    from .listing import CLAIM_COLUMNS, claim_row
-
-    row = claim_row(claim)
-    return json.dumps([row[column] for column in CLAIM_COLUMNS], ensure_ascii=False)
 
 
 @contextmanager

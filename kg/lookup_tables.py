@@ -126,7 +126,10 @@ def _make_copy(path: Path, folder: Path) -> None:
                 (staging / f"{prefix.name}.msgpack").write_bytes(srsly.msgpack_dumps(data))
                 listing.append({"name": name, "file": prefix.name, "whole": True})
         (staging / "tables.json").write_text(json.dumps(listing), encoding="utf-8")
-        os.replace(staging, folder)  # another process may have made it meanwhile: theirs is the same
+        try:
+            os.replace(staging, folder)
+        except OSError:  # another process made it meanwhile (a folder is not replaced): theirs is the same
+            pass
     finally:
         if staging.exists():
             for each in staging.iterdir():

@@ -283,8 +283,8 @@ PROFILE = {
             "by_label?": {"*": str},   # a preposition label whose object always takes this label
         },
         "passive_aux?": WORDS,      # dependency labels (after mapping) that make a verb passive
-        "gerund_verbs?": WORDS,
-        "adjectives?": WORDS,       # adjectives the model may read as verbs ("to neighbouring Niger"): re-hung on the name after     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
+        "gerund_verbs?": WORDS,     # lemmas whose gerund the model may read as an adjective ("denied supplying drones")
+        "adjectives?": WORDS,       # adjectives the model may read as verbs ("to neighbouring Niger"): re-hung on the name after
         "entities?": {"*": OneOf("entity_classes", noun="entity class")},  # NER label -> class of an unknown name
     },
     "text": {
