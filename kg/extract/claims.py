@@ -360,11 +360,15 @@ def _pair_leaders(roles, frame: Frame, ctx: SentenceContext, trigger) -> None:
     if not any(doc[start:end].root.dep_.startswith("nsubj") and doc[start:end].root.head.i == verb.i
                for start, end, _phrase in find_phrases(doc, ctx.lang, phrases, ctx.sentence.start, ctx.sentence.end)):
         return
+    declared = membership_type()
+    if declared is None:
+        return
+    member, organisation_role = declared.membership
     titles = mention_words(ctx.lang)["leader_titles"]
     states = {p.id for p in ctx.pair}
     leaders: dict = {}
-    for office in ctx.previous.get("position_held", []):
-        person, organization = office.roles.get("person") or [], office.roles.get("organization") or []
+    for office in ctx.previous.get(declared.name, []):
+        person, organization = office.roles.get(member) or [], office.roles.get(organisation_role) or []
         if (person and organization and organization[0].id in states
                 and (office.position or "").lower() in titles):
             leaders.setdefault(organization[0].id, person[0])

@@ -13,7 +13,7 @@ from .frames import Frame
 from .phrases import find_phrases
 from .quantities import is_money
 
-__all__ = ["nearest", "add_fields", "dated_by_report", "listed_domains"]
+__all__ = ["nearest", "add_fields", "dated_by_report", "listed_domains", "last_time"]
 
 
 def nearest(matches, trigger_char: int):
@@ -50,7 +50,7 @@ def add_fields(claim: Claim, ctx: SentenceContext, frame: Frame, trigger, lexico
         # sanctions jusqu'en janvier 2026": an act the article reports is done by the day it
         # was published; a later date is when something ends or is due
         dates = [d for d in ctx.dates if not dateline_start <= d.start < dateline_end and not _after(d.iso, ctx.published)]
-        if frame.since_spans and not _last_time(trigger, lexicon):
+        if frame.since_spans and not last_time(trigger, lexicon):
             dates = [d for d in dates if d.text.split(maxsplit=1)[0].lower() not in lexicon.since]
         if _qualifies_noun(trigger) and claim_type(frame.type).treaty:
             # "a ratifié mardi l'accord conclu avec X": a treaty's act named by a participle
@@ -102,10 +102,10 @@ def _other_clause(quantity, sentence, trigger) -> bool:
     return joined and all(any(c.dep_.startswith("nsubj") for c in v.children) for v in (verb, trigger))
 
 
-def _last_time(trigger, lexicon) -> bool:
-    from .triggers import last_time  # triggers reads this module's nearest()
-
-    return last_time(trigger, lexicon)
+def last_time(token, lexicon) -> bool:
+    """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
+    words = {t.lower_ for t in token.sent}
+    return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
 
 
 def _after(iso: str | None, published: str | None) -> bool:

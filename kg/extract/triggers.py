@@ -9,7 +9,7 @@ from ..claim_types import claim_type
 from ..profiles import profile
 from .context import SentenceContext
 from .doc_memo import once_per_doc
-from .fields import nearest
+from .fields import last_time, nearest
 from .frames import Frame, claim_lexicon
 from .mention_words import mention_words
 from .phrases import find_phrases
@@ -471,12 +471,6 @@ def _under_a_treaty(token, lexicon) -> bool:
 def _treaty_provides(verb, lexicon) -> bool:
     """A treaty that "provides for" something states it; it intends nothing."""
     return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in lexicon.treaty_nouns for c in verb.children)
-
-
-def last_time(token, lexicon) -> bool:
-    """"ne s'était plus rendu en Inde depuis 2019": not since then, so then (tests/rules)."""
-    words = {t.lower_ for t in token.sent}
-    return bool(words & lexicon.since) and bool(words & lexicon.no_longer)
 
 
 def other_sense(frame: Frame, trigger) -> bool:
