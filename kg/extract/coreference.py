@@ -268,8 +268,7 @@ def _pronoun_mentions(doc, mentions: list[Mention], lang: str) -> list[Mention]:
                 last = None
             if last is not None:
                 kind = "official" if last.kind == "official" else "pronoun"
-                added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                     token.text, last.ref, kind, state=last.state))
+                added.append(Mention.of_token(token, last.ref, kind, state=last.state))
     return added
 
 
@@ -604,6 +603,5 @@ def _speaker_pronouns(doc, mentions: list[Mention], lang: str) -> list[Mention]:
             continue
         sayer = next((_actor_of(c, actors) for c in speech.children if c.dep_.startswith("nsubj")), None)
         if sayer is not None:
-            added.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                 token.text, sayer.ref, "pronoun", state=sayer.state))
+            added.append(Mention.of_token(token, sayer.ref, "pronoun", state=sayer.state))
     return added

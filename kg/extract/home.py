@@ -53,7 +53,7 @@ def first_person_mentions(doc, lang: str, state, title: str | None = None, pair=
         if word in words and (t.dep_.startswith("nsubj") or not parsed):
             union = _union_of(t, lang)
             for ref in [union] if union else [state] + (partners if word in plural else []):
-                found.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "official"))
+                found.append(Mention.of_token(t, ref, "official"))
     return found
 
 

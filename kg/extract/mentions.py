@@ -49,6 +49,11 @@ class Mention:
     # roles as the United States, and is still a place (an entity) the article names
     named: EntityRef | None = None
 
+    @classmethod
+    def of_token(cls, token, ref: EntityRef, kind: str, **more) -> "Mention":
+        """A mention of ``ref`` by the one word ``token`` (a pronoun, an acronym...)."""
+        return cls(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, ref, kind, **more)
+
     @property
     def country(self) -> EntityRef | None:
         """The state this mention names, reading a capital as its state."""
@@ -373,7 +378,7 @@ def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
     if acronyms:  # the NER may miss the acronym where it recurs: each use is a mention
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         mentions = sorted(mentions + [
-            Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, acronyms[t.text].ref, "ner")
+            Mention.of_token(t, acronyms[t.text].ref, "ner")
             for t in doc if t.text in acronyms and t.i not in taken], key=lambda m: m.tok_start)
     return [replace(m, ref=same[m.text].ref, kind=same[m.text].kind, state=same[m.text].state,
                     named=same[m.text].named)

@@ -322,7 +322,7 @@ def _quoted_first_person(sentence, mentions, opened, lang: str) -> list:
     words = mention_words(lang)["quoted_first_person"]
     speakers = [m.ref for cue in opened[-1:] for m in cue.claimants]
     taken = {m.tok_start for m in mentions}
-    added = [TokenMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ref, "pronoun")
+    added = [TokenMention.of_token(t, ref, "pronoun")
              for t in sentence if t.lower_ in words and t.dep_.startswith("nsubj") and t.i not in taken
              for ref in speakers[:1]]
     return sorted(mentions + added, key=lambda m: m.tok_start) if added else mentions
@@ -342,17 +342,21 @@ def _quoted_speakers(claims, opened) -> None:
 
 
 def _left_open(text: str, quotes) -> bool:
-    """Does the text open a quotation it does not close (a straight quote counts as either)?"""
-    if quotes.opening_quotes & quotes.closing_quotes & {'"'} and '"' in text:
-        return text.count('"') % 2 == 1
-    return sum(text.count(q) for q in quotes.opening_quotes) > sum(text.count(q) for q in quotes.closing_quotes)
+    """Does the text open a quotation it does not close?"""
+    return _more_marks(text, quotes, quotes.opening_quotes, quotes.closing_quotes)
 
 
 def _closes_quotation(text: str, quotes) -> bool:
     """Does the text close a quotation an earlier sentence opened?"""
-    if '"' in text and '"' in quotes.closing_quotes:
+    return _more_marks(text, quotes, quotes.closing_quotes, quotes.opening_quotes)
+
+
+def _more_marks(text: str, quotes, these, those) -> bool:
+    """Does the text hold more of ``these`` quotation marks than of ``those``? A straight
+    quote, which both opens and closes, counts when its number is odd."""
+    if '"' in text and '"' in quotes.opening_quotes & quotes.closing_quotes:
         return text.count('"') % 2 == 1
-    return sum(text.count(q) for q in quotes.closing_quotes) > sum(text.count(q) for q in quotes.opening_quotes)
+    return sum(text.count(q) for q in these) > sum(text.count(q) for q in those)
 
 
 def _ends_paragraph(sentence) -> bool:
