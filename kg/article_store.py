@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
-import gc
 import hashlib
 import hmac
 import io
@@ -47,6 +46,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .collector import paused_collector
 from .model import Document
 
 __all__ = ["ArticleStore", "content_key", "store_path", "version_key"]
@@ -185,13 +185,8 @@ class ArticleStore:
         version. The collector is paused meanwhile: the results are a thousand small
         objects each, in no cycle, which a running collector would walk again and
         again as they are made (it doubled the time taken)."""
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_collector():
             return {d.id: result for d in documents if (result := self.get(d)) is not None}
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def get(self, document: Document):
         """``(claims, names)`` stored for this article and version, else None."""
